@@ -1,0 +1,161 @@
+// Shared types of the pipeline: text → passages → mentions → candidates → ranked → resolved → layer.
+// Offsets everywhere are UTF-16 code-unit indices into the original text (JavaScript string indices),
+// so `text.slice(start, end) === mention.text` holds from recognition through export and UI highlight.
+
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+
+/** What a gazetteer entry is; drives styling, ranking priors and polygon vs point output. */
+export type PlaceKind =
+  | 'continent'
+  | 'country'
+  | 'historical-country'
+  | 'region'
+  | 'disputed'
+  | 'admin1'
+  | 'admin2'
+  | 'city'
+  | 'water'
+  | 'island'
+  | 'mountain'
+  | 'site';
+
+/** One gazetteer entry, as the core sees it. Coordinates are `[lon, lat]`. */
+export interface Place {
+  /** Stable gazetteer id: `geonames:<id>`, `wikidata:<Q…>` or `ne:<…>`. */
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  /** GeoNames feature code (PPLC, ADM1, PCLI, …) or a Natural Earth class; empty when unknown. */
+  featureCode: string;
+  /** ISO 3166-1 alpha-2, empty for places outside any country (oceans, continents). */
+  country: string;
+  /** GeoNames admin-1 code within the country (e.g. `28` in AZ.28), empty when unknown. */
+  admin1: string;
+  population: number;
+  /** Representative point: the GeoNames point for places and countries, a label point for other areas. */
+  anchor: [number, number];
+  geonameid?: number;
+  wikidata?: string;
+  /** Key of the polygon in the shapes artifact; absent for point-only places. */
+  shape?: string;
+  /** Set for disputed or breakaway areas: what the drawn extent represents and when. */
+  disputed?: string;
+}
+
+/** A name the gazetteer knows, with what kind of name it is for the place. */
+export interface NameMatch {
+  place: Place;
+  /** `name` = official/common name, `alt` = alternate name, `adjective` = demonym or adjective. */
+  nameType: 'name' | 'alt' | 'adjective';
+}
+
+/**
+ * The port through which the core reads the gazetteer. The CLI loads it from disk, the browser
+ * fetches it, tests build a tiny one; the core never does I/O.
+ */
+export interface Gazetteer {
+  /** Every entry whose name or alternate name normalises to `normalizedName` (see normalizeName). */
+  lookup(normalizedName: string): NameMatch[];
+  /** True when some gazetteer name starts with these normalised words (for multi-word matching). */
+  hasPrefix(normalizedPrefix: string): boolean;
+  /** Entry by stable id. */
+  get(id: string): Place | undefined;
+  /** The country entry for an ISO alpha-2 code. */
+  country(iso2: string): Place | undefined;
+  /** The admin-1 entry for a country and GeoNames admin-1 code. */
+  admin1(iso2: string, admin1Code: string): Place | undefined;
+  /** Polygon for a place's `shape` key, or undefined when the gazetteer has none loaded. */
+  geometry(shape: string): Geometry | undefined;
+}
+
+/** A paragraph of the text with its sentence boundaries. */
+export interface Passage {
+  index: number;
+  start: number;
+  end: number;
+  /** Sentence spans inside the passage, absolute offsets. */
+  sentences: Array<[number, number]>;
+}
+
+export type MentionType = 'toponym' | 'adjectival';
+
+/** A stretch of text recognised as naming a place (or adjectival form of one). */
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  /** Normalised form used for gazetteer lookup. */
+  key: string;
+  type: MentionType;
+  passage: number;
+  /** Recogniser confidence in [0, 1]. */
+  confidence: number;
+}
+
+export interface Candidate {
+  place: Place;
+  nameType: NameMatch['nameType'];
+  score: number;
+  /** Feature contributions that made the score, for debugging and hand correction. */
+  reasons?: Record<string, number>;
+}
+
+export interface RankedMention {
+  mention: Mention;
+  /** Best first; may be empty. */
+  candidates: Candidate[];
+}
+
+/** A mention with its chosen referent, or `place: null` for an explicit "no match". */
+export interface ResolvedMention extends RankedMention {
+  place: Place | null;
+  score: number;
+}
+
+/** The mention record exported in feature properties. */
+export interface LayerMention {
+  start: number;
+  end: number;
+  text: string;
+  passage: number;
+  type: MentionType;
+}
+
+export interface LayerCandidate {
+  id: string;
+  name: string;
+  kind: PlaceKind;
+  country: string;
+  score: number;
+}
+
+export interface LayerProperties {
+  name: string;
+  kind: PlaceKind;
+  country: string;
+  geonameid?: number;
+  wikidata?: string;
+  anchor: [number, number];
+  score: number;
+  disputed?: string;
+  candidates: LayerCandidate[];
+  mentions: LayerMention[];
+  /** Set by hand correction in the UI. */
+  status?: 'corrected';
+  original?: string;
+}
+
+export type LayerFeature = Feature<Geometry, LayerProperties> & { id: string };
+
+/**
+ * The article layer: the product's data model. An RFC 7946 FeatureCollection with foreign members
+ * `passages` (paragraph spans with sentence spans), `text` (the text all offsets refer to, optional)
+ * and `title`.
+ */
+export interface ArticleLayer extends FeatureCollection<Geometry, LayerProperties> {
+  features: LayerFeature[];
+  id?: string;
+  title?: string;
+  text?: string;
+  passages: Array<{ start: number; end: number; sentences: Array<[number, number]> }>;
+}
