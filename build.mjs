@@ -1,0 +1,114 @@
+// Builds everything with esbuild: the CLI and library for Node (dist/cli.js, dist/index.js) and the
+// explorer for the browser (dist/site/). Prints the gzip size of every browser artifact and fails when
+// the first-load budget is exceeded (issue #4: JS ≤ 58 KB gzip, CSS ≤ 5 KB gzip).
+import { build } from 'esbuild';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const BUDGET_GZIP_BYTES = { '.js': 58 * 1024, '.css': 5 * 1024 };
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: true,
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+  // CommonJS dependencies bundled into ESM need a require().
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+};
+await build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + node.banner.js } });
+await build({ ...node, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
+
+// The browser explorer, when its entry exists (issue #4).
+const sizes = [];
+if (existsSync('src/ui/main.tsx')) {
+  mkdirSync('dist/site', { recursive: true });
+  await build({
+    entryPoints: { app: 'src/ui/main.tsx' },
+    outdir: 'dist/site',
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: ['es2020'],
+    platform: 'browser',
+    sourcemap: false,
+    define: { __VERSION__: JSON.stringify(pkg.version) },
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    logLevel: 'warning',
+    loader: { '.css': 'css' },
+    // Leaflet's ESM build: the UMD one drags a global-export wrapper along (issue #4 budget).
+    alias: { leaflet: './node_modules/leaflet/dist/leaflet-src.esm.js' },
+  });
+  writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
+  if (existsSync('public')) for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
+  let over = false;
+  const firstLoad = { '.js': 0, '.css': 0 };
+  for (const f of readdirSync('dist/site')) {
+    const p = join('dist/site', f);
+    if (!statSync(p).isFile()) continue;
+    const raw = readFileSync(p);
+    const gz = gzipSync(raw, { level: 9 }).length;
+    const ext = f.slice(f.lastIndexOf('.'));
+    const budget = BUDGET_GZIP_BYTES[ext];
+    if (budget) firstLoad[ext] += gz;
+    sizes.push(`${f.padEnd(28)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB  ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`);
+  }
+  // The budget is for everything the page loads before it can draw, so it sums all JS (and all CSS).
+  for (const [ext, gz] of Object.entries(firstLoad)) {
+    if (gz > BUDGET_GZIP_BYTES[ext]) over = true;
+    sizes.push(`first-load ${ext.slice(1).padEnd(17)} ${''.padStart(11)}  ${(gz / 1024).toFixed(1).padStart(7)} KB gzip  (budget ${BUDGET_GZIP_BYTES[ext] / 1024} KB)`);
+  }
+  console.log('dist/site:\n  ' + sizes.join('\n  '));
+  if (over) {
+    console.error('build: a browser artifact is over its gzip budget');
+    process.exit(1);
+  }
+}
+console.log('build: ok');
+
+/**
+ * The explorer's offline basemap (issue #4): Natural Earth 1:50m land and internal country borders from
+ * npm `world-atlas` (ISC; Natural Earth is public domain), re-quantised to a 10,000-step grid (~4 km,
+ * plenty up to zoom 7) and stored as flat delta-encoded integer rings: `{ scale, translate, land, borders }`,
+ * each ring `[x0, y0, dx1, dy1, …]`. About 130 KB gzip; src/ui/map/decode-basemap.ts reads it with a
+ * ten-line decoder instead of shipping topojson-client in the first-load JS.
+ */
+function makeBasemap() {
+  const require = createRequire(import.meta.url);
+  const { feature, mesh } = require('topojson-client');
+  const topo = require('world-atlas/countries-50m.json');
+  const STEPS = 1e4;
+  const [x0, y0, x1, y1] = topo.bbox;
+  const kx = (STEPS - 1) / (x1 - x0), ky = (STEPS - 1) / (y1 - y0);
+  const encode = (ring) => {
+    const out = [];
+    let px = null, py = null;
+    ring.forEach(([lon, lat], i) => {
+      const x = Math.round((lon - x0) * kx), y = Math.round((lat - y0) * ky);
+      if (px === null) out.push(x, y);
+      else if (x !== px || y !== py || i === ring.length - 1) out.push(x - px, y - py);
+      else return;
+      px = x; py = y;
+    });
+    return out;
+  };
+  const land = feature(topo, topo.objects.land).features.flatMap((f) =>
+    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates);
+  const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b).coordinates;
+  return {
+    source: 'Made with Natural Earth (world-atlas 2.0.2, countries-50m)',
+    scale: [1 / kx, 1 / ky],
+    translate: [x0, y0],
+    land: land.map((poly) => poly.map(encode)),
+    borders: borders.map(encode),
+  };
+}

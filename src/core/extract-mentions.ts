@@ -1,0 +1,130 @@
+// Recognition: text → place mentions. Finds gazetteer name spans, scores each with the learned span
+// model twice — once on local evidence, once more with what the rest of the article mentions — and
+// keeps the spans the model believes. Adjectives and demonyms become `adjectival` mentions.
+
+import { findNameSpans, type NameSpan } from './find-name-spans.ts';
+import { scoreLinear, sigmoid, type GeoparserModel } from './model.ts';
+import { lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
+import type { Token } from './tokenize.ts';
+import type { Gazetteer, Mention, Passage } from './types.ts';
+
+export interface ExtractMentionsOptions {
+  /** Keep spans whose second-pass probability reaches this. */
+  threshold?: number;
+}
+
+const DEFAULTS: Required<ExtractMentionsOptions> = { threshold: 0.5 };
+
+/** A recognised span with its probability, before it becomes a Mention. */
+export interface ScoredSpan {
+  span: NameSpan;
+  p1: number;
+  p2: number;
+}
+
+/**
+ * Builds the per-text context span features read: sentence starts, headline-cased sentences and
+ * span lookups by token index.
+ */
+export function buildSpanContext(text: string, tokens: Token[], passages: Passage[], spans: NameSpan[], model: GeoparserModel): SpanContext {
+  const sentenceStarts = new Set<number>();
+  const titleCase = new Set<number>();
+  let ti = 0;
+  for (const p of passages) {
+    for (const [s, e] of p.sentences) {
+      while (ti < tokens.length && tokens[ti].end <= s) ti++;
+      let first = -1;
+      const inSentence: number[] = [];
+      for (let k = ti; k < tokens.length && tokens[k].start < e; k++) {
+        if (!tokens[k].word) continue;
+        if (first < 0) first = k;
+        inSentence.push(k);
+      }
+      if (first >= 0) sentenceStarts.add(first);
+      // A sentence where most longer words are capitalised is a headline: capitals carry no signal.
+      const long = inSentence.filter((k) => tokens[k].text.length > 3);
+      const caps = long.filter((k) => /^\p{Lu}/u.test(tokens[k].text)).length;
+      if (long.length >= 3 && caps / long.length > 0.7) for (const k of inSentence) titleCase.add(k);
+    }
+  }
+  const spanAt = new Map<number, NameSpan>();
+  const spanEnding = new Map<number, NameSpan>();
+  for (const s of spans) {
+    spanAt.set(s.first, s);
+    spanEnding.set(s.last, s);
+  }
+  return { text, tokens, sentenceStarts, titleCase, spanAt, spanEnding, lexicon: lexiconOf(model) };
+}
+
+/** Document evidence from first-pass probabilities. */
+export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>): DocEvidence {
+  const countries = new Map<string, number>();
+  const countriesByKey = new Map<string, Map<string, number>>();
+  const keyConfidence = new Map<string, number>();
+  const keyCount = new Map<string, number>();
+  for (const { span, p1 } of scored) {
+    keyConfidence.set(span.key, Math.max(keyConfidence.get(span.key) ?? 0, p1));
+    keyCount.set(span.key, (keyCount.get(span.key) ?? 0) + 1);
+    if (p1 < 0.5) continue;
+    // A country named outright is strong evidence; otherwise the most populous reading's country.
+    const area = span.matches.find((m) => m.place.kind === 'country' || m.place.kind === 'admin1');
+    const top = area ?? span.matches.reduce((a, b) => (b.place.population > a.place.population ? b : a));
+    const c = top.place.country;
+    if (!c) continue;
+    const w = area ? p1 : p1 * 0.5;
+    countries.set(c, (countries.get(c) ?? 0) + w);
+    let byKey = countriesByKey.get(span.key);
+    if (!byKey) countriesByKey.set(span.key, (byKey = new Map()));
+    byKey.set(c, (byKey.get(c) ?? 0) + w);
+  }
+  return { countries, countriesByKey, keyConfidence, keyCount };
+}
+
+/**
+ * Scores every gazetteer name span of a text with both passes of the span model.
+ *
+ * @example
+ * scoreSpans(text, tokens, passages, gazetteer, model).filter((s) => s.p2 >= 0.5)
+ */
+export function scoreSpans(text: string, tokens: Token[], passages: Passage[], gazetteer: Gazetteer, model: GeoparserModel): ScoredSpan[] {
+  const spans = findNameSpans(text, tokens, gazetteer);
+  const ctx = buildSpanContext(text, tokens, passages, spans, model);
+  const first = spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, ctx))) }));
+  const doc = collectDocEvidence(first);
+  return first.map(({ span, p1 }) => ({ span, p1, p2: sigmoid(scoreLinear(model.spanDoc, spanFeatures(span, ctx, doc))) }));
+}
+
+/**
+ * Finds the place mentions of a text.
+ *
+ * @example
+ * extractMentions(text, tokenize(text), splitPassages(text), gazetteer, model)
+ * // [{ start: 0, end: 6, text: 'Turkey', key: 'turkey', type: 'toponym', passage: 0, confidence: 0.97 }, …]
+ */
+export function extractMentions(
+  text: string,
+  tokens: Token[],
+  passages: Passage[],
+  gazetteer: Gazetteer,
+  model: GeoparserModel,
+  options: ExtractMentionsOptions = {},
+): Mention[] {
+  const { threshold } = { ...DEFAULTS, ...options };
+  const mentions: Mention[] = [];
+  let pi = 0;
+  for (const { span, p2 } of scoreSpans(text, tokens, passages, gazetteer, model)) {
+    if (p2 < threshold) continue;
+    while (pi < passages.length - 1 && passages[pi].end <= span.start) pi++;
+    const adjectival = span.matches.some((m) => m.nameType === 'adjective');
+    mentions.push({
+      start: span.start,
+      end: span.end,
+      text: span.text,
+      key: span.key,
+      type: adjectival ? 'adjectival' : 'toponym',
+      passage: passages[pi]?.index ?? 0,
+      confidence: p2,
+    });
+  }
+  return mentions;
+}

@@ -1,0 +1,83 @@
+// Recognition, step 1: walk the tokens and find every capitalised stretch whose normalised form is
+// a gazetteer name, longest match first ("Nagorno-Karabakh", "Russian Federation", "U.S.").
+// Whether a span really is a place here is decided later, by extractMentions.
+
+import { normalizeName } from './normalize-name.ts';
+import type { Token } from './tokenize.ts';
+import type { Gazetteer, NameMatch } from './types.ts';
+
+/** A stretch of tokens that names something in the gazetteer. */
+export interface NameSpan {
+  /** Token indices, inclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  matches: NameMatch[];
+}
+
+export interface FindNameSpansOptions {
+  /** Longest name in tokens (punctuation included) worth trying. */
+  maxTokens?: number;
+}
+
+const DEFAULTS: Required<FindNameSpansOptions> = { maxTokens: 9 };
+
+// Lower-case words that may sit inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
+const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'del', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'on', 'upon', 'sur', 'am', 'im', 'an', 'der', 'van', 'von', 'y', 'e', 'di', 'city']);
+// Punctuation that may sit inside a name ("Nagorno-Karabakh", "U.S.", "Côte d'Ivoire").
+const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
+
+const isCapitalised = (t: Token) => t.word && /^[\p{Lu}\p{Lt}]/u.test(t.text);
+
+/**
+ * Finds gazetteer names in a token stream, preferring the longest match at each position.
+ *
+ * @example
+ * findNameSpans(text, tokenize(text), gazetteer) // [{ text: 'Nagorno-Karabakh', key: 'nagorno karabakh', … }]
+ */
+export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazetteer, options: FindNameSpansOptions = {}): NameSpan[] {
+  const { maxTokens } = { ...DEFAULTS, ...options };
+  const spans: NameSpan[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    if (!isCapitalised(tokens[i])) {
+      i++;
+      continue;
+    }
+    let best: NameSpan | null = null;
+    for (let j = i; j < tokens.length && j - i < maxTokens; j++) {
+      const t = tokens[j];
+      if (j > i) {
+        const gap = text.slice(tokens[j - 1].end, t.start);
+        if (gap.includes('\n') || gap.length > 1) break;
+        if (!t.word && !INNER_PUNCT.has(t.text)) break;
+        // A full stop ends the name unless it closes an abbreviation ("St. Louis", "U.S.").
+        if (t.text === '.' && tokens[j - 1].text.length > 2) break;
+        if (t.word && !isCapitalised(t) && !CONNECTORS.has(t.text) && !/^\p{N}/u.test(t.text)) {
+          // Lower-case continuation only after a hyphen or apostrophe inside a name (Stoke-on-Trent, d'Ivoire).
+          if (!INNER_PUNCT.has(tokens[j - 1].text) || tokens[j - 1].text === '.') break;
+        }
+      }
+      let end = t.end;
+      // Keep the final full stop of an initialism ("U.S."), not of a sentence.
+      if (t.word && t.text.length === 1 && tokens[j + 1]?.text === '.' && tokens[j + 1].start === t.end && j > i) end = tokens[j + 1].end;
+      const key = normalizeName(text.slice(tokens[i].start, end));
+      if (!key) break;
+      if (t.word && (isCapitalised(t) || /^\p{N}/u.test(t.text) || j === i)) {
+        const matches = gazetteer.lookup(key);
+        if (matches.length) {
+          const last = end > t.end ? j + 1 : j;
+          best = { first: i, last, start: tokens[i].start, end, text: text.slice(tokens[i].start, end), key, matches };
+        }
+      }
+      if (!gazetteer.hasPrefix(key)) break;
+    }
+    if (best) {
+      spans.push(best);
+      i = best.last + 1;
+    } else i++;
+  }
+  return spans;
+}

@@ -1,0 +1,33 @@
+// The whole pipeline in order, shared by the CLI and the browser:
+// text → passages → mentions → candidates → ranked → resolved → article layer.
+
+import { extractMentions } from './extract-mentions.ts';
+import type { GeoparserModel } from './model.ts';
+import { rankCandidates } from './rank-candidates.ts';
+import { resolveMentions } from './resolve-mentions.ts';
+import { splitPassages } from './split-passages.ts';
+import { toFeatureCollection, type ToFeatureCollectionOptions } from './to-feature-collection.ts';
+import { tokenize } from './tokenize.ts';
+import type { ArticleLayer, Gazetteer } from './types.ts';
+
+export interface GeoparseOptions extends ToFeatureCollectionOptions {
+  gazetteer: Gazetteer;
+  model: GeoparserModel;
+}
+
+/**
+ * Geoparses a text into its article layer.
+ *
+ * @example
+ * const layer = geoparse('Clashes near Baku.', { gazetteer, model });
+ * layer.features[0].properties.name // 'Baku'
+ */
+export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
+  const { gazetteer, model } = options;
+  const passages = splitPassages(text);
+  const tokens = tokenize(text);
+  const mentions = extractMentions(text, tokens, passages, gazetteer, model);
+  const ranked = rankCandidates(mentions, text, gazetteer, model);
+  const resolved = resolveMentions(ranked);
+  return toFeatureCollection(resolved, text, passages, gazetteer, options);
+}

@@ -1,0 +1,48 @@
+// The learned parts of the geoparser as data: linear weights over named features for span
+// recognition and candidate ranking, plus small word lists derived from the training corpora.
+// Trained by geo/train-model.ts; loaded like the gazetteer (the core never reads files).
+
+/** A linear model over sparse binary/real features. */
+export interface LinearModel {
+  weights: Record<string, number>;
+}
+
+export interface GeoparserModel {
+  version: number;
+  /** Is a candidate span a place (or adjectival place) mention? Local features only (first pass). */
+  span: LinearModel;
+  /** The same question with document features from the first pass (second pass). */
+  spanDoc: LinearModel;
+  /** Is this gazetteer candidate the referent of the mention? */
+  rank: LinearModel;
+  /** Words seen far more often in lower case than capitalised in running text ("march", "bath"). */
+  commonWords: string[];
+  /** Given names seen in person-name annotations ("charles", "armen"). */
+  givenNames: string[];
+}
+
+/** Sparse features: name → value (1 for binary features). */
+export type Features = Map<string, number>;
+
+/**
+ * Linear score of a feature set.
+ *
+ * @example
+ * scoreLinear({ weights: { bias: -1, a: 2 } }, new Map([['bias', 1], ['a', 1]])) // 1
+ */
+export function scoreLinear(model: LinearModel, features: Features): number {
+  let s = 0;
+  for (const [name, value] of features) {
+    const w = model.weights[name];
+    if (w !== undefined) s += w * value;
+  }
+  return s;
+}
+
+/** Logistic function: a linear score as a probability. */
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** A model with no weights: every score is 0, so the hand-set priors decide. */
+export const EMPTY_MODEL: GeoparserModel = { version: 0, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords: [], givenNames: [] };

@@ -1,0 +1,161 @@
+// Resolution, step 1: mentions → gazetteer candidates ranked with document context. Each candidate
+// is scored by the learned ranker over features such as population, feature type, the countries
+// and admin-1 units the article already mentions, "City, State" patterns and distance to the
+// article's other places. Hand-set priors apply where the model has no weight.
+
+import { scoreLinear, type Features, type GeoparserModel } from './model.ts';
+import type { Candidate, Gazetteer, Mention, NameMatch, Place, RankedMention } from './types.ts';
+
+/** What the article as a whole says, gathered from its mentions' readings. */
+export interface RankContext {
+  /** ISO country → weight of mentions whose likely reading lies in that country, per key. */
+  countries: Map<string, number>;
+  countriesByKey: Map<string, Map<string, number>>;
+  /** `CC.ADM1` of admin-1 units the article names. */
+  admin1s: Set<string>;
+  /** Anchors of confidently read places, with their keys. */
+  anchors: Array<{ key: string; anchor: [number, number] }>;
+}
+
+// Priors used when the trained model has no opinion; they encode the usual reading of news text:
+// countries and capitals before homonymous villages.
+export const RANK_PRIORS: Record<string, number> = {
+  pop: 0.6,
+  'kind:country': 3,
+  'kind:historical-country': 2,
+  'kind:admin1': 1.5,
+  'kind:disputed': 2,
+  'kind:region': 1.2,
+  'kind:continent': 2.5,
+  'kind:water': 0.5,
+  'kind:admin2': -0.5,
+  'fc:PPLC': 2,
+  'fc:PPLA': 0.8,
+  'ntype:alt': -0.7,
+  docCountry: 2.5,
+  docAdmin1: 2,
+  commaCtx: 4,
+  'near:50': 2,
+  'near:200': 1.2,
+  'near:1000': 0.5,
+};
+
+const MAJOR_FEATURE_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL', 'PPLX', 'PCLI', 'ADM1', 'ADM2', 'PPLG']);
+
+function km(a: [number, number], b: [number, number]): number {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b[1] - a[1]) * r) / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(((b[0] - a[0]) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/** The gazetteer readings a mention can have: adjectives for adjectival mentions, names otherwise. */
+export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatch[] {
+  const all = gazetteer.lookup(mention.key);
+  const adj = all.filter((m) => m.nameType === 'adjective');
+  const names = all.filter((m) => m.nameType !== 'adjective');
+  return mention.type === 'adjectival' && adj.length ? adj : names.length ? names : all;
+}
+
+/**
+ * Features of one candidate of a mention in its article.
+ *
+ * @example
+ * candidateFeatures(match, matches, mention, ctx, commaPlaces).get('kind:country') // 1
+ */
+export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[]): Features {
+  const f: Features = new Map();
+  const p = match.place;
+  f.set('bias', 1);
+  f.set(`kind:${p.kind}`, 1);
+  if (MAJOR_FEATURE_CODES.has(p.featureCode)) f.set(`fc:${p.featureCode}`, 1);
+  f.set(`ntype:${match.nameType}`, 1);
+  const lp = Math.log10(p.population + 1);
+  f.set('pop', lp / 7);
+  const maxPop = Math.max(...all.map((m) => m.place.population));
+  if (p.population === maxPop && maxPop > 0) f.set('maxPop', 1);
+  if (all.length === 1) f.set('only', 1);
+  if (p.shape) f.set('hasShape', 1);
+  if (comma.some((c) => (c.kind === 'country' && c.country === p.country) || (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1))) {
+    f.set('commaCtx', 1);
+  }
+  if (ctx) {
+    if (p.country) {
+      const total = ctx.countries.get(p.country) ?? 0;
+      const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
+      const w = total - own;
+      if (w > 0) f.set('docCountry', Math.min(1, w / 3));
+      let max = 0;
+      for (const [c, v] of ctx.countries) if (c !== p.country) max = Math.max(max, v);
+      if (w > 0 && w >= max) f.set('docTopCountry', 1);
+      if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') f.set('docAdmin1', 1);
+    }
+    let nearest = Infinity;
+    for (const a of ctx.anchors) if (a.key !== mention.key) nearest = Math.min(nearest, km(a.anchor, p.anchor));
+    if (nearest <= 50) f.set('near:50', 1);
+    else if (nearest <= 200) f.set('near:200', 1);
+    else if (nearest <= 1000) f.set('near:1000', 1);
+    else if (nearest < Infinity) f.set('near:far', 1);
+  }
+  return f;
+}
+
+/** Linear candidate score with the model's weights, falling back to the priors. */
+export function scoreCandidate(model: GeoparserModel, f: Features): number {
+  const trained = Object.keys(model.rank.weights).length > 0;
+  return trained ? scoreLinear(model.rank, f) : scoreLinear({ weights: RANK_PRIORS }, f);
+}
+
+/** Places named right after "<mention>, " — the State in "City, State". */
+function commaPlaces(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
+  const next = mentions[i + 1];
+  if (!next || next.type !== 'toponym') return [];
+  if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
+  return gazetteer.lookup(next.key).filter((m) => m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')).map((m) => m.place);
+}
+
+function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
+  return mentions.map((mention, i) => {
+    const matches = findCandidates(mention, gazetteer);
+    const comma = commaPlaces(mentions, i, text, gazetteer);
+    const candidates: Candidate[] = matches.map((m) => ({ place: m.place, nameType: m.nameType, score: scoreCandidate(model, candidateFeatures(m, matches, mention, ctx, comma)) }));
+    candidates.sort((a, b) => b.score - a.score);
+    return { mention, candidates };
+  });
+}
+
+/** Document context from a first ranking: the top reading of each mention. */
+export function buildRankContext(ranked: RankedMention[]): RankContext {
+  const countries = new Map<string, number>();
+  const countriesByKey = new Map<string, Map<string, number>>();
+  const admin1s = new Set<string>();
+  const anchors: RankContext['anchors'] = [];
+  for (const { mention, candidates } of ranked) {
+    const top = candidates[0];
+    if (!top) continue;
+    const p = top.place;
+    // A reading is confident when it beats the runner-up clearly or has no rival.
+    const margin = candidates.length > 1 ? top.score - candidates[1].score : 3;
+    const w = mention.confidence * (margin >= 1 ? 1 : 0.5);
+    if (p.country) {
+      countries.set(p.country, (countries.get(p.country) ?? 0) + w);
+      let byKey = countriesByKey.get(mention.key);
+      if (!byKey) countriesByKey.set(mention.key, (byKey = new Map()));
+      byKey.set(p.country, (byKey.get(p.country) ?? 0) + w);
+    }
+    if (p.kind === 'admin1' && p.admin1) admin1s.add(`${p.country}.${p.admin1}`);
+    if (margin >= 1 && p.kind !== 'continent' && p.kind !== 'country' && p.kind !== 'historical-country') anchors.push({ key: mention.key, anchor: p.anchor });
+  }
+  return { countries, countriesByKey, admin1s, anchors };
+}
+
+/**
+ * Ranks every mention's gazetteer candidates, best first: once on the mention alone, then again
+ * with what the first ranking says about the whole article.
+ *
+ * @example
+ * rankCandidates(mentions, text, gazetteer, model)[0].candidates[0].place.name // 'Turkey'
+ */
+export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel): RankedMention[] {
+  const first = rankOnce(mentions, text, gazetteer, model, null);
+  return rankOnce(mentions, text, gazetteer, model, buildRankContext(first));
+}

@@ -1,0 +1,150 @@
+// Recognition, step 2: describe a gazetteer name span by the features a linear model weighs to tell
+// a place mention from a person, an organisation or a common word: name statistics from the
+// gazetteer, spelling, the words around it, and (second pass) what else the article mentions.
+
+import type { Features, GeoparserModel } from './model.ts';
+import type { NameSpan } from './find-name-spans.ts';
+import type { Token } from './tokenize.ts';
+
+/** What span features need besides the span itself; built once per text. */
+export interface SpanContext {
+  text: string;
+  tokens: Token[];
+  /** Token indices that begin a sentence (the first word token of each sentence). */
+  sentenceStarts: Set<number>;
+  /** Token index → the name span starting there. */
+  spanAt: Map<number, NameSpan>;
+  /** Token index → the name span ending there. */
+  spanEnding: Map<number, NameSpan>;
+  /** True for token indices inside sentences that are mostly capitalised words (headlines). */
+  titleCase: Set<number>;
+  lexicon: Lexicon;
+}
+
+export interface Lexicon {
+  commonWords: Set<string>;
+  givenNames: Set<string>;
+}
+
+/** Document evidence from the first pass. */
+export interface DocEvidence {
+  /** ISO country → summed confidence of mentions in (or of) that country. */
+  countries: Map<string, number>;
+  /** The part of `countries` each key contributed, so a span does not count as its own evidence. */
+  countriesByKey: Map<string, Map<string, number>>;
+  /** Normalised key → highest first-pass confidence of that key anywhere in the text. */
+  keyConfidence: Map<string, number>;
+  /** Normalised key → number of times the key occurs as a span. */
+  keyCount: Map<string, number>;
+}
+
+const lexicons = new WeakMap<GeoparserModel, Lexicon>();
+
+/** The model's word lists as sets, built once per model. */
+export function lexiconOf(model: GeoparserModel): Lexicon {
+  let lex = lexicons.get(model);
+  if (!lex) {
+    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames) };
+    lexicons.set(model, lex);
+  }
+  return lex;
+}
+
+const AREA_KINDS = new Set(['country', 'historical-country', 'admin1', 'admin2', 'region', 'disputed', 'continent']);
+
+function popBucket(pop: number): number {
+  return pop <= 0 ? 0 : Math.min(8, Math.floor(Math.log10(pop + 1)));
+}
+
+function shapeOf(s: string): string {
+  if (/^(\p{Lu}\.)+\p{Lu}?\.?$/u.test(s)) return 'X.X.';
+  if (s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s)) return s.length <= 3 ? 'XX' : 'XXXX';
+  if (/-/.test(s)) return 'Xx-Xx';
+  if (/\s/.test(s)) return 'Xx Xx';
+  return 'Xx';
+}
+
+const isCap = (t: Token | undefined) => !!t && t.word && /^[\p{Lu}\p{Lt}]/u.test(t.text);
+
+/**
+ * Features of one name span. With `doc`, adds the second-pass document features.
+ *
+ * @example
+ * spanFeatures(span, ctx).get('kind:country') // 1
+ */
+export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence): Features {
+  const f: Features = new Map();
+  const on = (name: string, v = 1) => f.set(name, v);
+  const { tokens, lexicon } = ctx;
+  const m = span.matches;
+  on('bias');
+  const words = tokens.slice(span.first, span.last + 1).filter((t) => t.word).length;
+  on(`ntok:${Math.min(words, 3)}`);
+  const kinds = new Set(m.map((x) => x.place.kind));
+  for (const k of kinds) on(`kind:${k}`);
+  const adj = m.some((x) => x.nameType === 'adjective');
+  const named = m.filter((x) => x.nameType !== 'adjective');
+  if (adj) on(named.length ? 'adj+name' : 'adjOnly');
+  if (named.length && named.every((x) => x.nameType === 'alt')) on('altOnly');
+  const maxPop = Math.max(0, ...named.map((x) => x.place.population));
+  on(`pop:${popBucket(maxPop)}`);
+  const areaPop = Math.max(0, ...named.filter((x) => AREA_KINDS.has(x.place.kind)).map((x) => x.place.population));
+  if (areaPop > 0) on(`areapop:${popBucket(areaPop)}`);
+  on(`amb:${m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4}`);
+  const shape = shapeOf(span.text);
+  on(`shape:${shape}`);
+  if (span.key.replace(/ /g, '').length <= 3) on('short');
+
+  const single = words === 1;
+  const sentStart = ctx.sentenceStarts.has(span.first);
+  const headline = ctx.titleCase.has(span.first);
+  if (sentStart) on('sentStart');
+  if (headline) on('headline');
+  if (single && lexicon.commonWords.has(span.key)) {
+    on('common');
+    if (sentStart || headline) on('common&sentStart');
+  }
+  if (single && lexicon.givenNames.has(span.key)) on('given');
+
+  const prev = tokens[span.first - 1];
+  const prev2 = tokens[span.first - 2];
+  const next = tokens[span.last + 1];
+  const next2 = tokens[span.last + 2];
+  if (prev?.word) on(`prevw:${prev.text.toLowerCase()}`);
+  else if (prev) on(`prevp:${prev.text}`);
+  else on('prev:none');
+  if (next?.word) on(`nextw:${next.text.toLowerCase()}`);
+  else if (next) on(`nextp:${next.text}`);
+  else on('next:none');
+  if (prev && !prev.word && prev2?.word) on(`prev2w:${prev2.text.toLowerCase()}`);
+  const prevIsName = isCap(prev) && !ctx.sentenceStarts.has(span.first - 1) && !ctx.spanAt.has(span.first - 1);
+  if (prevIsName) {
+    on('prevCap');
+    if (lexicon.givenNames.has(prev.text.toLowerCase())) on('prevGiven');
+  }
+  if (isCap(next) && !ctx.spanAt.has(span.last + 1)) {
+    on('nextCap');
+    on(`nextCap&${[...kinds].sort()[0]}`);
+  }
+  if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') on('poss');
+  // "Springfield, Illinois" / "Baku, Azerbaijan": a place right after a comma.
+  if (next?.text === ',') {
+    const after = ctx.spanAt.get(span.last + 2);
+    if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) on('commaPlace');
+  }
+  if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) on('afterCommaOfName');
+  if (doc) addDocFeatures(f, span, doc);
+  return f;
+}
+
+function addDocFeatures(f: Features, span: NameSpan, doc: DocEvidence): void {
+  const own = new Set(span.matches.map((x) => x.place.country).filter(Boolean));
+  let best = 0;
+  const mine = doc.countriesByKey.get(span.key);
+  for (const c of own) best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0));
+  f.set(`docCountry:${best === 0 ? 0 : best < 1.5 ? 1 : best < 4 ? 2 : 3}`, 1);
+  const kc = doc.keyConfidence.get(span.key) ?? 0;
+  f.set(`docKey:${kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3}`, 1);
+  const n = doc.keyCount.get(span.key) ?? 1;
+  f.set(`docRepeat:${n === 1 ? 1 : n <= 3 ? 2 : 3}`, 1);
+}

@@ -1,0 +1,90 @@
+// Last stage: resolved mentions → the article layer, an RFC 7946 FeatureCollection. One feature per
+// place, id = the stable gazetteer id; areas as polygons (right-hand rule), everything else as
+// points; coordinates rounded to 6 decimals; passages and text as foreign members.
+
+import { rewind } from '@turf/turf';
+import type { Geometry, Position } from 'geojson';
+import type { ArticleLayer, Gazetteer, LayerFeature, Passage, ResolvedMention } from './types.ts';
+
+export interface ToFeatureCollectionOptions {
+  id?: string;
+  title?: string;
+  /** Include the text as a foreign member (the explorer needs it; batch scoring does not). */
+  includeText?: boolean;
+  /** How many alternative readings to keep per feature for hand correction. */
+  maxCandidates?: number;
+}
+
+const DEFAULTS = { includeText: true, maxCandidates: 4 };
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function roundCoords(c: Position | Position[] | Position[][] | Position[][][]): any {
+  return typeof c[0] === 'number' ? (c as Position).map(round6) : (c as any[]).map(roundCoords);
+}
+
+/** A copy of the geometry with 6-decimal coordinates and RFC 7946 winding. */
+export function normalizeGeometry(g: Geometry): Geometry {
+  if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map(normalizeGeometry) };
+  const rounded = { type: g.type, coordinates: roundCoords(g.coordinates) } as Geometry;
+  return g.type === 'Polygon' || g.type === 'MultiPolygon' ? (rewind(rounded as any, { reverse: false }) as Geometry) : rounded;
+}
+
+/**
+ * Builds the article layer from resolved mentions.
+ *
+ * @example
+ * toFeatureCollection(resolved, text, passages, gazetteer).features[0].id // 'geonames:298795'
+ */
+export function toFeatureCollection(
+  resolved: ResolvedMention[],
+  text: string,
+  passages: Passage[],
+  gazetteer: Gazetteer,
+  options: ToFeatureCollectionOptions = {},
+): ArticleLayer {
+  const { includeText, maxCandidates } = { ...DEFAULTS, ...options };
+  const byId = new Map<string, LayerFeature>();
+  for (const r of resolved) {
+    const place = r.place;
+    if (!place) continue;
+    let f = byId.get(place.id);
+    if (!f) {
+      const shape = place.shape ? gazetteer.geometry(place.shape) : undefined;
+      f = {
+        type: 'Feature',
+        id: place.id,
+        geometry: shape ? normalizeGeometry(shape) : { type: 'Point', coordinates: place.anchor.map(round6) },
+        properties: {
+          name: place.name,
+          kind: place.kind,
+          country: place.country,
+          ...(place.geonameid ? { geonameid: place.geonameid } : {}),
+          ...(place.wikidata ? { wikidata: place.wikidata } : {}),
+          anchor: [round6(place.anchor[0]), round6(place.anchor[1])],
+          score: 0,
+          ...(place.disputed ? { disputed: place.disputed } : {}),
+          candidates: r.candidates
+            .filter((c) => c.place.id !== place.id)
+            .slice(0, maxCandidates)
+            .map((c) => ({ id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, score: Math.round(c.score * 1000) / 1000 })),
+          mentions: [],
+        },
+      };
+      byId.set(place.id, f);
+    }
+    const m = r.mention;
+    f.properties.mentions.push({ start: m.start, end: m.end, text: m.text, passage: m.passage, type: m.type });
+    f.properties.score = Math.max(f.properties.score, Math.round(r.score * m.confidence * 1000) / 1000);
+  }
+  // Most-mentioned places first: the order a reader would list "what the article is about".
+  const features = [...byId.values()].sort((a, b) => b.properties.mentions.length - a.properties.mentions.length || a.properties.mentions[0].start - b.properties.mentions[0].start);
+  return {
+    type: 'FeatureCollection',
+    ...(options.id !== undefined ? { id: options.id } : {}),
+    ...(options.title ? { title: options.title } : {}),
+    features,
+    passages: passages.map((p) => ({ start: p.start, end: p.end, sentences: p.sentences })),
+    ...(includeText ? { text } : {}),
+  };
+}
