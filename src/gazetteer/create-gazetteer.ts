@@ -1,0 +1,181 @@
+// Builds the `Gazetteer` port from already-loaded artifact text (places.tsv, names.tsv, optional TopoJSON).
+// Designed for a fast cold start: the text is only split into lines; rows are parsed on first access,
+// names are binary-searched in the sorted index, and polygons are decoded one shape at a time.
+
+import { feature } from 'topojson-client';
+import type { GeometryObject, Topology } from 'topojson-specification';
+import type { Geometry } from 'geojson';
+import type { Gazetteer, NameMatch, Place, PlaceKind } from '../core/types.ts';
+
+/** The artifact contents; `shapes` may be a thunk so that polygons load only when first needed. */
+export interface CreateGazetteerOptions {
+  places: string;
+  names: string;
+  shapes?: Topology | (() => Topology);
+}
+
+const NAME_TYPES = { n: 'name', a: 'alt', j: 'adjective' } as const;
+const NAME_TYPE_RANK: Record<NameMatch['nameType'], number> = { name: 0, alt: 1, adjective: 2 };
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function keyOf(line: string): string {
+  const tab = line.indexOf('\t');
+  return tab < 0 ? line : line.slice(0, tab);
+}
+
+/** Index of the first line whose key is >= `key` (lines are sorted by key). */
+function lowerBound(lines: readonly string[], key: string): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyOf(lines[mid]) < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function parsePlace(line: string): Place {
+  const [id, name, kind, featureCode, country, admin1, population, lon, lat, geonameid, wikidata, shape, disputed] =
+    line.split('\t');
+  const place: Place = {
+    id, name, kind: kind as PlaceKind, featureCode, country, admin1,
+    population: Number(population) || 0,
+    anchor: [Number(lon), Number(lat)],
+  };
+  if (geonameid) place.geonameid = Number(geonameid);
+  if (wikidata) place.wikidata = wikidata;
+  if (shape) place.shape = shape;
+  if (disputed) place.disputed = disputed;
+  return place;
+}
+
+function roundCoordinates(coords: unknown): unknown {
+  if (typeof coords === 'number') return Math.round(coords * 1e6) / 1e6;
+  return (coords as unknown[]).map(roundCoordinates);
+}
+
+/**
+ * Creates a `Gazetteer` over the compact artifact format written by `writeGazetteer`.
+ *
+ * @example
+ * const gazetteer = createGazetteer({ places, names, shapes: () => JSON.parse(shapesText) });
+ * gazetteer.lookup('baku')[0].place.name // 'Baku'
+ * gazetteer.hasPrefix('nagorno')         // true ('nagorno karabakh' is a key)
+ */
+export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
+  const rows = splitLines(options.places).slice(1);
+  const nameLines = splitLines(options.names);
+  const cache: Array<Place | undefined> = new Array(rows.length);
+
+  const placeAt = (row: number): Place => (cache[row] ??= parsePlace(rows[row]));
+
+  // id, country and admin-1 indexes need a pass over every row; they are built on first use only,
+  // because the core's hot path (lookup) does not need them.
+  let byId: Map<string, number> | undefined;
+  let countries: Map<string, number> | undefined;
+  let admin1s: Map<string, number> | undefined;
+  const buildIndexes = (): void => {
+    byId = new Map();
+    countries = new Map();
+    admin1s = new Map();
+    for (let row = 0; row < rows.length; row++) {
+      const line = rows[row];
+      const t1 = line.indexOf('\t');
+      byId.set(line.slice(0, t1), row);
+      const t2 = line.indexOf('\t', t1 + 1);
+      const t3 = line.indexOf('\t', t2 + 1);
+      const kind = line.slice(t2 + 1, t3);
+      if (kind !== 'country' && kind !== 'admin1') continue;
+      const t4 = line.indexOf('\t', t3 + 1);
+      const t5 = line.indexOf('\t', t4 + 1);
+      const t6 = line.indexOf('\t', t5 + 1);
+      const country = line.slice(t4 + 1, t5);
+      if (kind === 'country') {
+        if (!countries.has(country)) countries.set(country, row);
+      } else {
+        const key = `${country}.${line.slice(t5 + 1, t6)}`;
+        if (!admin1s.has(key)) admin1s.set(key, row);
+      }
+    }
+  };
+
+  let topology: Topology | undefined;
+  let shapeObjects: Map<string, GeometryObject> | undefined;
+  const geometries = new Map<string, Geometry | undefined>();
+  const loadShapes = (): Map<string, GeometryObject> => {
+    if (shapeObjects) return shapeObjects;
+    shapeObjects = new Map();
+    const source = options.shapes;
+    topology = typeof source === 'function' ? source() : source;
+    if (!topology) return shapeObjects;
+    for (const object of Object.values(topology.objects)) {
+      const members = object.type === 'GeometryCollection' ? object.geometries : [object];
+      for (const member of members) {
+        if (member.id !== undefined && !shapeObjects.has(String(member.id))) shapeObjects.set(String(member.id), member);
+      }
+    }
+    return shapeObjects;
+  };
+
+  return {
+    lookup(normalizedName) {
+      const index = lowerBound(nameLines, normalizedName);
+      const line = nameLines[index];
+      if (line === undefined || keyOf(line) !== normalizedName) return [];
+      const matches: NameMatch[] = line
+        .slice(normalizedName.length + 1)
+        .split(',')
+        .map((ref) => {
+          const colon = ref.indexOf(':');
+          const type = ref.slice(colon + 1) as keyof typeof NAME_TYPES;
+          return { place: placeAt(Number(ref.slice(0, colon))), nameType: NAME_TYPES[type] ?? 'alt' };
+        });
+      // The writer already orders references, but the contract is enforced here so any artifact is safe.
+      return matches.sort(
+        (a, b) => NAME_TYPE_RANK[a.nameType] - NAME_TYPE_RANK[b.nameType] || b.place.population - a.place.population,
+      );
+    },
+    hasPrefix(normalizedPrefix) {
+      if (!normalizedPrefix) return false;
+      const exact = nameLines[lowerBound(nameLines, normalizedPrefix)];
+      if (exact !== undefined && keyOf(exact) === normalizedPrefix) return true;
+      // ' ' sorts before every other key character, so "prefix …" keys directly follow "prefix".
+      const longer = nameLines[lowerBound(nameLines, normalizedPrefix + ' ')];
+      return longer !== undefined && longer.startsWith(normalizedPrefix + ' ');
+    },
+    get(id) {
+      if (!byId) buildIndexes();
+      const row = byId!.get(id);
+      return row === undefined ? undefined : placeAt(row);
+    },
+    country(iso2) {
+      if (!countries) buildIndexes();
+      const row = countries!.get(iso2.toUpperCase());
+      return row === undefined ? undefined : placeAt(row);
+    },
+    admin1(iso2, admin1Code) {
+      if (!admin1s) buildIndexes();
+      const row = admin1s!.get(`${iso2.toUpperCase()}.${admin1Code}`);
+      return row === undefined ? undefined : placeAt(row);
+    },
+    geometry(shape) {
+      if (geometries.has(shape)) return geometries.get(shape);
+      const object = loadShapes().get(shape);
+      let geometry: Geometry | undefined;
+      if (object && topology) {
+        const decoded = feature(topology, object).geometry as Geometry | null;
+        if (decoded && 'coordinates' in decoded) {
+          geometry = { type: decoded.type, coordinates: roundCoordinates(decoded.coordinates) } as Geometry;
+        }
+      }
+      geometries.set(shape, geometry);
+      return geometry;
+    },
+  };
+}
