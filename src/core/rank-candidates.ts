@@ -106,14 +106,15 @@ export function scoreCandidate(model: GeoparserModel, f: Features): number {
 }
 
 /** Places named right after "<mention>, " — the State in "City, State". */
-function commaPlaces(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
+export function commaPlaces(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
   const next = mentions[i + 1];
   if (!next || next.type !== 'toponym') return [];
   if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
   return gazetteer.lookup(next.key).filter((m) => m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')).map((m) => m.place);
 }
 
-function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
+/** One ranking pass; `ctx` null for the first pass. */
+export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
   return mentions.map((mention, i) => {
     const matches = findCandidates(mention, gazetteer);
     const comma = commaPlaces(mentions, i, text, gazetteer);

@@ -1,0 +1,176 @@
+// The `article-atlas` command: argument parsing, input and output, exit codes.
+// 0 ok, 1 bad input (a message a person can act on), 2 internal error (stack with --debug).
+
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { InputError } from '../core/errors.ts';
+import { geoparse } from '../core/geoparse.ts';
+import type { GeoparserModel } from '../core/model.ts';
+import type { ArticleLayer, Gazetteer } from '../core/types.ts';
+import { loadGazetteer } from './load-gazetteer.ts';
+import { loadModel } from './load-model.ts';
+import { readArticle, type ArticleFormat } from './read-article.ts';
+import { runJsonLines } from './run-json-lines.ts';
+import { writeFileAtomic } from './write-file-atomic.ts';
+import { seedArticlePath } from './seed-article.ts';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
+
+const HELP = `article-atlas ${VERSION}: turn a news article into a map layer (GeoJSON), offline.
+
+Usage:
+  article-atlas parse [FILE|-]        print the article layer of FILE (or stdin) as GeoJSON
+  article-atlas parse --jsonl         read {"id","text"} lines on stdin, write one layer per line
+  article-atlas build [FILE] -o DIR   write a static explorer site for FILE (default: bundled example)
+  article-atlas serve [FILE]          build the explorer into a temporary folder and serve it on 127.0.0.1
+
+Options:
+  -o, --out PATH     write to PATH (a file for parse, a folder for build) instead of stdout
+      --format F     input format: text, markdown or html (default: from the file name or content)
+      --pretty       indent the GeoJSON
+      --no-text      leave the article text out of the layer
+  -p, --port N       port for serve (default: a free one)
+      --debug        print stack traces of internal errors
+  -h, --help         this help
+  -v, --version      the version
+
+Exit codes: 0 ok, 1 bad input, 2 internal error.`;
+
+interface Resources {
+  gazetteer: Gazetteer;
+  model: GeoparserModel;
+}
+
+let resources: Resources | undefined;
+function load(): Resources {
+  resources ??= { gazetteer: loadGazetteer(), model: loadModel() };
+  return resources;
+}
+
+async function readInput(file: string | undefined, format: ArticleFormat | undefined) {
+  const bytes = !file || file === '-' ? await readStdin() : readFileOrExplain(file);
+  return readArticle(bytes, file && file !== '-' ? file : undefined, format);
+}
+
+function readFileOrExplain(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`No such file: ${file}`);
+    if (code === 'EISDIR') throw new InputError(`${file} is a folder; give an article file.`);
+    if (code === 'EACCES') throw new InputError(`No permission to read ${file}.`);
+    throw e;
+  }
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  if (process.stdin.isTTY) throw new InputError('No input: give a FILE, or pipe an article into stdin (see --help).');
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function toJson(layer: ArticleLayer, pretty: boolean): string {
+  return JSON.stringify(layer, null, pretty ? 2 : undefined);
+}
+
+const FORMATS = new Set(['text', 'markdown', 'html']);
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      pretty: { type: 'boolean' },
+      jsonl: { type: 'boolean' },
+      'no-text': { type: 'boolean' },
+      port: { type: 'string', short: 'p' },
+      debug: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+  if (values.help) return print(HELP);
+  if (values.version) return print(VERSION);
+  const [command, ...rest] = positionals;
+  if (values.format && !FORMATS.has(values.format)) throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
+  const format = values.format as ArticleFormat | undefined;
+  if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
+  switch (command) {
+    case 'parse': {
+      if (values.jsonl) {
+        if (rest.length) throw new InputError('--jsonl reads stdin; do not give a FILE.');
+        const { gazetteer, model } = load();
+        const { errors } = await runJsonLines(process.stdin, process.stdout, { gazetteer, model, includeText: !values['no-text'], progress: process.stderr.isTTY ? process.stderr : undefined });
+        if (errors) process.stderr.write(`article-atlas: ${errors} input line(s) could not be read; their output lines carry an "error".\n`);
+        return errors ? 1 : 0;
+      }
+      const article = await readInput(rest[0], format);
+      const { gazetteer, model } = load();
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title, includeText: !values['no-text'] });
+      const json = toJson(layer, !!values.pretty) + '\n';
+      if (values.out) writeFileAtomic(values.out, json, rest[0]);
+      else process.stdout.write(json);
+      return 0;
+    }
+    case 'build':
+    case 'serve': {
+      const file = rest[0] ?? seedArticlePath();
+      const article = await readInput(file, format);
+      const { gazetteer, model } = load();
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title });
+      const { buildSite } = await import('./build-site.ts');
+      if (command === 'build') {
+        if (!values.out) throw new InputError('build needs an output folder: article-atlas build ARTICLE -o DIR');
+        await buildSite(layer, values.out);
+        process.stderr.write(`article-atlas: wrote the explorer for ${file} to ${values.out} (${layer.features.length} places)\n`);
+        return 0;
+      }
+      const { mkdtempSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const { join } = await import('node:path');
+      const dir = values.out ?? mkdtempSync(join(tmpdir(), 'article-atlas-'));
+      await buildSite(layer, dir);
+      const { serveSite } = await import('./serve-site.ts');
+      const port = values.port ? Number(values.port) : 0;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${values.port} is not a port number.`);
+      const server = await serveSite(dir, { port });
+      process.stdout.write(`Article Atlas: ${layer.features.length} places in ${file}\nServing the explorer at ${server.url}  (Ctrl+C to stop)\n`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      await server.close();
+      return 0;
+    }
+    case undefined:
+      process.stderr.write(HELP + '\n');
+      return 1;
+    default:
+      throw new InputError(`Unknown command "${command}". Commands: parse, build, serve (see --help).`);
+  }
+}
+
+function print(s: string): number {
+  process.stdout.write(s + '\n');
+  return 0;
+}
+
+const debug = process.argv.includes('--debug');
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    if (e instanceof InputError || (e as { code?: string })?.code?.startsWith?.('ERR_PARSE_ARGS')) {
+      process.stderr.write(`article-atlas: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    } else if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') {
+      process.exitCode = 0;
+    } else {
+      process.stderr.write(`article-atlas: internal error: ${(e as Error)?.message ?? e}\n${debug ? ((e as Error)?.stack ?? '') + '\n' : 'Run again with --debug for details, and report it.\n'}`);
+      process.exitCode = 2;
+    }
+  },
+);

@@ -1,0 +1,101 @@
+// CLI input: bytes of a file or stdin → article text. Rejects what is not text (empty, binary,
+// invalid UTF-8) with an InputError, and extracts the article text from HTML (Readability, then
+// html-to-text) and Markdown (marked, then the same). Offsets in the layer refer to the returned text.
+
+import { Readability } from '@mozilla/readability';
+import { convert } from 'html-to-text';
+import { parseHTML } from 'linkedom';
+import { marked } from 'marked';
+import { InputError } from '../core/errors.ts';
+
+export type ArticleFormat = 'text' | 'html' | 'markdown';
+
+export interface ReadArticle {
+  text: string;
+  title?: string;
+  format: ArticleFormat;
+}
+
+/** Largest input accepted: far beyond any article, small enough to parse in memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Decodes bytes as UTF-8 text, or explains why they are not. */
+export function decodeText(bytes: Uint8Array, what: string): string {
+  if (bytes.length === 0) throw new InputError(`${what} is empty: give an article as plain text, Markdown or HTML.`);
+  if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${what} is ${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB per article.`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${what} is not valid UTF-8 text (is it a binary file?). Convert it to UTF-8 first.`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Text files have no NUL bytes and few control characters; images and archives do.
+  const sample = text.slice(0, 65536);
+  const controls = sample.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  if (sample.includes('\u0000') || controls > sample.length / 100) throw new InputError(`${what} looks like binary data, not article text.`);
+  if (!text.trim()) throw new InputError(`${what} holds only whitespace: there is no article text to read.`);
+  return text;
+}
+
+/** Guesses the format from the file name, then from the content. */
+export function detectFormat(text: string, fileName?: string): ArticleFormat {
+  const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  if (ext === 'html' || ext === 'htm' || ext === 'xhtml') return 'html';
+  if (ext === 'md' || ext === 'markdown') return 'markdown';
+  if (ext === 'txt') return 'text';
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(body|article|p|div|h1)[\s>]/.test(head)) return 'html';
+  return 'text';
+}
+
+const TO_TEXT = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'h1', options: { uppercase: false } },
+    { selector: 'h2', options: { uppercase: false } },
+    { selector: 'h3', options: { uppercase: false } },
+    { selector: 'table', format: 'dataTable' },
+  ],
+};
+
+/** Plain text of an HTML page: its main article when Readability finds one, else the whole body. */
+export function htmlToText(html: string): { text: string; title?: string } {
+  const { document } = parseHTML(html);
+  for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
+  const title = document.querySelector('title')?.textContent?.trim() || undefined;
+  let content = '';
+  try {
+    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    if (article?.content) content = article.content;
+  } catch {
+    // Readability gives up on odd documents; the whole body is then the article.
+  }
+  if (!content) content = document.body?.innerHTML ?? html;
+  const text = convert(content, TO_TEXT).replace(/\n{3,}/g, '\n\n').trim();
+  return { text, title };
+}
+
+/**
+ * Reads an article from bytes in any supported format.
+ *
+ * @example
+ * readArticle(new TextEncoder().encode('<p>Clashes near Baku.</p>'), 'a.html').text // 'Clashes near Baku.'
+ */
+export function readArticle(bytes: Uint8Array, fileName?: string, format?: ArticleFormat): ReadArticle {
+  const what = fileName ? `The file ${fileName}` : 'The input';
+  const raw = decodeText(bytes, what);
+  const fmt = format ?? detectFormat(raw, fileName);
+  if (fmt === 'text') return { text: raw, format: fmt, title: firstLine(raw) };
+  const html = fmt === 'markdown' ? (marked.parse(raw, { async: false }) as string) : raw;
+  const { text, title } = htmlToText(html);
+  if (!text.trim()) throw new InputError(`${what} has no readable text once the ${fmt === 'html' ? 'HTML markup' : 'Markdown'} is removed.`);
+  return { text, format: fmt, title: title ?? firstLine(text) };
+}
+
+function firstLine(text: string): string | undefined {
+  const line = text.trim().split('\n', 1)[0].trim();
+  return line ? line.slice(0, 160) : undefined;
+}

@@ -1,0 +1,67 @@
+// Batch mode, the evaluation contract: {"id","text"} per input line → one FeatureCollection line with
+// that id per input line, in order. A bad line yields {"id","error"} and processing goes on.
+// Streams, so memory stays bounded on large batches.
+
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { geoparse } from '../core/geoparse.ts';
+import type { GeoparserModel } from '../core/model.ts';
+import type { Gazetteer } from '../core/types.ts';
+
+export interface RunJsonLinesOptions {
+  gazetteer: Gazetteer;
+  model: GeoparserModel;
+  includeText?: boolean;
+  /** Where to draw a progress count (a TTY), if anywhere. */
+  progress?: NodeJS.WriteStream;
+}
+
+/** Longest text accepted on one line (characters). */
+const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+/** Parses one input line, or says what is wrong with it. */
+export function parseInputLine(line: string): { id: string; text: string } | { id: string | null; error: string } {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(line);
+  } catch {
+    return { id: null, error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { id: null, error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
+  const o = obj as Record<string, unknown>;
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null;
+  if (id === null) return { id: null, error: 'missing "id" (a string or number)' };
+  if (typeof o.text !== 'string') return { id, error: 'missing "text" (a string)' };
+  if (o.text.length > MAX_LINE_CHARS) return { id, error: `"text" is longer than ${MAX_LINE_CHARS} characters` };
+  return { id, text: o.text };
+}
+
+/**
+ * Geoparses a JSON-lines stream. Resolves with the number of lines that had errors.
+ *
+ * @example
+ * await runJsonLines(process.stdin, process.stdout, { gazetteer, model })
+ */
+export async function runJsonLines(input: Readable, output: Writable, options: RunJsonLinesOptions): Promise<{ lines: number; errors: number }> {
+  const { gazetteer, model, includeText = false, progress } = options;
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let lines = 0;
+  let errors = 0;
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (!line) continue;
+    lines++;
+    const parsed = parseInputLine(line);
+    let out: string;
+    if ('error' in parsed) {
+      errors++;
+      out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${parsed.error}` });
+    } else {
+      out = JSON.stringify(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }));
+    }
+    if (!output.write(out + '\n')) await new Promise((r) => output.once('drain', r));
+    if (progress && lines % 25 === 0) progress.write(`\r${lines} articles`);
+  }
+  if (progress && lines >= 25) progress.write(`\r${lines} articles\n`);
+  return { lines, errors };
+}
