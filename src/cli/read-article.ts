@@ -63,7 +63,9 @@ const TO_TEXT = {
 
 /** Plain text of an HTML page: its main article when Readability finds one, else the whole body. */
 export function htmlToText(html: string): { text: string; title?: string } {
-  const { document } = parseHTML(html);
+  // linkedom needs a whole document; fragments (Markdown output, snippets) get one.
+  const whole = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+  const { document } = parseHTML(whole);
   for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
   const title = document.querySelector('title')?.textContent?.trim() || undefined;
   let content = '';

@@ -1,0 +1,59 @@
+// Benchmark (prints figures, asserts nothing): gazetteer cold load in a fresh process, geoparsing
+// throughput over the dev corpora after load, peak RSS, and compromise's places() on the same input
+// in the same run as a reference point.   npm run bench
+// Reads ../shared/eval/dev when it exists; otherwise it uses the bundled seed article only.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nlp from 'compromise';
+import { geoparse } from '../../src/core/geoparse.ts';
+import { loadGazetteer } from '../../src/cli/load-gazetteer.ts';
+import { loadModel } from '../../src/cli/load-model.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const DEV = join(ROOT, '../shared/eval/dev');
+
+function texts(): { name: string; texts: string[] } {
+  if (existsSync(DEV)) {
+    const all: string[] = [];
+    for (const c of ['geowebnews', 'tr_news', 'seed']) for (const l of readFileSync(join(DEV, `${c}.jsonl`), 'utf8').split('\n')) if (l.trim()) all.push(JSON.parse(l).text);
+    return { name: 'dev corpora (GeoWebNews, TR-News, seed)', texts: all };
+  }
+  console.log(`bench: ${DEV} not found; using the bundled seed article ×50`);
+  return { name: 'seed ×50', texts: Array(50).fill(readFileSync(join(ROOT, 'test/fixtures/seed/article.txt'), 'utf8')) };
+}
+
+// 1. Cold load in a fresh process (what a CLI run pays), three times, best and median.
+const coldScript = `
+const t0 = performance.now();
+const { loadGazetteer } = await import(${JSON.stringify(join(ROOT, 'dist/index.js'))});
+const t1 = performance.now();
+const g = loadGazetteer();
+const t2 = performance.now();
+g.lookup('baku'); g.lookup('yerevan');
+console.log(JSON.stringify({ importMs: t1 - t0, loadMs: t2 - t1, rssMB: process.memoryUsage().rss / 1048576 }));`;
+const colds = [0, 1, 2].map(() => JSON.parse(execFileSync('node', ['--input-type=module', '-e', coldScript], { encoding: 'utf8' })));
+colds.sort((a, b) => a.loadMs - b.loadMs);
+console.log(`gazetteer cold load: ${colds[1].loadMs.toFixed(0)} ms median (best ${colds[0].loadMs.toFixed(0)} ms; module import ${colds[1].importMs.toFixed(0)} ms), RSS after load ${colds[1].rssMB.toFixed(0)} MB`);
+
+// 2. Throughput after load, in this process.
+const { name, texts: docs } = texts();
+const chars = docs.reduce((n, t) => n + t.length, 0);
+const gazetteer = loadGazetteer();
+const model = loadModel();
+geoparse(docs[0], { gazetteer, model }); // warm the lazy rows and shapes once
+let t = performance.now();
+let places = 0;
+for (const d of docs) places += geoparse(d, { gazetteer, model, includeText: false }).features.length;
+let s = (performance.now() - t) / 1000;
+console.log(`article-atlas geoparse: ${docs.length} articles, ${(chars / 1e6).toFixed(2)} M chars of ${name} in ${s.toFixed(2)} s = ${(chars / s / 1e6).toFixed(2)} M chars/s (${places} places)`);
+console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+// 3. compromise places() on the same input, same run.
+t = performance.now();
+let found = 0;
+for (const d of docs) found += nlp(d).places().out('array').length;
+s = (performance.now() - t) / 1000;
+console.log(`compromise places(): ${(chars / s / 1e6).toFixed(2)} M chars/s (${found} place strings, no coordinates)`);
+console.log(`peak RSS after compromise: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
