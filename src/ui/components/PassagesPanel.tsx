@@ -1,0 +1,72 @@
+// The Passages panel (issue #4): for the selected place, every passage that mentions it with the mention
+// highlighted, previous/next, "show in text", the disputed-area note, where-in-the-article strip and the
+// hand-correction control.
+import { useEffect, useRef } from 'preact/hooks';
+import type { LayerFeature } from '../../core/types.ts';
+import type { Model } from '../model/create-model.ts';
+import { countryName, kindGroup, kindLabel } from '../model/kind-group.ts';
+import { segmentText, type TextMention } from '../model/layer-view.ts';
+import { Correction } from './Correction.tsx';
+import { MentionStrip } from './MentionStrip.tsx';
+
+export function PassagesPanel({ model }: { model: Model }) {
+  const f = model.selected.value;
+  const list = useRef<HTMLOListElement>(null);
+  const cursor = model.cursor.value;
+  useEffect(() => {
+    (list.current?.children[cursor] as HTMLElement | undefined)?.scrollIntoView?.({ block: 'nearest' });
+  }, [cursor]);
+  return (
+    <section class="aa-passages" role="region" aria-label="Passages">
+      {f ? <Selected model={model} f={f} list={list} /> : <p class="aa-hint">Choose a place on the map, in the list or in the text to read the passages that mention it.</p>}
+    </section>
+  );
+}
+
+function Selected({ model, f, list }: { model: Model; f: LayerFeature; list: { current: HTMLOListElement | null } }) {
+  const p = f.properties;
+  const layer = model.layer.value!;
+  const passages = model.selectedPassages.value;
+  const cursor = Math.min(model.cursor.value, passages.length - 1);
+  const own: TextMention[] = p.mentions.map((m) => ({ ...m, id: f.id, kind: p.kind })).sort((a, b) => a.start - b.start);
+  const step = (d: number) => (model.cursor.value = Math.max(0, Math.min(passages.length - 1, cursor + d)));
+  const text = layer.text;
+  return (
+    <>
+      <div class="aa-selhead">
+        <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
+        <h3>{p.name}</h3>
+        <span class="aa-meta">{[kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country)].filter(Boolean).join(' · ')}</span>
+      </div>
+      {p.disputed && <p class="aa-note">{p.disputed}</p>}
+      {p.status === 'corrected' && <p class="aa-meta">Corrected by hand (was {p.original}).</p>}
+      <MentionStrip model={model} mentions={own} length={text?.length ?? 0} />
+      <div class="aa-pn">
+        <button type="button" class="aa-btn" disabled={cursor <= 0} onClick={() => step(-1)}>Previous</button>
+        <span aria-live="off">Passage {cursor + 1} of {passages.length}</span>
+        <button type="button" class="aa-btn" disabled={cursor >= passages.length - 1} onClick={() => step(1)}>Next</button>
+      </div>
+      <ol class="aa-plist" ref={list}>
+        {passages.map((pi, k) => {
+          const span = layer.passages[pi];
+          const inside = own.filter((m) => m.passage === pi);
+          return (
+            <li key={pi} class={k === cursor ? 'aa-cur' : undefined} aria-current={k === cursor ? 'true' : undefined} onClick={() => (model.cursor.value = k)}>
+              <p>
+                {text && span
+                  ? segmentText(text, span.start, span.end, inside).map((s) => (typeof s === 'string' ? s : <mark class={s.type === 'adjectival' ? 'aa-adj' : undefined}>{s.text}</mark>))
+                  : inside.map((m) => <mark>{m.text}</mark>)}
+              </p>
+              {text && (
+                <button type="button" class="aa-link" onClick={() => (model.reveal.value = { start: inside[0].start })}>
+                  Show in text
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <Correction model={model} f={f} />
+    </>
+  );
+}

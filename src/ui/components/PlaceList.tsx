@@ -1,0 +1,43 @@
+// The place list (issue #4): every place with kind, country and mention count, in importance order, the
+// article's main places set apart from passing mentions, with a filter box. Doubles as the plain list of
+// places for screen readers.
+import type { Model } from '../model/create-model.ts';
+import { countryName, kindGroup, kindLabel } from '../model/kind-group.ts';
+import { filterRows, type PlaceRow } from '../model/layer-view.ts';
+
+export function PlaceList({ model }: { model: Model }) {
+  const rows = filterRows(model.rows.value, model.filter.value);
+  const selectedId = model.selectedId.value;
+  const item = ({ feature: f, mentions }: PlaceRow) => {
+    const p = f.properties;
+    const on = f.id === selectedId;
+    return (
+      <li key={f.id}>
+        <button type="button" class={`aa-row${on ? ' aa-on' : ''}`} aria-pressed={on} onClick={() => model.select(f.id, 'list')}>
+          <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
+          <span class="aa-name">{p.name}</span>
+          <span class="aa-meta">{[kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country)].filter(Boolean).join(' · ')}</span>
+          <span class="aa-count" title={`${mentions} mentions`}>
+            {mentions}
+            <span class="aa-sr"> mentions</span>
+          </span>
+        </button>
+      </li>
+    );
+  };
+  const main = rows.filter((r) => r.main);
+  const rest = rows.filter((r) => !r.main);
+  return (
+    <section class="aa-places" aria-label="Places">
+      <div class="aa-bar">
+        <h3>Places</h3>
+        <input type="search" class="aa-filter" placeholder="Filter places" aria-label="Filter places" value={model.filter.value} onInput={(e) => (model.filter.value = e.currentTarget.value)} />
+      </div>
+      {main.length > 0 && <h4>What the article is about</h4>}
+      {main.length > 0 && <ul class="aa-list">{main.map(item)}</ul>}
+      {rest.length > 0 && <h4>Also mentioned</h4>}
+      {rest.length > 0 && <ul class="aa-list">{rest.map(item)}</ul>}
+      {!rows.length && model.rows.value.length > 0 && <p class="aa-hint">No place matches “{model.filter.value}”.</p>}
+    </section>
+  );
+}

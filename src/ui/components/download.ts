@@ -1,0 +1,11 @@
+// Saves text as a GeoJSON file through a temporary object URL (no server round trip, issue #4).
+import { GEOJSON_TYPE } from '../model/layer-io.ts';
+
+export function downloadText(text: string, fileName: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: GEOJSON_TYPE }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

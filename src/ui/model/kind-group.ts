@@ -1,0 +1,48 @@
+// Maps a place kind to one of five style groups shared by the map (SVG class names) and the widgets
+// (swatches): the palette itself lives in styles.css so map and list can never drift apart (issue #4).
+import type { PlaceKind } from '../../core/types.ts';
+
+export type KindGroup = 'country' | 'region' | 'district' | 'city' | 'other';
+
+const GROUPS: Partial<Record<PlaceKind, KindGroup>> = {
+  continent: 'country',
+  country: 'country',
+  'historical-country': 'country',
+  region: 'region',
+  disputed: 'region',
+  admin1: 'region',
+  admin2: 'district',
+  city: 'city',
+};
+
+/** @example kindGroup('admin2') // 'district' */
+export function kindGroup(kind: PlaceKind): KindGroup {
+  return GROUPS[kind] ?? 'other';
+}
+
+/** Drawing order: big areas first so smaller ones and cities stay clickable on top. */
+export const GROUP_ORDER: KindGroup[] = ['country', 'region', 'district', 'other', 'city'];
+
+const KIND_LABELS: Partial<Record<PlaceKind, string>> = {
+  'historical-country': 'historical country',
+  admin1: 'region',
+  admin2: 'district',
+  disputed: 'disputed area',
+};
+
+/** Reader-facing kind name. @example kindLabel('admin2') // 'district' */
+export function kindLabel(kind: PlaceKind): string {
+  return KIND_LABELS[kind] ?? kind;
+}
+
+let regionNames: Intl.DisplayNames | undefined;
+/** English country name for an ISO alpha-2 code, or the code itself. @example countryName('AZ') // 'Azerbaijan' */
+export function countryName(iso2: string): string {
+  if (!iso2) return '';
+  try {
+    regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
+    return regionNames.of(iso2) ?? iso2;
+  } catch {
+    return iso2;
+  }
+}
