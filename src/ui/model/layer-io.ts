@@ -30,9 +30,16 @@ export function parseLayer(text: string): ArticleLayer {
   return layer;
 }
 
+/** Keeps file names readable in a downloads folder and far below file-system limits. */
+const MAX_SLUG = 60;
+
 /** A safe file name from the article title. @example exportFileName('Baku: talks', 'Lachin') // 'baku-talks-lachin.geojson' */
 export function exportFileName(title: string | undefined, suffix?: string): string {
-  const slug = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const slug = (s: string) => {
+    const full = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    // Long titles are cut at a word boundary so the name still reads as words.
+    return full.length <= MAX_SLUG ? full : full.slice(0, MAX_SLUG + 1).replace(/-[^-]*$/, '');
+  };
   return [slug(title || 'article-layer') || 'article-layer', suffix && slug(suffix)].filter(Boolean).join('-') + '.geojson';
 }
 

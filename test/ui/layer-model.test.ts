@@ -1,0 +1,100 @@
+// Unit tests of the explorer's pure layer views, layer I/O and signals model (issue #4), on the seed sample.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { ArticleLayer } from '../../src/core/types.ts';
+import { createModel } from '../../src/ui/model/create-model.ts';
+import { correctFeature, exportFileName, LayerFormatError, parseLayer } from '../../src/ui/model/layer-io.ts';
+import { filterRows, passagesOf, placeRows, segmentText, textMentions } from '../../src/ui/model/layer-view.ts';
+
+const text = readFileSync(new URL('../fixtures/layers/seed-sample.geojson', import.meta.url), 'utf8');
+const layer = (): ArticleLayer => JSON.parse(text);
+
+test('the fixture keeps text.slice(start, end) === mention.text', () => {
+  const l = layer();
+  for (const f of l.features) for (const m of f.properties.mentions) assert.equal(l.text!.slice(m.start, m.end), m.text);
+});
+
+test('placeRows puts the headline and repeated places first and sets them apart', () => {
+  const rows = placeRows(layer());
+  assert.equal(rows[0].feature.properties.name, 'Azerbaijan');
+  assert.deepEqual(rows.filter((r) => r.main).map((r) => r.feature.properties.name), ['Azerbaijan', 'Turkey', 'Ankara', 'Baku']);
+  assert.ok(!rows.find((r) => r.feature.properties.name === 'Moscow')!.main);
+});
+
+test('filterRows ignores case and accents', () => {
+  const rows = placeRows(layer());
+  assert.deepEqual(filterRows(rows, 'LÀCH').map((r) => r.feature.id), ['geonames:147622']);
+  assert.equal(filterRows(rows, '  ').length, rows.length);
+});
+
+test('textMentions are in text order and segmentText rebuilds the passage exactly', () => {
+  const l = layer();
+  const ms = textMentions(l);
+  for (let i = 1; i < ms.length; i++) assert.ok(ms[i].start >= ms[i - 1].end);
+  for (const p of l.passages) {
+    const segs = segmentText(l.text!, p.start, p.end, ms);
+    assert.equal(segs.map((s) => (typeof s === 'string' ? s : s.text)).join(''), l.text!.slice(p.start, p.end));
+  }
+});
+
+test('passagesOf lists each passage once, in order', () => {
+  const az = layer().features.find((f) => f.id === 'geonames:587116')!;
+  assert.deepEqual(passagesOf(az), [0, 1, 2, 3]);
+});
+
+test('parseLayer rejects what is not a layer with a message for a person', () => {
+  for (const bad of ['nope', '{"type":"Feature"}', '{"type":"FeatureCollection","features":[{"type":"Feature"}]}']) {
+    assert.throws(() => parseLayer(bad), LayerFormatError);
+  }
+  assert.equal(parseLayer(text).features.length, 11);
+});
+
+test('exportFileName makes a readable slug', () => {
+  assert.equal(exportFileName('Baku: “talks” in Şuşa'), 'baku-talks-in-susa.geojson');
+  assert.equal(exportFileName(undefined, 'Lachin'), 'article-layer-lachin.geojson');
+  assert.equal(exportFileName('<script>'), 'script.geojson');
+});
+
+test('correctFeature records status and original, and merges into an existing referent', () => {
+  const l = layer();
+  const c = correctFeature(l, 'geonames:147622', 'geonames:147624');
+  const f = c.features.find((x) => x.id === 'geonames:147624')!;
+  assert.equal(f.properties.status, 'corrected');
+  assert.equal(f.properties.original, 'geonames:147622');
+  assert.equal(c.features.length, l.features.length);
+  assert.equal(l.features.find((x) => x.id === 'geonames:147622')!.properties.status, undefined, 'input not mutated');
+  // Correcting back keeps the very first machine choice as `original`.
+  const back = correctFeature(c, 'geonames:147624', 'geonames:147622');
+  assert.equal(back.features.find((x) => x.id === 'geonames:147622')?.properties.original, 'geonames:147622');
+  // Yerevan → "not a place": no geometry, decision recorded.
+  const none = correctFeature(l, 'geonames:616052', null);
+  const n = none.features.find((x) => x.properties.original === 'geonames:616052')!;
+  assert.equal(n.geometry, null);
+  assert.equal(placeRows(none).some((r) => r.feature === n), false);
+  // Merge: pretend Baku's alternative is Azerbaijan itself.
+  l.features.find((x) => x.id === 'geonames:587084')!.properties.candidates.push({ id: 'geonames:587116', name: 'Azerbaijan', kind: 'country', country: 'AZ', score: 0.1 });
+  const merged = correctFeature(l, 'geonames:587084', 'geonames:587116');
+  assert.equal(merged.features.length, l.features.length - 1);
+  const az = merged.features.find((x) => x.id === 'geonames:587116')!;
+  assert.equal(az.properties.mentions.filter((m) => m.text === 'Baku').length, 2);
+});
+
+test('the model exports the source bytes until a correction, and two models share nothing', () => {
+  const a = createModel();
+  const b = createModel();
+  assert.equal(a.load(text), true);
+  b.load(text);
+  a.select('geonames:587084', 'list');
+  assert.equal(a.selected.value?.properties.name, 'Baku');
+  assert.equal(b.selected.value, null);
+  assert.match(a.announcement.value, /Selected Baku, city in Azerbaijan: 2 mentions/);
+  assert.equal(a.exportText(), text);
+  a.correct('geonames:587084', 'geonames:587085');
+  assert.notEqual(a.exportText(), text);
+  assert.equal(JSON.parse(a.exportText()).features.find((f: { id: string }) => f.id === 'geonames:587085').properties.status, 'corrected');
+  assert.equal(b.exportText(), text);
+  assert.equal(a.load('{}'), false);
+  assert.match(a.error.value!, /not an article layer/);
+  assert.equal(a.layer.value?.features.length, 11, 'a bad file keeps the current layer');
+});
