@@ -83,7 +83,7 @@ describe('explorer on the seed sample', () => {
     await path.focus();
     await page.keyboard.press('Enter');
     assert.equal(await selectedName(page), 'Lachin');
-    assert.equal(await page.locator('.leaflet-tooltip').textContent(), 'Lachin');
+    assert.equal(await page.locator('.leaflet-tooltip.aa-tip').textContent(), 'Lachin');
   });
 
   test('#place= deep link selects the place; back and forward restore selections', async () => {

@@ -16,8 +16,16 @@ export function PassagesPanel({ model }: { model: Model }) {
   useEffect(() => {
     (list.current?.children[cursor] as HTMLElement | undefined)?.scrollIntoView?.({ block: 'nearest' });
   }, [cursor]);
+  const section = useRef<HTMLElement>(null);
+  const id = f?.id;
+  useEffect(() => {
+    // A click on the map or a deep link brings the passages into view; a click in the text leaves the
+    // reader where they are reading (the map shows the place).
+    const from = model.origin.peek();
+    if (id && (from === 'map' || from === 'url')) section.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [id]);
   return (
-    <section class="aa-passages" role="region" aria-label="Passages">
+    <section class="aa-passages" role="region" aria-label="Passages" ref={section}>
       {f ? <Selected model={model} f={f} list={list} /> : <p class="aa-hint">Choose a place on the map, in the list or in the text to read the passages that mention it.</p>}
     </section>
   );

@@ -64,7 +64,9 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     const name = f.properties.name;
     const tip = document.createElement('span');
     tip.textContent = name;
-    path.bindTooltip(tip, { sticky: f.geometry.type !== 'Point', direction: 'top', className: 'aa-tip' });
+    // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus.
+    const isPoint = f.geometry.type === 'Point';
+    path.bindTooltip(tip, isPoint ? { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' } : { sticky: true, direction: 'top', className: 'aa-tip' });
     path.on('click', () => options.onSelect(f.id));
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
@@ -80,8 +82,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           options.onSelect(f.id);
         }
       });
-      node.addEventListener('focus', () => path.openTooltip());
-      node.addEventListener('blur', () => path.closeTooltip());
+      if (!isPoint) {
+        node.addEventListener('focus', () => path.openTooltip());
+        node.addEventListener('blur', () => path.closeTooltip());
+      }
     });
     paths.set(f.id, path);
   }
