@@ -4,7 +4,7 @@
 
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
-import type { Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import type { Gazetteer, NameMatch, Place, PlaceKind } from '../core/types.ts';
 
 /** The artifact contents; `shapes` may be a thunk so that polygons load only when first needed. */
@@ -49,6 +49,7 @@ function parsePlace(line: string): Place {
     anchor: [Number(lon), Number(lat)],
   };
   if (geonameid) place.geonameid = Number(geonameid);
+  else if (id.startsWith('geonames:')) place.geonameid = Number(id.slice(9));
   if (wikidata) place.wikidata = wikidata;
   if (shape) place.shape = shape;
   if (disputed) place.disputed = disputed;
@@ -117,7 +118,9 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     for (const object of Object.values(topology.objects)) {
       const members = object.type === 'GeometryCollection' ? object.geometries : [object];
       for (const member of members) {
-        if (member.id !== undefined && !shapeObjects.has(String(member.id))) shapeObjects.set(String(member.id), member);
+        if (member.id !== undefined && !shapeObjects.has(String(member.id))) {
+          shapeObjects.set(String(member.id), member as GeometryObject);
+        }
       }
     }
     return shapeObjects;
@@ -169,7 +172,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
       const object = loadShapes().get(shape);
       let geometry: Geometry | undefined;
       if (object && topology) {
-        const decoded = feature(topology, object).geometry as Geometry | null;
+        const decoded = (feature(topology, object) as Feature).geometry as Geometry | null;
         if (decoded && 'coordinates' in decoded) {
           geometry = { type: decoded.type, coordinates: roundCoordinates(decoded.coordinates) } as Geometry;
         }

