@@ -99,6 +99,25 @@ describe('explorer on the seed sample', () => {
     await page.waitForFunction(() => document.querySelector('.aa-passages h3')?.textContent === 'Kalbajar');
   });
 
+  test('previous/next step through the passages and "show in text" focuses the mention', async () => {
+    const { page } = await openSite('#place=' + encodeURIComponent('geonames:587116'));
+    const panel = page.getByRole('region', { name: 'Passages' });
+    assert.equal(await panel.locator('li').count(), 4);
+    assert.match((await panel.locator('li[aria-current="true"] p').textContent()) ?? '', /^Turkey still stands/);
+    await panel.getByRole('button', { name: 'Next' }).click();
+    await panel.getByRole('button', { name: 'Next' }).click();
+    assert.match((await panel.locator('li[aria-current="true"] p').textContent()) ?? '', /^Earlier, the ministry/);
+    await panel.getByRole('button', { name: 'Previous' }).click();
+    assert.match((await panel.locator('li[aria-current="true"] p').textContent()) ?? '', /^Turkey, as always/);
+    await panel.locator('li[aria-current="true"]').getByRole('button', { name: 'Show in text' }).click();
+    await page.waitForFunction(() => document.activeElement?.closest('.aa-article'));
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { text: el.textContent, inArticle: !!el.closest('.aa-article'), start: el.dataset.start };
+    });
+    assert.deepEqual(focused, { text: 'Azerbaijan', inArticle: true, start: String(seedSample().features[0].properties.mentions[1].start) });
+  });
+
   test('the disputed area shows its note', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent('wikidata:Q44302'));
     assert.match((await page.locator('.aa-note').textContent()) ?? '', /before November 2020/);
