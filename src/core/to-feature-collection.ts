@@ -67,7 +67,16 @@ export function toFeatureCollection(
           candidates: r.candidates
             .filter((c) => c.place.id !== place.id)
             .slice(0, maxCandidates)
-            .map((c) => ({ id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, score: Math.round(c.score * 1000) / 1000 })),
+            .map((c) => ({
+              id: c.place.id,
+              name: c.place.name,
+              kind: c.place.kind,
+              country: c.place.country,
+              anchor: [round6(c.place.anchor[0]), round6(c.place.anchor[1])] as [number, number],
+              ...(c.place.geonameid ? { geonameid: c.place.geonameid } : {}),
+              ...(c.place.wikidata ? { wikidata: c.place.wikidata } : {}),
+              score: Math.round(c.score * 1000) / 1000,
+            })),
           mentions: [],
         },
       };

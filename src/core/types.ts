@@ -126,6 +126,10 @@ export interface LayerCandidate {
   name: string;
   kind: PlaceKind;
   country: string;
+  /** Representative point, so a hand correction can place the feature without the gazetteer. */
+  anchor: [number, number];
+  geonameid?: number;
+  wikidata?: string;
   score: number;
 }
 

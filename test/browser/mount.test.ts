@@ -100,7 +100,7 @@ test('XSS payloads in the text and names stay text', async () => {
   f.properties.name = payload;
   f.properties.disputed = payload;
   f.properties.mentions = [{ start, end: start + 4, text: 'Baku', passage: 0, type: 'toponym' }];
-  f.properties.candidates = [{ id: 'geonames:1', name: payload, kind: 'city', country: 'AZ', score: 0.1 }];
+  f.properties.candidates = [{ id: 'geonames:1', name: payload, kind: 'city', country: 'AZ', anchor: [49.9, 40.4], score: 0.1 }];
   await p.evaluate((l) => ((window as any).u = (window as any).aa.mount(document.getElementById('a'), { layer: l, place: 'geonames:587084' })), layer);
   await p.locator('#a .aa-fix summary').click();
   await p.locator('#a .aa-f').first().focus(); // opens the tooltip

@@ -73,7 +73,7 @@ test('correctFeature records status and original, and merges into an existing re
   assert.equal(n.geometry, null);
   assert.equal(placeRows(none).some((r) => r.feature === n), false);
   // Merge: pretend Baku's alternative is Azerbaijan itself.
-  l.features.find((x) => x.id === 'geonames:587084')!.properties.candidates.push({ id: 'geonames:587116', name: 'Azerbaijan', kind: 'country', country: 'AZ', score: 0.1 });
+  l.features.find((x) => x.id === 'geonames:587084')!.properties.candidates.push({ id: 'geonames:587116', name: 'Azerbaijan', kind: 'country', country: 'AZ', anchor: [47.5, 40.5], score: 0.1 });
   const merged = correctFeature(l, 'geonames:587084', 'geonames:587116');
   assert.equal(merged.features.length, l.features.length - 1);
   const az = merged.features.find((x) => x.id === 'geonames:587116')!;
