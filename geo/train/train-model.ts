@@ -202,7 +202,12 @@ const model: GeoparserModel = { version: 1, span: { weights: {} }, spanDoc: { we
 
 function labelOf(span: NameSpan, doc: Doc): number {
   const over = doc.gold.filter((g) => g.start < span.end && span.start < g.end);
-  if (doc.skipAdjectives && span.matches.some((m) => m.nameType === 'adjective')) return -1;
+  if (doc.skipAdjectives && span.matches.some((m) => m.nameType === 'adjective')) {
+    // NER corpora tag demonyms as MISC, not as places: train adjectives only on the clear negative,
+    // an adjective inside a longer person or organisation name ("European Union").
+    const inName = over.some((g) => g.label === 0 && (g.start < span.start || g.end > span.end));
+    return inName ? 0 : -1;
+  }
   if (over.some((g) => g.label === 1)) return 1;
   if (over.some((g) => g.label === -1)) return -1;
   return 0;

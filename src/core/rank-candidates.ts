@@ -75,6 +75,7 @@ export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: M
   if (p.population === maxPop && maxPop > 0) f.set('maxPop', 1);
   if (all.length === 1) f.set('only', 1);
   if (p.shape) f.set('hasShape', 1);
+  if (all.length > 1) twinFeatures(match, all, f);
   if (comma.some((c) => (c.kind === 'country' && c.country === p.country) || (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1))) {
     f.set('commaCtx', 1);
   }
@@ -99,10 +100,33 @@ export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: M
   return f;
 }
 
+// An area and its namesake seat (Lachin District and the town of Laçın) are both "right" within
+// 161 km, so the training data cannot tell them apart. For the map the area is the better answer
+// unless the town is a city in its own right: then people mean the city (Moscow, Baku).
+const TWIN_AREA_BONUS = 3;
+/** Population above which a namesake seat is meant as the city rather than its area. */
+const TWIN_CITY_MIN_POPULATION = 250_000;
+/** Distance within which a same-named town counts as the area's seat. */
+const TWIN_MAX_KM = 60;
+
 /** Linear candidate score with the model's weights, falling back to the priors. */
 export function scoreCandidate(model: GeoparserModel, f: Features): number {
   const trained = Object.keys(model.rank.weights).length > 0;
-  return trained ? scoreLinear(model.rank, f) : scoreLinear({ weights: RANK_PRIORS }, f);
+  const s = trained ? scoreLinear(model.rank, f) : scoreLinear({ weights: RANK_PRIORS }, f);
+  return s + (f.get('twinArea') ?? 0) * TWIN_AREA_BONUS - (f.get('twinSeat') ?? 0) * TWIN_AREA_BONUS;
+}
+
+/** Marks an area with a small namesake seat nearby (`twinArea`) and that seat (`twinSeat`). */
+function twinFeatures(match: NameMatch, all: NameMatch[], f: Features): void {
+  const p = match.place;
+  // Only areas we can draw: an admin-2 point is no better than its town's point.
+  const isArea = !!p.shape && (p.kind === 'admin1' || p.kind === 'admin2' || p.kind === 'disputed');
+  for (const o of all) {
+    const q = o.place;
+    if (q === p || q.country !== p.country) continue;
+    if (isArea && q.kind === 'city' && q.population < TWIN_CITY_MIN_POPULATION && km(p.anchor, q.anchor) <= TWIN_MAX_KM) f.set('twinArea', 1);
+    if (p.kind === 'city' && p.population < TWIN_CITY_MIN_POPULATION && !!q.shape && (q.kind === 'admin1' || q.kind === 'admin2' || q.kind === 'disputed') && km(p.anchor, q.anchor) <= TWIN_MAX_KM) f.set('twinSeat', 1);
+  }
 }
 
 /** Places named right after "<mention>, " — the State in "City, State". */

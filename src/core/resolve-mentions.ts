@@ -10,7 +10,7 @@ export interface ResolveMentionsOptions {
   minProbability?: number;
 }
 
-const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.05 };
+const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02 };
 
 /**
  * Chooses a referent for every ranked mention.

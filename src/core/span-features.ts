@@ -127,6 +127,11 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     on(`nextCap&${[...kinds].sort()[0]}`);
   }
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') on('poss');
+  // "March 5", "5 May": a date, not a place.
+  if (next?.word && /^\p{N}/u.test(next.text)) on('nextNum');
+  if (prev?.word && /^\p{N}/u.test(prev.text)) on('prevNum');
+  // An adjective glued to a following name is part of that name ("European Union", "French Open").
+  if (adj && isCap(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) on('adj&nextCap');
   // "Springfield, Illinois" / "Baku, Azerbaijan": a place right after a comma.
   if (next?.text === ',') {
     const after = ctx.spanAt.get(span.last + 2);
