@@ -3,6 +3,7 @@
 // keeps the spans the model believes. Adjectives and demonyms become `adjectival` mentions.
 
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
+import { findSiteSpans } from './find-site-spans.ts';
 import { scoreLinear, sigmoid, type GeoparserModel } from './model.ts';
 import { lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
 import type { Token } from './tokenize.ts';
@@ -111,10 +112,15 @@ export function extractMentions(
 ): Mention[] {
   const { threshold } = { ...DEFAULTS, ...options };
   const mentions: Mention[] = [];
-  let pi = 0;
+  const passageOf = (start: number) => passages.find((p) => p.end > start)?.index ?? passages.length - 1;
+  const sites = findSiteSpans(text, tokens);
+  let si = 0;
   for (const { span, p2 } of scoreSpans(text, tokens, passages, gazetteer, model)) {
-    if (p2 < threshold) continue;
-    while (pi < passages.length - 1 && passages[pi].end <= span.start) pi++;
+    while (si < sites.length && sites[si].end <= span.start) si++;
+    const site = sites[si] && sites[si].start < span.end ? sites[si] : undefined;
+    // A gazetteer name that is the whole site ("Hyde Park" in the gazetteer) stays a plain name.
+    const inside = !!site && !(span.start <= site.start && span.end >= site.end);
+    if (p2 < threshold && !inside) continue;
     const adjectival = span.matches.some((m) => m.nameType === 'adjective');
     mentions.push({
       start: span.start,
@@ -122,9 +128,17 @@ export function extractMentions(
       text: span.text,
       key: span.key,
       type: adjectival ? 'adjectival' : 'toponym',
-      passage: passages[pi]?.index ?? 0,
+      passage: passageOf(span.start),
       confidence: p2,
+      ...(inside ? { insideSite: true } : {}),
     });
   }
-  return mentions;
+  for (const site of sites) {
+    if (mentions.some((m) => !m.insideSite && m.start <= site.start && m.end >= site.end)) continue;
+    mentions.push({ start: site.start, end: site.end, text: site.text, key: site.key, type: 'toponym', passage: passageOf(site.start), confidence: SITE_CONFIDENCE, site: true });
+  }
+  return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** Recognition confidence of a site: the head-noun rule is right more often than not, no more. */
+const SITE_CONFIDENCE = 0.6;

@@ -30,6 +30,10 @@ const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'del', 'da', 'do', 'dos', 
 // Punctuation that may sit inside a name ("Nagorno-Karabakh", "U.S.", "Côte d'Ivoire").
 const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 
+// Compass words that qualify a following name ("West Wales", "Southern Iraq") or start a longer
+// unknown name ("West Wing", "South Kilburn Estate"); on their own they rarely name a place.
+const DIRECTIONAL = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'inner', 'outer']);
+
 const isCapitalised = (t: Token) => t.word && /^[\p{Lu}\p{Lt}]/u.test(t.text);
 
 /**
@@ -79,5 +83,29 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
       i = best.last + 1;
     } else i++;
   }
-  return spans;
+  return attachDirectionals(text, tokens, spans);
+}
+
+/**
+ * A compass word right before a name becomes part of that name's span and reads as the name
+ * ("West Wales" → Wales); before another capitalised word it is part of an unknown name and is dropped.
+ */
+function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
+    if (s.first !== s.last || !DIRECTIONAL.has(s.key)) {
+      out.push(s);
+      continue;
+    }
+    let n = s.last + 1;
+    if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
+    const gap = tokens[n] ? text.slice(tokens[n - 1].end, tokens[n].start) : '\n';
+    const t = spans[k + 1];
+    if (t && t.first === n && (gap === ' ' || gap === '')) {
+      out.push({ ...t, first: s.first, start: s.start, text: text.slice(s.start, t.end) });
+      k++;
+    } else if (!(tokens[n] && isCapitalised(tokens[n]) && (gap === ' ' || gap === ''))) out.push(s);
+  }
+  return out;
 }

@@ -1,10 +1,11 @@
 // The whole pipeline in order, shared by the CLI and the browser:
-// text → passages → mentions → candidates → ranked → resolved → article layer.
+// text → passages → mentions → candidates → ranked → resolved (places, then sites) → article layer.
 
 import { extractMentions } from './extract-mentions.ts';
 import type { GeoparserModel } from './model.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import { resolveMentions } from './resolve-mentions.ts';
+import { resolveSites } from './resolve-sites.ts';
 import { splitPassages } from './split-passages.ts';
 import { toFeatureCollection, type ToFeatureCollectionOptions } from './to-feature-collection.ts';
 import { tokenize } from './tokenize.ts';
@@ -28,6 +29,6 @@ export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
   const tokens = tokenize(text);
   const mentions = extractMentions(text, tokens, passages, gazetteer, model);
   const ranked = rankCandidates(mentions, text, gazetteer, model);
-  const resolved = resolveMentions(ranked);
+  const resolved = resolveSites(resolveMentions(ranked));
   return toFeatureCollection(resolved, text, passages, gazetteer, options);
 }

@@ -69,13 +69,17 @@ export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: M
   f.set(`kind:${p.kind}`, 1);
   if (MAJOR_FEATURE_CODES.has(p.featureCode)) f.set(`fc:${p.featureCode}`, 1);
   f.set(`ntype:${match.nameType}`, 1);
+  f.set(`${p.kind}&${match.nameType}`, 1);
   const lp = Math.log10(p.population + 1);
   f.set('pop', lp / 7);
   const maxPop = Math.max(...all.map((m) => m.place.population));
   if (p.population === maxPop && maxPop > 0) f.set('maxPop', 1);
   if (all.length === 1) f.set('only', 1);
   if (p.shape) f.set('hasShape', 1);
-  if (all.length > 1) twinFeatures(match, all, f);
+  if (all.length > 1) {
+    twinFeatures(match, all, f);
+    namesakeFeatures(match, all, f);
+  }
   if (comma.some((c) => (c.kind === 'country' && c.country === p.country) || (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1))) {
     f.set('commaCtx', 1);
   }
@@ -114,6 +118,26 @@ export function scoreCandidate(model: GeoparserModel, f: Features): number {
   const trained = Object.keys(model.rank.weights).length > 0;
   const s = trained ? scoreLinear(model.rank, f) : scoreLinear({ weights: RANK_PRIORS }, f);
   return s + (f.get('twinArea') ?? 0) * TWIN_AREA_BONUS - (f.get('twinSeat') ?? 0) * TWIN_AREA_BONUS;
+}
+
+/**
+ * A city and a same-named area of its country ("New York", "Washington", "Mexico"): how big the city
+ * is decides which one news means, so both readings see the city's size.
+ */
+function namesakeFeatures(match: NameMatch, all: NameMatch[], f: Features): void {
+  const p = match.place;
+  const areaKinds = new Set(['admin1', 'country', 'admin2', 'region']);
+  if (p.kind === 'city') {
+    if (all.some((o) => o.place.country === p.country && areaKinds.has(o.place.kind))) f.set(`namesakeCity:${popBucket(p.population)}`, 1);
+  } else if (areaKinds.has(p.kind)) {
+    let biggest = 0;
+    for (const o of all) if (o.place.kind === 'city' && o.place.country === p.country) biggest = Math.max(biggest, o.place.population);
+    if (biggest > 0) f.set(`namesakeArea:${popBucket(biggest)}`, 1);
+  }
+}
+
+function popBucket(pop: number): number {
+  return pop < 1e4 ? 3 : pop < 1e5 ? 4 : pop < 1e6 ? 5 : 6;
 }
 
 /** Marks an area with a small namesake seat nearby (`twinArea`) and that seat (`twinSeat`). */

@@ -64,6 +64,7 @@ export function toFeatureCollection(
           anchor: [round6(place.anchor[0]), round6(place.anchor[1])],
           score: 0,
           ...(place.disputed ? { disputed: place.disputed } : {}),
+          ...(place.within ? { within: { id: place.within, name: gazetteer.get(place.within)?.name ?? place.within }, approximate: true } : {}),
           candidates: r.candidates
             .filter((c) => c.place.id !== place.id)
             .slice(0, maxCandidates)

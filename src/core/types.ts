@@ -40,6 +40,8 @@ export interface Place {
   shape?: string;
   /** Set for disputed or breakaway areas: what the drawn extent represents and when. */
   disputed?: string;
+  /** For sites: the id of the gazetteer place whose point stands in for the site's. */
+  within?: string;
 }
 
 /** A name the gazetteer knows, with what kind of name it is for the place. */
@@ -90,6 +92,10 @@ export interface Mention {
   passage: number;
   /** Recogniser confidence in [0, 1]. */
   confidence: number;
+  /** A named site below the gazetteer's level (street, building), placed approximately. */
+  site?: boolean;
+  /** A gazetteer name inside a site's name ("Colorado" in "Colorado State University"). */
+  insideSite?: boolean;
 }
 
 export interface Candidate {
@@ -142,6 +148,9 @@ export interface LayerProperties {
   anchor: [number, number];
   score: number;
   disputed?: string;
+  /** Sites only: placed at the point of this gazetteer place (the article's local focus). */
+  within?: { id: string; name: string };
+  approximate?: boolean;
   candidates: LayerCandidate[];
   mentions: LayerMention[];
   /** Set by hand correction in the UI. */

@@ -1,0 +1,69 @@
+// Recognition of named sites the gazetteer cannot hold — streets, buildings, campuses, parks:
+// a run of capitalised words ending in a head noun that names a kind of place ("Royal Street",
+// "Barclays Center", "Florida Atlantic University"). They are resolved later, approximately, to the
+// article's local focus (see resolve-sites).
+
+import { normalizeName } from './normalize-name.ts';
+import type { Token } from './tokenize.ts';
+
+export interface SiteSpan {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  head: string;
+}
+
+// English head nouns of named places below the gazetteer's level (a closed, general list).
+export const SITE_HEADS = new Set([
+  'street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'drive', 'highway', 'freeway', 'expressway', 'parkway', 'way',
+  'square', 'plaza', 'park', 'gardens', 'bridge', 'tunnel', 'airport', 'station', 'terminal', 'harbour', 'harbor', 'pier', 'wharf',
+  'hospital', 'clinic', 'university', 'college', 'school', 'academy', 'institute', 'church', 'cathedral', 'chapel', 'mosque',
+  'temple', 'synagogue', 'abbey', 'center', 'centre', 'stadium', 'arena', 'theatre', 'theater', 'museum', 'library', 'hall',
+  'tower', 'towers', 'building', 'palace', 'castle', 'courthouse', 'prison', 'jail', 'market', 'mall', 'hotel', 'inn',
+  'canal', 'creek', 'beach', 'forest', 'estate', 'base', 'camp', 'fields', 'zoo', 'cemetery', 'farm', 'plantation', 'reservoir',
+  'dam', 'pass', 'trail', 'heights', 'quarter', 'neighborhood', 'neighbourhood', 'district', 'circuit', 'racecourse', 'speedway',
+]);
+
+// Capitalised words that start sentences or titles but never begin a site's name.
+const NOT_MODIFIERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'new', 'old', 'local', 'city', 'state', 'national', 'federal', 'main', 'high', 'at', 'in', 'on', 'of', 'for', 'from', 'to', 'by', 'and']);
+// Titles and honorifics: a name after them is a person ("President Park", "Mr Hall").
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'minister', 'senator', 'sen', 'governor', 'gov', 'mayor', 'gen', 'general', 'secretary', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sir', 'lord', 'lady', 'judge', 'justice', 'officer', 'chief', 'director', 'professor', 'prof', 'coach', 'captain', 'rep', 'representative', 'ambassador']);
+const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'du', 'des', '&', 'and']);
+const isCap = (t: Token | undefined) => !!t && t.word && /^[\p{Lu}\p{N}]/u.test(t.text);
+
+/**
+ * Finds capitalised names ending in a place head noun.
+ *
+ * @example
+ * findSiteSpans(text, tokenize(text)).map((s) => s.text) // ['Royal Street', 'Barclays Center']
+ */
+export function findSiteSpans(text: string, tokens: Token[]): SiteSpan[] {
+  const spans: SiteSpan[] = [];
+  for (let j = 0; j < tokens.length; j++) {
+    const head = tokens[j];
+    if (!isCap(head) || !SITE_HEADS.has(head.text.toLowerCase())) continue;
+    // The name goes on after the head noun ("Park Geun-hye", "Hall Street"): not a site ending here.
+    const after = tokens[j + 1];
+    if (after && (isCap(after) || after.text === '-') && text.slice(head.end, after.start).length <= 1) continue;
+    // Walk left over capitalised words (and inner connectors) on the same line.
+    let i = j;
+    while (i > 0 && j - i < 6) {
+      const prev = tokens[i - 1];
+      const gap = text.slice(prev.end, tokens[i].start);
+      if (gap !== ' ') break;
+      if (isCap(prev) || (CONNECTORS.has(prev.text) && isCap(tokens[i - 2]))) i--;
+      else break;
+    }
+    for (let k = j - 1; k >= i; k--) if (TITLES.has(tokens[k].text.toLowerCase())) i = k + 1;
+    while (i < j && (NOT_MODIFIERS.has(tokens[i].text.toLowerCase()) || CONNECTORS.has(tokens[i].text))) i++;
+    if (i === j) continue;
+    // Numbered roads ("A417", "Interstate 95") stay; a bare number ("2231 Royal") is an address, kept too.
+    const start = tokens[i].start;
+    const end = head.end;
+    spans.push({ first: i, last: j, start, end, text: text.slice(start, end), key: normalizeName(text.slice(start, end)), head: head.text.toLowerCase() });
+  }
+  return spans;
+}
