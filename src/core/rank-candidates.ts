@@ -72,8 +72,11 @@ export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: M
   f.set(`${p.kind}&${match.nameType}`, 1);
   const lp = Math.log10(p.population + 1);
   f.set('pop', lp / 7);
-  const maxPop = Math.max(...all.map((m) => m.place.population));
-  if (p.population === maxPop && maxPop > 0) f.set('maxPop', 1);
+  // Area populations are sums over their towns: compare settlements with settlements only.
+  const settlement = (k: Place['kind']) => k === 'city';
+  const peers = all.filter((m) => settlement(m.place.kind) === settlement(p.kind));
+  const maxPop = Math.max(...peers.map((m) => m.place.population));
+  if (p.population === maxPop && maxPop > 0) f.set(settlement(p.kind) ? 'maxPop' : 'maxAreaPop', 1);
   if (all.length === 1) f.set('only', 1);
   if (p.shape) f.set('hasShape', 1);
   if (all.length > 1) {

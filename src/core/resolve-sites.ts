@@ -14,15 +14,23 @@ export interface ResolveSitesOptions {
 
 const DEFAULTS: Required<ResolveSitesOptions> = { focusKinds: ['city'], minInsideConfidence: 0.5 };
 
-/** The place the article is local to: its most-mentioned city, first mention breaking ties. */
+/** Least summed evidence (recognition × resolution confidence) for a city to be the local focus. */
+const MIN_FOCUS_EVIDENCE = 0.4;
+
+/**
+ * The place the article is local to: the city with the most evidence — mentions weighed by how sure
+ * recognition and resolution are, names counting over alternate names — first mention breaking ties.
+ */
 export function findLocalFocus(resolved: ResolvedMention[], focusKinds: ReadonlyArray<Place['kind']> = DEFAULTS.focusKinds): Place | null {
   const counts = new Map<string, { place: Place; n: number; first: number }>();
   for (const r of resolved) {
     if (!r.place || r.mention.site || r.mention.insideSite || r.mention.type !== 'toponym' || !focusKinds.includes(r.place.kind)) continue;
     const c = counts.get(r.place.id) ?? { place: r.place, n: 0, first: r.mention.start };
-    c.n++;
+    const byName = r.candidates[0]?.place.id === r.place.id && r.candidates[0].nameType === 'name';
+    c.n += r.mention.confidence * r.score * (byName ? 1 : 0.5);
     counts.set(r.place.id, c);
   }
+  for (const [id, c] of counts) if (c.n < MIN_FOCUS_EVIDENCE) counts.delete(id);
   let best: { place: Place; n: number; first: number } | null = null;
   for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.first < best.first)) best = c;
   return best?.place ?? null;
