@@ -12,10 +12,13 @@ register();
 const { writeGazetteer } = await import('../src/gazetteer/write-gazetteer.ts');
 const { createEntryList, addNames } = await import('./lib/entry-list.mjs');
 const { loadCorrections, correctEntryNames } = await import('./lib/apply-corrections.mjs');
-const { addCountries, addHistoricalCountries, addContinents, addDemonyms } = await import('./lib/build-countries.mjs');
-const { readCities, addCities, addAdmin1, addAdmin2 } = await import('./lib/build-admin.mjs');
+const { addCountries, addHistoricalCountries, addContinents, addDemonyms, addPlaceAliases, readDemonymKeys } = await import('./lib/build-countries.mjs');
+const { readCities, admin1Populations, addCities, addAdmin1, addAdmin2 } = await import('./lib/build-admin.mjs');
+const { addAdmin1Groups } = await import('./lib/build-admin-groups.mjs');
+const { readStopwords, dropStopwordAltNames } = await import('./lib/filter-names.mjs');
+const { normalizeName } = await import('./lib/normalize.mjs');
 const { addRegions, addDisputed, addWater, addIslandsAndPeaks } = await import('./lib/build-physical.mjs');
-const { setLabelPoints, buildShapes } = await import('./lib/build-shapes.mjs');
+const { setLabelPoints, setGroupLabelPoints, buildShapes } = await import('./lib/build-shapes.mjs');
 
 const started = Date.now();
 const corrections = loadCorrections();
@@ -29,18 +32,23 @@ addContinents(list);
 addDisputed(list);
 const noCountry = addRegions(list);
 addAdmin1(list, cities, corrections);
+addAdmin1Groups(list, admin1Populations(cities));
 addAdmin2(list);
 addCities(list, cities);
-addWater(list, noCountry);
+const stopwords = readStopwords();
+addWater(list, noCountry, new Set([...stopwords, ...readDemonymKeys(normalizeName)]));
 addIslandsAndPeaks(list);
+addPlaceAliases(list);
 addDemonyms(list);
 correctEntryNames(corrections, list, addNames);
+const droppedNames = dropStopwordAltNames(list.entries, stopwords);
 
 // A country gets a polygon when some admin-1 unit was dissolved into it.
 const dissolved = new Set(list.entries.filter((e) => e.countryShape).map((e) => e.countryShape));
 for (const e of list.entries) if (e.kind === 'country' && dissolved.has(e.id)) e.shape = e.id;
 
 await setLabelPoints(list.entries);
+await setGroupLabelPoints(list.entries);
 const topology = await buildShapes(list.entries);
 
 const { places, names } = writeGazetteer(list.entries);
@@ -52,7 +60,7 @@ for (const [file, text] of Object.entries(files)) writeFileSync(new URL(file, ou
 const kinds = {};
 for (const e of list.entries) kinds[e.kind] = (kinds[e.kind] ?? 0) + 1;
 console.log(`entries: ${list.entries.length}`, kinds);
-console.log(`name keys: ${names.split('\n').length - 1}`);
+console.log(`name keys: ${names.split('\n').length - 1}; alternate names dropped as stopwords: ${droppedNames}`);
 let totalGzip = 0;
 for (const [file, text] of Object.entries(files)) {
   const raw = Buffer.byteLength(text);

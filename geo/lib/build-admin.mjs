@@ -37,7 +37,8 @@ export function addCities(list, cities) {
   }
 }
 
-function admin1Populations(cities) {
+/** Sum of cities500 populations per `country.admin1` GeoNames code: the admin-1 population proxy. */
+export function admin1Populations(cities) {
   const sums = new Map();
   for (const row of cities) {
     const key = `${row.country}.${row.admin1}`;
@@ -68,6 +69,8 @@ export function addAdmin1(list, cities, corrections) {
       anchor: [round5(p.longitude), round5(p.latitude)],
       geonameid: p.gn_id > 0 ? p.gn_id : undefined, wikidata: p.wikidataid || undefined,
       shape: id, layer: 'admin1', geometry, countryShape: countryIds.get(country),
+      // NE properties stay on the build entry for build-admin-groups.mjs; the writer ignores them.
+      neProps: p,
     });
     const primary = [p.name_en, p.name].filter(isUsefulAltName);
     addNames(entry, primary.length ? primary : [name], 'n');

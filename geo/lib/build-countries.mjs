@@ -15,6 +15,7 @@ const COUNTRY_CODES = new Set(['PCLI', 'PCLD', 'PCLS', 'PCLF', 'PCLIX', 'PCL', '
 export function addCountries(list) {
   const isoNames = isoCountries.getNames('en', { select: 'all' });
   const aliases = new Map(readCuratedList('curated/country-aliases.tsv'));
+  const usualNames = new Map(readCuratedList('curated/country-names.tsv'));
   for (const row of readTsv('sources/geonames/countries.tsv')) {
     const historical = !COUNTRY_CODES.has(row.feature_code);
     const entry = list.add({
@@ -36,6 +37,7 @@ export function addCountries(list) {
     const listed = countriesList[row.iso2];
     if (listed) addNames(entry, [listed.name, ...(listed.alias ?? [])], 'a');
     addNames(entry, aliases.get(row.iso2) ?? [], 'a');
+    addNames(entry, usualNames.get(row.iso2) ?? [], 'n');
     addNames(entry, usefulAltNames(row.alternatenames), 'a');
   }
 }
@@ -62,6 +64,20 @@ export function addContinents(list) {
     const english = row.alternate_names_lang.split('|').filter((n) => n.startsWith('en:')).map((n) => n.slice(3));
     addNames(entry, english, 'a');
   }
+}
+
+/** Applies curated/place-aliases.tsv: short forms of non-country places ("Atlantic", "the Gulf"). */
+export function addPlaceAliases(list) {
+  for (const [target, names] of readCuratedList('curated/place-aliases.tsv')) {
+    const entry = list.get(target);
+    if (!entry) throw new Error(`curated alias target ${target} is not in the gazetteer`);
+    addNames(entry, names, 'a');
+  }
+}
+
+/** Normalised forms of every curated demonym/adjective (build-physical.mjs keeps them off bare river names). */
+export function readDemonymKeys(normalizeName) {
+  return new Set(readCuratedList('curated/demonyms.tsv').flatMap(([, forms]) => forms.map(normalizeName)));
 }
 
 /** Applies curated demonyms/adjectives; targets are ISO alpha-2 codes or gazetteer ids. */

@@ -131,12 +131,19 @@ function namesOverlap(a, b) {
 const RIVER_WORD = /\b(river|rio|río|creek|fork|canal|wadi|stream|brook)\b/i;
 const LAKE_WORD = /\b(lake|lago|lac|loch|lough|reservoir|pond|ozero|see|meer|lagoon|laguna|res\.|embalse|represa|vodokhranilishche)\b/i;
 
-export function addWater(list, noCountry) {
+/**
+ * `reservedKeys`: normalised English words and adjectives (stopwords, curated demonyms); a river whose bare
+ * name is one of them ("You", "English") is named and indexed only as "X River", as lakes are.
+ */
+export function addWater(list, noCountry, reservedKeys = new Set()) {
   for (const row of readTsv('sources/naturalearth/water_features.tsv')) {
     const base = row.name_en || row.name;
     let name = base;
     const alts = [row.name];
-    if (row.kind === 'lake' && !LAKE_WORD.test(base)) {
+    if (row.kind === 'river' && !RIVER_WORD.test(base) && reservedKeys.has(normalizeName(base))) {
+      name = `${base} River`;
+      alts.length = 0;
+    } else if (row.kind === 'lake' && !LAKE_WORD.test(base)) {
       // NE v5 dropped "Lake" ("Michigan"); the bare form would collide with states and cities, so it is not indexed.
       name = `Lake ${base}`;
       alts.length = 0;

@@ -33,6 +33,23 @@ export async function setLabelPoints(entries) {
   });
 }
 
+/**
+ * Sets `anchor` of admin-1 groups (build-admin-groups.mjs) to an inner point of the dissolved, unsimplified
+ * union of their members: the inner point of one member would sit in a single county.
+ */
+export async function setGroupLabelPoints(entries) {
+  const members = entries.filter((e) => e.layer === 'admin1' && e.group && e.geometry);
+  const groups = new Map(entries.filter((e) => e.groupLabelPoint).map((e) => [e.id, e]));
+  const out = await mapshaper.applyCommands(
+    '-i members.json -dissolve group -each "lx=this.innerX, ly=this.innerY" -o format=geojson points.json',
+    { 'members.json': collection(members, (e) => ({ group: e.group })) },
+  );
+  for (const { properties: { group, lx, ly } } of JSON.parse(out['points.json']).features) {
+    if (!Number.isFinite(lx) || !Number.isFinite(ly)) throw new Error(`no inner point for admin-1 group ${group}`);
+    groups.get(group).anchor = [Math.round(lx * 1e5) / 1e5, Math.round(ly * 1e5) / 1e5];
+  }
+}
+
 export async function buildShapes(entries) {
   const admin1 = entries.filter((e) => e.layer === 'admin1' && e.geometry);
   const areas = entries.filter((e) => e.layer === 'areas' && e.geometry);
@@ -42,11 +59,15 @@ export async function buildShapes(entries) {
     '-dissolve country target=admin1 + name=countries',
     '-filter "country !== \'\'" target=countries',
     '-rename-fields shape=country target=countries',
+    // Regions grouped from admin-1 units (England, Lombardy…) dissolve from the same arcs.
+    '-dissolve group target=admin1 + name=admin1Groups',
+    '-filter "group !== \'\'" target=admin1Groups',
+    '-rename-fields shape=group target=admin1Groups',
     '-filter-fields shape target=admin1,areas',
-    `-o target=countries,admin1,areas format=topojson id-field=shape quantization=${QUANTIZATION} shapes.topo.json`,
+    `-o target=countries,admin1,admin1Groups,areas format=topojson id-field=shape quantization=${QUANTIZATION} shapes.topo.json`,
   ].join(' ');
   const out = await mapshaper.applyCommands(commands, {
-    'admin1.json': collection(admin1, (e) => ({ shape: e.shape, country: e.countryShape ?? '' })),
+    'admin1.json': collection(admin1, (e) => ({ shape: e.shape, country: e.countryShape ?? '', group: e.group ?? '' })),
     'areas.json': collection(areas, (e) => ({ shape: e.shape })),
   });
   const topology = JSON.parse(String(out['shapes.topo.json']));
