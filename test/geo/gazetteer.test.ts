@@ -126,3 +126,78 @@ test('countries use the GeoNames point and id; country() and admin1() resolve co
   assert.equal(gazetteer.admin1('AZ', '28')?.id, 'geonames:147626');
   assert.equal(gazetteer.get('geonames:587084')?.name, 'Baku');
 });
+
+test('England, Scotland, Wales and Northern Ireland are GB admin-1 polygons dissolved from their units', () => {
+  const ids = { England: 6269131, Scotland: 2638360, Wales: 2634895, 'Northern Ireland': 2641364 } as const;
+  for (const [name, geonameid] of Object.entries(ids)) {
+    const [first] = find(name);
+    assert.equal(first?.place.geonameid, geonameid, name);
+    assert.equal(first.place.kind, 'admin1', name);
+    assert.equal(first.place.country, 'GB', name);
+    assert.equal(first.nameType, 'name', name);
+    assert.ok(hasPolygon(first), name);
+  }
+  assert.equal(gazetteer.admin1('GB', 'ENG')?.name, 'England');
+  // The anchor is an inner point of the dissolved polygon, in the English Midlands.
+  const [lon, lat] = gazetteer.get('geonames:6269131')!.anchor;
+  assert.ok(lon > -3 && lon < 0 && lat > 52 && lat < 53.5, `${lon} ${lat}`);
+});
+
+test('English, Welsh and Scottish are adjectives of the constituent countries', () => {
+  const cases = { English: 6269131, Englishman: 6269131, Welsh: 2634895, Scottish: 2638360, Scots: 2638360, 'Northern Irish': 2641364 };
+  for (const [form, geonameid] of Object.entries(cases)) {
+    const match = find(form).find((m) => m.nameType === 'adjective');
+    assert.equal(match?.place.geonameid, geonameid, form);
+  }
+});
+
+test('regions news names are dissolved from finer NE units: Lombardy, Catalonia, Brittany, Flanders', () => {
+  const cases = { Lombardy: 'IT', Tuscany: 'IT', Sicily: 'IT', Catalonia: 'ES', Andalusia: 'ES', Brittany: 'FR', Flanders: 'BE' } as const;
+  for (const [name, country] of Object.entries(cases)) {
+    const [first] = find(name);
+    assert.equal(first?.place.kind, 'admin1', name);
+    assert.equal(first.place.country, country, name);
+    assert.equal(first.nameType, 'name', name);
+    assert.ok(hasPolygon(first), name);
+  }
+  // A member province no longer carries its region's name.
+  assert.ok(!find('Lombardy').some((m) => m.place.name === 'Varese'));
+  assert.equal(gazetteer.admin1('IT', '09')?.name, 'Lombardy');
+});
+
+test('Atlantic and Pacific are alternate names of the oceans; the Gulf is the Persian Gulf', () => {
+  assert.ok(find('Atlantic').some((m) => m.place.geonameid === 3373405 && m.place.kind === 'water'));
+  assert.ok(find('Pacific').some((m) => m.place.geonameid === 2363254 && m.place.kind === 'water'));
+  for (const name of ['the Gulf', 'Persian Gulf', 'Arabian Gulf']) assert.equal(find(name)[0]?.place.geonameid, 235616, name);
+});
+
+test('Holy See and other usual English country names are names, not just alternates', () => {
+  const cases = { 'Holy See': 'VA', 'Vatican City': 'VA', 'Ivory Coast': 'CI', Czechia: 'CZ', 'Türkiye': 'TR', Burma: 'MM', 'East Timor': 'TL', 'Cape Verde': 'CV', Swaziland: 'SZ', Macedonia: 'MK', Palestine: 'PS' };
+  for (const [name, iso] of Object.entries(cases)) {
+    const [first] = find(name);
+    assert.equal(first?.place.kind, 'country', name);
+    assert.equal(first.place.country, iso, name);
+    assert.equal(first.nameType, 'name', name);
+  }
+});
+
+test('regional and city demonyms: Kurdish, Texan, Quebecer, Londoner, New Yorker', () => {
+  const adjectiveOf = (form: string) => find(form).find((m) => m.nameType === 'adjective')?.place;
+  assert.match(adjectiveOf('Kurdish')?.name ?? '', /Kurdistan/);
+  assert.ok(adjectiveOf('Kurdish')?.shape);
+  assert.equal(adjectiveOf('Texan')?.name, 'Texas');
+  assert.equal(adjectiveOf('Iowan')?.name, 'Iowa');
+  assert.equal(adjectiveOf('Quebecer')?.name, 'Quebec');
+  assert.equal(adjectiveOf('Catalan')?.name, 'Catalonia');
+  assert.equal(adjectiveOf('Bavarian')?.name, 'Bavaria');
+  assert.equal(adjectiveOf('Londoner')?.id, 'geonames:2643743');
+  assert.equal(adjectiveOf('New Yorkers')?.id, 'geonames:5128581');
+});
+
+test('common English words are not places: the, you, since, Google', () => {
+  for (const word of ['the', 'you', 'since', 'google']) assert.deepEqual(find(word), [], word);
+  // Primary names stay: the towns of Union keep theirs.
+  assert.ok(find('Union').some((m) => m.nameType === 'name' && m.place.kind === 'city'));
+  // The river NE calls "You" is indexed only as "You River".
+  assert.ok(find('You River').some((m) => m.place.kind === 'water'));
+});
