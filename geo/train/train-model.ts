@@ -12,10 +12,11 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { findNameSpans, type NameSpan } from '../../src/core/find-name-spans.ts';
 import { buildSpanContext, collectDocEvidence } from '../../src/core/extract-mentions.ts';
-import { spanFeatures } from '../../src/core/span-features.ts';
+import { lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
+import { normalizeName } from '../../src/core/normalize-name.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
-import { candidateFeatures, findCandidates, buildRankContext, rankOnce, commaPlaces } from '../../src/core/rank-candidates.ts';
+import { candidateFeatures, findCandidates, buildRankContext, rankOnce, commaPlaces, containsByShape } from '../../src/core/rank-candidates.ts';
 import { extractMentions } from '../../src/core/extract-mentions.ts';
 import { scoreLinear, sigmoid, type Features, type GeoparserModel, type LinearModel } from '../../src/core/model.ts';
 import type { Mention } from '../../src/core/types.ts';
@@ -198,7 +199,15 @@ function trainLogistic(examples: Example[], epochs: number, l2 = 1e-5, lr = 0.1,
 
 // ---------- span examples ----------
 const gazetteer = loadGazetteer();
-const model: GeoparserModel = { version: 1, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords, givenNames };
+const nonPlaceNames = [
+  ...new Set(
+    readFileSync(new URL('../curated/non-place-names.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() && !l.startsWith('#'))
+      .map((l) => normalizeName(l)),
+  ),
+].sort();
+const model: GeoparserModel = { version: 1, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords, givenNames, nonPlaceNames };
 
 function labelOf(span: NameSpan, doc: Doc): number {
   const over = doc.gold.filter((g) => g.start < span.end && span.start < g.end);
@@ -222,7 +231,7 @@ interface Prepared {
 const prepared: Prepared[] = train.map((doc) => {
   const tokens = tokenize(doc.text);
   const passages = splitPassages(doc.text);
-  const spans = findNameSpans(doc.text, tokens, gazetteer);
+  const spans = findNameSpans(doc.text, tokens, gazetteer, lexiconOf(model));
   return { doc, spans, labels: spans.map((s) => labelOf(s, doc)), ctx: buildSpanContext(doc.text, tokens, passages, spans, model) };
 });
 
@@ -255,6 +264,7 @@ function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
   const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+const contains = containsByShape(gazetteer);
 function rankExamples(): Example[] {
   const out: Example[] = [];
   for (const doc of trainDev) {
@@ -262,7 +272,7 @@ function rankExamples(): Example[] {
     const passages = splitPassages(doc.text);
     const mentions: Mention[] = extractMentions(doc.text, tokens, passages, gazetteer, model);
     // First ranking as the pipeline does it, for the document context.
-    const ctx = buildRankContext(rankOnce(mentions, doc.text, gazetteer, model, null));
+    const ctx = buildRankContext(rankOnce(mentions, doc.text, gazetteer, model, null, contains));
     mentions.forEach((mention, i) => {
       const g = doc.gold.find((x) => x.label === 1 && x.lat != null && x.start < mention.end && mention.start < x.end);
       if (!g) return;
@@ -274,7 +284,7 @@ function rankExamples(): Example[] {
       const comma = commaPlaces(mentions, i, doc.text, gazetteer);
       matches.forEach((m, k) => {
         if (k > 25 && !ys[k]) return;
-        out.push({ f: candidateFeatures(m, matches, mention, ctx, comma), y: ys[k] });
+        out.push({ f: candidateFeatures(m, matches, mention, ctx, comma, contains), y: ys[k] });
       });
     });
   }

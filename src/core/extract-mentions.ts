@@ -88,7 +88,8 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
  * scoreSpans(text, tokens, passages, gazetteer, model).filter((s) => s.p2 >= 0.5)
  */
 export function scoreSpans(text: string, tokens: Token[], passages: Passage[], gazetteer: Gazetteer, model: GeoparserModel): ScoredSpan[] {
-  const spans = findNameSpans(text, tokens, gazetteer);
+  const lexicon = lexiconOf(model);
+  const spans = findNameSpans(text, tokens, gazetteer, lexicon);
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
   const first = spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, ctx))) }));
   const doc = collectDocEvidence(first);

@@ -21,9 +21,14 @@ export interface NameSpan {
 export interface FindNameSpansOptions {
   /** Longest name in tokens (punctuation included) worth trying. */
   maxTokens?: number;
+  /** Normalised names that are never places ("european union"); a longer one of these wins. */
+  nonPlaces?: Set<string>;
+  /** Every word-prefix of `nonPlaces`. */
+  nonPlacePrefixes?: Set<string>;
 }
 
-const DEFAULTS: Required<FindNameSpansOptions> = { maxTokens: 9 };
+const DEFAULTS = { maxTokens: 14 };
+const EMPTY = new Set<string>();
 
 // Lower-case words that may sit inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
 const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'del', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'on', 'upon', 'sur', 'am', 'im', 'an', 'der', 'van', 'von', 'y', 'e', 'di', 'city']);
@@ -44,6 +49,8 @@ const isCapitalised = (t: Token) => t.word && /^[\p{Lu}\p{Lt}]/u.test(t.text);
  */
 export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazetteer, options: FindNameSpansOptions = {}): NameSpan[] {
   const { maxTokens } = { ...DEFAULTS, ...options };
+  const nonPlaces = options.nonPlaces ?? EMPTY;
+  const nonPlacePrefixes = options.nonPlacePrefixes ?? EMPTY;
   const spans: NameSpan[] = [];
   for (let i = 0; i < tokens.length; ) {
     if (!isCapitalised(tokens[i])) {
@@ -51,6 +58,7 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
       continue;
     }
     let best: NameSpan | null = null;
+    let blockedTo = -1;
     for (let j = i; j < tokens.length && j - i < maxTokens; j++) {
       const t = tokens[j];
       if (j > i) {
@@ -75,15 +83,40 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
           const last = end > t.end ? j + 1 : j;
           best = { first: i, last, start: tokens[i].start, end, text: text.slice(tokens[i].start, end), key, matches };
         }
+        if (nonPlaces.has(key)) blockedTo = end > t.end ? j + 1 : j;
       }
-      if (!gazetteer.hasPrefix(key)) break;
+      if (!gazetteer.hasPrefix(key) && !nonPlacePrefixes.has(key) && !nonPlaces.has(key)) break;
     }
+    // A longer organisation or publication name swallows the place words inside it.
+    if (blockedTo >= 0 && (!best || blockedTo > best.last)) {
+      i = blockedTo + 1;
+      continue;
+    }
+    if (best) best = splitCountryPair(text, tokens, best, gazetteer);
     if (best) {
       spans.push(best);
       i = best.last + 1;
     } else i++;
   }
   return attachDirectionals(text, tokens, spans);
+}
+
+/**
+ * "Australia and New Zealand" is also the name of a UN region, but a text that names two countries
+ * means the two countries: keep the left one here, the right one is found next.
+ */
+function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazetteer: Gazetteer): NameSpan {
+  if (!span.key.includes(' and ') || span.matches.some((m) => m.place.kind === 'country')) return span;
+  const and = tokens.findIndex((t, k) => k > span.first && k < span.last && t.text === 'and');
+  if (and < 0) return span;
+  const isCountry = (from: number, to: number) => {
+    const key = normalizeName(text.slice(tokens[from].start, tokens[to].end));
+    const matches = gazetteer.lookup(key);
+    return matches.some((m) => m.place.kind === 'country') ? { key, matches } : null;
+  };
+  const left = isCountry(span.first, and - 1);
+  if (!left || !isCountry(and + 1, span.last)) return span;
+  return { ...span, last: and - 1, end: tokens[and - 1].end, text: text.slice(span.start, tokens[and - 1].end), key: left.key, matches: left.matches };
 }
 
 /**

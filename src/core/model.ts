@@ -19,6 +19,11 @@ export interface GeoparserModel {
   commonWords: string[];
   /** Given names seen in person-name annotations ("charles", "armen"). */
   givenNames: string[];
+  /**
+   * Normalised names of organisations, publications and events that contain place words
+   * ("european union", "washington post"); curated in geo/curated/non-place-names.txt.
+   */
+  nonPlaceNames?: string[];
 }
 
 /** Sparse features: name → value (1 for binary features). */

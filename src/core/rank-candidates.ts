@@ -3,6 +3,8 @@
 // and admin-1 units the article already mentions, "City, State" patterns and distance to the
 // article's other places. Hand-set priors apply where the model has no weight.
 
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { scoreLinear, type Features, type GeoparserModel } from './model.ts';
 import type { Candidate, Gazetteer, Mention, NameMatch, Place, RankedMention } from './types.ts';
 
@@ -62,7 +64,14 @@ export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatc
  * @example
  * candidateFeatures(match, matches, mention, ctx, commaPlaces).get('kind:country') // 1
  */
-export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[]): Features {
+export function candidateFeatures(
+  match: NameMatch,
+  all: NameMatch[],
+  mention: Mention,
+  ctx: RankContext | null,
+  comma: Place[],
+  contains: Contains = near,
+): Features {
   const f: Features = new Map();
   const p = match.place;
   f.set('bias', 1);
@@ -80,7 +89,7 @@ export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: M
   if (all.length === 1) f.set('only', 1);
   if (p.shape) f.set('hasShape', 1);
   if (all.length > 1) {
-    twinFeatures(match, all, f);
+    twinFeatures(match, all, f, contains);
     namesakeFeatures(match, all, f);
   }
   if (comma.some((c) => (c.kind === 'country' && c.country === p.country) || (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1))) {
@@ -107,10 +116,11 @@ export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: M
   return f;
 }
 
-// An area and its namesake seat (Lachin District and the town of Laçın) are both "right" within
-// 161 km, so the training data cannot tell them apart. For the map the area is the better answer
-// unless the town is a city in its own right: then people mean the city (Moscow, Baku).
-const TWIN_AREA_BONUS = 3;
+// An area and its namesake seat (Lachin District and the town of Laçın; the federal city of Moscow
+// and Moscow) are both "right" within 161 km, so the training data cannot tell them apart. For the
+// map the area is the better answer unless the town is a city in its own right: then people mean
+// the city (Moscow, Baku), drawn as a point.
+const TWIN_BONUS = 3;
 /** Population above which a namesake seat is meant as the city rather than its area. */
 const TWIN_CITY_MIN_POPULATION = 250_000;
 /** Distance within which a same-named town counts as the area's seat. */
@@ -120,7 +130,7 @@ const TWIN_MAX_KM = 60;
 export function scoreCandidate(model: GeoparserModel, f: Features): number {
   const trained = Object.keys(model.rank.weights).length > 0;
   const s = trained ? scoreLinear(model.rank, f) : scoreLinear({ weights: RANK_PRIORS }, f);
-  return s + (f.get('twinArea') ?? 0) * TWIN_AREA_BONUS - (f.get('twinSeat') ?? 0) * TWIN_AREA_BONUS;
+  return s + ((f.get('twinArea') ?? 0) + (f.get('twinCity') ?? 0) - (f.get('twinSeat') ?? 0) - (f.get('twinBigArea') ?? 0)) * TWIN_BONUS;
 }
 
 /**
@@ -143,17 +153,60 @@ function popBucket(pop: number): number {
   return pop < 1e4 ? 3 : pop < 1e5 ? 4 : pop < 1e6 ? 5 : 6;
 }
 
-/** Marks an area with a small namesake seat nearby (`twinArea`) and that seat (`twinSeat`). */
-function twinFeatures(match: NameMatch, all: NameMatch[], f: Features): void {
+/**
+ * Marks an area and its namesake seat nearby: `twinArea`/`twinSeat` when the seat is a small town
+ * (the area wins), `twinCity`/`twinBigArea` when it is a big city (the city wins).
+ */
+function twinFeatures(match: NameMatch, all: NameMatch[], f: Features, contains: Contains): void {
   const p = match.place;
   // Only areas we can draw: an admin-2 point is no better than its town's point.
-  const isArea = !!p.shape && (p.kind === 'admin1' || p.kind === 'admin2' || p.kind === 'disputed');
+  const isArea = (q: Place) => !!q.shape && (q.kind === 'admin1' || q.kind === 'admin2' || q.kind === 'disputed');
   for (const o of all) {
     const q = o.place;
     if (q === p || q.country !== p.country) continue;
-    if (isArea && q.kind === 'city' && q.population < TWIN_CITY_MIN_POPULATION && km(p.anchor, q.anchor) <= TWIN_MAX_KM) f.set('twinArea', 1);
-    if (p.kind === 'city' && p.population < TWIN_CITY_MIN_POPULATION && !!q.shape && (q.kind === 'admin1' || q.kind === 'admin2' || q.kind === 'disputed') && km(p.anchor, q.anchor) <= TWIN_MAX_KM) f.set('twinSeat', 1);
+    if (isArea(p) && q.kind === 'city' && contains(p, q)) f.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
+    if (p.kind === 'city' && isArea(q) && contains(q, p)) f.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
   }
+}
+
+/** Does the area hold the city? */
+export type Contains = (area: Place, city: Place) => boolean;
+
+/** Without shapes: the city is the area's seat when it lies near the area's label point. */
+const near: Contains = (area, city) => km(area.anchor, city.anchor) <= TWIN_MAX_KM;
+
+/** Farthest an enclave city can be from the label point of the area around it. */
+const ENCLAVE_MAX_KM = 150;
+
+/** Farthest a city can be from an area's label point and still be tested for lying inside it. */
+const MAX_CONTAINS_TEST_KM = 2000;
+
+/**
+ * Containment from the gazetteer's polygons (the federal city of Moscow inside Moscow Oblast, New
+ * York City inside New York State), cached per area; near the label point counts too.
+ */
+export function containsByShape(gazetteer: Gazetteer): Contains {
+  const cache = new Map<string, Polygon | MultiPolygon | null>();
+  return (area, city) => {
+    const d = km(area.anchor, city.anchor);
+    if (d <= TWIN_MAX_KM) return true;
+    if (!area.shape || d > MAX_CONTAINS_TEST_KM) return false;
+    let g = cache.get(area.shape);
+    if (g === undefined) cache.set(area.shape, (g = outline(gazetteer.geometry(area.shape))));
+    if (!g) return false;
+    if (booleanPointInPolygon(city.anchor, g)) return true;
+    // A city carved out of the area that surrounds it (Moscow in Moscow Oblast) lies in a notch of
+    // the outline: inside the bounding box and near the label point still counts.
+    const [w, s, e, n] = bbox(g);
+    return d <= ENCLAVE_MAX_KM && city.anchor[0] >= w && city.anchor[0] <= e && city.anchor[1] >= s && city.anchor[1] <= n;
+  };
+}
+
+/** A polygon without its holes: Moscow lies within Moscow Oblast's outline, though not in the oblast. */
+function outline(g: Geometry | undefined): Polygon | MultiPolygon | null {
+  if (g?.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.slice(0, 1) };
+  if (g?.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.slice(0, 1)) };
+  return null;
 }
 
 /** Places named right after "<mention>, " — the State in "City, State". */
@@ -165,11 +218,11 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
 }
 
 /** One ranking pass; `ctx` null for the first pass. */
-export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
+export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null, contains: Contains = containsByShape(gazetteer)): RankedMention[] {
   return mentions.map((mention, i) => {
     const matches = findCandidates(mention, gazetteer);
     const comma = commaPlaces(mentions, i, text, gazetteer);
-    const candidates: Candidate[] = matches.map((m) => ({ place: m.place, nameType: m.nameType, score: scoreCandidate(model, candidateFeatures(m, matches, mention, ctx, comma)) }));
+    const candidates: Candidate[] = matches.map((m) => ({ place: m.place, nameType: m.nameType, score: scoreCandidate(model, candidateFeatures(m, matches, mention, ctx, comma, contains)) }));
     candidates.sort((a, b) => b.score - a.score);
     return { mention, candidates };
   });
@@ -208,6 +261,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
  * rankCandidates(mentions, text, gazetteer, model)[0].candidates[0].place.name // 'Turkey'
  */
 export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel): RankedMention[] {
-  const first = rankOnce(mentions, text, gazetteer, model, null);
-  return rankOnce(mentions, text, gazetteer, model, buildRankContext(first));
+  const contains = containsByShape(gazetteer);
+  const first = rankOnce(mentions, text, gazetteer, model, null, contains);
+  return rankOnce(mentions, text, gazetteer, model, buildRankContext(first), contains);
 }

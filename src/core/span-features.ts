@@ -24,6 +24,9 @@ export interface SpanContext {
 export interface Lexicon {
   commonWords: Set<string>;
   givenNames: Set<string>;
+  /** Names that are never places, and every word-prefix of them (for longest matching). */
+  nonPlaces: Set<string>;
+  nonPlacePrefixes: Set<string>;
 }
 
 /** Document evidence from the first pass. */
@@ -44,7 +47,13 @@ const lexicons = new WeakMap<GeoparserModel, Lexicon>();
 export function lexiconOf(model: GeoparserModel): Lexicon {
   let lex = lexicons.get(model);
   if (!lex) {
-    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames) };
+    const nonPlaces = new Set(model.nonPlaceNames ?? []);
+    const nonPlacePrefixes = new Set<string>();
+    for (const n of nonPlaces) {
+      const words = n.split(' ');
+      for (let k = 1; k < words.length; k++) nonPlacePrefixes.add(words.slice(0, k).join(' '));
+    }
+    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames), nonPlaces, nonPlacePrefixes };
     lexicons.set(model, lex);
   }
   return lex;
