@@ -1,0 +1,67 @@
+// The article layer as RFC 7946 and our schema require: valid GeoJSON, right-hand winding, 6 decimals,
+// no crs, stable ids, offsets that quote the text.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { check } from '@placemarkio/check-geojson';
+import { booleanClockwise } from '@turf/turf';
+import { geoparse } from '../../src/core/geoparse.ts';
+import { realResources } from '../helpers/real-resources.ts';
+import { validateLayer } from '../helpers/validate-layer.ts';
+
+const text = readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8');
+const layer = geoparse(text, realResources());
+
+test('the seed layer validates against the JSON Schema and check-geojson', () => {
+  assert.deepEqual(validateLayer(layer), []);
+  assert.doesNotThrow(() => check(JSON.stringify(layer)));
+  assert.equal('crs' in layer, false);
+});
+
+test('polygons follow the right-hand rule: exterior rings counterclockwise, holes clockwise', () => {
+  let rings = 0;
+  for (const f of layer.features) {
+    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+    for (const poly of polys)
+      poly.forEach((ring, i) => {
+        rings++;
+        assert.equal(booleanClockwise(ring), i > 0, `${f.properties.name} ring ${i}`);
+      });
+  }
+  assert.ok(rings > 5);
+});
+
+test('coordinates have at most 6 decimals and lie in range', () => {
+  const walk = (c: any): void => {
+    if (typeof c[0] === 'number') {
+      for (const x of c) assert.ok(Math.round(x * 1e6) / 1e6 === x, `${x}`);
+      assert.ok(c[0] >= -180 && c[0] <= 180 && c[1] >= -90 && c[1] <= 90);
+    } else c.forEach(walk);
+  };
+  for (const f of layer.features) {
+    walk((f.geometry as any).coordinates);
+    walk(f.properties.anchor);
+  }
+});
+
+test('ids are stable gazetteer ids, one feature per place, mentions sorted and quoting the text', () => {
+  const ids = layer.features.map((f) => f.id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.ok(ids.includes('geonames:587084'), 'Baku');
+  for (const f of layer.features) {
+    for (const m of f.properties.mentions) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      const p = layer.passages[m.passage];
+      assert.ok(p.start <= m.start && m.end <= p.end, `${m.text} inside its passage`);
+    }
+  }
+});
+
+test('the same text gives the same layer (deterministic)', () => {
+  assert.equal(JSON.stringify(geoparse(text, realResources())), JSON.stringify(layer));
+});
+
+test('empty and placeless texts give an empty layer, not an error', () => {
+  assert.deepEqual(geoparse('', realResources()).features, []);
+  assert.deepEqual(geoparse('nothing to see here, just words.', realResources()).features, []);
+});
