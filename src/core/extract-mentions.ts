@@ -122,7 +122,17 @@ export function extractMentions(
 ): Mention[] {
   const { threshold } = { ...DEFAULTS, ...options };
   const mentions: Mention[] = [];
-  const passageOf = (start: number) => passages.find((p) => p.end > start)?.index ?? passages.length - 1;
+  const passageOf = (start: number) => {
+    // Binary search: long texts have many passages.
+    let lo = 0;
+    let hi = passages.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (passages[mid].end > start) hi = mid;
+      else lo = mid + 1;
+    }
+    return passages[lo]?.index ?? 0;
+  };
   const sites = findSiteSpans(text, tokens);
   let si = 0;
   for (const { span, p2 } of scoreSpans(text, tokens, passages, gazetteer, model)) {

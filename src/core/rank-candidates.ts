@@ -15,8 +15,8 @@ export interface RankContext {
   countriesByKey: Map<string, Map<string, number>>;
   /** `CC.ADM1` of admin-1 units the article names. */
   admin1s: Set<string>;
-  /** Anchors of confidently read places, with their keys. */
-  anchors: Array<{ key: string; anchor: [number, number] }>;
+  /** Anchors of confidently read places (one per place, most-mentioned first), with their keys. */
+  anchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
 }
 
 // Priors used when the trained model has no opinion; they encode the usual reading of news text:
@@ -111,7 +111,7 @@ export function candidateFeatures(
       if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') f.set('docAdmin1', 1);
     }
     let nearest = Infinity;
-    for (const a of ctx.anchors) if (a.key !== mention.key) nearest = Math.min(nearest, km(a.anchor, p.anchor));
+    for (const a of ctx.anchors) if (a.keys.size > 1 || !a.keys.has(mention.key)) nearest = Math.min(nearest, km(a.anchor, p.anchor));
     if (nearest <= 50) f.set('near:50', 1);
     else if (nearest <= 200) f.set('near:200', 1);
     else if (nearest <= 1000) f.set('near:1000', 1);
@@ -240,12 +240,15 @@ export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer
   });
 }
 
+/** Places whose distance every candidate is measured to: enough for any article, bounded for books. */
+const MAX_CONTEXT_ANCHORS = 150;
+
 /** Document context from a first ranking: the top reading of each mention. */
 export function buildRankContext(ranked: RankedMention[]): RankContext {
   const countries = new Map<string, number>();
   const countriesByKey = new Map<string, Map<string, number>>();
   const admin1s = new Set<string>();
-  const anchors: RankContext['anchors'] = [];
+  const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
   for (const { mention, candidates } of ranked) {
     const top = candidates[0];
     if (!top) continue;
@@ -260,8 +263,14 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
       byKey.set(p.country, (byKey.get(p.country) ?? 0) + w);
     }
     if (p.kind === 'admin1' && p.admin1) admin1s.add(`${p.country}.${p.admin1}`);
-    if (margin >= 1 && p.kind !== 'continent' && p.kind !== 'country' && p.kind !== 'historical-country') anchors.push({ key: mention.key, anchor: p.anchor });
+    if (margin >= 1 && p.kind !== 'continent' && p.kind !== 'country' && p.kind !== 'historical-country') {
+      const a = byPlace.get(p.id) ?? { keys: new Set<string>(), anchor: p.anchor, n: 0 };
+      a.keys.add(mention.key);
+      a.n++;
+      byPlace.set(p.id, a);
+    }
   }
+  const anchors = [...byPlace.values()].sort((a, b) => b.n - a.n).slice(0, MAX_CONTEXT_ANCHORS);
   return { countries, countriesByKey, admin1s, anchors };
 }
 
