@@ -5,7 +5,7 @@
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
 import { scoreLinear, sigmoid, type GeoparserModel } from './model.ts';
-import { lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
+import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
 import type { Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
 
@@ -97,10 +97,12 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const lexicon = lexiconOf(model);
   const spans = findNameSpans(text, tokens, gazetteer, lexicon);
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
-  const first = spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, ctx))) }));
+  const local = spans.map((span) => spanFeatures(span, ctx));
+  const first = spans.map((span, i) => ({ span, p1: sigmoid(scoreLinear(model.span, local[i])) }));
   const doc = collectDocEvidence(first);
-  return first.map(({ span, p1 }) => {
-    const f = spanFeatures(span, ctx, doc);
+  return first.map(({ span, p1 }, i) => {
+    const f = new Map(local[i]);
+    addDocFeatures(f, span, ctx, doc);
     return { span, p1, p2: sigmoid(scoreLinear(model.spanDoc, f) - (f.get('nextSurname') ?? 0) * SURNAME_PENALTY) };
   });
 }

@@ -50,12 +50,24 @@ function km(a: [number, number], b: [number, number]): number {
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * Readings considered per mention. Lookup lists names before alternate names, each by population;
+ * past the first few dozen only hamlets remain ("Washington" has over a hundred), and scoring them
+ * all would make ranking quadratic in a name's fame.
+ */
+export const MAX_CANDIDATES = 30;
+
 /** The gazetteer readings a mention can have: adjectives for adjectival mentions, names otherwise. */
 export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatch[] {
   const all = gazetteer.lookup(mention.key);
   const adj = all.filter((m) => m.nameType === 'adjective');
   const names = all.filter((m) => m.nameType !== 'adjective');
-  return mention.type === 'adjectival' && adj.length ? adj : names.length ? names : all;
+  const chosen = mention.type === 'adjectival' && adj.length ? adj : names.length ? names : all;
+  if (chosen.length <= MAX_CANDIDATES) return chosen;
+  // Keep every area and country (few, and often the answer), then the most populous of the rest.
+  const small = (m: NameMatch) => m.place.kind === 'city' || m.place.kind === 'admin2';
+  const rest = chosen.filter(small).sort((a, b) => b.place.population - a.place.population);
+  return [...chosen.filter((m) => !small(m)), ...rest].slice(0, MAX_CANDIDATES);
 }
 
 /**
@@ -95,29 +107,32 @@ export function candidateFeatures(
   if (comma.some((c) => (c.kind === 'country' && c.country === p.country) || (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1))) {
     f.set('commaCtx', 1);
   }
-  if (ctx) {
-    if (p.country) {
-      const total = ctx.countries.get(p.country) ?? 0;
-      const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
-      const w = total - own;
-      if (w > 0) f.set('docCountry', Math.min(1, w / 3));
-      let max = 0;
-      for (const [c, v] of ctx.countries) if (c !== p.country) max = Math.max(max, v);
-      if (w > 0 && w >= max) f.set('docTopCountry', 1);
-      // How much of the article's geography is in this country: a US-only story means the state.
-      let all = 0;
-      for (const [c, v] of ctx.countries) all += c === p.country ? w : v;
-      if (all >= 2 && w / all >= 0.6) f.set('docShare', 1);
-      if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') f.set('docAdmin1', 1);
-    }
-    let nearest = Infinity;
-    for (const a of ctx.anchors) if (a.keys.size > 1 || !a.keys.has(mention.key)) nearest = Math.min(nearest, km(a.anchor, p.anchor));
-    if (nearest <= 50) f.set('near:50', 1);
-    else if (nearest <= 200) f.set('near:200', 1);
-    else if (nearest <= 1000) f.set('near:1000', 1);
-    else if (nearest < Infinity) f.set('near:far', 1);
-  }
+  if (ctx) addContextFeatures(f, p, mention, ctx);
   return f;
+}
+
+/** Adds what the rest of the article says about a candidate (second ranking pass). */
+export function addContextFeatures(f: Features, p: Place, mention: Mention, ctx: RankContext): void {
+  if (p.country) {
+    const total = ctx.countries.get(p.country) ?? 0;
+    const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
+    const w = total - own;
+    if (w > 0) f.set('docCountry', Math.min(1, w / 3));
+    let max = 0;
+    for (const [c, v] of ctx.countries) if (c !== p.country) max = Math.max(max, v);
+    if (w > 0 && w >= max) f.set('docTopCountry', 1);
+    // How much of the article's geography is in this country: a US-only story means the state.
+    let all = 0;
+    for (const [c, v] of ctx.countries) all += c === p.country ? w : v;
+    if (all >= 2 && w / all >= 0.6) f.set('docShare', 1);
+    if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') f.set('docAdmin1', 1);
+  }
+  let nearest = Infinity;
+  for (const a of ctx.anchors) if (a.keys.size > 1 || !a.keys.has(mention.key)) nearest = Math.min(nearest, km(a.anchor, p.anchor));
+  if (nearest <= 50) f.set('near:50', 1);
+  else if (nearest <= 200) f.set('near:200', 1);
+  else if (nearest <= 1000) f.set('near:1000', 1);
+  else if (nearest < Infinity) f.set('near:far', 1);
 }
 
 // An area and its namesake seat (Lachin District and the town of Laçın; the federal city of Moscow
@@ -231,10 +246,34 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
 
 /** One ranking pass; `ctx` null for the first pass. */
 export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null, contains: Contains = containsByShape(gazetteer)): RankedMention[] {
+  return scorePrepared(prepareCandidates(mentions, text, gazetteer, contains), model, ctx);
+}
+
+interface Prepared {
+  mention: Mention;
+  matches: NameMatch[];
+  /** Local features of each match, computed once for both passes. */
+  local: Features[];
+}
+
+function prepareCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, contains: Contains): Prepared[] {
   return mentions.map((mention, i) => {
     const matches = findCandidates(mention, gazetteer);
     const comma = commaPlaces(mentions, i, text, gazetteer);
-    const candidates: Candidate[] = matches.map((m) => ({ place: m.place, nameType: m.nameType, score: scoreCandidate(model, candidateFeatures(m, matches, mention, ctx, comma, contains)) }));
+    return { mention, matches, local: matches.map((m) => candidateFeatures(m, matches, mention, null, comma, contains)) };
+  });
+}
+
+function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
+  return prepared.map(({ mention, matches, local }) => {
+    const candidates: Candidate[] = matches.map((m, k) => {
+      let f = local[k];
+      if (ctx) {
+        f = new Map(f);
+        addContextFeatures(f, m.place, mention, ctx);
+      }
+      return { place: m.place, nameType: m.nameType, score: scoreCandidate(model, f) };
+    });
     candidates.sort((a, b) => b.score - a.score);
     return { mention, candidates };
   });
@@ -282,7 +321,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
  * rankCandidates(mentions, text, gazetteer, model)[0].candidates[0].place.name // 'Turkey'
  */
 export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel): RankedMention[] {
-  const contains = containsByShape(gazetteer);
-  const first = rankOnce(mentions, text, gazetteer, model, null, contains);
-  return rankOnce(mentions, text, gazetteer, model, buildRankContext(first), contains);
+  const prepared = prepareCandidates(mentions, text, gazetteer, containsByShape(gazetteer));
+  const first = scorePrepared(prepared, model, null);
+  return scorePrepared(prepared, model, buildRankContext(first));
 }

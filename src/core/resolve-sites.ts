@@ -42,7 +42,7 @@ const slug = (s: string) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') 
  * Places site mentions at the local focus, or drops them in favour of the names inside them.
  *
  * @example
- * resolveSites(resolved).find((r) => r.mention.text === 'Royal Street')?.place?.within // 'geonames:4335045'
+ * resolveSites(resolved).find((r) => r.mention.text === 'Royal Street')?.place?.within?.name // 'New Orleans'
  */
 export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesOptions = {}): ResolvedMention[] {
   const { focusKinds, minInsideConfidence } = { ...DEFAULTS, ...options };
@@ -62,7 +62,7 @@ export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesO
         admin1: focus.admin1,
         population: 0,
         anchor: focus.anchor,
-        within: focus.id,
+        within: { id: focus.id, name: focus.name },
       };
       out.push({ ...r, place, score: 0.5, candidates: [] });
     } else if (r.mention.insideSite) {

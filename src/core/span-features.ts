@@ -158,21 +158,16 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) on('commaPlace');
   }
   if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) on('afterCommaOfName');
-  if (doc) {
-    addDocFeatures(f, span, doc);
-    // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
-    const nextConf = doc.confidenceAt.get(span.last + 1);
-    if (isCap(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) on('nextNamePart');
-    if (prevIsName) {
-      const prevSpan = ctx.spanEnding.get(span.first - 1);
-      const prevConf = prevSpan ? doc.confidenceAt.get(prevSpan.first) : undefined;
-      if (prevConf === undefined || prevConf < 0.3) on('prevNamePart');
-    }
-  }
+  if (doc) addDocFeatures(f, span, ctx, doc);
   return f;
 }
 
-function addDocFeatures(f: Features, span: NameSpan, doc: DocEvidence): void {
+/** Adds the second-pass document features to a span's local features. */
+export function addDocFeatures(f: Features, span: NameSpan, ctx: SpanContext, doc: DocEvidence): void {
+  // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
+  const next = ctx.tokens[span.last + 1];
+  const nextConf = doc.confidenceAt.get(span.last + 1);
+  if (isCap(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) f.set('nextNamePart', 1);
   const own = new Set(span.matches.map((x) => x.place.country).filter(Boolean));
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);

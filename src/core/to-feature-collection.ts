@@ -23,6 +23,16 @@ function roundCoords(c: Position | Position[] | Position[][] | Position[][][]): 
   return typeof c[0] === 'number' ? (c as Position).map(round6) : (c as any[]).map(roundCoords);
 }
 
+// Gazetteer geometries are shared, immutable objects; their normalised form is computed once.
+const normalized = new WeakMap<Geometry, Geometry>();
+
+/** The geometry with 6-decimal coordinates and RFC 7946 winding, cached per input object; do not mutate it. */
+export function normalizeGeometryCached(g: Geometry): Geometry {
+  let n = normalized.get(g);
+  if (!n) normalized.set(g, (n = normalizeGeometry(g)));
+  return n;
+}
+
 /** A copy of the geometry with 6-decimal coordinates and RFC 7946 winding. */
 export function normalizeGeometry(g: Geometry): Geometry {
   if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map(normalizeGeometry) };
@@ -54,7 +64,7 @@ export function toFeatureCollection(
       f = {
         type: 'Feature',
         id: place.id,
-        geometry: shape ? normalizeGeometry(shape) : { type: 'Point', coordinates: place.anchor.map(round6) },
+        geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: place.anchor.map(round6) },
         properties: {
           name: place.name,
           kind: place.kind,
@@ -64,7 +74,7 @@ export function toFeatureCollection(
           anchor: [round6(place.anchor[0]), round6(place.anchor[1])],
           score: 0,
           ...(place.disputed ? { disputed: place.disputed } : {}),
-          ...(place.within ? { within: { id: place.within, name: gazetteer.get(place.within)?.name ?? place.within }, approximate: true } : {}),
+          ...(place.within ? { within: place.within, approximate: true } : {}),
           candidates: r.candidates
             .filter((c) => c.place.id !== place.id)
             .slice(0, maxCandidates)

@@ -40,8 +40,8 @@ export interface Place {
   shape?: string;
   /** Set for disputed or breakaway areas: what the drawn extent represents and when. */
   disputed?: string;
-  /** For sites: the id of the gazetteer place whose point stands in for the site's. */
-  within?: string;
+  /** For sites: the gazetteer place whose point stands in for the site's. */
+  within?: { id: string; name: string };
 }
 
 /** A name the gazetteer knows, with what kind of name it is for the place. */

@@ -17,6 +17,9 @@ export interface CreateGazetteerOptions {
 const NAME_TYPES = { n: 'name', a: 'alt', j: 'adjective' } as const;
 const NAME_TYPE_RANK: Record<NameMatch['nameType'], number> = { name: 0, alt: 1, adjective: 2 };
 
+/** Lookup answers kept in memory at most (each a few hundred bytes). */
+const MAX_CACHED_KEYS = 200_000;
+
 function splitLines(text: string): string[] {
   const lines = text.split('\n');
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
@@ -126,31 +129,50 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     return shapeObjects;
   };
 
+  function lookupUncached(normalizedName: string): NameMatch[] {
+    const index = lowerBound(nameLines, normalizedName);
+    const line = nameLines[index];
+    if (line === undefined || keyOf(line) !== normalizedName) return [];
+    const matches: NameMatch[] = line
+      .slice(normalizedName.length + 1)
+      .split(',')
+      .map((ref) => {
+        const colon = ref.indexOf(':');
+        const type = ref.slice(colon + 1) as keyof typeof NAME_TYPES;
+        return { place: placeAt(Number(ref.slice(0, colon))), nameType: NAME_TYPES[type] ?? 'alt' };
+      });
+    // The writer already orders references, but the contract is enforced here so any artifact is safe.
+    return matches.sort(
+      (a, b) => NAME_TYPE_RANK[a.nameType] - NAME_TYPE_RANK[b.nameType] || b.place.population - a.place.population,
+    );
+  }
+
+  function hasPrefixUncached(normalizedPrefix: string): boolean {
+    if (!normalizedPrefix) return false;
+    const exact = nameLines[lowerBound(nameLines, normalizedPrefix)];
+    if (exact !== undefined && keyOf(exact) === normalizedPrefix) return true;
+    // ' ' sorts before every other key character, so "prefix …" keys directly follow "prefix".
+    const longer = nameLines[lowerBound(nameLines, normalizedPrefix + ' ')];
+    return longer !== undefined && longer.startsWith(normalizedPrefix + ' ');
+  }
+
+  // Articles repeat their names and batches repeat the world's: answer each key once. Bounded, so a
+  // stream of a million articles cannot grow it without end.
+  const lookups = new Map<string, NameMatch[]>();
+  const prefixes = new Map<string, boolean>();
+  const remember = <T>(cache: Map<string, T>, key: string, value: T): T => {
+    if (cache.size >= MAX_CACHED_KEYS) cache.clear();
+    cache.set(key, value);
+    return value;
+  };
+
   return {
     lookup(normalizedName) {
-      const index = lowerBound(nameLines, normalizedName);
-      const line = nameLines[index];
-      if (line === undefined || keyOf(line) !== normalizedName) return [];
-      const matches: NameMatch[] = line
-        .slice(normalizedName.length + 1)
-        .split(',')
-        .map((ref) => {
-          const colon = ref.indexOf(':');
-          const type = ref.slice(colon + 1) as keyof typeof NAME_TYPES;
-          return { place: placeAt(Number(ref.slice(0, colon))), nameType: NAME_TYPES[type] ?? 'alt' };
-        });
-      // The writer already orders references, but the contract is enforced here so any artifact is safe.
-      return matches.sort(
-        (a, b) => NAME_TYPE_RANK[a.nameType] - NAME_TYPE_RANK[b.nameType] || b.place.population - a.place.population,
-      );
+      // A copy, so callers may sort or filter what they get.
+      return (lookups.get(normalizedName) ?? remember(lookups, normalizedName, lookupUncached(normalizedName))).slice();
     },
     hasPrefix(normalizedPrefix) {
-      if (!normalizedPrefix) return false;
-      const exact = nameLines[lowerBound(nameLines, normalizedPrefix)];
-      if (exact !== undefined && keyOf(exact) === normalizedPrefix) return true;
-      // ' ' sorts before every other key character, so "prefix …" keys directly follow "prefix".
-      const longer = nameLines[lowerBound(nameLines, normalizedPrefix + ' ')];
-      return longer !== undefined && longer.startsWith(normalizedPrefix + ' ');
+      return prefixes.get(normalizedPrefix) ?? remember(prefixes, normalizedPrefix, hasPrefixUncached(normalizedPrefix));
     },
     get(id) {
       if (!byId) buildIndexes();
