@@ -1,17 +1,24 @@
 // Where the committed artifacts (geo/data) are, seen from the running code: dist/*.js when built,
-// src/cli/*.ts when run through tsx. ARTICLE_ATLAS_DATA overrides it.
+// src/cli/*.ts when run through tsx. ARTICLE_ATLAS_DATA overrides it (evaluation of other models).
 
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Absolute path of the geo/data folder. */
-export function dataDir(): string {
+/**
+ * Absolute path of the geo/data folder: $ARTICLE_ATLAS_DATA, else the first geo/data holding
+ * places.tsv above this module (walking up, so any bundle layout works).
+ *
+ * @example
+ * dataDir() // '/home/me/article-atlas/geo/data'
+ */
+export function dataDir(moduleUrl: string = import.meta.url): string {
   if (process.env.ARTICLE_ATLAS_DATA) return resolve(process.env.ARTICLE_ATLAS_DATA);
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const up of ['..', '../..', '../../..']) {
-    const dir = resolve(here, up, 'geo/data');
-    if (existsSync(dir)) return dir;
+  let dir = dirname(fileURLToPath(moduleUrl));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(dir, 'geo', 'data');
+    if (existsSync(join(candidate, 'places.tsv'))) return candidate;
+    dir = dirname(dir);
   }
-  throw new Error(`geo/data not found above ${here}`);
+  throw new Error(`gazetteer data (geo/data/places.tsv) not found above ${fileURLToPath(moduleUrl)}`);
 }

@@ -2,26 +2,11 @@
 // shapes.topo.json only when the first polygon is asked for.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import type { Gazetteer } from '../core/types.ts';
 import { createGazetteer } from '../gazetteer/create-gazetteer.ts';
-
-/**
- * Finds geo/data from this module's location: `dist/cli.js` (esbuild bundle) → `../geo/data`,
- * `src/cli/load-gazetteer.ts` (tsx) → `../../geo/data`.
- */
-export function resolveGazetteerDir(moduleUrl: string = import.meta.url): string {
-  let dir = dirname(fileURLToPath(moduleUrl));
-  // Walk up rather than hard-code the depth, so other bundle layouts (dist/bin/…) also work.
-  for (let depth = 0; depth < 5; depth++) {
-    const candidate = join(dir, 'geo', 'data');
-    if (existsSync(join(candidate, 'places.tsv'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error(`gazetteer data (geo/data/places.tsv) not found above ${fileURLToPath(moduleUrl)}`);
-}
+import { dataDir } from './data-dir.ts';
 
 /**
  * Loads the gazetteer from disk.
@@ -30,7 +15,7 @@ export function resolveGazetteerDir(moduleUrl: string = import.meta.url): string
  * const gazetteer = loadGazetteer();
  * gazetteer.lookup('baku')[0].place.kind // 'admin1' or 'city'
  */
-export function loadGazetteer(dir: string = resolveGazetteerDir()): Gazetteer {
+export function loadGazetteer(dir: string = dataDir()): Gazetteer {
   return createGazetteer({
     places: readFileSync(join(dir, 'places.tsv'), 'utf8'),
     names: readFileSync(join(dir, 'names.tsv'), 'utf8'),
