@@ -13,11 +13,18 @@ const inputs = readdirSync(new URL('in/', dir)).filter((f) => f.endsWith('.txt')
 const layers = new Map<string, ArticleLayer>();
 for (const f of inputs) layers.set(f.replace(/\.txt$/, ''), geoparse(readFileSync(new URL(`in/${f}`, dir), 'utf8'), realResources()));
 
+/** Indented JSON for reviewable diffs, with each geometry on one line (countries have thousands of points). */
+function goldenJson(layer: ArticleLayer): string {
+  const geometries: string[] = [];
+  const marked = { ...layer, features: layer.features.map((f) => ({ ...f, geometry: `@@${geometries.push(JSON.stringify(f.geometry)) - 1}@@` })) };
+  return JSON.stringify(marked, null, 2).replace(/"@@(\d+)@@"/g, (_, i) => geometries[Number(i)]) + '\n';
+}
+
 test('golden: every fixture matches its reviewed output', () => {
   assert.ok(inputs.length >= 3);
   for (const [name, layer] of layers) {
     const out = new URL(`out/${name}.geojson`, dir);
-    const json = JSON.stringify(layer, null, 2) + '\n';
+    const json = goldenJson(layer);
     if (process.env.REGEN || !existsSync(out)) writeFileSync(out, json);
     assert.equal(json, readFileSync(out, 'utf8'), `${name}: output changed (REGEN=1 to accept, then review the diff)`);
   }
