@@ -4,7 +4,7 @@
 
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
-import { scoreLinear, sigmoid, type GeoparserModel } from './model.ts';
+import { scoreLinear, sigmoid, type Features, type GeoparserModel } from './model.ts';
 import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
 import type { Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
@@ -62,7 +62,7 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
 const SURNAME_PENALTY = 3;
 
 /** Document evidence from first-pass probabilities. */
-export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>): DocEvidence {
+export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>, ctx?: SpanContext): DocEvidence {
   const countries = new Map<string, number>();
   const countriesByKey = new Map<string, Map<string, number>>();
   const keyConfidence = new Map<string, number>();
@@ -84,7 +84,19 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
     if (!byKey) countriesByKey.set(span.key, (byKey = new Map()));
     byKey.set(c, (byKey.get(c) ?? 0) + w);
   }
-  return { countries, countriesByKey, keyConfidence, keyCount, confidenceAt };
+  // Names used as a person's first name somewhere ("Georgia Stevens"): later bare uses are that person.
+  const personKeys = new Set<string>();
+  if (ctx) {
+    for (const { span } of scored) {
+      if (span.first !== span.last || !ctx.lexicon.givenNames.has(span.key)) continue;
+      const next = ctx.tokens[span.last + 1];
+      if (!next || !next.word || !/^\p{Lu}\p{Ll}/u.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
+      if (ctx.text.slice(span.end, next.start) !== ' ') continue;
+      const nextConf = confidenceAt.get(span.last + 1);
+      if (nextConf === undefined || nextConf < 0.3) personKeys.add(span.key);
+    }
+  }
+  return { countries, countriesByKey, keyConfidence, keyCount, confidenceAt, personKeys };
 }
 
 /**
@@ -99,11 +111,13 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
   const local = spans.map((span) => spanFeatures(span, ctx));
   const first = spans.map((span, i) => ({ span, p1: sigmoid(scoreLinear(model.span, local[i])) }));
-  const doc = collectDocEvidence(first);
+  const doc = collectDocEvidence(first, ctx);
   return first.map(({ span, p1 }, i) => {
-    const f = new Map(local[i]);
+    // Linear scores: the second pass adds its document features to the local part.
+    const f: Features = new Map();
     addDocFeatures(f, span, ctx, doc);
-    return { span, p1, p2: sigmoid(scoreLinear(model.spanDoc, f) - (f.get('nextSurname') ?? 0) * SURNAME_PENALTY) };
+    const z = scoreLinear(model.spanDoc, local[i]) + scoreLinear(model.spanDoc, f) - (local[i].get('nextSurname') ?? 0) * SURNAME_PENALTY;
+    return { span, p1, p2: sigmoid(z) };
   });
 }
 

@@ -42,6 +42,8 @@ export const RANK_PRIORS: Record<string, number> = {
   'near:1000': 0.5,
 };
 
+const PRIORS_MODEL = { weights: RANK_PRIORS };
+
 const MAJOR_FEATURE_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL', 'PPLX', 'PCLI', 'ADM1', 'ADM2', 'PPLG']);
 
 function km(a: [number, number], b: [number, number]): number {
@@ -154,8 +156,8 @@ const DOC_SHARE_BONUS = 1.5;
 
 /** Linear candidate score with the model's weights, falling back to the priors. */
 export function scoreCandidate(model: GeoparserModel, f: Features): number {
-  const trained = Object.keys(model.rank.weights).length > 0;
-  const s = trained ? scoreLinear(model.rank, f) : scoreLinear({ weights: RANK_PRIORS }, f);
+  // A trained ranker always has a bias weight; without one the hand-set priors rank.
+  const s = scoreLinear(model.rank.weights.bias !== undefined ? model.rank : PRIORS_MODEL, f);
   const twin = (f.get('twinArea') ?? 0) + (f.get('twinCity') ?? 0) - (f.get('twinSeat') ?? 0) - (f.get('twinBigArea') ?? 0);
   return s + twin * TWIN_BONUS + (f.get('commaCtx') ?? 0) * COMMA_BONUS + (f.get('docShare') ?? 0) * DOC_SHARE_BONUS;
 }
@@ -252,27 +254,29 @@ export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer
 interface Prepared {
   mention: Mention;
   matches: NameMatch[];
-  /** Local features of each match, computed once for both passes. */
-  local: Features[];
+  /** Local features of each match and their score, computed once for both passes. */
+  local: Array<{ features: Features; score?: number }>;
 }
 
 function prepareCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, contains: Contains): Prepared[] {
   return mentions.map((mention, i) => {
     const matches = findCandidates(mention, gazetteer);
     const comma = commaPlaces(mentions, i, text, gazetteer);
-    return { mention, matches, local: matches.map((m) => candidateFeatures(m, matches, mention, null, comma, contains)) };
+    return { mention, matches, local: matches.map((m) => ({ features: candidateFeatures(m, matches, mention, null, comma, contains) })) };
   });
 }
 
 function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
   return prepared.map(({ mention, matches, local }) => {
     const candidates: Candidate[] = matches.map((m, k) => {
-      let f = local[k];
+      // Scores are linear, so the context part adds to the local part computed for the first pass.
+      let score = (local[k].score ??= scoreCandidate(model, local[k].features));
       if (ctx) {
-        f = new Map(f);
+        const f: Features = new Map();
         addContextFeatures(f, m.place, mention, ctx);
+        score += scoreCandidate(model, f);
       }
-      return { place: m.place, nameType: m.nameType, score: scoreCandidate(model, f) };
+      return { place: m.place, nameType: m.nameType, score };
     });
     candidates.sort((a, b) => b.score - a.score);
     return { mention, candidates };

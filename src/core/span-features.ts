@@ -42,6 +42,8 @@ export interface DocEvidence {
   keyCount: Map<string, number>;
   /** First-pass confidence of the span starting at each token index. */
   confidenceAt: Map<number, number>;
+  /** Keys used somewhere in the text as a person's given name ("Georgia Stevens"). */
+  personKeys: Set<string>;
 }
 
 const lexicons = new WeakMap<GeoparserModel, Lexicon>();
@@ -168,6 +170,7 @@ export function addDocFeatures(f: Features, span: NameSpan, ctx: SpanContext, do
   const next = ctx.tokens[span.last + 1];
   const nextConf = doc.confidenceAt.get(span.last + 1);
   if (isCap(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) f.set('nextNamePart', 1);
+  if (doc.personKeys.has(span.key)) f.set('docPerson', 1);
   const own = new Set(span.matches.map((x) => x.place.country).filter(Boolean));
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);

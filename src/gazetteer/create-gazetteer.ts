@@ -32,12 +32,24 @@ function keyOf(line: string): string {
 }
 
 /** Index of the first line whose key is >= `key` (lines are sorted by key). */
+/** True when the key of `line` (the text before its tab) sorts before `key`; no substring is made. */
+function keyBefore(line: string, key: string): boolean {
+  const n = key.length;
+  for (let i = 0; ; i++) {
+    const a = i < line.length ? line.charCodeAt(i) : -1;
+    const lineEnds = a === 9 || a === -1;
+    if (i === n) return false; // key is a prefix of (or equal to) the line's key
+    if (lineEnds) return true; // the line's key is a proper prefix of key
+    const b = key.charCodeAt(i);
+    if (a !== b) return a < b;
+  }
+}
 function lowerBound(lines: readonly string[], key: string): number {
   let lo = 0;
   let hi = lines.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyOf(lines[mid]) < key) lo = mid + 1;
+    if (keyBefore(lines[mid], key)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
