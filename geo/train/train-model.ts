@@ -256,7 +256,7 @@ const weightOf = (d: Doc) => (d.dev ? 1 : 0.5);
 function spanExamples(withDoc: boolean): Example[] {
   const out: Example[] = [];
   for (const p of prepared) {
-    const doc = withDoc ? collectDocEvidence(p.spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, p.ctx))) }))) : undefined;
+    const doc = withDoc ? collectDocEvidence(p.spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, p.ctx))) })), p.ctx) : undefined;
     p.spans.forEach((span, i) => {
       if (p.labels[i] < 0) return;
       if (!p.doc.dev && Math.random() > weightOf(p.doc)) return;
