@@ -17,6 +17,9 @@ export interface CreateGazetteerOptions {
 const NAME_TYPES = { n: 'name', a: 'alt', j: 'adjective' } as const;
 const NAME_TYPE_RANK: Record<NameMatch['nameType'], number> = { name: 0, alt: 1, adjective: 2 };
 
+/** Readings returned per name at most; past them only homonymous hamlets remain. */
+export const MAX_MATCHES = 60;
+
 /** Lookup answers kept in memory at most (each a few hundred bytes). */
 const MAX_CACHED_KEYS = 200_000;
 
@@ -145,9 +148,11 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     const index = lowerBound(nameLines, normalizedName);
     const line = nameLines[index];
     if (line === undefined || keyOf(line) !== normalizedName) return [];
+    // References are ordered (names first, then by population), so the tail is hamlets: parse only
+    // the head. "San José" or "Springfield" would otherwise parse hundreds of rows per lookup.
     const matches: NameMatch[] = line
       .slice(normalizedName.length + 1)
-      .split(',')
+      .split(',', MAX_MATCHES)
       .map((ref) => {
         const colon = ref.indexOf(':');
         const type = ref.slice(colon + 1) as keyof typeof NAME_TYPES;
