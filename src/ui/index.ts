@@ -1,4 +1,6 @@
 // Public surface of the explorer widget (issue #4).
-export { mount, type MountOptions } from './mount.tsx';
+export { mount, mountExplorer, type MountOptions } from './mount.tsx';
+export { mountWidget, type WidgetHandle, type WidgetOptions } from './mount-widget.tsx';
+export { embedSnippets, type EmbedSnippetOptions } from './model/embed-snippets.ts';
 export { createModel, type Model } from './model/create-model.ts';
 export { correctFeature, exportFileName, parseLayer, LayerFormatError } from './model/layer-io.ts';

@@ -1,6 +1,7 @@
 // Entry of the static explorer page (dist/site/app.js, issue #4): shows `layer.geojson` from the page's
 // own folder on the bundled offline basemap. `data-tiles` on #app opts into a raster tile URL.
 import './styles.css';
+import './explorer.css';
 import { mount } from './mount.tsx';
 
 const root = document.getElementById('app');
@@ -10,6 +11,8 @@ if (root) {
     src: 'layer.geojson',
     basemap: 'basemap.json',
     hash: true,
+    // The folder this page is served from: the Embed dialog's snippets point at it (issue #5).
+    embedBase: new URL('.', location.href).href,
     tiles: tiles ? { url: tiles, attribution: root.dataset.tilesAttribution ?? '© OpenStreetMap contributors' } : undefined,
   });
 }

@@ -1,96 +1,108 @@
-// Browser tests of the explorer (issue #4) in Debian's headless Chromium: map ↔ passages in both
+// Browser tests of the explorer (issue #4), in Chromium and Firefox (issue #7): map ↔ passages in both
 // directions, deep links and history, export/import byte for byte, hand correction, and no request
 // leaving 127.0.0.1. The site is built with buildSite and served with serveSite, like `article-atlas build`.
 import { check, getIssues } from '@placemarkio/check-geojson';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
-import { launch, open, seedSample, seedSampleText, startSite, type Opened, type Site } from './harness.ts';
+import { attr, click, close, count, download, ENGINES, find, gone, launch, open, seedSample, seedSampleText, startSite, text, texts, type Engine, type Opened, type Site } from './harness.ts';
 
 const KALBAJAR = 'geonames:148535';
 const BAKU = 'geonames:587084';
 const LACHIN = 'geonames:147622';
+const PASSAGES = 'section[aria-label="Passages"]';
 
 let site: Site;
-let browser: Browser;
-const opened: Opened[] = [];
-
-async function openSite(hash = '', opts = {}) {
-  const o = await open(browser, site.server.url + hash, opts);
-  opened.push(o);
-  return o;
-}
-
-async function download(page: Page, button: string): Promise<{ name: string; text: string }> {
-  const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-  const path = await d.path();
-  return { name: d.suggestedFilename(), text: readFileSync(path, 'utf8') };
-}
-
-const selectedName = (page: Page) => page.locator('.aa-passages h3').textContent();
 
 before(async () => {
   // The fixture's own bytes as layer.geojson, so "export equals the layer" means byte for byte.
   site = await startSite(seedSample(), seedSampleText());
-  browser = await launch();
 });
 
 after(async () => {
-  for (const o of opened) await o.context.close();
-  await browser?.close();
   await site?.close();
 });
 
-describe('explorer on the seed sample', () => {
+const selectedName = (page: Page) => text(page, '.aa-passages h3');
+/** Sets a file on the layer input; Firefox and Chromium both take a path. */
+async function openFile(page: Page, file: string) {
+  const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
+  await input.uploadFile(file);
+}
+
+for (const engine of ENGINES) describe(`explorer on the seed sample in ${engine}`, () => explorerTests(engine));
+
+function explorerTests(engine: Engine) {
+  let browser: Browser;
+  const opened: Opened[] = [];
+  async function openSite(hash = '', opts = {}) {
+    const o = await open(browser, site.server.url + hash, opts);
+    opened.push(o);
+    return o;
+  }
+  before(async () => {
+    browser = await launch(engine);
+  });
+  after(async () => {
+    for (const o of opened) await close(o);
+    await browser?.close();
+  });
+
   test('clicking the Kalbajar polygon lists the passage with "Kalbajar and Lachin"', async () => {
     const { page, errors } = await openSite();
-    await page.locator(`path.aa-f[data-id="${KALBAJAR}"]`).click();
-    const panel = page.getByRole('region', { name: 'Passages' });
-    await panel.locator('li').first().waitFor();
+    await click(page, `path.aa-f[data-id="${KALBAJAR}"]`);
+    await find(page, `${PASSAGES} li`);
     assert.equal(await selectedName(page), 'Kalbajar');
-    const passages = await panel.locator('li p').allTextContents();
+    const passages = await texts(page, `${PASSAGES} li p`);
     assert.equal(passages.length, 1);
     assert.match(passages[0], /Kalbajar and Lachin/);
-    assert.deepEqual(await panel.locator('li mark').allTextContents(), ['Kalbajar']);
-    assert.match((await page.getByRole('status').textContent()) ?? '', /Selected Kalbajar, district in Azerbaijan/);
-    assert.equal(await page.locator(`path[data-id="${KALBAJAR}"]`).getAttribute('class').then((c) => c?.includes('aa-sel')), true);
+    assert.deepEqual(await texts(page, `${PASSAGES} li mark`), ['Kalbajar']);
+    assert.match(await text(page, '[role="status"]'), /Selected Kalbajar, district in Azerbaijan/);
+    assert.match((await attr(page, `path[data-id="${KALBAJAR}"]`, 'class')) ?? '', /\baa-sel\b/);
     assert.deepEqual(errors, []);
   });
 
   test('Enter on "Baku" in the text selects Baku and moves the map', async () => {
     const { page } = await openSite();
-    const map = page.locator('.aa-map');
-    const before = await map.getAttribute('data-center');
-    const baku = page.locator('.aa-article .aa-m', { hasText: /^Baku$/ }).first();
+    const before = await attr(page, '.aa-map', 'data-center');
+    const baku = await find(page, '.aa-article .aa-m', { hasText: /^Baku$/ });
     await baku.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction((c) => document.querySelector('.aa-map')?.getAttribute('data-center') !== c, before);
+    await page.waitForFunction((c) => document.querySelector('.aa-map')?.getAttribute('data-center') !== c, {}, before);
     assert.equal(await selectedName(page), 'Baku');
-    assert.equal(await baku.getAttribute('aria-pressed'), 'true');
-    const [lat, lon] = (await map.getAttribute('data-center'))!.split(',').map(Number);
+    assert.equal(await baku.evaluate((e) => e.getAttribute('aria-pressed')), 'true');
+    const [lat, lon] = (await attr(page, '.aa-map', 'data-center'))!.split(',').map(Number);
     assert.ok(Math.abs(lat - 40.37767) < 0.5 && Math.abs(lon - 49.89201) < 0.5, `map centred on Baku, got ${lat},${lon}`);
     assert.equal(new URL(page.url()).hash, '#place=' + encodeURIComponent(BAKU));
   });
 
   test('map features are focusable, named, and Enter selects them', async () => {
     const { page } = await openSite();
-    const path = page.locator(`path.aa-f[data-id="${LACHIN}"]`);
-    assert.equal(await path.getAttribute('tabindex'), '0');
-    assert.equal(await path.getAttribute('aria-label'), 'Lachin, district');
-    await path.focus();
+    const sel = `path.aa-f[data-id="${LACHIN}"]`;
+    assert.equal(await attr(page, sel, 'tabindex'), '0');
+    assert.equal(await attr(page, sel, 'aria-label'), 'Lachin, district');
+    await (await find(page, sel)).evaluate((e) => (e as SVGElement).focus());
     await page.keyboard.press('Enter');
     assert.equal(await selectedName(page), 'Lachin');
-    assert.equal(await page.locator('.leaflet-tooltip.aa-tip').textContent(), 'Lachin');
+    assert.equal(await text(page, '.leaflet-tooltip.aa-tip'), 'Lachin');
+  });
+
+  test('Tab reaches the map features from the page', async () => {
+    const { page } = await openSite();
+    // Tab from the map container onwards must land on a drawn feature (not skip the SVG in any engine).
+    await (await find(page, '.aa-map')).focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('data-id') ?? document.activeElement?.className);
+    assert.match(String(focused), /^(geonames|wikidata):/);
   });
 
   test('#place= deep link selects the place; back and forward restore selections', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent(BAKU));
-    await page.locator('.aa-passages h3').waitFor();
     assert.equal(await selectedName(page), 'Baku');
-    await page.locator('.aa-row', { hasText: 'Kalbajar' }).click();
+    await click(page, '.aa-row', { hasText: 'Kalbajar' });
     assert.equal(await selectedName(page), 'Kalbajar');
     assert.equal(new URL(page.url()).hash, '#place=' + encodeURIComponent(KALBAJAR));
     await page.goBack();
@@ -101,15 +113,16 @@ describe('explorer on the seed sample', () => {
 
   test('previous/next step through the passages and "show in text" focuses the mention', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent('geonames:587116'));
-    const panel = page.getByRole('region', { name: 'Passages' });
-    assert.equal(await panel.locator('li').count(), 4);
-    assert.match((await panel.locator('li[aria-current="true"] p').textContent()) ?? '', /^Turkey still stands/);
-    await panel.getByRole('button', { name: 'Next' }).click();
-    await panel.getByRole('button', { name: 'Next' }).click();
-    assert.match((await panel.locator('li[aria-current="true"] p').textContent()) ?? '', /^Earlier, the ministry/);
-    await panel.getByRole('button', { name: 'Previous' }).click();
-    assert.match((await panel.locator('li[aria-current="true"] p').textContent()) ?? '', /^Turkey, as always/);
-    await panel.locator('li[aria-current="true"]').getByRole('button', { name: 'Show in text' }).click();
+    await find(page, `${PASSAGES} li`);
+    assert.equal(await count(page, `${PASSAGES} li`), 4);
+    const current = () => text(page, `${PASSAGES} li[aria-current="true"] p`);
+    assert.match(await current(), /^Turkey still stands/);
+    await click(page, `${PASSAGES} button`, { hasText: 'Next' });
+    await click(page, `${PASSAGES} button`, { hasText: 'Next' });
+    assert.match(await current(), /^Earlier, the ministry/);
+    await click(page, `${PASSAGES} button`, { hasText: 'Previous' });
+    assert.match(await current(), /^Turkey, as always/);
+    await click(page, `${PASSAGES} li[aria-current="true"] button`, { hasText: 'Show in text' });
     await page.waitForFunction(() => document.activeElement?.closest('.aa-article'));
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement;
@@ -120,17 +133,18 @@ describe('explorer on the seed sample', () => {
 
   test('the disputed area shows its note', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent('wikidata:Q44302'));
-    assert.match((await page.locator('.aa-note').textContent()) ?? '', /before November 2020/);
+    assert.match(await text(page, '.aa-note'), /before November 2020/);
   });
 
   test('export equals the layer byte for byte and is valid GeoJSON; the selection export holds the feature as is', async () => {
-    const { page } = await openSite();
-    const all = await download(page, 'Download GeoJSON');
+    const o = await openSite();
+    const all = await download(o, '.aa-tools button', { hasText: 'Download GeoJSON' });
     assert.equal(all.text, seedSampleText());
     assert.equal(all.name, 'turkey-still-stands-with-azerbaijan-says-ankara-amid-fresh.geojson');
     assert.deepEqual(getIssues(all.text), []);
-    await page.locator(`path.aa-f[data-id="${KALBAJAR}"]`).click();
-    const sel = await download(page, 'Download selection');
+    await click(o.page, `path.aa-f[data-id="${KALBAJAR}"]`);
+    await find(o.page, '.aa-tools button:not([disabled])', { hasText: 'Download selection' });
+    const sel = await download(o, '.aa-tools button', { hasText: 'Download selection' });
     assert.deepEqual(getIssues(sel.text), []);
     const fc = check(sel.text) as unknown as ArticleLayer;
     assert.deepEqual(fc.features, seedSample().features.filter((f) => f.id === KALBAJAR));
@@ -138,36 +152,37 @@ describe('explorer on the seed sample', () => {
   });
 
   test('import then export gives back the same bytes', async () => {
-    const { page } = await openSite();
+    const o = await openSite();
     // Same layer, different formatting and title: a re-serialisation would not reproduce these bytes.
     const layer = seedSample();
     layer.title = 'Imported – “quoted” title';
-    const text = JSON.stringify(layer, null, '\t') + '\n\n';
-    const file = join(site.dir, 'imported.geojson');
-    writeFileSync(file, text);
-    await page.locator('input[type=file]').setInputFiles(file);
-    await page.waitForFunction(() => document.querySelector('.aa-title')?.textContent?.startsWith('Imported'));
-    const out = await download(page, 'Download GeoJSON');
-    assert.equal(out.text, text);
+    const body = JSON.stringify(layer, null, '\t') + '\n\n';
+    const file = join(site.dir, `imported-${engine}.geojson`);
+    writeFileSync(file, body);
+    await openFile(o.page, file);
+    await o.page.waitForFunction(() => document.querySelector('.aa-title')?.textContent?.startsWith('Imported'));
+    const out = await download(o, '.aa-tools button', { hasText: 'Download GeoJSON' });
+    assert.equal(out.text, body);
   });
 
   test('importing something that is not a layer shows a designed error', async () => {
     const { page } = await openSite();
-    const file = join(site.dir, 'not-a-layer.json');
+    const file = join(site.dir, `not-a-layer-${engine}.json`);
     writeFileSync(file, '{"type":"Feature"}');
-    await page.locator('input[type=file]').setInputFiles(file);
-    assert.match((await page.getByRole('alert').textContent()) ?? '', /This file is not a layer/);
+    await openFile(page, file);
+    assert.match(await text(page, '[role="alert"]'), /This file is not a layer/);
   });
 
   test('a correction shows on the map, in the list and in the export', async () => {
-    const { page } = await openSite('#place=' + encodeURIComponent(LACHIN));
-    await page.locator('.aa-fix summary').click();
-    await page.locator('.aa-fix select').selectOption('geonames:147624');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await page.locator('path.aa-f[data-id="geonames:147624"]').waitFor();
-    assert.equal(await page.locator(`path.aa-f[data-id="${LACHIN}"]`).count(), 0);
+    const o = await openSite('#place=' + encodeURIComponent(LACHIN));
+    const { page } = o;
+    await click(page, '.aa-fix summary');
+    await (await find(page, '.aa-fix select')).select('geonames:147624');
+    await click(page, '.aa-fix button', { hasText: 'Apply' });
+    await find(page, 'path.aa-f[data-id="geonames:147624"]');
+    assert.equal(await count(page, `path.aa-f[data-id="${LACHIN}"]`), 0);
     assert.equal(await selectedName(page), 'Lachin');
-    const out = await download(page, 'Download GeoJSON');
+    const out = await download(o, '.aa-tools button', { hasText: 'Download GeoJSON' });
     assert.deepEqual(getIssues(out.text), []);
     const layer = JSON.parse(out.text) as ArticleLayer;
     const f = layer.features.find((x) => x.id === 'geonames:147624')!;
@@ -180,14 +195,15 @@ describe('explorer on the seed sample', () => {
   });
 
   test('"not a place" removes the place from map and lists and is recorded in the export', async () => {
-    const { page } = await openSite('#place=' + encodeURIComponent(BAKU));
-    await page.locator('.aa-fix summary').click();
-    await page.locator('.aa-fix select').selectOption('none');
-    await page.getByRole('button', { name: 'Apply' }).click();
-    await page.locator(`path.aa-f[data-id="${BAKU}"]`).waitFor({ state: 'detached' });
-    assert.equal(await page.locator('.aa-row', { hasText: 'Baku' }).count(), 0);
-    assert.equal(await page.locator('.aa-article .aa-m', { hasText: 'Baku' }).count(), 0);
-    const out = await download(page, 'Download GeoJSON');
+    const o = await openSite('#place=' + encodeURIComponent(BAKU));
+    const { page } = o;
+    await click(page, '.aa-fix summary');
+    await (await find(page, '.aa-fix select')).select('none');
+    await click(page, '.aa-fix button', { hasText: 'Apply' });
+    await gone(page, `path.aa-f[data-id="${BAKU}"]`);
+    assert.equal(await count(page, '.aa-row', { hasText: 'Baku' }), 0);
+    assert.equal(await count(page, '.aa-article .aa-m', { hasText: 'Baku' }), 0);
+    const out = await download(o, '.aa-tools button', { hasText: 'Download GeoJSON' });
     assert.deepEqual(getIssues(out.text), []);
     const layer = JSON.parse(out.text) as ArticleLayer;
     const f = layer.features.find((x) => x.properties.original === BAKU)!;
@@ -197,36 +213,35 @@ describe('explorer on the seed sample', () => {
 
   test('adjectival mentions are distinct and can be hidden', async () => {
     const { page } = await openSite();
-    const adj = page.locator('.aa-article .aa-m.aa-adj');
-    assert.ok((await adj.count()) > 0);
-    await page.getByLabel(/Highlight adjectives/).uncheck();
-    assert.equal(await adj.count(), 0);
-    assert.match((await page.locator('.aa-article').textContent()) ?? '', /Armenian forces/);
+    await find(page, '.aa-article .aa-m.aa-adj');
+    await click(page, '.aa-check input[type=checkbox]');
+    await gone(page, '.aa-article .aa-m.aa-adj');
+    assert.match(await text(page, '.aa-article'), /Armenian forces/);
   });
 
   test('the filter box narrows the place list; main places are set apart', async () => {
     const { page } = await openSite();
-    const headings = await page.locator('.aa-places h4').allTextContents();
-    assert.deepEqual(headings, ['What the article is about', 'Also mentioned']);
-    await page.getByLabel('Filter places').fill('lach');
-    assert.deepEqual(await page.locator('.aa-row .aa-name').allTextContents(), ['Lachin']);
+    assert.deepEqual(await texts(page, '.aa-places h4'), ['What the article is about', 'Also mentioned']);
+    await (await find(page, 'input[aria-label="Filter places"]')).type('lach');
+    await page.waitForFunction(() => document.querySelectorAll('.aa-row').length === 1);
+    assert.deepEqual(await texts(page, '.aa-row .aa-name'), ['Lachin']);
   });
 
   test('narrow screens stack the map above the panel without horizontal scrolling', async () => {
     const { page } = await openSite('', { width: 390, height: 844 });
-    const map = await page.locator('.aa-mapbox').boundingBox();
-    const panel = await page.locator('.aa-panel').boundingBox();
-    assert.ok(map && panel && panel.y >= map.y + map.height - 1);
+    const map = await (await find(page, '.aa-mapbox')).boundingBox();
+    const panel = await (await find(page, '.aa-panel')).boundingBox();
+    assert.ok(map && panel && panel.y >= map.y + map.height - 1, JSON.stringify({ map, panel }));
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
   });
 
   test('no request leaves 127.0.0.1', async () => {
     const { page, requests } = await openSite();
-    await page.locator('.aa-row', { hasText: 'Moscow' }).click();
-    await page.waitForTimeout(200);
+    await click(page, '.aa-row', { hasText: 'Moscow' });
+    await new Promise((r) => setTimeout(r, 200));
     const all = opened.flatMap((o) => o.requests);
     assert.ok(requests.some((u) => u.endsWith('/basemap.json')));
     const outside = all.filter((u) => !u.startsWith(site.server.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
     assert.deepEqual(outside, []);
   });
-});
+}

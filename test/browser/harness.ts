@@ -1,18 +1,28 @@
-// Shared setup of the browser tests (issue #4): builds a static explorer site for a layer with
-// buildSite, serves it with serveSite on 127.0.0.1 and drives Debian's chromium through playwright-core,
-// recording every request so tests can prove nothing leaves the machine.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Shared setup of the browser tests (issues #4, #7): builds a static explorer site with buildSite, serves
+// it with serveSite on 127.0.0.1 and drives Debian's chromium and firefox-esr through puppeteer-core (CDP
+// and WebDriver BiDi), so every test file runs the same tests in both engines. Records every request so
+// tests can prove nothing leaves the machine. The small query helpers below replace engine-specific
+// selector engines with plain DOM code that behaves the same everywhere (and reaches into shadow roots).
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { buildSite } from '../../src/cli/build-site.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export type Engine = 'chromium' | 'firefox';
+export const EXECUTABLES: Record<Engine, string> = {
+  chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+};
+/** Both engines unless AA_ENGINES narrows it (e.g. AA_ENGINES=firefox while debugging). */
+export const ENGINES: Engine[] = (process.env.AA_ENGINES ?? 'chromium,firefox').split(',').map((s) => s.trim() as Engine);
 export const SEED_SAMPLE_PATH = new URL('../fixtures/layers/seed-sample.geojson', import.meta.url);
 export const seedSampleText = () => readFileSync(SEED_SAMPLE_PATH, 'utf8');
 export const seedSample = (): ArticleLayer => JSON.parse(seedSampleText());
+/** Generous for a loaded CI machine running two engines, short enough to fail in reasonable time. */
+const TIMEOUT_MS = 15_000;
 
 export interface Site {
   dir: string;
@@ -24,10 +34,7 @@ export interface Site {
 export async function startSite(layer: ArticleLayer, layerText?: string): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'aa-site-'));
   await buildSite(layer, dir);
-  if (layerText !== undefined) {
-    const { writeFileSync } = await import('node:fs');
-    writeFileSync(join(dir, 'layer.geojson'), layerText);
-  }
+  if (layerText !== undefined) writeFileSync(join(dir, 'layer.geojson'), layerText);
   const server = await serveSite(dir, { port: 0 });
   return {
     dir,
@@ -39,11 +46,21 @@ export async function startSite(layer: ArticleLayer, layerText?: string): Promis
   };
 }
 
-export async function launch(): Promise<Browser> {
-  // playwright-core adds its own fresh --user-data-dir (and refuses one in args).
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+/** A headless browser with reduced motion forced (fly-to is instant, so tests need no waiting). */
+export async function launch(engine: Engine): Promise<Browser> {
+  if (engine === 'firefox') {
+    return puppeteer.launch({
+      browser: 'firefox',
+      executablePath: EXECUTABLES.firefox,
+      headless: true,
+      extraPrefsFirefox: { 'ui.prefersReducedMotion': 1, 'browser.download.alwaysOpenPanel': false, 'network.proxy.type': 0 },
+    });
+  }
+  return puppeteer.launch({
+    browser: 'chrome',
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--force-prefers-reduced-motion'],
   });
 }
 
@@ -52,22 +69,130 @@ export interface Opened {
   page: Page;
   requests: string[];
   errors: string[];
+  /** Where this context's downloads land. */
+  downloads: string;
 }
 
-/** Opens `url` in a fresh context and waits until the places are drawn. */
-export async function open(browser: Browser, url: string, opts: { width?: number; height?: number; reducedMotion?: boolean; waitFor?: string } = {}): Promise<Opened> {
-  const context = await browser.newContext({
-    viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 },
-    acceptDownloads: true,
-    reducedMotion: opts.reducedMotion === false ? 'no-preference' : 'reduce',
-  });
+/** Opens `url` in a fresh context and waits until `waitFor` (the places, by default) is drawn. */
+export async function open(browser: Browser, url: string, opts: { width?: number; height?: number; waitFor?: string; init?: string } = {}): Promise<Opened> {
+  const downloads = mkdtempSync(join(tmpdir(), 'aa-downloads-'));
+  const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
   const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  await page.setViewport({ width: opts.width ?? 1280, height: opts.height ?? 800 });
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  if (opts.init) await page.evaluateOnNewDocument(opts.init);
   await page.goto(url);
-  await page.waitForSelector(opts.waitFor ?? '.aa-f');
-  return { context, page, requests, errors };
+  if (opts.waitFor !== '') await page.waitForSelector(opts.waitFor ?? '.aa-f');
+  await settle(page);
+  return { context, page, requests, errors, downloads };
+}
+
+type Scope = Page | Frame;
+
+/**
+ * Waits two frames and a moment: Firefox lays the page out once more after the first draw (the
+ * ResizeObserver re-fits the map), and a click computed before that lands beside a small polygon.
+ */
+export async function settle(scope: Scope): Promise<void> {
+  await scope.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await new Promise((r) => setTimeout(r, 150));
+}
+
+export interface FindOptions {
+  /** Only elements whose text content matches (a string matches when it is contained). */
+  hasText?: string | RegExp;
+  /** Look inside the open shadow root of the first element matching this selector. */
+  shadow?: string;
+  /** The n-th match (default 0). */
+  nth?: number;
+}
+
+const pattern = (t: string | RegExp | undefined) => (t === undefined ? null : t instanceof RegExp ? { src: t.source, flags: t.flags } : { text: t });
+
+/**
+ * Runs in the page (self-contained: puppeteer sends its source, and CSP pages forbid eval): the elements
+ * matching `sel` under the document or a host's shadow root, filtered by text; `mode` picks the answer.
+ */
+function query(sel: string, shadow: string | null, p: { src?: string; flags?: string; text?: string } | null, mode: 'one' | 'count' | 'texts' | 'none', nth: number): unknown {
+  const host = shadow ? document.querySelector(shadow) : null;
+  const root: ParentNode | null | undefined = shadow ? host?.shadowRoot : document;
+  const re = p?.src !== undefined ? new RegExp(p.src, p.flags) : null;
+  const all = root
+    ? [...root.querySelectorAll(sel)].filter((el) => {
+        if (!p) return true;
+        const t = el.textContent ?? '';
+        return re ? re.test(t) : t.includes(p.text!);
+      })
+    : [];
+  if (mode === 'count') return all.length;
+  if (mode === 'none') return all.length === 0;
+  if (mode === 'texts') return all.map((e) => e.textContent ?? '');
+  return all[nth] ?? null;
+}
+
+const args = (selector: string, o: FindOptions, mode: string) => [selector, o.shadow ?? null, pattern(o.hasText), mode, o.nth ?? 0] as const;
+
+/** Waits for the element and returns it. */
+export async function find(scope: Scope, selector: string, o: FindOptions = {}): Promise<ElementHandle<Element>> {
+  const handle = await scope.waitForFunction(query as (...a: unknown[]) => unknown, {}, ...args(selector, o, 'one'));
+  return handle.asElement() as ElementHandle<Element>;
+}
+
+/** How many elements match now (no waiting). */
+export function count(scope: Scope, selector: string, o: FindOptions = {}): Promise<number> {
+  return scope.evaluate(query as (...a: unknown[]) => number, ...args(selector, o, 'count'));
+}
+
+/** Text contents of every match now (no waiting). */
+export function texts(scope: Scope, selector: string, o: FindOptions = {}): Promise<string[]> {
+  return scope.evaluate(query as (...a: unknown[]) => string[], ...args(selector, o, 'texts'));
+}
+
+/** Text content of the first match, after waiting for it. */
+export async function text(scope: Scope, selector: string, o: FindOptions = {}): Promise<string> {
+  const el = await find(scope, selector, o);
+  return el.evaluate((e) => e.textContent ?? '');
+}
+
+export async function attr(scope: Scope, selector: string, name: string, o: FindOptions = {}): Promise<string | null> {
+  const el = await find(scope, selector, o);
+  return el.evaluate((e, n) => e.getAttribute(n), name);
+}
+
+export async function click(scope: Scope, selector: string, o: FindOptions = {}): Promise<void> {
+  await (await find(scope, selector, o)).click();
+}
+
+/** Waits until `selector` matches nothing. */
+export async function gone(scope: Scope, selector: string, o: FindOptions = {}): Promise<void> {
+  await scope.waitForFunction(query as (...a: unknown[]) => unknown, {}, ...args(selector, o, 'none'));
+}
+
+/** Clicks `button` (a selector) and returns the file the browser saved, read from the download folder. */
+export async function download(o: Opened, button: string, f: FindOptions = {}): Promise<{ name: string; text: string }> {
+  rmSync(o.downloads, { recursive: true, force: true });
+  mkdirSync(o.downloads, { recursive: true });
+  await click(o.page, button, f);
+  const deadline = Date.now() + TIMEOUT_MS;
+  for (;;) {
+    // Chromium writes *.crdownload, Firefox *.part, before renaming to the final name.
+    const done = readdirSync(o.downloads).filter((n) => !/\.(crdownload|part)$/.test(n));
+    if (done.length) {
+      await new Promise((r) => setTimeout(r, 100));
+      return { name: done[0], text: readFileSync(join(o.downloads, done[0]), 'utf8') };
+    }
+    if (Date.now() > deadline) throw new Error(`no download from ${button}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Closes a context and removes its download folder. */
+export async function close(o: Opened): Promise<void> {
+  await o.context.close().catch(() => {});
+  rmSync(o.downloads, { recursive: true, force: true });
 }

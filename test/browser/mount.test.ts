@@ -1,18 +1,18 @@
-// mount()/unmount() in a real browser (issue #4): two widgets on one page share no state, unmount leaves
-// no listener on window or document and an empty container, and XSS payloads in the article text and
-// place names stay text. The test page has no Content-Security-Policy on purpose, so the trap would fire
-// if anything were ever injected as HTML.
+// mount()/unmount() in Chromium and Firefox (issues #4, #7): two widgets on one page share no state,
+// unmount leaves no listener on window or document and an empty container, and XSS payloads in the
+// article text and place names stay text. The test page has no Content-Security-Policy on purpose, so the
+// trap would fire if anything were ever injected as HTML. Listeners are counted by wrapping
+// add/removeEventListener before the page runs, which works the same in both engines.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
-import { launch, seedSample, startSite, type Site } from './harness.ts';
+import { click, close, count, ENGINES, find, launch, open, seedSample, startSite, text, type Opened, type Site } from './harness.ts';
 
 let site: Site;
-let browser: Browser;
 
 before(async () => {
   site = await startSite(seedSample());
@@ -32,33 +32,55 @@ before(async () => {
     '<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="mount-test.css"><script type="module" src="mount-test.js"></script>' +
       '<div id="a" style="height:500px"></div><div id="b" style="height:500px"></div>',
   );
-  browser = await launch();
 });
 
 after(async () => {
-  await browser?.close();
   await site?.close();
 });
 
+/**
+ * Runs before the page: keeps the live listeners on window and document (identity, type, capture). A
+ * string, not a function: tsx's name helpers in a function's source would not exist in the page.
+ */
+const TRACK_LISTENERS = `(() => {
+  const live = [];
+  window.__listeners = () => live.map((l) => l.key).sort();
+  const capture = (o) => (typeof o === 'boolean' ? o : !!(o && o.capture));
+  for (const [name, target] of [['window', window], ['document', document]]) {
+    const add = target.addEventListener.bind(target);
+    const remove = target.removeEventListener.bind(target);
+    target.addEventListener = (type, fn, o) => {
+      const key = name + ':' + type;
+      if (fn && !live.some((l) => l.key === key && l.fn === fn && l.capture === capture(o))) live.push({ key, fn, capture: capture(o) });
+      return add(type, fn, o);
+    };
+    target.removeEventListener = (type, fn, o) => {
+      const i = live.findIndex((l) => l.key === name + ':' + type && l.fn === fn && l.capture === capture(o));
+      if (i >= 0) live.splice(i, 1);
+      return remove(type, fn, o);
+    };
+  }
+})();`;
+
+for (const engine of ENGINES) describe(`mount() in ${engine}`, () => {
+let browser: Browser;
+const opened: Opened[] = [];
+before(async () => {
+  browser = await launch(engine);
+});
+after(async () => {
+  for (const o of opened) await close(o);
+  await browser?.close();
+});
+
 async function page(): Promise<Page> {
-  const p = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
-  await p.goto(site.server.url + 'mount-test.html');
-  await p.waitForFunction(() => (window as any).aa);
-  return p;
+  const o = await open(browser, site.server.url + 'mount-test.html', { waitFor: '', init: TRACK_LISTENERS });
+  opened.push(o);
+  await o.page.waitForFunction(() => (window as any).aa);
+  return o.page;
 }
 
-/** Listeners on window and document as Chromium's DevTools sees them, by type. */
-async function listeners(p: Page): Promise<string[]> {
-  const cdp = await p.context().newCDPSession(p);
-  const out: string[] = [];
-  for (const expr of ['window', 'document']) {
-    const { result } = await cdp.send('Runtime.evaluate', { expression: expr });
-    const { listeners: ls } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
-    out.push(...ls.map((l) => `${expr}:${l.type}`));
-  }
-  await cdp.detach();
-  return out.sort();
-}
+const listeners = (p: Page): Promise<string[]> => p.evaluate(() => (window as any).__listeners());
 
 test('two widgets share no state, and unmount leaves no listeners behind', async () => {
   const p = await page();
@@ -69,32 +91,45 @@ test('two widgets share no state, and unmount leaves no listeners behind', async
     w.ua = w.aa.mount(document.getElementById('a'), { layer, basemap: 'basemap.json', hash: true });
     w.ub = w.aa.mount(document.getElementById('b'), { layer, basemap: 'basemap.json' });
   });
-  await p.locator('#a .aa-f').first().waitFor();
-  await p.locator('#b .aa-f').first().waitFor();
+  await find(p, '#a .aa-f');
+  await find(p, '#b .aa-f');
   assert.notDeepEqual(await listeners(p), baseline, 'the widgets do listen while mounted');
-  await p.locator('#a .aa-row', { hasText: 'Baku' }).click();
-  assert.equal(await p.locator('#a .aa-passages h3').textContent(), 'Baku');
-  assert.equal(await p.locator('#b .aa-passages h3').count(), 0);
-  await p.locator('#b .aa-row', { hasText: 'Yerevan' }).click();
-  assert.equal(await p.locator('#a .aa-passages h3').textContent(), 'Baku');
-  assert.equal(await p.locator('#b .aa-passages h3').textContent(), 'Yerevan');
+  await click(p, '#a .aa-row', { hasText: 'Baku' });
+  assert.equal(await text(p, '#a .aa-passages h3'), 'Baku');
+  assert.equal(await count(p, '#b .aa-passages h3'), 0);
+  await click(p, '#b .aa-row', { hasText: 'Yerevan' });
+  assert.equal(await text(p, '#a .aa-passages h3'), 'Baku');
+  assert.equal(await text(p, '#b .aa-passages h3'), 'Yerevan');
   await p.evaluate(() => {
     (window as any).ua();
     (window as any).ub();
   });
-  assert.deepEqual(await listeners(p), baseline);
+  // Leaflet adds four capture listeners on document once per page where it emulates touch with pointer
+  // events (Firefox here) and keeps them for the page's life; they are Leaflet's, shared, and bounded.
+  const LEAFLET_ONCE = ['document:pointercancel', 'document:pointerdown', 'document:pointermove', 'document:pointerup'];
+  const own = (ls: string[]) => ls.filter((l, i) => !(LEAFLET_ONCE.includes(l) && ls.indexOf(l) === i && !baseline.includes(l)));
+  const afterFirst = await listeners(p);
+  assert.deepEqual(own(afterFirst), baseline);
   assert.equal(await p.evaluate(() => document.getElementById('a')!.innerHTML + document.getElementById('b')!.innerHTML), '');
+  // A second mount and unmount leaves exactly the same set: nothing accumulates.
+  await p.evaluate(async () => {
+    const w = window as any;
+    w.ua = w.aa.mount(document.getElementById('a'), { layer: await (await fetch('layer.geojson')).text(), hash: true });
+  });
+  await click(p, '#a .aa-row', { hasText: 'Baku' });
+  await p.evaluate(() => (window as any).ua());
+  assert.deepEqual(await listeners(p), afterFirst);
 });
 
 test('XSS payloads in the text and names stay text', async () => {
   const p = await page();
   const payload = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
   const layer: ArticleLayer = seedSample();
-  const text = `${payload} in Baku.`;
-  const start = text.indexOf('Baku');
+  const body = `${payload} in Baku.`;
+  const start = body.indexOf('Baku');
   layer.title = payload;
-  layer.text = text;
-  layer.passages = [{ start: 0, end: text.length, sentences: [[0, text.length]] }];
+  layer.text = body;
+  layer.passages = [{ start: 0, end: body.length, sentences: [[0, body.length]] }];
   layer.features = layer.features.filter((f) => f.id === 'geonames:587084');
   const f = layer.features[0];
   f.properties.name = payload;
@@ -102,13 +137,14 @@ test('XSS payloads in the text and names stay text', async () => {
   f.properties.mentions = [{ start, end: start + 4, text: 'Baku', passage: 0, type: 'toponym' }];
   f.properties.candidates = [{ id: 'geonames:1', name: payload, kind: 'city', country: 'AZ', anchor: [49.9, 40.4], score: 0.1 }];
   await p.evaluate((l) => ((window as any).u = (window as any).aa.mount(document.getElementById('a'), { layer: l, place: 'geonames:587084' })), layer);
-  await p.locator('#a .aa-fix summary').click();
-  await p.locator('#a .aa-f').first().focus(); // opens the tooltip
-  await p.waitForTimeout(300);
+  await click(p, '#a .aa-fix summary');
+  await (await find(p, '#a .aa-f')).evaluate((e) => (e as SVGElement).focus()); // opens the tooltip
+  await new Promise((r) => setTimeout(r, 300));
   assert.equal(await p.evaluate(() => (window as any).__pwned), undefined);
-  assert.equal(await p.locator('#a img, #a script').count(), 0);
-  assert.equal(await p.locator('#a .aa-title').textContent(), payload);
-  assert.equal(await p.locator('#a .aa-passages h3').textContent(), payload);
-  assert.equal(await p.locator('#a .leaflet-tooltip').textContent(), payload);
-  assert.match((await p.locator('#a .aa-article').textContent()) ?? '', /<img src=x onerror=/);
+  assert.equal(await count(p, '#a img, #a script'), 0);
+  assert.equal(await text(p, '#a .aa-title'), payload);
+  assert.equal(await text(p, '#a .aa-passages h3'), payload);
+  assert.equal(await text(p, '#a .leaflet-tooltip'), payload);
+  assert.match(await text(p, '#a .aa-article'), /<img src=x onerror=/);
+});
 });

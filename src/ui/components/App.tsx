@@ -1,6 +1,8 @@
 // The explorer layout (issue #4, DESIGN.md §6): the map on the left (~60%), a side panel with the
 // passages of the selected place, the place list and the article text; stacked under 720 px.
 // Also the drop target for layer files, and the live region announcing the selection.
+import type { ComponentType } from 'preact';
+import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
 import { ArticleText } from './ArticleText.tsx';
 import { MapView, type MapViewProps } from './MapView.tsx';
@@ -8,8 +10,22 @@ import { PassagesPanel } from './PassagesPanel.tsx';
 import { PlaceList } from './PlaceList.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
-export function App(props: MapViewProps) {
-  const { model } = props;
+/** What the widget shows besides the map: the explorer shows everything, an embed less (issue #5). */
+export interface ViewOptions {
+  /** The article text pane (the `text` attribute of <article-atlas>). */
+  text: boolean;
+  /** Embedded in someone else's page: no dropping of files. */
+  embedded: boolean;
+  /** Folder URL of the built site, for the Embed dialog. */
+  embedBase?: string;
+  /** Extra toolbar buttons (the explorer's open-file and Embed). */
+  Tools?: ComponentType<{ model: Model; embedBase?: string }>;
+  /** The hand-correction control under the passages (explorer only). */
+  Correction?: ComponentType<{ model: Model; f: LayerFeature }>;
+}
+
+export function App(props: MapViewProps & { view: ViewOptions }) {
+  const { model, view } = props;
   const layer = model.layer.value;
   const error = model.error.value;
   const drop = async (e: DragEvent) => {
@@ -18,14 +34,16 @@ export function App(props: MapViewProps) {
     e.preventDefault();
     model.load(await file.text());
   };
+  // .aa-root is the size container: the layout follows the widget's width, not the window's (issue #5).
   return (
-    <div class="aa-app" onDragOver={(e) => e.preventDefault()} onDrop={drop}>
-      <MapView {...props} />
+    <div class="aa-root">
+    <div class={`aa-app${view.embedded ? ' aa-embedded' : ''}`} onDragOver={view.embedded ? undefined : (e) => e.preventDefault()} onDrop={view.embedded ? undefined : drop}>
+      <MapView model={model} basemap={props.basemap} tiles={props.tiles} />
       <div class="aa-panel">
         <header class="aa-head">
           <p class="aa-kicker">Places in this article</p>
           <h2 class="aa-title">{layer?.title ?? (error ? 'No layer to show' : 'Loading the article…')}</h2>
-          <Toolbar model={model} />
+          <Toolbar model={model} view={view} />
         </header>
         <div class="aa-sr" aria-live="polite" role="status">
           {model.announcement.value}
@@ -37,10 +55,11 @@ export function App(props: MapViewProps) {
             <p>Try a longer article, or open a layer file made with <code>article-atlas parse</code>.</p>
           </div>
         )}
-        {layer && model.rows.value.length > 0 && <PassagesPanel model={model} />}
+        {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
         {layer && model.rows.value.length > 0 && <PlaceList model={model} />}
-        <ArticleText model={model} />
+        {view.text && <ArticleText model={model} />}
       </div>
+    </div>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Hosts the Leaflet map in a Preact component and wires it to the model: layer → features, selection →
 // highlight and fly-to (except when the click came from the map itself), map click → selection.
 import { effect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
 import type { BasemapData } from '../map/decode-basemap.ts';
@@ -14,13 +14,20 @@ export interface MapViewProps {
 
 export function MapView({ model, basemap, tiles }: MapViewProps) {
   const el = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
+  // element at once) would otherwise create its map after the unmount and leak its window listener.
+  useLayoutEffect(() => {
     const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles });
     let alive = true;
     if (!tiles) basemap.then((data) => alive && data && map.setBasemap(data));
     const stopLayer = effect(() => {
       const layer = model.layer.value;
-      if (layer) map.setLayer(layer);
+      if (!layer) return;
+      map.setLayer(layer);
+      model.drawn.value = model.drawn.peek() + 1;
+    });
+    const stopFit = effect(() => {
+      if (model.fitRequest.value) map.fit(true);
     });
     const stopSelection = effect(() => {
       model.layer.value; // re-apply the highlight after a correction redraws the features
@@ -30,6 +37,7 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
       alive = false;
       stopLayer();
       stopSelection();
+      stopFit();
       map.destroy();
     };
   }, []);

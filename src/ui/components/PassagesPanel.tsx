@@ -4,12 +4,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
+import type { ViewOptions } from './App.tsx';
 import { countryName, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { segmentText, type TextMention } from '../model/layer-view.ts';
-import { Correction } from './Correction.tsx';
 import { MentionStrip } from './MentionStrip.tsx';
 
-export function PassagesPanel({ model }: { model: Model }) {
+export function PassagesPanel({ model, view }: { model: Model; view: ViewOptions }) {
   const f = model.selected.value;
   const list = useRef<HTMLOListElement>(null);
   const cursor = model.cursor.value;
@@ -26,12 +26,12 @@ export function PassagesPanel({ model }: { model: Model }) {
   }, [id]);
   return (
     <section class="aa-passages" role="region" aria-label="Passages" ref={section}>
-      {f ? <Selected model={model} f={f} list={list} /> : <p class="aa-hint">Choose a place on the map, in the list or in the text to read the passages that mention it.</p>}
+      {f ? <Selected model={model} f={f} list={list} view={view} /> : <p class="aa-hint">Choose a place on the map, in the list{view.text ? ' or in the text' : ''} to read the passages that mention it.</p>}
     </section>
   );
 }
 
-function Selected({ model, f, list }: { model: Model; f: LayerFeature; list: { current: HTMLOListElement | null } }) {
+function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; list: { current: HTMLOListElement | null }; view: ViewOptions }) {
   const p = f.properties;
   const layer = model.layer.value!;
   const passages = model.selectedPassages.value;
@@ -65,7 +65,7 @@ function Selected({ model, f, list }: { model: Model; f: LayerFeature; list: { c
                   ? segmentText(text, span.start, span.end, inside).map((s) => (typeof s === 'string' ? s : <mark class={s.type === 'adjectival' ? 'aa-adj' : undefined}>{s.text}</mark>))
                   : inside.map((m) => <mark>{m.text}</mark>)}
               </p>
-              {text && (
+              {text && view.text && (
                 <button type="button" class="aa-link" onClick={() => (model.reveal.value = { start: inside[0].start })}>
                   Show in text
                 </button>
@@ -74,7 +74,7 @@ function Selected({ model, f, list }: { model: Model; f: LayerFeature; list: { c
           );
         })}
       </ol>
-      <Correction model={model} f={f} />
+      {view.Correction && <view.Correction model={model} f={f} />}
     </>
   );
 }

@@ -6,6 +6,7 @@ import { canvas, circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { decodeBasemap, type BasemapData } from './decode-basemap.ts';
+import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
 export interface ArticleMapOptions {
   onSelect(id: string): void;
@@ -18,20 +19,42 @@ export interface ArticleMap {
   setLayer(layer: ArticleLayer): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
   setSelected(id: string | null, fly: boolean): void;
+  /** Frames the places the article names (all places when it names none but adjectives). */
+  fit(animate?: boolean): void;
   destroy(): void;
 }
 
 /** Nothing in a news article needs closer than a town; keeps fit and fly from zooming into blankness. */
 const MAX_FIT_ZOOM = 7;
 const FLY_SECONDS = 0.6;
+/** Long enough to read the wheel hint, short enough not to cover the map while the page scrolls on. */
+const HINT_MS = 1600;
 
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */
 export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): ArticleMap {
   const map: LeafletMap = leafletMap(el, { attributionControl: false, scrollWheelZoom: false, minZoom: 1, maxZoom: 10, worldCopyJump: true, zoomSnap: 0.25 });
   map.setView([30, 20], 2);
   // Wheel zoom only once the reader has focused the map, so the page scrolls past an embed (DESIGN §5).
-  map.on('focus', () => map.scrollWheelZoom.enable());
+  // A click focuses the container (Leaflet's keyboard handler), so "focused or clicked" is one event.
+  map.on('focus', () => {
+    map.scrollWheelZoom.enable();
+    hint.classList.remove('aa-show');
+  });
   map.on('blur', () => map.scrollWheelZoom.disable());
+  const hint = document.createElement('div');
+  hint.className = 'aa-wheelhint';
+  hint.setAttribute('aria-hidden', 'true');
+  hint.textContent = 'Click the map to zoom with the scroll wheel';
+  el.appendChild(hint);
+  let hintTimer: ReturnType<typeof setTimeout> | undefined;
+  // Passive and never preventDefault: an unfocused map lets the page scroll on (issue #5).
+  const onWheel = () => {
+    if (map.scrollWheelZoom.enabled()) return;
+    hint.classList.add('aa-show');
+    clearTimeout(hintTimer);
+    hintTimer = setTimeout(() => hint.classList.remove('aa-show'), HINT_MS);
+  };
+  el.addEventListener('wheel', onWheel, { passive: true });
   const report = () => {
     const c = map.getCenter();
     el.dataset.center = `${c.lat.toFixed(4)},${c.lng.toFixed(4)}`;
@@ -45,8 +68,16 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const paths = new Map<string, Path>();
   let features: Layer | null = null;
+  let shown: LayerFeature[] = [];
   let selected: string | null = null;
-  const resize = new ResizeObserver(() => map.invalidateSize());
+  // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
+  // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
+  let touched = false;
+  for (const type of ['pointerdown', 'keydown', 'wheel']) el.addEventListener(type, () => (touched = true), { once: true, passive: true });
+  const resize = new ResizeObserver(() => {
+    map.invalidateSize();
+    if (!touched && !selected && shown.length) api.fit(false);
+  });
   resize.observe(el);
   const reduceMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -90,7 +121,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     paths.set(f.id, path);
   }
 
-  return {
+  const api: ArticleMap = {
     setBasemap(data) {
       const { land, borders } = decodeBasemap(data);
       polygon(land, { renderer: baseRenderer, interactive: false, className: 'aa-land', stroke: false, fillColor: '#ecebe6', fillOpacity: 1 }).addTo(map);
@@ -102,7 +133,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       paths.clear();
       const order = (f: LayerFeature) => GROUP_ORDER.indexOf(kindGroup(f.properties.kind));
       const visible = layer.features.filter((f) => f.geometry).sort((a, b) => order(a) - order(b));
-      features = geoJSON(visible, {
+      const drawn = visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) }));
+      features = geoJSON(drawn, {
         pointToLayer: (_f, ll) => circleMarker(ll, { radius: 6 }),
         style: (f) => ({
           className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}`,
@@ -110,12 +142,17 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
       }).addTo(map);
-      // Fit to what the article names, not to countries only present as adjectives ("Russian-brokered").
-      const named = visible.filter((f) => f.properties.mentions.some((m) => m.type !== 'adjectival'));
-      const b = boundsOf(named.length ? named : visible);
-      if (b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: false });
+      shown = visible;
+      this.fit(false);
       report();
       if (selected) this.setSelected(selected, false);
+    },
+
+    fit(animate = false) {
+      // Fit to what the article names, not to countries only present as adjectives ("Russian-brokered").
+      const named = shown.filter((f) => f.properties.mentions.some((m) => m.type !== 'adjectival'));
+      const b = boundsOf(named.length ? named : shown);
+      if (b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: animate && !reduceMotion() });
     },
 
     setSelected(id, fly) {
@@ -137,9 +174,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     },
 
     destroy() {
+      clearTimeout(hintTimer);
+      el.removeEventListener('wheel', onWheel);
+      hint.remove();
       resize.disconnect();
       map.remove();
       paths.clear();
     },
   };
+  return api;
 }

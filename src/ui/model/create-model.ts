@@ -23,6 +23,10 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const showAdjectival = signal(true);
   /** Bumped by "show in text": the article view scrolls to and focuses this mention start. */
   const reveal = signal<{ start: number } | null>(null);
+  /** Bumped by fit(): the map frames the article's places again (issue #5). */
+  const fitRequest = signal(0);
+  /** How many times the map has drawn a layer; the first draw is the widget's "ready" (issue #5). */
+  const drawn = signal(0);
 
   const rows = computed(() => (layer.value ? placeRows(layer.value) : []));
   const mentions = computed(() => (layer.value ? textMentions(layer.value) : []));
@@ -37,7 +41,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, selectedId, origin, cursor, filter, showAdjectival, reveal,
+    layer, source, error, selectedId, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
     rows, mentions, selected, selectedPassages, announcement,
 
     /** Shows a layer from its JSON text; a bad file becomes a readable error state. */

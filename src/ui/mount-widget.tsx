@@ -1,0 +1,121 @@
+// mountWidget(container, options) → handle: the widget without the explorer's editing tools, shared by
+// the explorer's mount() and the <article-atlas> embed (issue #5). One signals model per call; loads the
+// layer (object, JSON text or URL) and the optional basemap; reports reader selections and readiness.
+import { effect } from '@preact/signals';
+import { render } from 'preact';
+import type { ArticleLayer, LayerFeature } from '../core/types.ts';
+import { App, type ViewOptions } from './components/App.tsx';
+import type { BasemapData } from './map/decode-basemap.ts';
+import { createModel, type Model } from './model/create-model.ts';
+import type { PlaceResolver } from './model/layer-io.ts';
+
+export interface WidgetOptions {
+  /** The layer as an object or its JSON text (kept byte for byte for export). */
+  layer?: ArticleLayer | string;
+  /** URL of a layer file, fetched when `layer` is not given. */
+  src?: string;
+  /** URL of the basemap written by the build (`basemap.json`) or its data; none by default. */
+  basemap?: string | BasemapData;
+  /** Feature id to select first. */
+  place?: string;
+  /** Raster tiles instead of the bundled basemap; the only way the widget talks to another host. */
+  tiles?: { url: string; attribution?: string };
+  /** Where a corrected place lies when its candidate carries no anchor (e.g. a gazetteer lookup). */
+  resolvePlace?: PlaceResolver;
+  /** Show the article text pane (default true). */
+  text?: boolean;
+  /** Called when the reader selects a place (map, list, text) or clears it; not for select() calls. */
+  onSelect?(feature: LayerFeature | null): void;
+  /** Called once, when the map has drawn the first layer. */
+  onReady?(): void;
+}
+
+/** What a host can do with a mounted widget (issue #5). */
+export interface WidgetHandle {
+  /** Selects a place by feature id; false when the loaded layer has no such place. */
+  select(id: string): boolean;
+  clearSelection(): void;
+  /** Frames the article's places again. */
+  fit(): void;
+  unmount(): void;
+}
+
+/** The explorer's additions (tools, correction, URL sync); kept out so the embed bundle stays small. */
+export interface WidgetExtras {
+  view?: Partial<Omit<ViewOptions, 'text'>>;
+  /** Runs after the model exists and before the first render; returns a cleanup. */
+  setup?(model: Model): () => void;
+}
+
+/**
+ * Renders the widget into `container` and returns a handle to drive it.
+ * @example const w = mountWidget(el, { src: 'layer.geojson', text: false }); w.select('geonames:587084')
+ */
+export function mountWidget(container: HTMLElement, options: WidgetOptions, extras: WidgetExtras = {}): WidgetHandle {
+  const model = createModel(options.resolvePlace);
+  const aborter = new AbortController();
+  const { signal } = aborter;
+  const cleanups: Array<() => void> = [() => aborter.abort()];
+
+  if (options.layer !== undefined) {
+    model.load(typeof options.layer === 'string' ? options.layer : JSON.stringify(options.layer, null, 2) + '\n');
+  } else if (options.src) {
+    fetch(options.src, { signal })
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
+      .then((text) => model.load(text))
+      .catch((e: Error) => {
+        if (!signal.aborted) model.error.value = `Could not load the article layer (${e.message}). Open a layer file instead.`;
+      });
+  }
+  const basemap: Promise<BasemapData | null> =
+    typeof options.basemap === 'string'
+      ? fetch(options.basemap, { signal }).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+      : Promise.resolve(options.basemap ?? null);
+
+  if (extras.setup) cleanups.push(extras.setup(model));
+  else if (options.place) model.select(options.place, 'api');
+
+  const { onSelect, onReady } = options;
+  if (onSelect) {
+    let last: string | null = model.selectedId.peek();
+    cleanups.push(
+      effect(() => {
+        const f = model.selected.value;
+        const id = f?.id ?? null;
+        if (id === last) return;
+        last = id;
+        const from = model.origin.peek();
+        if (from !== 'api' && from !== 'url') onSelect(f);
+      }),
+    );
+  }
+  if (onReady) {
+    let fired = false;
+    cleanups.push(
+      effect(() => {
+        if (model.drawn.value && !fired) {
+          fired = true;
+          onReady();
+        }
+      }),
+    );
+  }
+
+  const view: ViewOptions = { embedded: true, ...extras.view, text: options.text ?? true };
+  render(<App model={model} basemap={basemap} tiles={options.tiles} view={view} />, container);
+  return {
+    select(id) {
+      // Before the layer has loaded the id is kept and checked when it arrives (load() drops unknown ids).
+      const layer = model.layer.peek();
+      const ok = !layer || layer.features.some((f) => f.id === id && f.geometry);
+      if (ok) model.select(id, 'api');
+      return ok;
+    },
+    clearSelection: () => model.select(null, 'api'),
+    fit: () => (model.fitRequest.value = model.fitRequest.peek() + 1),
+    unmount() {
+      render(null, container);
+      for (const c of cleanups) c();
+    },
+  };
+}
