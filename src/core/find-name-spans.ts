@@ -85,7 +85,9 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
         }
         if (nonPlaces.has(key)) blockedTo = end > t.end ? j + 1 : j;
       }
-      if (!gazetteer.hasPrefix(key) && !nonPlacePrefixes.has(key) && !nonPlaces.has(key)) break;
+      // Initials merge when their dots go ("U" + "." + "S" → "us"), so no prefix test inside them.
+      const initial = (t.word && t.text.length === 1 && tokens[j + 1]?.text === '.') || (t.text === '.' && tokens[j - 1]?.text.length === 1);
+      if (!initial && !gazetteer.hasPrefix(key) && !nonPlacePrefixes.has(key) && !nonPlaces.has(key)) break;
     }
     // A longer organisation or publication name swallows the place words inside it.
     if (blockedTo >= 0 && (!best || blockedTo > best.last)) {
@@ -125,20 +127,31 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
  */
 function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
+  const joined = (a: number, b: number) => {
+    const gap = text.slice(tokens[a].end, tokens[b].start);
+    return gap === ' ' || gap === '';
+  };
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    if (s.first !== s.last || !DIRECTIONAL.has(s.key)) {
-      out.push(s);
+    if (s.first === s.last && DIRECTIONAL.has(s.key)) {
+      // The compass word is itself a gazetteer name ("West" is a region somewhere).
+      let n = s.last + 1;
+      if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
+      const t = spans[k + 1];
+      if (t && t.first === n && joined(n - 1, n)) {
+        out.push({ ...t, first: s.first, start: s.start, text: text.slice(s.start, t.end) });
+        k++;
+      } else if (!(tokens[n] && isCapitalised(tokens[n]) && joined(n - 1, n))) out.push(s);
       continue;
     }
-    let n = s.last + 1;
-    if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
-    const gap = tokens[n] ? text.slice(tokens[n - 1].end, tokens[n].start) : '\n';
-    const t = spans[k + 1];
-    if (t && t.first === n && (gap === ' ' || gap === '')) {
-      out.push({ ...t, first: s.first, start: s.start, text: text.slice(s.start, t.end) });
-      k++;
-    } else if (!(tokens[n] && isCapitalised(tokens[n]) && (gap === ' ' || gap === ''))) out.push(s);
+    // A compass word the gazetteer does not know, right before the name.
+    let p = s.first - 1;
+    if (tokens[p] && (tokens[p].text === '-' || tokens[p].text === '‐') && tokens[p].end === s.start) p--;
+    const prev = tokens[p];
+    const free = !out.length || out[out.length - 1].last < p;
+    if (prev && free && isCapitalised(prev) && DIRECTIONAL.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
+      out.push({ ...s, first: p, start: prev.start, text: text.slice(prev.start, s.end) });
+    } else out.push(s);
   }
   return out;
 }

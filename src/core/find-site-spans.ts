@@ -31,7 +31,8 @@ export const SITE_HEADS = new Set([
 const NOT_MODIFIERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'his', 'her', 'its', 'my', 'your', 'new', 'old', 'local', 'city', 'state', 'national', 'federal', 'main', 'high', 'at', 'in', 'on', 'of', 'for', 'from', 'to', 'by', 'and']);
 // Titles and honorifics: a name after them is a person ("President Park", "Mr Hall").
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'minister', 'senator', 'sen', 'governor', 'gov', 'mayor', 'gen', 'general', 'secretary', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sir', 'lord', 'lady', 'judge', 'justice', 'officer', 'chief', 'director', 'professor', 'prof', 'coach', 'captain', 'rep', 'representative', 'ambassador']);
-const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'du', 'des', '&', 'and']);
+// No "and": it joins two sites ("Barclays Center and Trump Tower") far more often than it names one.
+const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'du', 'des', '&']);
 const isCap = (t: Token | undefined) => !!t && t.word && /^[\p{Lu}\p{N}]/u.test(t.text);
 
 /**

@@ -1,0 +1,91 @@
+// Resolution stages on the ambiguity fixture gazetteer, with the hand-set priors (EMPTY_MODEL): the
+// mechanisms, independent of trained weights.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EMPTY_MODEL } from '../../src/core/model.ts';
+import { rankCandidates } from '../../src/core/rank-candidates.ts';
+import { resolveMentions } from '../../src/core/resolve-mentions.ts';
+import { resolveSites, findLocalFocus } from '../../src/core/resolve-sites.ts';
+import { normalizeName } from '../../src/core/normalize-name.ts';
+import type { Mention, RankedMention } from '../../src/core/types.ts';
+import { loadFixtureGazetteer } from '../gazetteer/fixture-gazetteer.ts';
+
+const gazetteer = loadFixtureGazetteer();
+
+/** Mentions of every listed surface, in order of appearance. */
+function mentionsOf(text: string, surfaces: string[], extra: Partial<Mention> = {}): Mention[] {
+  let from = 0;
+  return surfaces.map((s) => {
+    const start = text.indexOf(s, from);
+    assert.ok(start >= 0, s);
+    from = start + s.length;
+    const adjectival = /ian$|ish$|ch$/.test(s) && s !== 'French Quarter';
+    return { start, end: start + s.length, text: s, key: normalizeName(s), type: adjectival ? 'adjectival' : 'toponym', passage: 0, confidence: 0.9, ...extra };
+  });
+}
+const resolve = (text: string, surfaces: string[]) => resolveMentions(rankCandidates(mentionsOf(text, surfaces), text, gazetteer, EMPTY_MODEL));
+const where = (r: ReturnType<typeof resolve>, surface: string) => r.find((x) => x.mention.text === surface)?.place;
+
+test('"City, State": the state after the comma picks the city', () => {
+  const r = resolve('Flooding in Paris, Texas.', ['Paris', 'Texas']);
+  assert.equal(where(r, 'Paris')?.id, 'geonames:4717560');
+  const r2 = resolve('Rain in Springfield, Illinois.', ['Springfield', 'Illinois']);
+  assert.equal(where(r2, 'Springfield')?.id, 'geonames:4250542');
+});
+
+test('without context the famous reading wins: Paris is the capital, Turkey the country', () => {
+  assert.equal(where(resolve('Talks in Paris.', ['Paris']), 'Paris')?.id, 'geonames:2988507');
+  assert.equal(where(resolve('Turkey voted.', ['Turkey']), 'Turkey')?.kind, 'country');
+});
+
+test('document context: Georgia in a story about US states is the state', () => {
+  const text = 'Storms hit Texas and Illinois, then Paris, Texas, and moved to Georgia.';
+  const r = resolve(text, ['Texas', 'Illinois', 'Paris', 'Texas', 'Georgia']);
+  assert.equal(where(r, 'Georgia')?.id, 'geonames:4197000');
+  assert.equal(where(resolve('Georgia and France signed a deal.', ['Georgia', 'France']), 'Georgia')?.id, 'geonames:614540');
+});
+
+test('an area beats its small namesake seat: Lachin is the district', () => {
+  assert.equal(where(resolve('Clashes near Lachin.', ['Lachin']), 'Lachin')?.id, 'geonames:147626');
+});
+
+test('adjectival mentions resolve to what they are the adjective of', () => {
+  const r = resolve('French and Georgian officials met.', ['French', 'Georgian']);
+  assert.equal(where(r, 'French')?.id, 'geonames:3017382');
+  assert.equal(where(r, 'Georgian')?.id, 'geonames:614540');
+});
+
+test('one sense per name: every Paris in one article is the same Paris', () => {
+  const r = resolve('Paris, Texas, flooded. Later Paris dried out.', ['Paris', 'Texas', 'Paris']);
+  const ids = r.filter((x) => x.mention.text === 'Paris').map((x) => x.place?.id);
+  assert.deepEqual(ids, ['geonames:4717560', 'geonames:4717560']);
+});
+
+test('a weak best reading resolves to nothing', () => {
+  const [m] = mentionsOf('Zzz', ['Zzz']);
+  const place = gazetteer.lookup('paris')[0].place;
+  const ranked: RankedMention[] = [{ mention: m, candidates: [{ place, nameType: 'name', score: -9 }] }];
+  assert.equal(resolveMentions(ranked)[0].place, null);
+  assert.equal(resolveMentions([{ mention: m, candidates: [] }])[0].place, null);
+});
+
+test('sites go to the local focus, or give way to the name inside them', () => {
+  const text = 'A fire on Paris Street in Springfield, Illinois. Springfield firefighters came.';
+  const base = mentionsOf(text, ['Springfield', 'Illinois', 'Springfield']);
+  const site: Mention = { ...mentionsOf(text, ['Paris Street'])[0], site: true };
+  const inside: Mention = { ...mentionsOf(text, ['Paris'])[0], insideSite: true, confidence: 0.8 };
+  const all = [inside, site, ...base].sort((a, b) => a.start - b.start || b.end - a.end);
+  const resolved = resolveMentions(rankCandidates(all, text, gazetteer, EMPTY_MODEL));
+  assert.equal(findLocalFocus(resolved)?.id, 'geonames:4250542');
+  const out = resolveSites(resolved);
+  const street = out.find((r) => r.mention.text === 'Paris Street')!;
+  assert.equal(street.place?.kind, 'site');
+  assert.deepEqual(street.place?.within, { id: 'geonames:4250542', name: 'Springfield' });
+  assert.deepEqual(street.place?.anchor, [-89.64371, 39.80172]);
+  assert.equal(out.some((r) => r.mention.text === 'Paris' && r.mention.insideSite), false, 'the name inside the site is not a place of its own');
+  // Without a city to be local to, the site is dropped and the confident name inside it stays.
+  const text2 = 'A fire on Paris Street.';
+  const lone = [{ ...mentionsOf(text2, ['Paris'])[0], insideSite: true, confidence: 0.8 }, { ...mentionsOf(text2, ['Paris Street'])[0], site: true }];
+  const out2 = resolveSites(resolveMentions(rankCandidates(lone, text2, gazetteer, EMPTY_MODEL)));
+  assert.deepEqual(out2.map((r) => r.mention.text), ['Paris']);
+});
