@@ -12,7 +12,7 @@ register();
 const { writeGazetteer } = await import('../src/gazetteer/write-gazetteer.ts');
 const { createEntryList, addNames } = await import('./lib/entry-list.mjs');
 const { loadCorrections, correctEntryNames } = await import('./lib/apply-corrections.mjs');
-const { addCountries, addHistoricalCountries, addContinents, addDemonyms, addPlaceAliases, readDemonymKeys } = await import('./lib/build-countries.mjs');
+const { addCountries, addHistoricalCountries, addLandmarks, addContinents, addDemonyms, addPlaceAliases, readDemonymKeys } = await import('./lib/build-countries.mjs');
 const { readCities, admin1Populations, addCities, addAdmin1, addAdmin2 } = await import('./lib/build-admin.mjs');
 const { addAdmin1Groups } = await import('./lib/build-admin-groups.mjs');
 const { readStopwords, dropStopwordAltNames } = await import('./lib/filter-names.mjs');
@@ -27,6 +27,7 @@ const cities = readCities();
 
 addCountries(list);
 addHistoricalCountries(list);
+addLandmarks(list);
 addContinents(list);
 // Disputed areas first: where NE has the same Wikidata id twice (Crimea), the disputed polygon wins.
 addDisputed(list);

@@ -53,6 +53,19 @@ export function addHistoricalCountries(list) {
   }
 }
 
+/** Curated landmarks news names as places (the White House, the Kremlin): kind `site`, points. */
+export function addLandmarks(list) {
+  for (const [wikidata, name, lon, lat, country, alts] of readCuratedRows('curated/landmarks.tsv')) {
+    const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const entry = list.add({
+      id: wikidata ? `wikidata:${wikidata}` : `ne:landmark-${slug}`, name, kind: 'site', featureCode: 'LDMK', country, admin1: '',
+      population: 0, anchor: [Number(lon), Number(lat)], ...(wikidata ? { wikidata } : {}),
+    });
+    addNames(entry, [name], 'n');
+    if (alts) addNames(entry, alts.split(','), 'a');
+  }
+}
+
 export function addContinents(list) {
   for (const row of readTsv('sources/geonames/continents.tsv')) {
     const entry = list.add({

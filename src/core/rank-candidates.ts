@@ -204,8 +204,12 @@ export type Contains = (area: Place, city: Place) => boolean;
 /** Without shapes: the city is the area's seat when it lies near the area's label point. */
 const near: Contains = (area, city) => km(area.anchor, city.anchor) <= TWIN_MAX_KM;
 
-/** Farthest an enclave city can be from the label point of the area around it. */
-const ENCLAVE_MAX_KM = 150;
+/**
+ * Farthest a city outside the simplified outline can be from the area's label point and still count
+ * as inside: enclaves (Moscow in Moscow Oblast) and coastal cities the simplified coast leaves out
+ * (New York City, 300 km from New York State's label point).
+ */
+const ENCLAVE_MAX_KM = 400;
 
 /** Farthest a city can be from an area's label point and still be tested for lying inside it. */
 const MAX_CONTAINS_TEST_KM = 2000;
@@ -224,7 +228,7 @@ export function containsByShape(gazetteer: Gazetteer): Contains {
     if (g === undefined) cache.set(area.shape, (g = outline(gazetteer.geometry(area.shape))));
     if (!g) return false;
     if (booleanPointInPolygon(city.anchor, g)) return true;
-    // A city carved out of the area that surrounds it (Moscow in Moscow Oblast) lies in a notch of
+    // A city carved out of the area that surrounds it, or cut off by a simplified coast, lies outside
     // the outline: inside the bounding box and near the label point still counts.
     const [w, s, e, n] = bbox(g);
     return d <= ENCLAVE_MAX_KM && city.anchor[0] >= w && city.anchor[0] <= e && city.anchor[1] >= s && city.anchor[1] <= n;
