@@ -4,15 +4,11 @@
 // article's local focus (see resolve-sites).
 
 import { normalizeName } from './normalize-name.ts';
+import type { NameSpan } from './find-name-spans.ts';
 import type { Token } from './tokenize.ts';
 
-export interface SiteSpan {
-  first: number;
-  last: number;
-  start: number;
-  end: number;
-  text: string;
-  key: string;
+/** A site name: a token span like a gazetteer name span, with the head noun instead of readings. */
+export interface SiteSpan extends Omit<NameSpan, 'matches'> {
   head: string;
 }
 
