@@ -47,6 +47,13 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lines = 0;
   let errors = 0;
+  let chars = 0;
+  const started = Date.now();
+  // The total is unknown on a stream, so the bar is a running count with the rate.
+  const draw = (end = false) => {
+    const s = Math.max(0.001, (Date.now() - started) / 1000);
+    progress!.write(`\r\x1b[2K${lines} articles · ${(chars / 1e6).toFixed(1)} M chars · ${(chars / s / 1e6).toFixed(2)} M chars/s${errors ? ` · ${errors} bad lines` : ''}${end ? '\n' : ''}`);
+  };
   for await (const raw of rl) {
     const line = raw.trim();
     if (!line) continue;
@@ -58,10 +65,11 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
       out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${parsed.error}` });
     } else {
       out = JSON.stringify(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }));
+      chars += parsed.text.length;
     }
     if (!output.write(out + '\n')) await new Promise((r) => output.once('drain', r));
-    if (progress && lines % 25 === 0) progress.write(`\r${lines} articles`);
+    if (progress && lines % 25 === 0) draw();
   }
-  if (progress && lines >= 25) progress.write(`\r${lines} articles\n`);
+  if (progress && lines > 0) draw(true);
   return { lines, errors };
 }
