@@ -2,7 +2,7 @@
 // place, id = the stable gazetteer id; areas as polygons (right-hand rule), everything else as
 // points; coordinates rounded to 6 decimals; passages and text as foreign members.
 
-import { rewind } from '@turf/turf';
+import { rewind, simplify } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 import type { ArticleLayer, Gazetteer, LayerFeature, Passage, ResolvedMention } from './types.ts';
 
@@ -23,14 +23,50 @@ function roundCoords(c: Position | Position[] | Position[][] | Position[][][]): 
   return typeof c[0] === 'number' ? (c as Position).map(round6) : (c as any[]).map(roundCoords);
 }
 
-// Gazetteer geometries are shared, immutable objects; their normalised form is computed once.
+/**
+ * Most vertices one feature's polygon may carry in a layer. The gazetteer's shapes are simplified
+ * for borders of every size at once; a layer shows each area whole, so Russia needs no more points
+ * than Lachin does. Keeps the seed's layer small (issue #4 budget: 40 KB gzip).
+ */
+export const MAX_LAYER_VERTICES = 400;
+
+// Gazetteer geometries are shared, immutable objects; their layer form is computed once.
 const normalized = new WeakMap<Geometry, Geometry>();
 
-/** The geometry with 6-decimal coordinates and RFC 7946 winding, cached per input object; do not mutate it. */
+/** The geometry as a layer carries it (see layerGeometry), cached per input object; do not mutate it. */
 export function normalizeGeometryCached(g: Geometry): Geometry {
   let n = normalized.get(g);
-  if (!n) normalized.set(g, (n = normalizeGeometry(g)));
+  if (!n) normalized.set(g, (n = layerGeometry(g)));
   return n;
+}
+
+function countVertices(c: unknown): number {
+  return typeof (c as number[])[0] === 'number' ? 1 : (c as unknown[]).reduce<number>((n, x) => n + countVertices(x), 0);
+}
+
+/**
+ * A polygon simplified (Douglas–Peucker, tolerance doubled until it fits) to at most
+ * MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule.
+ */
+export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
+  if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && countVertices(g.coordinates) > maxVertices) {
+    let tolerance = 0.005;
+    let out = g;
+    for (let i = 0; i < 12 && countVertices(out.coordinates) > maxVertices; i++, tolerance *= 2) {
+      out = simplify(g as any, { tolerance, highQuality: false, mutate: false }) as typeof g;
+    }
+    g = dropEmptyParts(out);
+  }
+  return normalizeGeometry(g);
+}
+
+/** Simplification can collapse small islands into degenerate rings; a layer keeps only real ones. */
+function dropEmptyParts(g: Geometry): Geometry {
+  if (g.type === 'MultiPolygon') {
+    const parts = g.coordinates.filter((p) => p[0] && p[0].length >= 4);
+    return parts.length ? { type: 'MultiPolygon', coordinates: parts } : g;
+  }
+  return g;
 }
 
 /** A copy of the geometry with 6-decimal coordinates and RFC 7946 winding. */
