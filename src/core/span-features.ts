@@ -118,7 +118,11 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     on('common');
     if (sentStart || headline) on('common&sentStart');
   }
-  if (single && lexicon.givenNames.has(span.key)) on('given');
+  if (single && lexicon.givenNames.has(span.key)) {
+    on('given');
+    // Chad, Israel, Jordan, Georgia: a country that is also a given name is mostly the country.
+    if (kinds.has('country')) on('given&country');
+  }
   if (single && lexicon.surnames.has(span.key)) on('surname');
 
   const prev = tokens[span.first - 1];
