@@ -10,18 +10,19 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
-import { click, close, count, ENGINES, find, launch, open, seedSample, settle, startSite, text, type Opened, type Site } from './harness.ts';
+import { click, clickShape, close, count, ENGINES, find, launch, open, seedSample, settle, startSite, text, type Opened, type Site } from './harness.ts';
 
 const BAKU = 'geonames:587084';
 const YEREVAN = 'geonames:616052';
 const MOSCOW = 'geonames:524901';
 const ARMENIA = 'geonames:174982';
+const RUSSIA = 'geonames:2017370';
 
 /** The second layer: Armenia, Russia and their capitals only, under another title. */
 function smallLayer(): ArticleLayer {
   const l = seedSample();
   l.title = 'A second article';
-  l.features = l.features.filter((f) => [ARMENIA, 'geonames:2017370', YEREVAN, MOSCOW].includes(f.id));
+  l.features = l.features.filter((f) => [ARMENIA, RUSSIA, YEREVAN, MOSCOW].includes(f.id));
   return l;
 }
 
@@ -129,7 +130,7 @@ for (const engine of ENGINES) {
       await click(page, '.aa-row', { shadow: '#one', hasText: 'Baku' });
       assert.equal(await h3(page, '#one'), 'Baku');
       assert.equal(await h3(page, '#two'), 'Yerevan');
-      await click(page, `path.aa-f[data-id="${ARMENIA}"]`, { shadow: '#two' });
+      await clickShape(page, `path.aa-f[data-id="${ARMENIA}"]`, { shadow: '#two' });
       await page.waitForFunction(() => document.getElementById('two')!.shadowRoot!.querySelector('.aa-passages h3')?.textContent === 'Armenia');
       assert.equal(await h3(page, '#one'), 'Baku');
       const events = await page.evaluate(() => (window as any).__events.filter((e: any) => e.type === 'article-atlas:select'));

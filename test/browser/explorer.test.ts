@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
-import { attr, click, close, count, download, ENGINES, find, gone, launch, open, seedSample, seedSampleText, startSite, text, texts, type Engine, type Opened, type Site } from './harness.ts';
+import { attr, click, clickShape, close, count, download, ENGINES, find, gone, launch, open, seedSample, seedSampleText, startSite, text, texts, type Engine, type Opened, type Site } from './harness.ts';
 
 const KALBAJAR = 'geonames:148535';
 const BAKU = 'geonames:587084';
@@ -53,7 +53,7 @@ function explorerTests(engine: Engine) {
 
   test('clicking the Kalbajar polygon lists the passage with "Kalbajar and Lachin"', async () => {
     const { page, errors } = await openSite();
-    await click(page, `path.aa-f[data-id="${KALBAJAR}"]`);
+    await clickShape(page, `path.aa-f[data-id="${KALBAJAR}"]`);
     await find(page, `${PASSAGES} li`);
     assert.equal(await selectedName(page), 'Kalbajar');
     const passages = await texts(page, `${PASSAGES} li p`);
@@ -142,7 +142,7 @@ function explorerTests(engine: Engine) {
     assert.equal(all.text, seedSampleText());
     assert.equal(all.name, 'turkey-still-stands-with-azerbaijan-says-ankara-amid-fresh.geojson');
     assert.deepEqual(getIssues(all.text), []);
-    await click(o.page, `path.aa-f[data-id="${KALBAJAR}"]`);
+    await clickShape(o.page, `path.aa-f[data-id="${KALBAJAR}"]`);
     await find(o.page, '.aa-tools button:not([disabled])', { hasText: 'Download selection' });
     const sel = await download(o, '.aa-tools button', { hasText: 'Download selection' });
     assert.deepEqual(getIssues(sel.text), []);

@@ -164,8 +164,48 @@ export async function attr(scope: Scope, selector: string, name: string, o: Find
   return el.evaluate((e, n) => e.getAttribute(n), name);
 }
 
+/** Clicks the element once it has stopped moving (a map still fitting itself moves its features). */
 export async function click(scope: Scope, selector: string, o: FindOptions = {}): Promise<void> {
-  await (await find(scope, selector, o)).click();
+  const el = await find(scope, selector, o);
+  await waitStill(el);
+  await el.click();
+}
+
+async function waitStill(el: ElementHandle<Element>): Promise<void> {
+  let last = JSON.stringify(await el.boundingBox());
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = JSON.stringify(await el.boundingBox());
+    if (now === last) break;
+    last = now;
+  }
+}
+
+/**
+ * Clicks an SVG shape with the mouse at a point that is inside its fill and not covered by anything else
+ * (the middle of a polygon's box may be outside it, under a city, or off the map). Top-level page only.
+ */
+export async function clickShape(page: Page, selector: string, o: FindOptions = {}): Promise<void> {
+  const el = await find(page, selector, o);
+  await el.evaluate((n) => n.scrollIntoView({ block: 'center' }));
+  await waitStill(el);
+  const point = await el.evaluate((node) => {
+    const path = node as SVGGeometryElement;
+    const root = path.getRootNode() as Document | ShadowRoot;
+    const box = path.getBBox();
+    const ctm = path.getScreenCTM()!;
+    for (let i = 1; i < 12; i++) {
+      for (let j = 1; j < 12; j++) {
+        const p = new DOMPoint(box.x + (box.width * i) / 12, box.y + (box.height * j) / 12);
+        if (!path.isPointInFill(p)) continue;
+        const s = p.matrixTransform(ctm);
+        if (root.elementFromPoint(s.x, s.y) === path) return { x: s.x, y: s.y };
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error(`no clickable point on ${selector}`);
+  await page.mouse.click(point.x, point.y);
 }
 
 /** Waits until `selector` matches nothing. */

@@ -46,6 +46,9 @@ export function startFrameBridge(win: Window = window): () => void {
     for (const target of query.get('origins') ? (allowed === '*' ? ['*'] : allowed) : ['*']) parent.postMessage(message, target);
   };
 
+  // No margin, so the page's height is the widget's (CSSOM, which a strict CSP allows).
+  doc.documentElement.style.background = doc.body.style.background = '#fff';
+  doc.body.style.margin = '0';
   const el = doc.createElement('article-atlas') as AtlasElement;
   el.setAttribute('src', query.get('src') || 'layer.geojson');
   for (const name of ['place', 'height', 'tiles', 'text']) {

@@ -2,6 +2,7 @@
 // integer rings) straight into Leaflet lat/lng arrays. Lives in ui/map because that is the one place
 // where [lon, lat] becomes LatLng (DESIGN.md §1).
 import { latLng, type LatLng } from 'leaflet';
+import { unwrapRing } from './unwrap-antimeridian.ts';
 
 export interface BasemapData {
   scale: [number, number];
@@ -11,13 +12,14 @@ export interface BasemapData {
 }
 
 function decodeRing(ring: number[], { scale: [sx, sy], translate: [tx, ty] }: BasemapData): LatLng[] {
-  const out: LatLng[] = [];
+  const lonLat: number[][] = [];
   for (let i = 0, x = 0, y = 0; i < ring.length; i += 2) {
     x += ring[i];
     y += ring[i + 1];
-    out.push(latLng(y * sy + ty, x * sx + tx));
+    lonLat.push([x * sx + tx, y * sy + ty]);
   }
-  return out;
+  // Chukotka's land ring crosses ±180° in Natural Earth; drawn raw it paints a band round the world.
+  return unwrapRing(lonLat).map(([lon, lat]) => latLng(lat, lon));
 }
 
 /** Land as Leaflet multipolygon rings and borders as multipolyline parts. */
