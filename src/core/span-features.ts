@@ -64,6 +64,9 @@ export function lexiconOf(model: GeoparserModel): Lexicon {
   return lex;
 }
 
+// Prepositions that put what follows on the map.
+const LOCATIVES = new Set(['in', 'to', 'from', 'at', 'into', 'near', 'across', 'toward', 'towards', 'throughout', 'inside', 'outside', 'via']);
+
 const AREA_KINDS = new Set(['country', 'historical-country', 'admin1', 'admin2', 'region', 'disputed', 'continent']);
 
 function popBucket(pop: number): number {
@@ -174,7 +177,9 @@ export function addDocFeatures(f: Features, span: NameSpan, ctx: SpanContext, do
   const next = ctx.tokens[span.last + 1];
   const nextConf = doc.confidenceAt.get(span.last + 1);
   if (isCap(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) f.set('nextNamePart', 1);
-  if (doc.personKeys.has(span.key)) f.set('docPerson', 1);
+  // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
+  const prev = ctx.tokens[span.first - 1];
+  if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) f.set('docPerson', 1);
   const own = new Set(span.matches.map((x) => x.place.country).filter(Boolean));
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);
