@@ -180,6 +180,9 @@ interface Example {
   f: Features;
   y: number;
 }
+/** Weights smaller than this change no decision and are dropped, keeping the model file small. */
+const MIN_WEIGHT = 0.02;
+
 function trainLogistic(examples: Example[], epochs: number, l2 = 1e-5, lr = 0.1, seed = 7): LinearModel {
   const w = new Map<string, number>();
   const g2 = new Map<string, number>();
@@ -209,7 +212,7 @@ function trainLogistic(examples: Example[], epochs: number, l2 = 1e-5, lr = 0.1,
     console.error(`  epoch ${e + 1}: loss ${(loss / examples.length).toFixed(4)}`);
   }
   const weights: Record<string, number> = {};
-  for (const [k, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= 0.005) weights[k] = Math.round(v * 1000) / 1000;
+  for (const [k, v] of [...w].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (Math.abs(v) >= MIN_WEIGHT) weights[k] = Math.round(v * 1000) / 1000;
   return { weights };
 }
 
@@ -223,7 +226,9 @@ const nonPlaceNames = [
       .map((l) => normalizeName(l)),
   ),
 ].sort();
-const model: GeoparserModel = { version: 1, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords, givenNames, surnames, nonPlaceNames };
+// Span features ask the common-word list only about single-word gazetteer names: ship just those.
+const gazetteerCommonWords = commonWords.filter((w) => gazetteer.lookup(w).length > 0);
+const model: GeoparserModel = { version: 1, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords: gazetteerCommonWords, givenNames, surnames, nonPlaceNames };
 
 function labelOf(span: NameSpan, doc: Doc): number {
   const over = doc.gold.filter((g) => g.start < span.end && span.start < g.end);
