@@ -66,7 +66,8 @@ if (existsSync('src/ui/main.tsx')) {
     alias: { leaflet: './node_modules/leaflet/dist/leaflet-src.esm.js' },
     plugins: [inlineCss],
   };
-  await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm' });
+  // Splitting: the explorer's file validator (issue #6) is a lazy chunk, loaded when a file is opened.
+  await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm', splitting: true, chunkNames: '[name]-[hash]' });
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.
   await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife' });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });

@@ -64,7 +64,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
       .then((text) => model.load(text))
       .catch((e: Error) => {
-        if (!signal.aborted) model.error.value = `Could not load the article layer (${e.message}). Open a layer file instead.`;
+        if (!signal.aborted) model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };
       });
   }
   const basemap: Promise<BasemapData | null> =

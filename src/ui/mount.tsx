@@ -3,7 +3,7 @@
 // and the selection kept in `#place=<id>` when asked. Removes every listener it added on unmount.
 import { effect } from '@preact/signals';
 import { Correction } from './components/Correction.tsx';
-import { ExplorerTools } from './components/ExplorerTools.tsx';
+import { ExplorerTools, LayerNotice, openLayerFile } from './components/ExplorerTools.tsx';
 import type { Model } from './model/create-model.ts';
 import { mountWidget, type WidgetHandle, type WidgetOptions } from './mount-widget.tsx';
 
@@ -30,7 +30,7 @@ export function mount(container: HTMLElement, options: MountOptions): () => void
  */
 export function mountExplorer(container: HTMLElement, options: MountOptions): WidgetHandle {
   return mountWidget(container, options, {
-    view: { embedded: false, Correction, Tools: ExplorerTools, embedBase: options.embedBase },
+    view: { embedded: false, Correction, Tools: ExplorerTools, embedBase: options.embedBase, open: openLayerFile, Notice: LayerNotice },
     setup: (model) => syncHash(model, options),
   });
 }

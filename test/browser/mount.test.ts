@@ -147,4 +147,48 @@ test('XSS payloads in the text and names stay text', async () => {
   assert.equal(await text(p, '#a .leaflet-tooltip'), payload);
   assert.match(await text(p, '#a .aa-article'), /<img src=x onerror=/);
 });
+
+test('a hostile imported file runs nothing either', async () => {
+  const p = await page();
+  const payloads = [
+    `<img src=x onerror="window.__pwned=3">`,
+    `<svg onload="window.__pwned=4"><script>window.__pwned=5</script></svg>`,
+    `javascript:window.__pwned=6`,
+    `</script><script>window.__pwned=7</script>`,
+    `"><iframe srcdoc="<script>parent.__pwned=8</script>">`,
+  ];
+  const x = payloads.join(' ');
+  // Every string field gets a payload, foreign members included; the offsets still quote the text.
+  const layer = seedSample() as any;
+  const body = `${x} in Baku.`;
+  const start = body.indexOf('Baku');
+  Object.assign(layer, { title: x, text: body, [x]: x, id: x, passages: [{ start: 0, end: body.length, sentences: [[0, body.length]], note: x }] });
+  const f = layer.features.find((g: any) => g.id === 'geonames:587084');
+  layer.features = [f, { ...layer.features[0], id: x, geometry: { type: 'Point', coordinates: [400, 0] } }];
+  Object.assign(f, { [x]: x });
+  Object.assign(f.properties, { name: x, kind: x, country: x, wikidata: x, disputed: x, original: x, status: x, [x]: x, within: { id: x, name: x } });
+  f.properties.mentions = [{ start, end: start + 4, text: 'Baku', passage: 0, type: x, [x]: x }];
+  f.properties.candidates = [{ id: x, name: x, kind: x, country: x, anchor: [49.9, 40.4], score: 0.1, [x]: x }];
+  const file = join(site.dir, `hostile-${engine}.geojson`);
+  writeFileSync(file, JSON.stringify(layer));
+  await p.evaluate(async () => {
+    const w = window as any;
+    w.u = w.aa.mount(document.getElementById('a'), { layer: await (await fetch('layer.geojson')).text() });
+  });
+  await find(p, '#a .aa-f');
+  const input = (await find(p, '#a input[type=file]')) as unknown as { uploadFile(f: string): Promise<void> };
+  await input.uploadFile(file);
+  await p.waitForFunction((t) => document.querySelector('#a .aa-title')?.textContent === t, {}, x);
+  assert.match(await text(p, '#a .aa-notice'), /1 of 2 places with invalid geometry/);
+  await click(p, '#a .aa-row');
+  await click(p, '#a .aa-fix summary');
+  await click(p, '#a .aa-article .aa-m');
+  await (await find(p, '#a path.aa-f, #a .aa-f')).evaluate((e) => (e as SVGElement).focus());
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(await p.evaluate(() => (window as any).__pwned), undefined);
+  assert.equal(await count(p, '#a img, #a script, #a iframe, #a svg script, #a [onload], #a [onerror], #a [href^="javascript"]'), 0);
+  assert.equal(await text(p, '#a .aa-passages h3'), x);
+  assert.match(await text(p, '#a .aa-article'), /<img src=x onerror=/);
+  await p.evaluate(() => (window as any).u());
+});
 });

@@ -14,8 +14,12 @@ import { Toolbar } from './Toolbar.tsx';
 export interface ViewOptions {
   /** The article text pane (the `text` attribute of <article-atlas>). */
   text: boolean;
-  /** Embedded in someone else's page: no dropping of files. */
+  /** Embedded in someone else's page (a compact frame). */
   embedded: boolean;
+  /** Opens a dropped layer file (the explorer); without it the widget takes no drops. */
+  open?(model: Model, file: File): void;
+  /** Says what was left out of an opened file (the explorer). */
+  Notice?: ComponentType<{ model: Model }>;
   /** Folder URL of the built site, for the Embed dialog. */
   embedBase?: string;
   /** Extra toolbar buttons (the explorer's open-file and Embed). */
@@ -28,16 +32,17 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
   const { model, view } = props;
   const layer = model.layer.value;
   const error = model.error.value;
-  const drop = async (e: DragEvent) => {
+  const open = view.open;
+  const drop = (e: DragEvent) => {
     const file = e.dataTransfer?.files[0];
-    if (!file) return;
+    if (!file || !open) return;
     e.preventDefault();
-    model.load(await file.text());
+    open(model, file);
   };
   // .aa-root is the size container: the layout follows the widget's width, not the window's (issue #5).
   return (
     <div class="aa-root">
-    <div class={`aa-app${view.embedded ? ' aa-embedded' : ''}`} onDragOver={view.embedded ? undefined : (e) => e.preventDefault()} onDrop={view.embedded ? undefined : drop}>
+    <div class={`aa-app${view.embedded ? ' aa-embedded' : ''}`} onDragOver={open && ((e) => e.preventDefault())} onDrop={open && drop}>
       <MapView model={model} basemap={props.basemap} tiles={props.tiles} />
       <div class="aa-panel">
         <header class="aa-head">
@@ -49,6 +54,7 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
           {model.announcement.value}
         </div>
         {error && <Problem model={model} />}
+        {view.Notice && <view.Notice model={model} />}
         {layer && !model.rows.value.length && (
           <div class="aa-empty">
             <p><strong>No places found in this article.</strong></p>
@@ -64,11 +70,13 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
   );
 }
 
+/** A file that was refused (issue #6): what is wrong and what to do; the layer on screen is unchanged. */
 function Problem({ model }: { model: Model }) {
+  const { title, message } = model.error.value!;
   return (
-    <div class="aa-empty" role="alert">
-      <p><strong>This file is not a layer.</strong></p>
-      <p>{model.error.value}</p>
+    <div class="aa-empty aa-problem" role="alert">
+      <p><strong>{title ?? 'The layer could not be shown'}.</strong></p>
+      <p>{message}</p>
       {model.layer.value && (
         <button type="button" class="aa-btn" onClick={() => (model.error.value = null)}>Keep the current layer</button>
       )}

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
+import { correctPlace } from '../model/correct-place.ts';
 import { countryName, kindLabel } from '../model/kind-group.ts';
 
 /** The <select> value for "not a place"; candidate ids always contain a colon, so it cannot clash. */
@@ -25,7 +26,7 @@ export function Correction({ model, f }: { model: Model; f: LayerFeature }) {
           <option value={NOT_A_PLACE}>not a place</option>
         </select>
       </label>{' '}
-      <button type="button" class="aa-btn" onClick={() => model.correct(f.id, choice === NOT_A_PLACE ? null : choice)}>
+      <button type="button" class="aa-btn" onClick={() => correctPlace(model, f.id, choice === NOT_A_PLACE ? null : choice)}>
         Apply
       </button>
     </details>

@@ -3,12 +3,41 @@
 import type { Model } from '../model/create-model.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 
+/**
+ * Opens a chosen or dropped file (issue #6): the validator is a lazy chunk, loaded here; the size is
+ * checked before anything is read; then every feature is checked. A refused file leaves the layer shown.
+ * @example input.onchange = () => openLayerFile(model, input.files[0])
+ */
+export async function openLayerFile(model: Model, file: Blob): Promise<void> {
+  try {
+    const { layerSizeProblem, readLayer } = await import('../model/validate-layer.ts');
+    const tooBig = layerSizeProblem(file.size);
+    if (tooBig) model.error.value = tooBig;
+    else model.load(await file.text(), readLayer);
+  } catch (e) {
+    // The chunk did not load, or the file could not be read (removed since it was chosen).
+    model.error.value = { title: 'This file could not be opened', message: `${(e as Error).message}. Try again, or choose another file.` };
+  }
+}
+
+/** A file shown with its unusable parts left out: how many, and why (issue #6). */
+export function LayerNotice({ model }: { model: Model }) {
+  if (!model.notice.value) return null;
+  return (
+    <div class="aa-empty aa-notice" role="status">
+      <p><strong>Some of this file could not be shown.</strong></p>
+      <p>{model.notice.value}</p>
+      <button type="button" class="aa-btn" onClick={() => (model.notice.value = null)}>OK</button>
+    </div>
+  );
+}
+
 export function ExplorerTools({ model, embedBase }: { model: Model; embedBase?: string }) {
   const open = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
-    if (file) model.load(await file.text());
     input.value = '';
+    if (file) await openLayerFile(model, file);
   };
   return (
     <>

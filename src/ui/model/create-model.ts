@@ -3,18 +3,33 @@
 // One model per mount(): nothing here is module-level, so two widgets on a page share no state.
 import { batch, computed, signal } from '@preact/signals';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
-import { correctFeature, parseLayer, selectionText, type PlaceResolver } from './layer-io.ts';
+import { parseLayer, selectionText, type PlaceResolver } from './layer-io.ts';
 import { countryName, kindLabel } from './kind-group.ts';
 import { passagesOf, placeRows, textMentions } from './layer-view.ts';
 
 /** Who asked for a selection: the map does not fly to what was just clicked on it. */
 export type SelectOrigin = 'map' | 'text' | 'list' | 'url' | 'api';
 
+/** Why no layer (or not the one asked for) is shown: what to do next, under a heading (issue #6). */
+export interface LayerProblem {
+  /** Default: "The layer could not be shown" (the layer the page was given did not load). */
+  title?: string;
+  message: string;
+}
+
+/** Layer text → the layer and what was left out of it. Throws a LayerProblem for a file that is not a layer. */
+export type LayerReader = (text: string) => { layer: ArticleLayer; dropped: string[] };
+
+/** The layer the page was given (its own layer.geojson, or a host's): a shape check only. */
+const readShape: LayerReader = (text) => ({ layer: parseLayer(text), dropped: [] });
+
 export function createModel(resolvePlace?: PlaceResolver) {
   const layer = signal<ArticleLayer | null>(null);
   /** The text the layer was read from; exported as is until the reader corrects something. */
   const source = signal<string | null>(null);
-  const error = signal<string | null>(null);
+  const error = signal<LayerProblem | null>(null);
+  /** What was left out of the file shown, for the reader to know (issue #6). */
+  const notice = signal<string | null>(null);
   const selectedId = signal<string | null>(null);
   const origin = signal<SelectOrigin>('api');
   /** Index into the selected place's passages for previous/next. */
@@ -41,22 +56,26 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, selectedId, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
+    layer, source, error, notice, selectedId, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
     rows, mentions, selected, selectedPassages, announcement,
 
-    /** Shows a layer from its JSON text; a bad file becomes a readable error state. */
-    load(text: string): boolean {
+    /**
+     * Shows a layer from its JSON text; a bad file becomes a readable error state and the current layer
+     * stays. A file shown with parts left out says so, and exports what is shown rather than its bytes.
+     */
+    load(text: string, read: LayerReader = readShape): boolean {
       try {
-        const next = parseLayer(text);
+        const { layer: next, dropped } = read(text);
         batch(() => {
           layer.value = next;
-          source.value = text;
+          source.value = dropped.length ? null : text;
           error.value = null;
+          notice.value = dropped.length ? `Left out: ${dropped.join('; ')}.` : null;
           if (selectedId.value && !next.features.some((f) => f.id === selectedId.value)) selectedId.value = null;
         });
         return true;
       } catch (e) {
-        error.value = (e as Error).message;
+        error.value = e as LayerProblem;
         return false;
       }
     },
@@ -78,15 +97,18 @@ export function createModel(resolvePlace?: PlaceResolver) {
       return layer.value && selected.value ? selectionText(layer.value, selected.value.id) : null;
     },
 
-    /** Hand correction: another candidate, or `null` for "not a place". */
-    correct(featureId: string, candidateId: string | null) {
-      if (!layer.value) return;
-      const next = correctFeature(layer.value, featureId, candidateId, resolvePlace);
-      if (next === layer.value) return;
+    /** Where a corrected place lies when its candidate carries no anchor (for correct-place.ts). */
+    resolvePlace,
+
+    /**
+     * Shows a hand-edited layer (correct-place.ts; kept out of the model so the embed bundle carries no
+     * editing code): exports serialise it from now on, and `select` is selected if it is on the map.
+     */
+    replaceLayer(next: ArticleLayer, select: string | null) {
       batch(() => {
         layer.value = next;
         source.value = null;
-        selectedId.value = candidateId && next.features.some((f) => f.id === candidateId && f.geometry) ? candidateId : null;
+        selectedId.value = select && next.features.some((f) => f.id === select && f.geometry) ? select : null;
       });
     },
   };

@@ -4,7 +4,9 @@ import type { PlaceKind } from '../../core/types.ts';
 
 export type KindGroup = 'country' | 'region' | 'district' | 'city' | 'other';
 
-const GROUPS: Partial<Record<PlaceKind, KindGroup>> = {
+// Null prototypes: a kind read from an imported file may be "__proto__" or "constructor" (issue #6).
+const GROUPS = {
+  __proto__: null,
   continent: 'country',
   country: 'country',
   'historical-country': 'country',
@@ -13,7 +15,7 @@ const GROUPS: Partial<Record<PlaceKind, KindGroup>> = {
   admin1: 'region',
   admin2: 'district',
   city: 'city',
-};
+} as Partial<Record<PlaceKind, KindGroup>>;
 
 /** @example kindGroup('admin2') // 'district' */
 export function kindGroup(kind: PlaceKind): KindGroup {
@@ -23,12 +25,13 @@ export function kindGroup(kind: PlaceKind): KindGroup {
 /** Drawing order: big areas first so smaller ones and cities stay clickable on top. */
 export const GROUP_ORDER: KindGroup[] = ['country', 'region', 'district', 'other', 'city'];
 
-const KIND_LABELS: Partial<Record<PlaceKind, string>> = {
+const KIND_LABELS = {
+  __proto__: null,
   'historical-country': 'historical country',
   admin1: 'region',
   admin2: 'district',
   disputed: 'disputed area',
-};
+} as Partial<Record<PlaceKind, string>>;
 
 /** Reader-facing kind name. @example kindLabel('admin2') // 'district' */
 export function kindLabel(kind: PlaceKind): string {

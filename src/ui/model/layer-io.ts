@@ -6,6 +6,8 @@ import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 /** The media type of every export (RFC 7946 §12). */
 export const GEOJSON_TYPE = 'application/geo+json';
 
+const CHOOSE = 'Choose a file made with `article-atlas parse ARTICLE`.';
+
 /** A file the reader gave us is not an article layer; the message says what to do next. */
 export class LayerFormatError extends Error {}
 
@@ -18,14 +20,14 @@ export function parseLayer(text: string): ArticleLayer {
   try {
     data = JSON.parse(text);
   } catch {
-    throw new LayerFormatError('This file is not JSON. Choose a .geojson file made by article-atlas.');
+    throw new LayerFormatError('It is not JSON. ' + CHOOSE);
   }
   const layer = data as ArticleLayer;
   const ok =
     layer?.type === 'FeatureCollection' &&
     Array.isArray(layer.features) &&
     layer.features.every((f) => f?.type === 'Feature' && typeof f.id === 'string' && Array.isArray(f.properties?.mentions));
-  if (!ok) throw new LayerFormatError('This file is not an article layer. Make one with `article-atlas parse ARTICLE` and choose that file.');
+  if (!ok) throw new LayerFormatError('It is not an article layer. ' + CHOOSE);
   if (!Array.isArray(layer.passages)) layer.passages = [];
   return layer;
 }

@@ -1,0 +1,175 @@
+// Reads a layer file someone chose or dropped (issue #6): refuse what is not a layer with a message that
+// says what to do next, and show what is usable of the rest with the bad parts dropped and counted.
+// Pure functions on text and numbers: the explorer loads this module only when a file is opened (it is a
+// lazy chunk, outside the first-load budget), so it imports nothing at run time but types.
+import type { ArticleLayer, LayerCandidate, LayerFeature, LayerMention } from '../../core/types.ts';
+
+/**
+ * A file that is not a layer; `title` heads the error state (a LayerProblem), the message says what to do
+ * next. Not layer-io's LayerFormatError: importing layer-io would split it into a shared first-load chunk.
+ */
+export class LayerFileError extends Error {
+  constructor(message: string, readonly title = 'This file is not a layer') {
+    super(message);
+  }
+}
+
+/**
+ * Files above this are refused before a byte is read: the seed layer is 60 KB, a long article with every
+ * country outline a few MB, and reading 200 MB into a string and parsing it can take a tab down.
+ */
+export const MAX_LAYER_BYTES = 50 * 1024 * 1024;
+/**
+ * An article layer nests 8 levels at most (MultiPolygon coordinates in a feature in the collection);
+ * deeper JSON is not a layer, and 100,000 nested arrays make JSON.parse or a later walk overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
+
+/** What was left out of a file, by reason; empty when the file was shown whole. */
+export interface LayerReading {
+  layer: ArticleLayer;
+  /** Reader-facing counts, e.g. "2 places with invalid geometry". */
+  dropped: string[];
+}
+
+const CHOOSE = 'Choose a file made with `article-atlas parse ARTICLE`.';
+
+/** Why a file of this size is refused unread, or null. @example layerSizeProblem(file.size) */
+export function layerSizeProblem(bytes: number): LayerFileError | null {
+  const mb = (n: number) => Math.round(n / 2 ** 20);
+  return bytes > MAX_LAYER_BYTES ? new LayerFileError(`This file is ${mb(bytes)} MB; the explorer opens layers up to ${mb(MAX_LAYER_BYTES)} MB. ${CHOOSE}`, 'This file is too large') : null;
+}
+
+/** Deepest bracket nesting outside strings, stopping as soon as it passes `max`. */
+export function jsonDepthOver(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/** A [lon, lat] (optionally with altitude) of finite numbers on the globe. */
+export function isPosition(p: unknown): p is [number, number] {
+  return (
+    Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
+    Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90
+  );
+}
+
+const positions = (v: unknown, min: number) => Array.isArray(v) && v.length >= min && v.every(isPosition);
+/** A linear ring (RFC 7946 §3.1.6): four or more positions, the last equal to the first. */
+const ring = (v: unknown) => positions(v, 4) && (v as number[][])[0].every((x, i) => x === (v as number[][]).at(-1)![i]);
+const each = (v: unknown, ok: (x: unknown) => boolean) => Array.isArray(v) && v.length > 0 && v.every(ok);
+const polygon = (v: unknown) => each(v, ring);
+
+/** Checks a geometry's type and coordinates; GeometryCollections are not drawn by the explorer. */
+export function isValidGeometry(g: unknown): boolean {
+  if (!isObject(g)) return false;
+  const c = g.coordinates;
+  switch (g.type) {
+    case 'Point': return isPosition(c);
+    case 'MultiPoint': return each(c, isPosition);
+    case 'LineString': return positions(c, 2);
+    case 'MultiLineString': return each(c, (l) => positions(l, 2));
+    case 'Polygon': return polygon(c);
+    case 'MultiPolygon': return each(c, polygon);
+  }
+  return false;
+}
+
+/** The mention as the explorer needs it, or null when its offsets do not quote the text. */
+function readMention(m: unknown, text: string | undefined, passages: number): LayerMention | null {
+  if (!isObject(m)) return null;
+  const { start, end, passage } = m;
+  if (!isInt(start) || !isInt(end) || start >= end || typeof m.text !== 'string' || !isInt(passage) || (passages && passage >= passages)) return null;
+  if (text !== undefined && text.slice(start, end) !== m.text) return null;
+  return { ...(m as unknown as LayerMention), type: m.type === 'adjectival' ? 'adjectival' : 'toponym' };
+}
+
+/** An alternative place for hand correction: named, with a kind, and an anchor on the globe if any. */
+function isCandidate(c: unknown): c is LayerCandidate {
+  return isObject(c) && typeof c.id === 'string' && typeof c.name === 'string' && typeof c.kind === 'string' && (c.country === undefined || typeof c.country === 'string') && (c.anchor === undefined || isPosition(c.anchor));
+}
+
+/**
+ * Parses and checks layer text. Not JSON, too deep, or not a FeatureCollection: a LayerFileError (the
+ * caller keeps the current layer). Otherwise the layer with unusable features, mentions and candidates
+ * dropped, and what was dropped, so the reader is told.
+ * @example const { layer, dropped } = readLayer(await file.text())
+ */
+export function readLayer(text: string): LayerReading {
+  if (jsonDepthOver(text, MAX_JSON_DEPTH)) throw new LayerFileError(`Its data nests more than ${MAX_JSON_DEPTH} levels deep, which an article layer never does. ${CHOOSE}`);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    // SyntaxError for text that is not JSON; RangeError or InternalError when an engine runs out of stack.
+    throw new LayerFileError(`It is not JSON. ${CHOOSE}`);
+  }
+  if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
+    throw new LayerFileError(`It is ${isObject(data) && typeof data.type === 'string' ? 'GeoJSON but not a FeatureCollection' : 'JSON but not GeoJSON'}. ${CHOOSE}`);
+  }
+  const body = str(data.text);
+  const spans = Array.isArray(data.passages) ? data.passages : [];
+  const passagesOk = spans.every((p) => isObject(p) && isInt(p.start) && isInt(p.end) && p.start <= p.end && (body === undefined || p.end <= body.length));
+  const passages = (passagesOk ? spans : []) as ArticleLayer['passages'];
+  const counts = { geometry: 0, properties: 0, mentions: 0, candidates: 0 };
+  const ids = new Set<string>();
+  const features: LayerFeature[] = [];
+  for (const f of data.features) {
+    const p = isObject(f) ? f.properties : null;
+    if (!isObject(f) || f.type !== 'Feature' || typeof f.id !== 'string' || ids.has(f.id) || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
+      counts.properties++;
+      continue;
+    }
+    if (f.geometry !== null && !isValidGeometry(f.geometry)) {
+      counts.geometry++;
+      continue;
+    }
+    ids.add(f.id);
+    const rawMentions = Array.isArray(p.mentions) ? p.mentions : [];
+    const mentions = rawMentions.map((m) => readMention(m, body, passages.length)).filter((m) => m !== null);
+    const rawCandidates = Array.isArray(p.candidates) ? p.candidates : [];
+    const candidates = rawCandidates.filter(isCandidate);
+    counts.mentions += rawMentions.length - mentions.length;
+    counts.candidates += rawCandidates.length - candidates.length;
+    const properties = { ...p, mentions, candidates } as LayerFeature['properties'] & Record<string, unknown>;
+    // Fields shown as text or used in arithmetic get a safe value when the file has something else there.
+    if (typeof p.country !== 'string') properties.country = '';
+    if (typeof p.score !== 'number') properties.score = 0;
+    if (!isPosition(p.anchor)) {
+      const c = (f.geometry as { coordinates?: unknown } | null)?.coordinates;
+      properties.anchor = isPosition(c) ? c : [0, 0];
+    }
+    for (const k of ['disputed', 'original'] as const) if (k in p && typeof p[k] !== 'string') delete properties[k];
+    features.push({ ...(f as unknown as LayerFeature), properties });
+  }
+  const total = data.features.length;
+  if (total && !features.length) {
+    throw new LayerFileError(`None of its ${total} features is a place the explorer can draw (each needs an id, a name, a kind and valid geometry). ${CHOOSE}`, 'This file has no usable places');
+  }
+  const dropped = [
+    counts.properties && `${counts.properties} of ${total} features that are not places (no id, name or kind)`,
+    counts.geometry && `${counts.geometry} of ${total} places with invalid geometry or coordinates`,
+    counts.mentions && `${counts.mentions} mentions whose offsets do not quote the article text`,
+    counts.candidates && `${counts.candidates} alternative places without a name, kind or location`,
+    !passagesOk && 'the paragraph list, which does not fit the text',
+  ].filter((s): s is string => !!s);
+  const layer = { ...data, features, passages } as ArticleLayer;
+  if (typeof data.title !== 'string') delete layer.title;
+  if (body === undefined) delete layer.text;
+  return { layer, dropped };
+}
