@@ -51,7 +51,8 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
           <Toolbar model={model} view={view} />
         </header>
         <div class="aa-sr" aria-live="polite" role="status">
-          {model.announcement.value}
+          {/* The signal itself, not .value: its text node updates without re-rendering the app (issue #4). */}
+          {model.announcement}
         </div>
         {error && <Problem model={model} />}
         {view.Notice && <view.Notice model={model} />}

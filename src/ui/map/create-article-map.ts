@@ -64,12 +64,14 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
   const baseRenderer = canvas({ pane: 'aa-base' });
+  map.createPane('aa-points').style.zIndex = '410';
   if (options.tiles) tileLayer(options.tiles.url, { attribution: options.tiles.attribution }).addTo(map);
 
   const paths = new Map<string, Path>();
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
   let selected: string | null = null;
+  let frontFrame = 0;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
   // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
   let touched = false;
@@ -96,8 +98,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     const tip = document.createElement('span');
     tip.textContent = name;
     // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus.
-    const isPoint = f.geometry.type === 'Point';
-    path.bindTooltip(tip, isPoint ? { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' } : { sticky: true, direction: 'top', className: 'aa-tip' });
+    // So do points that are not cities: a historical country drawn at its capital ("Soviet Union" at
+    // Moscow) would print its label over the city's.
+    const labelled = f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city';
+    path.bindTooltip(tip, labelled ? { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' } : { sticky: true, direction: 'top', className: 'aa-tip' });
     path.on('click', () => options.onSelect(f.id));
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
@@ -113,7 +117,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           options.onSelect(f.id);
         }
       });
-      if (!isPoint) {
+      if (!labelled) {
         node.addEventListener('focus', () => path.openTooltip());
         node.addEventListener('blur', () => path.closeTooltip());
       }
@@ -135,7 +139,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const visible = layer.features.filter((f) => f.geometry).sort((a, b) => order(a) - order(b));
       const drawn = visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) }));
       features = geoJSON(drawn, {
-        pointToLayer: (_f, ll) => circleMarker(ll, { radius: 6 }),
+        // Points in their own pane above the areas: they stay clickable without reordering on select.
+        pointToLayer: (_f, ll) => circleMarker(ll, { radius: 6, pane: 'aa-points' }),
         style: (f) => ({
           className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}`,
           weight: 1.5,
@@ -161,9 +166,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const path = id ? paths.get(id) : undefined;
       if (!path) return;
       path.getElement()?.classList.add('aa-sel');
-      path.bringToFront();
-      // Keep cities above a selected country so they stay clickable.
-      for (const p of paths.values()) if ((p as { getLatLng?: unknown }).getLatLng && p !== path) p.bringToFront();
+      // The selected outline on top of its neighbours, after the frame that shows the passages: moving a
+      // path under the pointer re-fires mouseover, re-places the tooltip and forces a layout (~8 ms of
+      // the click → passages budget, issue #4).
+      cancelAnimationFrame(frontFrame);
+      frontFrame = requestAnimationFrame(() => setTimeout(() => selected === id && path.bringToFront()));
       if (!fly) return;
       const b = boundsOf([{ id } as LayerFeature]);
       if (!b.isValid()) return;
@@ -175,6 +182,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
     destroy() {
       clearTimeout(hintTimer);
+      cancelAnimationFrame(frontFrame);
       el.removeEventListener('wheel', onWheel);
       hint.remove();
       resize.disconnect();
