@@ -114,3 +114,11 @@ test('build writes a static site with the layer and the text', () => {
   for (const f of ['index.html', 'layer.geojson']) assert.ok(existsSync(join(dir, f)), f);
   assert.deepEqual(validateLayer(JSON.parse(readFileSync(join(dir, 'layer.geojson'), 'utf8'))), []);
 });
+
+test('the library API: import { geoparse } from the built package entry', async () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const { geoparse } = await import(join(ROOT, pkg.exports['.']));
+  const layer = geoparse('Clashes broke out near Baku on Tuesday.');
+  assert.equal(layer.features[0].id, 'geonames:587084');
+  assert.equal(layer.features[0].properties.mentions[0].text, 'Baku');
+});
