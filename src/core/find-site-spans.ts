@@ -31,6 +31,24 @@ const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'minister'
 const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'du', 'des', '&']);
 const isCap = (t: Token | undefined) => !!t && t.word && /^[\p{Lu}\p{N}]/u.test(t.text);
 
+/** Heads that also begin a name: "University of Iowa", "College of the Holy Cross". */
+export const HEAD_INITIAL = new Set(['university', 'college', 'institute', 'academy']);
+/** Heads of institutions usually in the region they are named after ("Colorado State University"). */
+export const INSTITUTION_HEADS = new Set(['university', 'college', 'institute', 'academy', 'school']);
+
+function headInitialSpan(text: string, tokens: Token[], j: number): SiteSpan | null {
+  const head = tokens[j];
+  if (!HEAD_INITIAL.has(head.text.toLowerCase()) || tokens[j + 1]?.text !== 'of') return null;
+  let k = j + 2;
+  if (tokens[k]?.text === 'the') k++;
+  let last = -1;
+  for (; k < tokens.length && k - j < 8 && isCap(tokens[k]) && text.slice(tokens[k - 1].end, tokens[k].start) === ' '; k++) last = k;
+  if (last < 0) return null;
+  const start = head.start;
+  const end = tokens[last].end;
+  return { first: j, last, start, end, text: text.slice(start, end), key: normalizeName(text.slice(start, end)), head: head.text.toLowerCase() };
+}
+
 /**
  * Finds capitalised names ending in a place head noun.
  *
@@ -42,6 +60,13 @@ export function findSiteSpans(text: string, tokens: Token[]): SiteSpan[] {
   for (let j = 0; j < tokens.length; j++) {
     const head = tokens[j];
     if (!isCap(head) || !SITE_HEADS.has(head.text.toLowerCase())) continue;
+    // "University of California": the head first, then "of" and a capitalised name.
+    const initial = headInitialSpan(text, tokens, j);
+    if (initial) {
+      spans.push(initial);
+      j = initial.last;
+      continue;
+    }
     // The name goes on after the head noun ("Park Geun-hye", "Hall Street"): not a site ending here.
     const after = tokens[j + 1];
     if (after && (isCap(after) || after.text === '-') && text.slice(head.end, after.start).length <= 1) continue;

@@ -3,6 +3,7 @@
 // (`approximate`, `within`). Without a local focus a site resolves to nothing, and a gazetteer name
 // inside it ("Colorado" in "Colorado State University") is read on its own instead.
 
+import { HEAD_INITIAL, INSTITUTION_HEADS } from './find-site-spans.ts';
 import type { Place, ResolvedMention } from './types.ts';
 
 export interface ResolveSitesOptions {
@@ -47,22 +48,33 @@ const slug = (s: string) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') 
 export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesOptions = {}): ResolvedMention[] {
   const { focusKinds, minInsideConfidence } = { ...DEFAULTS, ...options };
   const focus = findLocalFocus(resolved, focusKinds);
-  const sites = focus ? resolved.filter((r) => r.mention.site) : [];
-  const covered = (r: ResolvedMention) => sites.some((s) => s.mention.start <= r.mention.start && s.mention.end >= r.mention.end);
+  const inside = (site: ResolvedMention) =>
+    resolved.filter((r) => r.mention.insideSite && r.place && site.mention.start <= r.mention.start && site.mention.end >= r.mention.end);
+  // Where each site goes: the local focus, or — for an institution named after a region that does not
+  // hold the focus ("University of California" in a Florida story) — that region.
+  const placed = new Map<ResolvedMention, Place>();
+  for (const r of resolved) {
+    if (!r.mention.site) continue;
+    const namesake = INSTITUTION_HEADS.has(headOf(r.mention.text)) ? inside(r).find((x) => x.mention.confidence >= minInsideConfidence && isRegion(x.place!)) : undefined;
+    const at = namesake && !(focus && holds(namesake.place!, focus)) ? namesake.place! : focus;
+    if (at) placed.set(r, at);
+  }
+  const covered = (r: ResolvedMention) => [...placed.keys()].some((s) => s.mention.start <= r.mention.start && s.mention.end >= r.mention.end);
   const out: ResolvedMention[] = [];
   for (const r of resolved) {
     if (r.mention.site) {
-      if (!focus) continue;
+      const at = placed.get(r);
+      if (!at) continue;
       const place: Place = {
-        id: `site:${focus.id}/${slug(r.mention.key)}`,
+        id: `site:${at.id}/${slug(r.mention.key)}`,
         name: r.mention.text,
         kind: 'site',
         featureCode: 'SITE',
-        country: focus.country,
-        admin1: focus.admin1,
+        country: at.country,
+        admin1: at.admin1,
         population: 0,
-        anchor: focus.anchor,
-        within: { id: focus.id, name: focus.name },
+        anchor: at.anchor,
+        within: { id: at.id, name: at.name },
       };
       out.push({ ...r, place, score: 0.5, candidates: [] });
     } else if (r.mention.insideSite) {
@@ -70,4 +82,17 @@ export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesO
     } else out.push(r);
   }
   return out;
+}
+
+const isRegion = (p: Place) => p.kind === 'admin1' || p.kind === 'country' || p.kind === 'region';
+
+/** Does the region hold the city (same country, and same admin-1 unit for an admin-1 region)? */
+function holds(region: Place, city: Place): boolean {
+  if (region.country !== city.country) return false;
+  return region.kind !== 'admin1' || region.admin1 === city.admin1;
+}
+
+function headOf(name: string): string {
+  const words = name.toLowerCase().split(/\s+/);
+  return words.find((w) => HEAD_INITIAL.has(w)) && words[1] === 'of' ? words[0] : words[words.length - 1];
 }

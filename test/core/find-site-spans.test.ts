@@ -13,6 +13,8 @@ const CASES: Array<[string, string[]]> = [
   ['Mr Hall spoke.', []],
   ['the Church of the Holy Redeemer', []],
   ['Holy Redeemer Church burned.', ['Holy Redeemer Church']],
+  ['She studied at the University of California, then the College of the Holy Cross.', ['University of California', 'College of the Holy Cross']],
+  ['The University of the city said no.', []],
 ];
 
 test('findSiteSpans: capitalised names ending in a place head noun', () => {

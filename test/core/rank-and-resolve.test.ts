@@ -89,3 +89,15 @@ test('sites go to the local focus, or give way to the name inside them', () => {
   const out2 = resolveSites(resolveMentions(rankCandidates(lone, text2, gazetteer, EMPTY_MODEL)));
   assert.deepEqual(out2.map((r) => r.mention.text), ['Paris']);
 });
+
+test('an institution named after a region that does not hold the local focus goes to that region', () => {
+  const text = 'Flooding in Springfield, Illinois. Students from the Texas State University helped. Springfield thanked them.';
+  const base = mentionsOf(text, ['Springfield', 'Illinois', 'Springfield']);
+  const site: Mention = { ...mentionsOf(text, ['Texas State University'])[0], site: true };
+  const inside: Mention = { ...mentionsOf(text, ['Texas'])[0], insideSite: true, confidence: 0.8 };
+  const all = [...base, site, inside].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out = resolveSites(resolveMentions(rankCandidates(all, text, gazetteer, EMPTY_MODEL)));
+  const uni = out.find((r) => r.mention.text === 'Texas State University')!;
+  assert.equal(uni.place?.within?.id, 'geonames:4736286');
+  assert.equal(out.some((r) => r.mention.insideSite), false);
+});
