@@ -9,6 +9,8 @@ export { spanFeatures, lexiconOf, type SpanContext, type DocEvidence } from './s
 export { extractMentions, scoreSpans, buildSpanContext, collectDocEvidence, type ScoredSpan } from './extract-mentions.ts';
 export { findCandidates, candidateFeatures, rankCandidates, buildRankContext, scoreCandidate, RANK_PRIORS } from './rank-candidates.ts';
 export { resolveMentions } from './resolve-mentions.ts';
+export { containsByShape, type Contains } from './namesake-features.ts';
+export { distanceKm } from './distance-km.ts';
 export { resolveSites, findLocalFocus } from './resolve-sites.ts';
 export { findSiteSpans, SITE_HEADS, type SiteSpan } from './find-site-spans.ts';
 export { toFeatureCollection, normalizeGeometry } from './to-feature-collection.ts';

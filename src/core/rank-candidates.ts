@@ -3,9 +3,9 @@
 // and admin-1 units the article already mentions, "City, State" patterns and distance to the
 // article's other places. Hand-set priors apply where the model has no weight.
 
-import { bbox, booleanPointInPolygon } from '@turf/turf';
-import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { distanceKm as km } from './distance-km.ts';
 import { scoreLinear, type Features, type GeoparserModel } from './model.ts';
+import { containsByShape, namesakeFeatures, near, twinFeatures, TWIN_BONUS, type Contains } from './namesake-features.ts';
 import type { Candidate, Gazetteer, Mention, NameMatch, Place, RankedMention } from './types.ts';
 
 /** What the article as a whole says, gathered from its mentions' readings. */
@@ -45,12 +45,6 @@ export const RANK_PRIORS: Record<string, number> = {
 const PRIORS_MODEL = { weights: RANK_PRIORS };
 
 const MAJOR_FEATURE_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL', 'PPLX', 'PCLI', 'ADM1', 'ADM2', 'PPLG']);
-
-function km(a: [number, number], b: [number, number]): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((b[1] - a[1]) * r) / 2) ** 2 + Math.cos(a[1] * r) * Math.cos(b[1] * r) * Math.sin(((b[0] - a[0]) * r) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /**
  * Readings considered per mention. Lookup lists names before alternate names, each by population;
@@ -137,15 +131,6 @@ export function addContextFeatures(f: Features, p: Place, mention: Mention, ctx:
   else if (nearest < Infinity) f.set('near:far', 1);
 }
 
-// An area and its namesake seat (Lachin District and the town of Laçın; the federal city of Moscow
-// and Moscow) are both "right" within 161 km, so the training data cannot tell them apart. For the
-// map the area is the better answer unless the town is a city in its own right: then people mean
-// the city (Moscow, Baku), drawn as a point.
-const TWIN_BONUS = 3;
-/** Population above which a namesake seat is meant as the city rather than its area. */
-const TWIN_CITY_MIN_POPULATION = 250_000;
-/** Distance within which a same-named town counts as the area's seat. */
-const TWIN_MAX_KM = 60;
 
 // "Paris, Texas", "Springfield, Ill.": a place right after a comma that holds the candidate is as
 // explicit as news gets; it outweighs population and fame.
@@ -160,86 +145,6 @@ export function scoreCandidate(model: GeoparserModel, f: Features): number {
   const s = scoreLinear(model.rank.weights.bias !== undefined ? model.rank : PRIORS_MODEL, f);
   const twin = (f.get('twinArea') ?? 0) + (f.get('twinCity') ?? 0) - (f.get('twinSeat') ?? 0) - (f.get('twinBigArea') ?? 0);
   return s + twin * TWIN_BONUS + (f.get('commaCtx') ?? 0) * COMMA_BONUS + (f.get('docShare') ?? 0) * DOC_SHARE_BONUS;
-}
-
-/**
- * A city and a same-named area of its country ("New York", "Washington", "Mexico"): how big the city
- * is decides which one news means, so both readings see the city's size.
- */
-function namesakeFeatures(match: NameMatch, all: NameMatch[], f: Features): void {
-  const p = match.place;
-  const areaKinds = new Set(['admin1', 'country', 'admin2', 'region']);
-  if (p.kind === 'city') {
-    if (all.some((o) => o.place.country === p.country && areaKinds.has(o.place.kind))) f.set(`namesakeCity:${popBucket(p.population)}`, 1);
-  } else if (areaKinds.has(p.kind)) {
-    let biggest = 0;
-    for (const o of all) if (o.place.kind === 'city' && o.place.country === p.country) biggest = Math.max(biggest, o.place.population);
-    if (biggest > 0) f.set(`namesakeArea:${popBucket(biggest)}`, 1);
-  }
-}
-
-function popBucket(pop: number): number {
-  return pop < 1e4 ? 3 : pop < 1e5 ? 4 : pop < 1e6 ? 5 : 6;
-}
-
-/**
- * Marks an area and its namesake seat nearby: `twinArea`/`twinSeat` when the seat is a small town
- * (the area wins), `twinCity`/`twinBigArea` when it is a big city (the city wins).
- */
-function twinFeatures(match: NameMatch, all: NameMatch[], f: Features, contains: Contains): void {
-  const p = match.place;
-  // Only areas we can draw: an admin-2 point is no better than its town's point.
-  const isArea = (q: Place) => !!q.shape && (q.kind === 'admin1' || q.kind === 'admin2' || q.kind === 'disputed');
-  for (const o of all) {
-    const q = o.place;
-    if (q === p || q.country !== p.country) continue;
-    if (isArea(p) && q.kind === 'city' && contains(p, q)) f.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
-    if (p.kind === 'city' && isArea(q) && contains(q, p)) f.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
-  }
-}
-
-/** Does the area hold the city? */
-export type Contains = (area: Place, city: Place) => boolean;
-
-/** Without shapes: the city is the area's seat when it lies near the area's label point. */
-const near: Contains = (area, city) => km(area.anchor, city.anchor) <= TWIN_MAX_KM;
-
-/**
- * Farthest a city outside the simplified outline can be from the area's label point and still count
- * as inside: enclaves (Moscow in Moscow Oblast) and coastal cities the simplified coast leaves out
- * (New York City, 300 km from New York State's label point).
- */
-const ENCLAVE_MAX_KM = 400;
-
-/** Farthest a city can be from an area's label point and still be tested for lying inside it. */
-const MAX_CONTAINS_TEST_KM = 2000;
-
-/**
- * Containment from the gazetteer's polygons (the federal city of Moscow inside Moscow Oblast, New
- * York City inside New York State), cached per area; near the label point counts too.
- */
-export function containsByShape(gazetteer: Gazetteer): Contains {
-  const cache = new Map<string, Polygon | MultiPolygon | null>();
-  return (area, city) => {
-    const d = km(area.anchor, city.anchor);
-    if (d <= TWIN_MAX_KM) return true;
-    if (!area.shape || d > MAX_CONTAINS_TEST_KM) return false;
-    let g = cache.get(area.shape);
-    if (g === undefined) cache.set(area.shape, (g = outline(gazetteer.geometry(area.shape))));
-    if (!g) return false;
-    if (booleanPointInPolygon(city.anchor, g)) return true;
-    // A city carved out of the area that surrounds it, or cut off by a simplified coast, lies outside
-    // the outline: inside the bounding box and near the label point still counts.
-    const [w, s, e, n] = bbox(g);
-    return d <= ENCLAVE_MAX_KM && city.anchor[0] >= w && city.anchor[0] <= e && city.anchor[1] >= s && city.anchor[1] <= n;
-  };
-}
-
-/** A polygon without its holes: Moscow lies within Moscow Oblast's outline, though not in the oblast. */
-function outline(g: Geometry | undefined): Polygon | MultiPolygon | null {
-  if (g?.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.slice(0, 1) };
-  if (g?.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.slice(0, 1)) };
-  return null;
 }
 
 /** Places named right after "<mention>, " — the State in "City, State". */

@@ -1,0 +1,98 @@
+// Features for a name shared by a city and an area ("New York", "Lachin", "Moscow"): how big the
+// city is, and whether the area holds it (from the gazetteer's polygons). Part of candidate ranking.
+
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { distanceKm as km } from './distance-km.ts';
+import type { Features } from './model.ts';
+import type { Gazetteer, NameMatch, Place } from './types.ts';
+
+// An area and its namesake seat (Lachin District and the town of Laçın; the federal city of Moscow
+// and Moscow) are both "right" within 161 km, so the training data cannot tell them apart. For the
+// map the area is the better answer unless the town is a city in its own right: then people mean
+// the city (Moscow, Baku), drawn as a point.
+export const TWIN_BONUS = 3;
+/** Population above which a namesake seat is meant as the city rather than its area. */
+const TWIN_CITY_MIN_POPULATION = 250_000;
+/** Distance within which a same-named town counts as the area's seat. */
+const TWIN_MAX_KM = 60;
+
+/**
+ * A city and a same-named area of its country ("New York", "Washington", "Mexico"): how big the city
+ * is decides which one news means, so both readings see the city's size.
+ */
+export function namesakeFeatures(match: NameMatch, all: NameMatch[], f: Features): void {
+  const p = match.place;
+  const areaKinds = new Set(['admin1', 'country', 'admin2', 'region']);
+  if (p.kind === 'city') {
+    if (all.some((o) => o.place.country === p.country && areaKinds.has(o.place.kind))) f.set(`namesakeCity:${popBucket(p.population)}`, 1);
+  } else if (areaKinds.has(p.kind)) {
+    let biggest = 0;
+    for (const o of all) if (o.place.kind === 'city' && o.place.country === p.country) biggest = Math.max(biggest, o.place.population);
+    if (biggest > 0) f.set(`namesakeArea:${popBucket(biggest)}`, 1);
+  }
+}
+
+function popBucket(pop: number): number {
+  return pop < 1e4 ? 3 : pop < 1e5 ? 4 : pop < 1e6 ? 5 : 6;
+}
+
+/**
+ * Marks an area and its namesake seat nearby: `twinArea`/`twinSeat` when the seat is a small town
+ * (the area wins), `twinCity`/`twinBigArea` when it is a big city (the city wins).
+ */
+export function twinFeatures(match: NameMatch, all: NameMatch[], f: Features, contains: Contains): void {
+  const p = match.place;
+  // Only areas we can draw: an admin-2 point is no better than its town's point.
+  const isArea = (q: Place) => !!q.shape && (q.kind === 'admin1' || q.kind === 'admin2' || q.kind === 'disputed');
+  for (const o of all) {
+    const q = o.place;
+    if (q === p || q.country !== p.country) continue;
+    if (isArea(p) && q.kind === 'city' && contains(p, q)) f.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
+    if (p.kind === 'city' && isArea(q) && contains(q, p)) f.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
+  }
+}
+
+/** Does the area hold the city? */
+export type Contains = (area: Place, city: Place) => boolean;
+
+/** Without shapes: the city is the area's seat when it lies near the area's label point. */
+export const near: Contains = (area, city) => km(area.anchor, city.anchor) <= TWIN_MAX_KM;
+
+/**
+ * Farthest a city outside the simplified outline can be from the area's label point and still count
+ * as inside: enclaves (Moscow in Moscow Oblast) and coastal cities the simplified coast leaves out
+ * (New York City, 300 km from New York State's label point).
+ */
+const ENCLAVE_MAX_KM = 400;
+
+/** Farthest a city can be from an area's label point and still be tested for lying inside it. */
+const MAX_CONTAINS_TEST_KM = 2000;
+
+/**
+ * Containment from the gazetteer's polygons (the federal city of Moscow inside Moscow Oblast, New
+ * York City inside New York State), cached per area; near the label point counts too.
+ */
+export function containsByShape(gazetteer: Gazetteer): Contains {
+  const cache = new Map<string, Polygon | MultiPolygon | null>();
+  return (area, city) => {
+    const d = km(area.anchor, city.anchor);
+    if (d <= TWIN_MAX_KM) return true;
+    if (!area.shape || d > MAX_CONTAINS_TEST_KM) return false;
+    let g = cache.get(area.shape);
+    if (g === undefined) cache.set(area.shape, (g = outline(gazetteer.geometry(area.shape))));
+    if (!g) return false;
+    if (booleanPointInPolygon(city.anchor, g)) return true;
+    // A city carved out of the area that surrounds it, or cut off by a simplified coast, lies outside
+    // the outline: inside the bounding box and near the label point still counts.
+    const [w, s, e, n] = bbox(g);
+    return d <= ENCLAVE_MAX_KM && city.anchor[0] >= w && city.anchor[0] <= e && city.anchor[1] >= s && city.anchor[1] <= n;
+  };
+}
+
+/** A polygon without its holes: Moscow lies within Moscow Oblast's outline, though not in the oblast. */
+function outline(g: Geometry | undefined): Polygon | MultiPolygon | null {
+  if (g?.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.slice(0, 1) };
+  if (g?.type === 'MultiPolygon') return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.slice(0, 1)) };
+  return null;
+}
