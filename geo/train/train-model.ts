@@ -18,6 +18,7 @@ import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
 import { candidateFeatures, findCandidates, buildRankContext, rankOnce, commaPlaces } from '../../src/core/rank-candidates.ts';
 import { containsByShape } from '../../src/core/namesake-features.ts';
+import { distanceKm } from '../../src/core/distance-km.ts';
 import { extractMentions } from '../../src/core/extract-mentions.ts';
 import { scoreLinear, sigmoid, type Features, type GeoparserModel, type LinearModel } from '../../src/core/model.ts';
 import type { Mention } from '../../src/core/types.ts';
@@ -285,11 +286,6 @@ console.error('train-model: span model, second pass');
 model.spanDoc = trainLogistic(spanExamples(true), 6);
 
 // ---------- ranker ----------
-function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 const contains = containsByShape(gazetteer);
 function rankExamples(): Example[] {
   const out: Example[] = [];
@@ -304,7 +300,7 @@ function rankExamples(): Example[] {
       if (!g) return;
       const matches = findCandidates(mention, gazetteer);
       if (matches.length < 2) return;
-      const ys = matches.map((m) => (g.geonameid && m.place.geonameid === g.geonameid) || km(g.lat!, g.lon!, m.place.anchor[1], m.place.anchor[0]) <= 161 ? 1 : 0);
+      const ys = matches.map((m) => (g.geonameid && m.place.geonameid === g.geonameid) || distanceKm([g.lon!, g.lat!], m.place.anchor) <= 161 ? 1 : 0);
       if (!ys.some((y) => y)) return;
       // Keep the ranker's job balanced: the best few negatives per mention.
       const comma = commaPlaces(mentions, i, doc.text, gazetteer);
