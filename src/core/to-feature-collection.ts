@@ -2,7 +2,7 @@
 // place, id = the stable gazetteer id; areas as polygons (right-hand rule), everything else as
 // points; coordinates rounded to 6 decimals; passages and text as foreign members.
 
-import { rewind, simplify } from '@turf/turf';
+import { bbox, rewind, simplify } from '@turf/turf';
 import type { Geometry, Position } from 'geojson';
 import type { ArticleLayer, Gazetteer, LayerFeature, Passage, ResolvedMention } from './types.ts';
 
@@ -50,7 +50,9 @@ function countVertices(c: unknown): number {
  */
 export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
   if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && countVertices(g.coordinates) > maxVertices) {
-    let tolerance = 0.005;
+    // Start near the answer: a tolerance of about a thousandth of the shape's extent.
+    const [w, s, e, n] = bbox(g as any);
+    let tolerance = Math.max(0.005, Math.hypot(e - w, n - s) / 1000);
     let out = g;
     for (let i = 0; i < 12 && countVertices(out.coordinates) > maxVertices; i++, tolerance *= 2) {
       out = simplify(g as any, { tolerance, highQuality: false, mutate: false }) as typeof g;
