@@ -2,6 +2,7 @@
 // and firefox-esr (/usr/bin/firefox-esr or $FIREFOX_PATH) through puppeteer-core. When one is missing and
 // we are root on Debian, install it with apt-get and say so; otherwise explain what to do and fail, so the
 // test run does not die later with an obscure launch error. AA_ENGINES=chromium checks only that engine.
+// Recommended packages are installed too: they bring the fonts the page tests lay text out with.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
@@ -23,7 +24,7 @@ if (!isRoot || !isDebian || custom.length) {
   process.exit(1);
 }
 const pkgs = missing.map((b) => b.pkg);
-for (const args of [['update'], ['install', '-y', '--no-install-recommends', ...pkgs]]) {
+for (const args of [['update'], ['install', '-y', ...pkgs]]) {
   console.log(`ensure-browsers: missing ${pkgs.join(', ')}; running apt-get ${args.join(' ')}`);
   const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   if (r.status !== 0) {
