@@ -56,34 +56,13 @@ const target = layer.features.find((f) => f.properties.name === CLICKED && f.geo
 if (!target) throw new Error(`the seed layer has no ${CLICKED} polygon`);
 
 // ---- 2. the bare reference page --------------------------------------------------------------------------
-/** Rings that cross ±180° made continuous, and a multipolygon's far-side parts moved next to the rest. */
-function unwrapGeometry(g) {
-  const ring = (r) => {
-    let off = 0;
-    return r.map((p, i) => {
-      if (i > 0) {
-        const d = p[0] - r[i - 1][0];
-        if (d > 180) off -= 360;
-        else if (d < -180) off += 360;
-      }
-      return [p[0] + off, p[1]];
-    });
-  };
-  if (g.type === 'Polygon') return { ...g, coordinates: g.coordinates.map(ring) };
-  if (g.type !== 'MultiPolygon') return g;
-  const polys = g.coordinates.map((p) => p.map(ring));
-  const mean = (p) => p[0].reduce((s, q) => s + q[0], 0) / p[0].length;
-  const means = polys.map(mean);
-  if (Math.max(...means) - Math.min(...means) <= 180) return { ...g, coordinates: polys };
-  return { ...g, coordinates: polys.map((p, i) => (means[i] < 0 ? p.map((r) => r.map(([x, y]) => [x + 360, y])) : p)) };
-}
 const EXTRA_POINTS = [
   ['Tbilisi', 44.7930, 41.7151], ['Ganja', 46.3606, 40.6828], ['Stepanakert', 46.7519, 39.8153],
   ['Shusha', 46.7500, 39.7583], ['Tehran', 51.3890, 35.6892], ['Istanbul', 28.9784, 41.0082],
 ];
 const placed = layer.features.filter((f) => f.geometry);
 const bareFeatures = [
-  ...placed.map((f) => ({ type: 'Feature', properties: { name: f.properties.name }, geometry: unwrapGeometry(f.geometry) })),
+  ...placed.map((f) => ({ type: 'Feature', properties: { name: f.properties.name }, geometry: f.geometry })),
   ...EXTRA_POINTS.map(([name, lon, lat]) => ({ type: 'Feature', properties: { name }, geometry: { type: 'Point', coordinates: [lon, lat] } })),
 ].slice(0, 20);
 const bareKinds = bareFeatures.reduce((n, f) => ((n[f.geometry.type === 'Point' ? 'points' : 'polygons'] += 1), n), { points: 0, polygons: 0 });

@@ -1,5 +1,6 @@
 // A small scorer for tests, with the overlap rules of the evaluation scorer: a predicted span that
 // overlaps a gold span counts; optional gold spans are neither hits nor false positives.
+import { distanceKm } from '../../src/core/distance-km.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';
 
 export interface GoldMention {
@@ -10,11 +11,7 @@ export interface GoldMention {
   lon?: number;
 }
 
-export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+export const km = (lat1: number, lon1: number, lat2: number, lon2: number): number => distanceKm([lon1, lat1], [lon2, lat2]);
 
 export function scoreLayer(layer: ArticleLayer, gold: GoldMention[]) {
   const pred = layer.features.flatMap((f) => f.properties.mentions.map((m) => ({ ...m, anchor: f.properties.anchor })));

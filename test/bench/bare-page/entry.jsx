@@ -7,19 +7,9 @@ import 'leaflet/dist/leaflet.css';
 import { canvas, circleMarker, geoJSON, latLng, map as leafletMap, polygon, polyline } from 'leaflet';
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+// The explorer's own antimeridian handling, so both pages draw Russia and Chukotka the same way.
+import { unwrapAntimeridian, unwrapRing } from '../../../src/ui/map/unwrap-antimeridian.ts';
 
-/** Continuous longitudes along a ring that crosses ±180° (Chukotka), as the explorer draws it. */
-function unwrap(ring) {
-  let off = 0;
-  return ring.map((p, i) => {
-    if (i > 0) {
-      const d = p[0] - ring[i - 1][0];
-      if (d > 180) off -= 360;
-      else if (d < -180) off += 360;
-    }
-    return [p[0] + off, p[1]];
-  });
-}
 // basemap.json (see build.mjs): delta-encoded integer rings on a grid given by scale and translate.
 function decode(ring, { scale: [sx, sy], translate: [tx, ty] }) {
   const out = [];
@@ -28,7 +18,7 @@ function decode(ring, { scale: [sx, sy], translate: [tx, ty] }) {
     y += ring[i + 1];
     out.push([x * sx + tx, y * sy + ty]);
   }
-  return unwrap(out).map(([lon, lat]) => latLng(lat, lon));
+  return unwrapRing(out).map(([lon, lat]) => latLng(lat, lon));
 }
 
 function MapBox({ onFeatures }) {
@@ -44,7 +34,7 @@ function MapBox({ onFeatures }) {
       polyline(b.borders.map((r) => decode(r, b)), { renderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
     });
     fetch('features.geojson').then((r) => r.json()).then((fc) => {
-      const layer = geoJSON(fc, {
+      const layer = geoJSON({ ...fc, features: fc.features.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry) })) }, {
         pointToLayer: (_f, ll) => circleMarker(ll, { radius: 6 }),
         style: (f) => ({ weight: 1.5, color: f.geometry.type === 'Point' ? '#b4432b' : '#2f6f8f', fillOpacity: 0.2 }),
       }).addTo(map);
