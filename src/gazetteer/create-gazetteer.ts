@@ -29,12 +29,6 @@ function splitLines(text: string): string[] {
   return lines;
 }
 
-function keyOf(line: string): string {
-  const tab = line.indexOf('\t');
-  return tab < 0 ? line : line.slice(0, tab);
-}
-
-/** Index of the first line whose key is >= `key` (lines are sorted by key). */
 /** True when the key of `line` (the text before its tab) sorts before `key`; no substring is made. */
 function keyBefore(line: string, key: string): boolean {
   const n = key.length;
@@ -47,15 +41,58 @@ function keyBefore(line: string, key: string): boolean {
     if (a !== b) return a < b;
   }
 }
-function lowerBound(lines: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = lines.length;
+
+// Keys are bucketed by their first two characters (ASCII exactly, everything else as one code that
+// sorts last, the end of a key first), so a search starts within a few hundred lines, not 280,000.
+// Keys that begin outside ASCII share one bucket: their second character says nothing about order.
+const BUCKET_CODES = 128;
+function code(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  return c === 9 ? 0 : c < BUCKET_CODES ? c : BUCKET_CODES - 1;
+}
+function bucketOf(s: string): number {
+  const c = code(s, 0);
+  return c * BUCKET_CODES + (c === 0 || c === BUCKET_CODES - 1 ? 0 : code(s, 1));
+}
+
+/** Start line of each bucket (sorted keys give non-decreasing buckets); one extra slot ends the last. */
+function bucketStarts(lines: readonly string[]): Int32Array {
+  const starts = new Int32Array(BUCKET_CODES * BUCKET_CODES + 1).fill(lines.length);
+  for (let i = lines.length - 1; i >= 0; i--) starts[bucketOf(lines[i])] = i;
+  // Empty buckets start where the next non-empty one does.
+  for (let b = starts.length - 2; b >= 0; b--) if (starts[b] > starts[b + 1]) starts[b] = starts[b + 1];
+  return starts;
+}
+
+/** Index of the first line whose key is >= `key` (lines are sorted by key). */
+function lowerBound(lines: readonly string[], starts: Int32Array, key: string): number {
+  const b = bucketOf(key);
+  let lo = starts[b];
+  let hi = starts[b + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (keyBefore(lines[mid], key)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** Does `line`'s key equal `key`? */
+function keyIs(line: string | undefined, key: string): boolean {
+  return line !== undefined && line.charCodeAt(key.length) === 9 && line.startsWith(key);
+}
+
+/** Does `line`'s key start with `key` and a space (a longer name)? */
+function keyExtends(line: string | undefined, key: string): boolean {
+  return line !== undefined && line.charCodeAt(key.length) === 32 && line.startsWith(key);
+}
+
+/** What the name index says about one key: its line (when the key is a name) and whether longer names start with it. */
+interface Probe {
+  line: string | undefined;
+  prefix: boolean;
+  matches?: NameMatch[];
 }
 
 function parsePlace(line: string): Place {
@@ -144,14 +181,22 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     return shapeObjects;
   };
 
-  function lookupUncached(normalizedName: string): NameMatch[] {
-    const index = lowerBound(nameLines, normalizedName);
-    const line = nameLines[index];
-    if (line === undefined || keyOf(line) !== normalizedName) return [];
+  const starts = bucketStarts(nameLines);
+
+  /** One search answers both questions about a key: is it a name, and do longer names start with it. */
+  function probeUncached(key: string): Probe {
+    if (!key) return { line: undefined, prefix: false };
+    const index = lowerBound(nameLines, starts, key);
+    const exact = keyIs(nameLines[index], key);
+    // ' ' sorts before every other key character, so "key …" keys directly follow "key".
+    return { line: exact ? nameLines[index] : undefined, prefix: exact || keyExtends(nameLines[index], key) };
+  }
+
+  function parseMatches(line: string, key: string): NameMatch[] {
     // References are ordered (names first, then by population), so the tail is hamlets: parse only
     // the head. "San José" or "Springfield" would otherwise parse hundreds of rows per lookup.
     const matches: NameMatch[] = line
-      .slice(normalizedName.length + 1)
+      .slice(key.length + 1)
       .split(',', MAX_MATCHES)
       .map((ref) => {
         const colon = ref.indexOf(':');
@@ -164,32 +209,28 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     );
   }
 
-  function hasPrefixUncached(normalizedPrefix: string): boolean {
-    if (!normalizedPrefix) return false;
-    const exact = nameLines[lowerBound(nameLines, normalizedPrefix)];
-    if (exact !== undefined && keyOf(exact) === normalizedPrefix) return true;
-    // ' ' sorts before every other key character, so "prefix …" keys directly follow "prefix".
-    const longer = nameLines[lowerBound(nameLines, normalizedPrefix + ' ')];
-    return longer !== undefined && longer.startsWith(normalizedPrefix + ' ');
-  }
-
   // Articles repeat their names and batches repeat the world's: answer each key once. Bounded, so a
   // stream of a million articles cannot grow it without end.
-  const lookups = new Map<string, NameMatch[]>();
-  const prefixes = new Map<string, boolean>();
-  const remember = <T>(cache: Map<string, T>, key: string, value: T): T => {
-    if (cache.size >= MAX_CACHED_KEYS) cache.clear();
-    cache.set(key, value);
-    return value;
+  const probes = new Map<string, Probe>();
+  const probe = (key: string): Probe => {
+    let p = probes.get(key);
+    if (!p) {
+      if (probes.size >= MAX_CACHED_KEYS) probes.clear();
+      probes.set(key, (p = probeUncached(key)));
+    }
+    return p;
   };
+  const NO_MATCHES: readonly NameMatch[] = [];
 
   return {
     lookup(normalizedName) {
+      const p = probe(normalizedName);
+      const matches = p.line === undefined ? NO_MATCHES : (p.matches ??= parseMatches(p.line, normalizedName));
       // A copy, so callers may sort or filter what they get.
-      return (lookups.get(normalizedName) ?? remember(lookups, normalizedName, lookupUncached(normalizedName))).slice();
+      return matches.slice();
     },
     hasPrefix(normalizedPrefix) {
-      return prefixes.get(normalizedPrefix) ?? remember(prefixes, normalizedPrefix, hasPrefixUncached(normalizedPrefix));
+      return probe(normalizedPrefix).prefix;
     },
     get(id) {
       if (!byId) buildIndexes();

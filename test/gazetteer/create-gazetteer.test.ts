@@ -96,3 +96,19 @@ test('geometry is undefined when no shapes are given, and shapes thunks run once
   assert.equal(none.geometry('x'), undefined);
   assert.deepEqual(none.lookup('x'), []);
 });
+
+test('lookup and hasPrefix agree with a plain scan of the sorted index, non-ASCII first letters included', () => {
+  // Sorted as the writer sorts (UTF-16 code units). Keys starting outside ASCII are ordered by their first
+  // letter, not their second, which a two-letter bucket index must not assume ("ƙasar" < "ɛndonezi" < "јурум" < "ِal taif").
+  const keys = ['a', 'a b', 'ab', 'ab c', 'abc', 'b', 'zz', 'ƙasar', 'ƙasar makka', 'ɛndonezi', 'јурумлери', 'ِal taif', '城郊'];
+  const header = 'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed';
+  const places = [header, ...keys.map((k, i) => `t:${i}\t${k}\tcity\tPPL\tXX\t\t${i}\t0\t0\t\t\t\t`)].join('\n');
+  const names = keys.map((k, i) => `${k}\t${i}:n`).join('\n');
+  const g = createGazetteer({ places, names });
+  const probes = [...keys, 'a ', 'aa', 'ƙ', 'ƙasar ', 'ɛ', 'ɛndonezi x', 'ј', 'ِal', '城', '', 'zzz', '~'];
+  for (const key of probes) {
+    assert.deepEqual(g.lookup(key).map((m) => m.place.name), keys.includes(key) ? [key] : [], `lookup ${JSON.stringify(key)}`);
+    const prefix = !!key && keys.some((k) => k === key || k.startsWith(key + ' '));
+    assert.equal(g.hasPrefix(key), prefix, `hasPrefix ${JSON.stringify(key)}`);
+  }
+});
