@@ -38,12 +38,22 @@ export type Features = Map<string, number>;
  * scoreLinear({ weights: { bias: -1, a: 2 } }, new Map([['bias', 1], ['a', 1]])) // 1
  */
 export function scoreLinear(model: LinearModel, features: Features): number {
+  const weights = weightMap(model);
   let s = 0;
   for (const [name, value] of features) {
-    const w = model.weights[name];
+    const w = weights.get(name);
     if (w !== undefined) s += w * value;
   }
   return s;
+}
+
+// Weights as a Map, made once per weights object (a Map look-up hashes a fresh feature name; an object
+// look-up would intern it first). Models are replaced, never edited, after their first score.
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+function weightMap(model: LinearModel): Map<string, number> {
+  let m = weightMaps.get(model.weights);
+  if (!m) weightMaps.set(model.weights, (m = new Map(Object.entries(model.weights))));
+  return m;
 }
 
 /** Logistic function: a linear score as a probability. */

@@ -69,24 +69,40 @@ const ENCLAVE_MAX_KM = 400;
 /** Farthest a city can be from an area's label point and still be tested for lying inside it. */
 const MAX_CONTAINS_TEST_KM = 2000;
 
+interface Outline {
+  shape: Polygon | MultiPolygon;
+  bbox: number[];
+}
+
+// Outlines per gazetteer, kept across articles: a batch asks about the same few hundred areas again and again.
+const outlines = new WeakMap<Gazetteer, Map<string, Outline | null>>();
+
 /**
  * Containment from the gazetteer's polygons (the federal city of Moscow inside Moscow Oblast, New
  * York City inside New York State), cached per area; near the label point counts too.
  */
 export function containsByShape(gazetteer: Gazetteer): Contains {
-  const cache = new Map<string, Polygon | MultiPolygon | null>();
+  let cache = outlines.get(gazetteer);
+  if (!cache) outlines.set(gazetteer, (cache = new Map()));
+  const known = cache;
   return (area, city) => {
     const d = km(area.anchor, city.anchor);
     if (d <= TWIN_MAX_KM) return true;
     if (!area.shape || d > MAX_CONTAINS_TEST_KM) return false;
-    let g = cache.get(area.shape);
-    if (g === undefined) cache.set(area.shape, (g = outline(gazetteer.geometry(area.shape))));
-    if (!g) return false;
-    if (booleanPointInPolygon(city.anchor, g)) return true;
+    let o = known.get(area.shape);
+    if (o === undefined) {
+      const shape = outline(gazetteer.geometry(area.shape));
+      known.set(area.shape, (o = shape && { shape, bbox: bbox(shape) }));
+    }
+    if (!o) return false;
+    const [w, s, e, n] = o.bbox;
+    const [x, y] = city.anchor;
+    const inBox = x >= w && x <= e && y >= s && y <= n;
+    if (!inBox) return false;
+    if (booleanPointInPolygon(city.anchor, o.shape)) return true;
     // A city carved out of the area that surrounds it, or cut off by a simplified coast, lies outside
     // the outline: inside the bounding box and near the label point still counts.
-    const [w, s, e, n] = bbox(g);
-    return d <= ENCLAVE_MAX_KM && city.anchor[0] >= w && city.anchor[0] <= e && city.anchor[1] >= s && city.anchor[1] <= n;
+    return d <= ENCLAVE_MAX_KM;
   };
 }
 

@@ -4,7 +4,7 @@
 
 import type { Features, GeoparserModel } from './model.ts';
 import type { NameSpan } from './find-name-spans.ts';
-import type { Token } from './tokenize.ts';
+import { isCapitalised, type Token } from './tokenize.ts';
 
 /** What span features need besides the span itself; built once per text. */
 export interface SpanContext {
@@ -81,8 +81,6 @@ function shapeOf(s: string): string {
   return 'Xx';
 }
 
-const isCap = (t: Token | undefined) => !!t && t.word && /^[\p{Lu}\p{Lt}]/u.test(t.text);
-
 /**
  * Features of one name span. With `doc`, adds the second-pass document features.
  *
@@ -139,16 +137,16 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   else if (next) on(`nextp:${next.text}`);
   else on('next:none');
   if (prev && !prev.word && prev2?.word) on(`prev2w:${prev2.text.toLowerCase()}`);
-  const prevIsName = isCap(prev) && !ctx.sentenceStarts.has(span.first - 1) && !ctx.spanAt.has(span.first - 1);
+  const prevIsName = isCapitalised(prev) && !ctx.sentenceStarts.has(span.first - 1) && !ctx.spanAt.has(span.first - 1);
   if (prevIsName) {
     on('prevCap');
     if (lexicon.givenNames.has(prev.text.toLowerCase())) on('prevGiven');
   }
   // "Charles Michel" at the start of a sentence, where prevIsName does not look.
-  if (isCap(prev) && lexicon.givenNames.has(prev.text.toLowerCase()) && !ctx.spanEnding.has(span.first - 1)) on('prevGivenAny');
+  if (isCapitalised(prev) && lexicon.givenNames.has(prev.text.toLowerCase()) && !ctx.spanEnding.has(span.first - 1)) on('prevGivenAny');
   // "Paris Hilton", "Jordan Henderson": a capitalised word right after makes a longer name, even
   // when that word is a place name too.
-  if (isCap(next) && !ctx.titleCase.has(span.last + 1)) {
+  if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1)) {
     on(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap');
     on(`nextCap&${[...kinds].sort()[0]}`);
     const nw = next.text.toLowerCase();
@@ -160,7 +158,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   if (next?.word && /^\p{N}/u.test(next.text)) on('nextNum');
   if (prev?.word && /^\p{N}/u.test(prev.text)) on('prevNum');
   // An adjective glued to a following name is part of that name ("European Union", "French Open").
-  if (adj && isCap(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) on('adj&nextCap');
+  if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) on('adj&nextCap');
   // "Springfield, Illinois" / "Baku, Azerbaijan": a place right after a comma.
   if (next?.text === ',') {
     const after = ctx.spanAt.get(span.last + 2);
@@ -176,7 +174,7 @@ export function addDocFeatures(f: Features, span: NameSpan, ctx: SpanContext, do
   // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
   const next = ctx.tokens[span.last + 1];
   const nextConf = doc.confidenceAt.get(span.last + 1);
-  if (isCap(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) f.set('nextNamePart', 1);
+  if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) f.set('nextNamePart', 1);
   // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
   const prev = ctx.tokens[span.first - 1];
   if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) f.set('docPerson', 1);

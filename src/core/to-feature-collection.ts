@@ -2,8 +2,8 @@
 // place, id = the stable gazetteer id; areas as polygons (right-hand rule), everything else as
 // points; coordinates rounded to 6 decimals; passages and text as foreign members.
 
-import { bbox, rewind, simplify } from '@turf/turf';
-import type { Geometry, Position } from 'geojson';
+import { bbox, booleanClockwise, simplify } from '@turf/turf';
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ArticleLayer, Gazetteer, LayerFeature, Passage, ResolvedMention } from './types.ts';
 
 export interface ToFeatureCollectionOptions {
@@ -40,8 +40,11 @@ export function normalizeGeometryCached(g: Geometry): Geometry {
   return n;
 }
 
-function countVertices(c: unknown): number {
-  return typeof (c as number[])[0] === 'number' ? 1 : (c as unknown[]).reduce<number>((n, x) => n + countVertices(x), 0);
+/** Vertices of a polygon or multipolygon (ring lengths summed). */
+function countVertices(g: Polygon | MultiPolygon): number {
+  let n = 0;
+  for (const polygon of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of polygon) n += ring.length;
+  return n;
 }
 
 /**
@@ -49,13 +52,14 @@ function countVertices(c: unknown): number {
  * MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule.
  */
 export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
-  if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && countVertices(g.coordinates) > maxVertices) {
+  if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && countVertices(g) > maxVertices) {
     // Start near the answer: a tolerance of about a thousandth of the shape's extent.
     const [w, s, e, n] = bbox(g as any);
     let tolerance = Math.max(0.005, Math.hypot(e - w, n - s) / 1000);
     let out = g;
-    for (let i = 0; i < 12 && countVertices(out.coordinates) > maxVertices; i++, tolerance *= 2) {
-      out = simplify(g as any, { tolerance, highQuality: false, mutate: false }) as typeof g;
+    // Each round simplifies the last round's output (its own copy, so in place): fewer vertices each time.
+    for (let i = 0; i < 12 && countVertices(out) > maxVertices; i++, tolerance *= 2) {
+      out = simplify(out as any, { tolerance, highQuality: false, mutate: out !== g }) as typeof g;
     }
     g = dropEmptyParts(out);
   }
@@ -74,8 +78,18 @@ function dropEmptyParts(g: Geometry): Geometry {
 /** A copy of the geometry with 6-decimal coordinates and RFC 7946 winding. */
 export function normalizeGeometry(g: Geometry): Geometry {
   if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map(normalizeGeometry) };
-  const rounded = { type: g.type, coordinates: roundCoords(g.coordinates) } as Geometry;
-  return g.type === 'Polygon' || g.type === 'MultiPolygon' ? (rewind(rounded as any, { reverse: false }) as Geometry) : rounded;
+  const coordinates = roundCoords(g.coordinates);
+  // The rounded copy is ours, so its rings are turned in place.
+  if (g.type === 'Polygon') windRings(coordinates);
+  else if (g.type === 'MultiPolygon') for (const polygon of coordinates) windRings(polygon);
+  return { type: g.type, coordinates } as Geometry;
+}
+
+/** The right-hand rule: exterior ring counterclockwise, holes clockwise. */
+function windRings(rings: Position[][]): void {
+  rings.forEach((ring, k) => {
+    if (booleanClockwise(ring) !== k > 0) ring.reverse();
+  });
 }
 
 /**

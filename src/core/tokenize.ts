@@ -10,8 +10,9 @@ export interface Token {
   word: boolean;
 }
 
-// A word: letters/marks/digits, joined by apostrophes inside names (O'Hare, N'Djamena).
-const TOKEN_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]{2,}(?=[^\p{L}\p{M}]|$))*|[^\s\p{L}\p{M}\p{N}]/gu;
+// A word (group 1): letters/marks/digits, joined by apostrophes inside names (O'Hare, N'Djamena).
+const TOKEN_RE = /([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]{2,}(?=[^\p{L}\p{M}]|$))*)|[^\s\p{L}\p{M}\p{N}]/gu;
+const WORD_START = /^[\p{L}\p{N}]/u;
 
 /**
  * Tokenises text into words and single punctuation characters.
@@ -24,9 +25,24 @@ export function tokenize(text: string): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
     const s = m[0];
-    const cp = s.codePointAt(0) ?? 0;
+    // A word is one that starts with a letter or digit (not a stray combining mark); ASCII needs no test.
     // A lone surrogate-pair symbol (emoji) is one token of two code units; that is fine for offsets.
-    tokens.push({ start: m.index, end: m.index + s.length, text: s, word: /[\p{L}\p{N}]/u.test(String.fromCodePoint(cp)) });
+    const word = m[1] !== undefined && (s.charCodeAt(0) < 0x80 || WORD_START.test(s));
+    tokens.push({ start: m.index, end: m.index + s.length, text: s, word });
   }
   return tokens;
+}
+
+const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
+
+/**
+ * Is the token a word that starts with a capital (or title-case) letter?
+ *
+ * @example
+ * isCapitalised(tokenize('Baku')[0]) // true
+ */
+export function isCapitalised(t: Token | undefined): boolean {
+  if (!t || !t.word) return false;
+  const c = t.text.charCodeAt(0);
+  return c < 0x80 ? c >= 65 && c <= 90 : UPPER_START.test(t.text);
 }
