@@ -1,5 +1,5 @@
-// Node loader for the gazetteer artifacts in geo/data: reads places.tsv and names.tsv eagerly and
-// shapes.topo.json only when the first polygon is asked for.
+// Node loader for the gazetteer artifacts in geo/data. Reads all three files up front: nearly every
+// article names a country, so the polygons are needed anyway, and parsing them belongs to the load.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,9 +19,10 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
   return createGazetteer({
     places: readFileSync(join(dir, 'places.tsv'), 'utf8'),
     names: readFileSync(join(dir, 'names.tsv'), 'utf8'),
-    shapes: () => {
-      const file = join(dir, 'shapes.topo.json');
-      return (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { type: 'Topology', objects: {}, arcs: [] }) as Topology;
-    },
+    shapes: readShapes(join(dir, 'shapes.topo.json')),
   });
+}
+
+function readShapes(file: string): Topology {
+  return (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { type: 'Topology', objects: {}, arcs: [] }) as Topology;
 }

@@ -30,6 +30,7 @@ Options:
       --format F     input format: text, markdown or html (default: from the file name or content)
       --pretty       indent the GeoJSON
       --no-text      leave the article text out of the layer
+      --stats        print load time and throughput on stderr when done
   -p, --port N       port for serve (default: a free one)
       --debug        print stack traces of internal errors
   -h, --help         this help
@@ -76,6 +77,12 @@ function toJson(layer: ArticleLayer, pretty: boolean): string {
   return JSON.stringify(layer, null, pretty ? 2 : undefined);
 }
 
+/** The --stats line: load time, then geoparsing throughput after the load (output serialisation included). */
+function stats(loadMs: number, workMs: number, articles: number, chars: number): string {
+  const rate = workMs > 0 ? chars / workMs / 1000 : 0;
+  return `loaded the gazetteer in ${loadMs.toFixed(0)} ms; geoparsed ${articles} article(s), ${chars} chars in ${workMs.toFixed(0)} ms = ${rate.toFixed(2)} M chars/s`;
+}
+
 const FORMATS = new Set(['text', 'markdown', 'html']);
 
 async function main(argv: string[]): Promise<number> {
@@ -88,6 +95,7 @@ async function main(argv: string[]): Promise<number> {
       pretty: { type: 'boolean' },
       jsonl: { type: 'boolean' },
       'no-text': { type: 'boolean' },
+      stats: { type: 'boolean' },
       port: { type: 'string', short: 'p' },
       debug: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -104,15 +112,21 @@ async function main(argv: string[]): Promise<number> {
     case 'parse': {
       if (values.jsonl) {
         if (rest.length) throw new InputError('--jsonl reads stdin; do not give a FILE.');
+        const t0 = performance.now();
         const { gazetteer, model } = load();
-        const { errors } = await runJsonLines(process.stdin, process.stdout, { gazetteer, model, includeText: !values['no-text'], progress: process.stderr.isTTY ? process.stderr : undefined });
+        const t1 = performance.now();
+        const { lines, chars, errors } = await runJsonLines(process.stdin, process.stdout, { gazetteer, model, includeText: !values['no-text'], progress: process.stderr.isTTY ? process.stderr : undefined });
+        if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, lines, chars)}\n`);
         if (errors) process.stderr.write(`article-atlas: ${errors} input line(s) could not be read; their output lines carry an "error".\n`);
         return errors ? 1 : 0;
       }
       const article = await readInput(rest[0], format);
+      const t0 = performance.now();
       const { gazetteer, model } = load();
+      const t1 = performance.now();
       const layer = geoparse(article.text, { gazetteer, model, title: article.title, includeText: !values['no-text'] });
       const json = toJson(layer, !!values.pretty) + '\n';
+      if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, 1, article.text.length)}\n`);
       if (values.out) writeFileAtomic(values.out, json, rest[0]);
       else process.stdout.write(json);
       return 0;

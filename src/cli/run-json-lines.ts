@@ -37,12 +37,13 @@ export function parseInputLine(line: string): { id: string; text: string } | { i
 }
 
 /**
- * Geoparses a JSON-lines stream. Resolves with the number of lines that had errors.
+ * Geoparses a JSON-lines stream. Resolves with the number of lines, of lines that had errors, and of
+ * characters geoparsed.
  *
  * @example
  * await runJsonLines(process.stdin, process.stdout, { gazetteer, model })
  */
-export async function runJsonLines(input: Readable, output: Writable, options: RunJsonLinesOptions): Promise<{ lines: number; errors: number }> {
+export async function runJsonLines(input: Readable, output: Writable, options: RunJsonLinesOptions): Promise<{ lines: number; errors: number; chars: number }> {
   const { gazetteer, model, includeText = false, progress } = options;
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lines = 0;
@@ -71,5 +72,5 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
     if (progress && lines % 25 === 0) draw();
   }
   if (progress && lines > 0) draw(true);
-  return { lines, errors };
+  return { lines, errors, chars };
 }

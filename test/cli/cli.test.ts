@@ -73,6 +73,18 @@ test('--jsonl: one line out per line in, in order, ids kept, bad lines reported 
   assert.match(r.stderr, /2 input line\(s\)/);
 });
 
+test('--stats reports the load and the throughput on stderr, and nothing without it', () => {
+  const input = [JSON.stringify({ id: 'a', text: 'Talks in Yerevan.' }), JSON.stringify({ id: 'b', text: 'Storms hit Texas.' })].join('\n') + '\n';
+  const r = run(['parse', '--jsonl', '--stats'], input);
+  assert.equal(r.code, 0, r.stderr);
+  // 17 + 17 characters of text in two articles.
+  assert.match(r.stderr, /loaded the gazetteer in \d+ ms; geoparsed 2 article\(s\), 34 chars in \d+ ms = \d+\.\d\d M chars\/s/);
+  assert.equal(r.stdout.trim().split('\n').length, 2, 'stdout still carries only the layers');
+  assert.equal(run(['parse', '--jsonl'], input).stderr, '');
+  const single = run(['parse', '--stats', SEED]);
+  assert.match(single.stderr, new RegExp(`geoparsed 1 article\\(s\\), ${readFileSync(SEED, 'utf8').length} chars`));
+});
+
 const BAD: Array<[string, string[], string | Buffer | undefined, RegExp]> = [
   ['missing file', ['parse', '/nonexistent/a.txt'], undefined, /No such file/],
   ['a folder', ['parse', ROOT], undefined, /is a folder/],
