@@ -40,10 +40,10 @@ export type Features = Map<string, number>;
 export function scoreLinear(model: LinearModel, features: Features): number {
   const weights = weightMap(model);
   let s = 0;
-  for (const [name, value] of features) {
+  features.forEach((value, name) => {
     const w = weights.get(name);
     if (w !== undefined) s += w * value;
-  }
+  });
   return s;
 }
 

@@ -4,7 +4,7 @@
 
 import { bbox, booleanClockwise, simplify } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import type { ArticleLayer, Gazetteer, LayerFeature, Passage, ResolvedMention } from './types.ts';
+import type { ArticleLayer, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
 
 export interface ToFeatureCollectionOptions {
   id?: string;
@@ -92,6 +92,15 @@ function windRings(rings: Position[][]): void {
   });
 }
 
+/** An alternative reading as a layer lists it for hand correction. */
+function candidateOf(c: Candidate): LayerCandidate {
+  const out = { id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, anchor: [round6(c.place.anchor[0]), round6(c.place.anchor[1])] } as LayerCandidate;
+  if (c.place.geonameid) out.geonameid = c.place.geonameid;
+  if (c.place.wikidata) out.wikidata = c.place.wikidata;
+  out.score = Math.round(c.score * 1000) / 1000;
+  return out;
+}
+
 /**
  * Builds the article layer from resolved mentions.
  *
@@ -113,35 +122,28 @@ export function toFeatureCollection(
     let f = byId.get(place.id);
     if (!f) {
       const shape = place.shape ? gazetteer.geometry(place.shape) : undefined;
+      // Properties are assigned in a fixed order (it is the order of the JSON), optional ones only when present.
+      const properties = { name: place.name, kind: place.kind, country: place.country } as LayerProperties;
+      if (place.geonameid) properties.geonameid = place.geonameid;
+      if (place.wikidata) properties.wikidata = place.wikidata;
+      properties.anchor = [round6(place.anchor[0]), round6(place.anchor[1])];
+      properties.score = 0;
+      if (place.disputed) properties.disputed = place.disputed;
+      if (place.within) {
+        properties.within = place.within;
+        properties.approximate = true;
+      }
+      properties.candidates = [];
+      for (const c of r.candidates) {
+        if (properties.candidates.length >= maxCandidates) break;
+        if (c.place.id !== place.id) properties.candidates.push(candidateOf(c));
+      }
+      properties.mentions = [];
       f = {
         type: 'Feature',
         id: place.id,
         geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: place.anchor.map(round6) },
-        properties: {
-          name: place.name,
-          kind: place.kind,
-          country: place.country,
-          ...(place.geonameid ? { geonameid: place.geonameid } : {}),
-          ...(place.wikidata ? { wikidata: place.wikidata } : {}),
-          anchor: [round6(place.anchor[0]), round6(place.anchor[1])],
-          score: 0,
-          ...(place.disputed ? { disputed: place.disputed } : {}),
-          ...(place.within ? { within: place.within, approximate: true } : {}),
-          candidates: r.candidates
-            .filter((c) => c.place.id !== place.id)
-            .slice(0, maxCandidates)
-            .map((c) => ({
-              id: c.place.id,
-              name: c.place.name,
-              kind: c.place.kind,
-              country: c.place.country,
-              anchor: [round6(c.place.anchor[0]), round6(c.place.anchor[1])] as [number, number],
-              ...(c.place.geonameid ? { geonameid: c.place.geonameid } : {}),
-              ...(c.place.wikidata ? { wikidata: c.place.wikidata } : {}),
-              score: Math.round(c.score * 1000) / 1000,
-            })),
-          mentions: [],
-        },
+        properties,
       };
       byId.set(place.id, f);
     }

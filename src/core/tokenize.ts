@@ -22,15 +22,54 @@ const WORD_START = /^[\p{L}\p{N}]/u;
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m; m = TOKEN_RE.exec(text)) {
-    const s = m[0];
-    // A word is one that starts with a letter or digit (not a stray combining mark); ASCII needs no test.
-    // A lone surrogate-pair symbol (emoji) is one token of two code units; that is fine for offsets.
-    const word = m[1] !== undefined && (s.charCodeAt(0) < 0x80 || WORD_START.test(s));
-    tokens.push({ start: m.index, end: m.index + s.length, text: s, word });
+  const n = text.length;
+  // Plain ASCII is scanned by hand (most news text); anything else is left to TOKEN_RE, which defines
+  // the tokens: from a token's start, the regex finds exactly the token the scan would have made.
+  for (let i = 0; i < n; ) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      i++;
+      continue;
+    }
+    let end = -1;
+    if (isAsciiAlnum(c)) end = asciiWordEnd(text, i);
+    else if (c < 0x80) end = i + 1;
+    if (end < 0) {
+      TOKEN_RE.lastIndex = i;
+      const m = TOKEN_RE.exec(text);
+      if (!m) break;
+      // A word is one that starts with a letter or digit (not a stray combining mark).
+      // A lone surrogate-pair symbol (emoji) is one token of two code units; that is fine for offsets.
+      tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], word: m[1] !== undefined && WORD_START.test(m[0]) });
+      i = m.index + m[0].length;
+      continue;
+    }
+    tokens.push({ start: i, end, text: text.slice(i, end), word: isAsciiAlnum(c) });
+    i = end;
   }
   return tokens;
+}
+
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/**
+ * End of the ASCII word starting at `i`, with its inner-apostrophe parts (O'Hare), or -1 when a
+ * character outside ASCII is involved and TOKEN_RE must decide.
+ */
+function asciiWordEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
+  if (j < text.length && text.charCodeAt(j) >= 0x80) return -1;
+  // "'" and two or more letters, not followed by a letter: part of the word.
+  while (text.charCodeAt(j) === 39) {
+    let k = j + 1;
+    while (k < text.length && isAsciiLetter(text.charCodeAt(k))) k++;
+    if (k < text.length && text.charCodeAt(k) >= 0x80) return -1;
+    if (k - j - 1 < 2) break;
+    j = k;
+  }
+  return j;
 }
 
 const UPPER_START = /^[\p{Lu}\p{Lt}]/u;

@@ -1,6 +1,7 @@
 // Builds the `Gazetteer` port from already-loaded artifact text (places.tsv, names.tsv, optional TopoJSON).
-// Designed for a fast cold start: the text is only split into lines; rows are parsed on first access,
-// names are binary-searched in the sorted index, and polygons are decoded one shape at a time.
+// Designed for a fast cold start: the text stays two strings with an offset per line (half a million
+// line strings would cost load time, memory and garbage-collector time); rows are parsed on first
+// access, names are binary-searched in the sorted index, and polygons are decoded one shape at a time.
 
 import { feature } from 'topojson-client';
 import type { GeometryObject, Topology } from 'topojson-specification';
@@ -23,18 +24,33 @@ export const MAX_MATCHES = 60;
 /** Lookup answers kept in memory at most (each a few hundred bytes). */
 const MAX_CACHED_KEYS = 200_000;
 
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
+/**
+ * Offset of each line of `text` from line `from` on, plus one past the last line's newline (so line k
+ * is `text.slice(starts[k], starts[k + 1] - 1)`); a missing final newline is supplied.
+ */
+function lineStarts(text: string, from = 0): Int32Array {
+  let pos = 0;
+  for (let k = 0; k < from && pos < text.length; k++) pos = nextLine(text, pos);
+  const starts: number[] = [];
+  while (pos < text.length) {
+    starts.push(pos);
+    pos = nextLine(text, pos);
+  }
+  starts.push(text.endsWith('\n') || !text.length ? text.length : text.length + 1);
+  return Int32Array.from(starts);
 }
 
-/** True when the key of `line` (the text before its tab) sorts before `key`; no substring is made. */
-function keyBefore(line: string, key: string): boolean {
+function nextLine(text: string, pos: number): number {
+  const nl = text.indexOf('\n', pos);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+/** True when the key of the line at `pos` (the text before its tab) sorts before `key`; no substring is made. */
+function keyBefore(text: string, pos: number, key: string): boolean {
   const n = key.length;
   for (let i = 0; ; i++) {
-    const a = i < line.length ? line.charCodeAt(i) : -1;
-    const lineEnds = a === 9 || a === -1;
+    const a = pos + i < text.length ? text.charCodeAt(pos + i) : -1;
+    const lineEnds = a === 9 || a === 10 || a === -1;
     if (i === n) return false; // key is a prefix of (or equal to) the line's key
     if (lineEnds) return true; // the line's key is a proper prefix of key
     const b = key.charCodeAt(i);
@@ -46,63 +62,73 @@ function keyBefore(line: string, key: string): boolean {
 // sorts last, the end of a key first), so a search starts within a few hundred lines, not 280,000.
 // Keys that begin outside ASCII share one bucket: their second character says nothing about order.
 const BUCKET_CODES = 128;
-function code(s: string, i: number): number {
-  if (i >= s.length) return 0;
+function code(s: string, i: number, end = s.length): number {
+  if (i >= end) return 0;
   const c = s.charCodeAt(i);
-  return c === 9 ? 0 : c < BUCKET_CODES ? c : BUCKET_CODES - 1;
+  return c === 9 || c === 10 ? 0 : c < BUCKET_CODES ? c : BUCKET_CODES - 1;
 }
-function bucketOf(s: string): number {
-  const c = code(s, 0);
-  return c * BUCKET_CODES + (c === 0 || c === BUCKET_CODES - 1 ? 0 : code(s, 1));
+/** Bucket of the key at `pos` in `s` (a key of its own, or a line of the index). */
+function bucketOf(s: string, pos = 0): number {
+  const c = code(s, pos);
+  return c * BUCKET_CODES + (c === 0 || c === BUCKET_CODES - 1 ? 0 : code(s, pos + 1));
 }
 
 /** Start line of each bucket (sorted keys give non-decreasing buckets); one extra slot ends the last. */
-function bucketStarts(lines: readonly string[]): Int32Array {
-  const starts = new Int32Array(BUCKET_CODES * BUCKET_CODES + 1).fill(lines.length);
-  for (let i = lines.length - 1; i >= 0; i--) starts[bucketOf(lines[i])] = i;
+function bucketStarts(text: string, lines: Int32Array): Int32Array {
+  const count = lines.length - 1;
+  const starts = new Int32Array(BUCKET_CODES * BUCKET_CODES + 1).fill(count);
+  for (let i = count - 1; i >= 0; i--) starts[bucketOf(text, lines[i])] = i;
   // Empty buckets start where the next non-empty one does.
   for (let b = starts.length - 2; b >= 0; b--) if (starts[b] > starts[b + 1]) starts[b] = starts[b + 1];
   return starts;
 }
 
 /** Index of the first line whose key is >= `key` (lines are sorted by key). */
-function lowerBound(lines: readonly string[], starts: Int32Array, key: string): number {
+function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, key: string): number {
   const b = bucketOf(key);
-  let lo = starts[b];
-  let hi = starts[b + 1];
+  let lo = buckets[b];
+  let hi = buckets[b + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyBefore(lines[mid], key)) lo = mid + 1;
+    if (keyBefore(text, lines[mid], key)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
-/** Does `line`'s key equal `key`? */
-function keyIs(line: string | undefined, key: string): boolean {
-  return line !== undefined && line.charCodeAt(key.length) === 9 && line.startsWith(key);
-}
-
-/** Does `line`'s key start with `key` and a space (a longer name)? */
-function keyExtends(line: string | undefined, key: string): boolean {
-  return line !== undefined && line.charCodeAt(key.length) === 32 && line.startsWith(key);
+/** Is the key of the line at `pos` `key` followed by `after` (a tab: the same key; a space: a longer name)? */
+function keyAt(text: string, pos: number, key: string, after: number): boolean {
+  return pos < text.length && text.charCodeAt(pos + key.length) === after && text.startsWith(key, pos);
 }
 
 /** What the name index says about one key: its line (when the key is a name) and whether longer names start with it. */
 interface Probe {
-  line: string | undefined;
+  line: number;
   prefix: boolean;
-  matches?: NameMatch[];
+  /** Parsed on the first lookup (hasPrefix does not need them). */
+  matches: NameMatch[] | undefined;
 }
 
 function parsePlace(line: string): Place {
-  const [id, name, kind, featureCode, country, admin1, population, lon, lat, geonameid, wikidata, shape, disputed] =
-    line.split('\t');
-  const place: Place = {
-    id, name, kind: kind as PlaceKind, featureCode, country, admin1,
-    population: Number(population) || 0,
-    anchor: [Number(lon), Number(lat)],
+  // Fields by position, without an intermediate array: this runs for every reading a lookup returns.
+  let from = 0;
+  const next = (): string => {
+    const tab = line.indexOf('\t', from);
+    const end = tab < 0 ? line.length : tab;
+    const field = line.slice(from, end);
+    from = end + 1;
+    return field;
   };
+  const id = next();
+  const place: Place = {
+    id, name: next(), kind: next() as PlaceKind, featureCode: next(), country: next(), admin1: next(),
+    population: Number(next()) || 0,
+    anchor: [Number(next()), Number(next())],
+  };
+  const geonameid = next();
+  const wikidata = next();
+  const shape = next();
+  const disputed = next();
   if (geonameid) place.geonameid = Number(geonameid);
   else if (id.startsWith('geonames:')) place.geonameid = Number(id.slice(9));
   if (wikidata) place.wikidata = wikidata;
@@ -125,11 +151,14 @@ function roundCoordinates(coords: unknown): unknown {
  * gazetteer.hasPrefix('nagorno')         // true ('nagorno karabakh' is a key)
  */
 export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
-  const rows = splitLines(options.places).slice(1);
-  const nameLines = splitLines(options.names);
-  const cache: Array<Place | undefined> = new Array(rows.length);
+  const { places, names } = options;
+  const rows = lineStarts(places, 1); // the header is not a row
+  const rowCount = rows.length - 1;
+  const nameLines = lineStarts(names);
+  const cache: Array<Place | undefined> = new Array(rowCount);
+  const rowText = (row: number): string => places.slice(rows[row], rows[row + 1] - 1);
 
-  const placeAt = (row: number): Place => (cache[row] ??= parsePlace(rows[row]));
+  const placeAt = (row: number): Place => (cache[row] ??= parsePlace(rowText(row)));
 
   // id, country and admin-1 indexes need a pass over every row; they are built on first use only,
   // because the core's hot path (lookup) does not need them.
@@ -140,8 +169,8 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     byId = new Map();
     countries = new Map();
     admin1s = new Map();
-    for (let row = 0; row < rows.length; row++) {
-      const line = rows[row];
+    for (let row = 0; row < rowCount; row++) {
+      const line = rowText(row);
       const t1 = line.indexOf('\t');
       byId.set(line.slice(0, t1), row);
       const t2 = line.indexOf('\t', t1 + 1);
@@ -181,22 +210,23 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     return shapeObjects;
   };
 
-  const starts = bucketStarts(nameLines);
+  const buckets = bucketStarts(names, nameLines);
 
   /** One search answers both questions about a key: is it a name, and do longer names start with it. */
   function probeUncached(key: string): Probe {
-    if (!key) return { line: undefined, prefix: false };
-    const index = lowerBound(nameLines, starts, key);
-    const exact = keyIs(nameLines[index], key);
+    if (!key) return { line: -1, prefix: false, matches: undefined };
+    const index = lowerBound(names, nameLines, buckets, key);
+    const pos = nameLines[index];
+    const exact = keyAt(names, pos, key, 9);
     // ' ' sorts before every other key character, so "key …" keys directly follow "key".
-    return { line: exact ? nameLines[index] : undefined, prefix: exact || keyExtends(nameLines[index], key) };
+    return { line: exact ? index : -1, prefix: exact || keyAt(names, pos, key, 32), matches: undefined };
   }
 
-  function parseMatches(line: string, key: string): NameMatch[] {
+  function parseMatches(line: number, key: string): NameMatch[] {
     // References are ordered (names first, then by population), so the tail is hamlets: parse only
     // the head. "San José" or "Springfield" would otherwise parse hundreds of rows per lookup.
-    const matches: NameMatch[] = line
-      .slice(key.length + 1)
+    const matches: NameMatch[] = names
+      .slice(nameLines[line] + key.length + 1, nameLines[line + 1] - 1)
       .split(',', MAX_MATCHES)
       .map((ref) => {
         const colon = ref.indexOf(':');
@@ -212,20 +242,25 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
   // Articles repeat their names and batches repeat the world's: answer each key once. Bounded, so a
   // stream of a million articles cannot grow it without end.
   const probes = new Map<string, Probe>();
+  // Recognition asks lookup and then hasPrefix of the same key: the second answer needs no hashing.
+  let lastKey = '';
+  let last: Probe = { line: -1, prefix: false, matches: undefined };
   const probe = (key: string): Probe => {
+    if (key === lastKey) return last;
     let p = probes.get(key);
     if (!p) {
       if (probes.size >= MAX_CACHED_KEYS) probes.clear();
       probes.set(key, (p = probeUncached(key)));
     }
-    return p;
+    lastKey = key;
+    return (last = p);
   };
   const NO_MATCHES: readonly NameMatch[] = [];
 
   return {
     lookup(normalizedName) {
       const p = probe(normalizedName);
-      const matches = p.line === undefined ? NO_MATCHES : (p.matches ??= parseMatches(p.line, normalizedName));
+      const matches = p.line < 0 ? NO_MATCHES : (p.matches ??= parseMatches(p.line, normalizedName));
       // A copy, so callers may sort or filter what they get.
       return matches.slice();
     },
