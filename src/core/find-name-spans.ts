@@ -39,6 +39,12 @@ const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 // unknown name ("West Wing", "South Kilburn Estate"); on their own they rarely name a place.
 const DIRECTIONAL = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'inner', 'outer']);
 
+const DIGIT_START = /^\p{N}/u;
+function startsWithDigit(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  return c < 0x80 ? c >= 48 && c <= 57 : DIGIT_START.test(t.text);
+}
+
 /**
  * Finds gazetteer names in a token stream, preferring the longest match at each position.
  *
@@ -60,12 +66,13 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
     for (let j = i; j < tokens.length && j - i < maxTokens; j++) {
       const t = tokens[j];
       if (j > i) {
-        const gap = text.slice(tokens[j - 1].end, t.start);
-        if (gap.includes('\n') || gap.length > 1) break;
+        // One space (or nothing) between tokens, never a line break.
+        const gap = t.start - tokens[j - 1].end;
+        if (gap > 1 || (gap === 1 && text.charCodeAt(t.start - 1) === 10)) break;
         if (!t.word && !INNER_PUNCT.has(t.text)) break;
         // A full stop ends the name unless it closes an abbreviation ("St. Louis", "U.S.").
         if (t.text === '.' && tokens[j - 1].text.length > 2) break;
-        if (t.word && !isCapitalised(t) && !CONNECTORS.has(t.text) && !/^\p{N}/u.test(t.text)) {
+        if (t.word && !isCapitalised(t) && !CONNECTORS.has(t.text) && !startsWithDigit(t)) {
           // Lower-case continuation only after a hyphen or apostrophe inside a name (Stoke-on-Trent, d'Ivoire).
           if (!INNER_PUNCT.has(tokens[j - 1].text) || tokens[j - 1].text === '.') break;
         }
@@ -75,7 +82,7 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
       if (t.word && t.text.length === 1 && tokens[j + 1]?.text === '.' && tokens[j + 1].start === t.end && j > i) end = tokens[j + 1].end;
       const key = normalizeName(text.slice(tokens[i].start, end));
       if (!key) break;
-      if (t.word && (isCapitalised(t) || /^\p{N}/u.test(t.text) || j === i)) {
+      if (t.word && (isCapitalised(t) || startsWithDigit(t) || j === i)) {
         const matches = gazetteer.lookup(key);
         if (matches.length) {
           const last = end > t.end ? j + 1 : j;

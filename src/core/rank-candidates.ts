@@ -168,23 +168,40 @@ interface Prepared {
 }
 
 function prepareCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, contains: Contains): Prepared[] {
+  // A name repeated in an article has the same readings and, unless a "City, State" comma says more,
+  // the same local features: work them out once per name and type.
+  const seen = new Map<string, Omit<Prepared, 'mention'>>();
   return mentions.map((mention, i) => {
-    const matches = findCandidates(mention, gazetteer);
     const comma = commaPlaces(mentions, i, text, gazetteer);
-    return { mention, matches, local: matches.map((m) => ({ features: candidateFeatures(m, matches, mention, null, comma, contains) })) };
+    const name = `${mention.type}:${mention.key}`;
+    const known = comma.length ? undefined : seen.get(name);
+    if (known) return { mention, ...known };
+    const matches = findCandidates(mention, gazetteer);
+    const local = matches.map((m) => ({ features: candidateFeatures(m, matches, mention, null, comma, contains) }));
+    if (!comma.length) seen.set(name, { matches, local });
+    return { mention, matches, local };
   });
 }
 
 function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
+  // Context features depend on the mention's name only, so mentions that share readings share them.
+  const contextScores = new Map<Prepared['local'], number[]>();
   return prepared.map(({ mention, matches, local }) => {
+    let context: number[] | undefined;
+    if (ctx) {
+      context = contextScores.get(local);
+      if (!context) {
+        context = matches.map((m) => {
+          const f: Features = new Map();
+          addContextFeatures(f, m.place, mention, ctx);
+          return scoreCandidate(model, f);
+        });
+        contextScores.set(local, context);
+      }
+    }
     const candidates: Candidate[] = matches.map((m, k) => {
       // Scores are linear, so the context part adds to the local part computed for the first pass.
-      let score = (local[k].score ??= scoreCandidate(model, local[k].features));
-      if (ctx) {
-        const f: Features = new Map();
-        addContextFeatures(f, m.place, mention, ctx);
-        score += scoreCandidate(model, f);
-      }
+      const score = (local[k].score ??= scoreCandidate(model, local[k].features)) + (context ? context[k] : 0);
       return { place: m.place, nameType: m.nameType, score };
     });
     candidates.sort((a, b) => b.score - a.score);

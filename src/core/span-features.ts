@@ -81,6 +81,42 @@ function shapeOf(s: string): string {
   return 'Xx';
 }
 
+/** What a name's gazetteer readings say, the same wherever the name occurs in a text. */
+interface Readings {
+  /** Feature names from the readings: kinds, adjective/alt-only, population and ambiguity buckets. */
+  features: string[];
+  kinds: Set<string>;
+  /** The first kind in sort order. */
+  firstKind: string;
+  adj: boolean;
+}
+
+// Per text, per name: an article names its places again and again.
+const readingsByText = new WeakMap<SpanContext, Map<string, Readings>>();
+
+function readingsOf(span: NameSpan, ctx: SpanContext): Readings {
+  let byKey = readingsByText.get(ctx);
+  if (!byKey) readingsByText.set(ctx, (byKey = new Map()));
+  let r = byKey.get(span.key);
+  if (r) return r;
+  const m = span.matches;
+  const features: string[] = [];
+  const kinds = new Set(m.map((x) => x.place.kind));
+  for (const k of kinds) features.push(`kind:${k}`);
+  const adj = m.some((x) => x.nameType === 'adjective');
+  const named = m.filter((x) => x.nameType !== 'adjective');
+  if (adj) features.push(named.length ? 'adj+name' : 'adjOnly');
+  if (named.length && named.every((x) => x.nameType === 'alt')) features.push('altOnly');
+  const maxPop = Math.max(0, ...named.map((x) => x.place.population));
+  features.push(`pop:${popBucket(maxPop)}`);
+  const areaPop = Math.max(0, ...named.filter((x) => AREA_KINDS.has(x.place.kind)).map((x) => x.place.population));
+  if (areaPop > 0) features.push(`areapop:${popBucket(areaPop)}`);
+  features.push(`amb:${m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4}`);
+  r = { features, kinds, firstKind: [...kinds].sort()[0], adj };
+  byKey.set(span.key, r);
+  return r;
+}
+
 /**
  * Features of one name span. With `doc`, adds the second-pass document features.
  *
@@ -91,21 +127,13 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   const f: Features = new Map();
   const on = (name: string, v = 1) => f.set(name, v);
   const { tokens, lexicon } = ctx;
-  const m = span.matches;
   on('bias');
-  const words = tokens.slice(span.first, span.last + 1).filter((t) => t.word).length;
+  let words = 0;
+  for (let k = span.first; k <= span.last; k++) if (tokens[k].word) words++;
   on(`ntok:${Math.min(words, 3)}`);
-  const kinds = new Set(m.map((x) => x.place.kind));
-  for (const k of kinds) on(`kind:${k}`);
-  const adj = m.some((x) => x.nameType === 'adjective');
-  const named = m.filter((x) => x.nameType !== 'adjective');
-  if (adj) on(named.length ? 'adj+name' : 'adjOnly');
-  if (named.length && named.every((x) => x.nameType === 'alt')) on('altOnly');
-  const maxPop = Math.max(0, ...named.map((x) => x.place.population));
-  on(`pop:${popBucket(maxPop)}`);
-  const areaPop = Math.max(0, ...named.filter((x) => AREA_KINDS.has(x.place.kind)).map((x) => x.place.population));
-  if (areaPop > 0) on(`areapop:${popBucket(areaPop)}`);
-  on(`amb:${m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4}`);
+  const r = readingsOf(span, ctx);
+  for (const name of r.features) on(name);
+  const { kinds, adj } = r;
   const shape = shapeOf(span.text);
   on(`shape:${shape}`);
   if (span.key.replace(/ /g, '').length <= 3) on('short');
@@ -148,7 +176,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   // when that word is a place name too.
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1)) {
     on(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap');
-    on(`nextCap&${[...kinds].sort()[0]}`);
+    on(`nextCap&${r.firstKind}`);
     const nw = next.text.toLowerCase();
     if (lexicon.surnames.has(nw)) on('nextSurname');
     if (single && lexicon.givenNames.has(span.key)) on('given&nextCap');
