@@ -23,6 +23,10 @@ export interface ScoredSpan {
   p2: number;
 }
 
+const UPPER_FIRST = /^\p{Lu}/u;
+/** A capital then a small letter: "Stevens", not "US" or "iPhone". */
+const NAME_LIKE = /^\p{Lu}\p{Ll}/u;
+
 /**
  * Builds the per-text context span features read: sentence starts, headline-cased sentences and
  * span lookups by token index.
@@ -44,7 +48,7 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
       if (first >= 0) sentenceStarts.add(first);
       // A sentence where most longer words are capitalised is a headline: capitals carry no signal.
       const long = inSentence.filter((k) => tokens[k].text.length > 3);
-      const caps = long.filter((k) => /^\p{Lu}/u.test(tokens[k].text)).length;
+      const caps = long.filter((k) => UPPER_FIRST.test(tokens[k].text)).length;
       if (long.length >= 3 && caps / long.length > 0.85) for (const k of inSentence) titleCase.add(k);
     }
   }
@@ -90,7 +94,7 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
     for (const { span } of scored) {
       if (span.first !== span.last || !ctx.lexicon.givenNames.has(span.key)) continue;
       const next = ctx.tokens[span.last + 1];
-      if (!next || !next.word || !/^\p{Lu}\p{Ll}/u.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
+      if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
       if (ctx.text.slice(span.end, next.start) !== ' ') continue;
       const nextConf = confidenceAt.get(span.last + 1);
       if (nextConf === undefined || nextConf < 0.3) personKeys.add(span.key);

@@ -3,7 +3,7 @@
 // Whether a span really is a place here is decided later, by extractMentions.
 
 import { normalizeName } from './normalize-name.ts';
-import { isCapitalised, type Token } from './tokenize.ts';
+import { isCapitalised, startsWithDigit, type Token } from './tokenize.ts';
 import type { Gazetteer, NameMatch } from './types.ts';
 
 /** A stretch of tokens that names something in the gazetteer. */
@@ -38,12 +38,6 @@ const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 // Compass words that qualify a following name ("West Wales", "Southern Iraq") or start a longer
 // unknown name ("West Wing", "South Kilburn Estate"); on their own they rarely name a place.
 const DIRECTIONAL = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'inner', 'outer']);
-
-const DIGIT_START = /^\p{N}/u;
-function startsWithDigit(t: Token): boolean {
-  const c = t.text.charCodeAt(0);
-  return c < 0x80 ? c >= 48 && c <= 57 : DIGIT_START.test(t.text);
-}
 
 /**
  * Finds gazetteer names in a token stream, preferring the longest match at each position.

@@ -4,7 +4,7 @@
 
 import type { Features, GeoparserModel } from './model.ts';
 import type { NameSpan } from './find-name-spans.ts';
-import { isCapitalised, type Token } from './tokenize.ts';
+import { isCapitalised, startsWithDigit, type Token } from './tokenize.ts';
 
 /** What span features need besides the span itself; built once per text. */
 export interface SpanContext {
@@ -73,9 +73,13 @@ function popBucket(pop: number): number {
   return pop <= 0 ? 0 : Math.min(8, Math.floor(Math.log10(pop + 1)));
 }
 
+// Regular expressions live at module level: built once, not at every call.
+const INITIALS = /^(\p{Lu}\.)+\p{Lu}?\.?$/u;
+const HAS_UPPER = /\p{Lu}/u;
+
 function shapeOf(s: string): string {
-  if (/^(\p{Lu}\.)+\p{Lu}?\.?$/u.test(s)) return 'X.X.';
-  if (s.length > 1 && s === s.toUpperCase() && /\p{Lu}/u.test(s)) return s.length <= 3 ? 'XX' : 'XXXX';
+  if (INITIALS.test(s)) return 'X.X.';
+  if (s.length > 1 && s === s.toUpperCase() && HAS_UPPER.test(s)) return s.length <= 3 ? 'XX' : 'XXXX';
   if (/-/.test(s)) return 'Xx-Xx';
   if (/\s/.test(s)) return 'Xx Xx';
   return 'Xx';
@@ -183,8 +187,8 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   }
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') on('poss');
   // "March 5", "5 May": a date, not a place.
-  if (next?.word && /^\p{N}/u.test(next.text)) on('nextNum');
-  if (prev?.word && /^\p{N}/u.test(prev.text)) on('prevNum');
+  if (startsWithDigit(next)) on('nextNum');
+  if (startsWithDigit(prev)) on('prevNum');
   // An adjective glued to a following name is part of that name ("European Union", "French Open").
   if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) on('adj&nextCap');
   // "Springfield, Illinois" / "Baku, Azerbaijan": a place right after a comma.

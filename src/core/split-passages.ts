@@ -36,17 +36,24 @@ export function splitPassages(text: string): Passage[] {
   return passages;
 }
 
+// Built once (esbuild turns inline \p{…} literals into `new RegExp` calls for Node targets).
+const SENTENCE_END = /[.!?…]+["”’)\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/gu;
+const LAST_WORD = /([\p{L}.]+)$/u;
+const ONE_LETTER = /^\p{L}$/u;
+const DOTTED_INITIALS = /^(\p{L}\.)+\p{L}$/u;
+
 /** Sentence spans within [start, end), absolute offsets. */
 export function splitSentences(text: string, start: number, end: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  const re = /[.!?…]+["”’)\]]*\s+(?=["“‘(\[]?[\p{Lu}\p{N}])/gu;
+  const re = SENTENCE_END;
+  re.lastIndex = 0;
   const chunk = text.slice(start, end);
   let from = 0;
   for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
     const before = chunk.slice(Math.max(0, m.index - 12), m.index);
-    const word = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+    const word = LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '';
     // "U.S. officials", "Dr. Smith", "J. Smith": not sentence ends.
-    if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || /^\p{L}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word))) continue;
+    if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || ONE_LETTER.test(word) || DOTTED_INITIALS.test(word))) continue;
     const stop = m.index + m[0].trimEnd().length;
     spans.push([start + from, start + stop]);
     from = m.index + m[0].length;

@@ -73,6 +73,19 @@ function asciiWordEnd(text: string, i: number): number {
 }
 
 const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
+const DIGIT_START = /^\p{N}/u;
+
+/**
+ * Is the token a word that starts with a digit ("5", "A417" does not)?
+ *
+ * @example
+ * startsWithDigit(tokenize('5 May')[0]) // true
+ */
+export function startsWithDigit(t: Token | undefined): boolean {
+  if (!t || !t.word) return false;
+  const c = t.text.charCodeAt(0);
+  return c < 0x80 ? c >= 48 && c <= 57 : DIGIT_START.test(t.text);
+}
 
 /**
  * Is the token a word that starts with a capital (or title-case) letter?
