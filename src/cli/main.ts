@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.ts';
 import { geoparse } from '../core/geoparse.ts';
+import { stringifyLayer } from '../core/stringify-layer.ts';
 import type { GeoparserModel } from '../core/model.ts';
 import type { ArticleLayer, Gazetteer } from '../core/types.ts';
 import { loadGazetteer } from './load-gazetteer.ts';
@@ -74,7 +75,7 @@ async function readStdin(): Promise<Uint8Array> {
 }
 
 function toJson(layer: ArticleLayer, pretty: boolean): string {
-  return JSON.stringify(layer, null, pretty ? 2 : undefined);
+  return pretty ? JSON.stringify(layer, null, 2) : stringifyLayer(layer);
 }
 
 /** The --stats line: load time, then geoparsing throughput after the load (output serialisation included). */

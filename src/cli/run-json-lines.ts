@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { geoparse } from '../core/geoparse.ts';
 import type { GeoparserModel } from '../core/model.ts';
+import { stringifyLayer } from '../core/stringify-layer.ts';
 import type { Gazetteer } from '../core/types.ts';
 
 export interface RunJsonLinesOptions {
@@ -65,7 +66,7 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
       errors++;
       out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${parsed.error}` });
     } else {
-      out = JSON.stringify(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }));
+      out = stringifyLayer(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }));
       chars += parsed.text.length;
     }
     if (!output.write(out + '\n')) await new Promise((r) => output.once('drain', r));

@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import { booleanClockwise } from '@turf/turf';
 import { geoparse } from '../../src/core/geoparse.ts';
+import { stringifyLayer } from '../../src/core/stringify-layer.ts';
+import type { ArticleLayer } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
 import { validateLayer } from '../helpers/validate-layer.ts';
 
@@ -64,4 +66,14 @@ test('the same text gives the same layer (deterministic)', () => {
 test('empty and placeless texts give an empty layer, not an error', () => {
   assert.deepEqual(geoparse('', realResources()).features, []);
   assert.deepEqual(geoparse('nothing to see here, just words.', realResources()).features, []);
+});
+
+test('stringifyLayer writes exactly what JSON.stringify does, also for a geometry written before', () => {
+  assert.equal(stringifyLayer(layer), JSON.stringify(layer));
+  // Twice: the second time every polygon's text comes from the cache.
+  const again = geoparse(text, { ...realResources(), id: 'x', title: 'T' });
+  assert.equal(stringifyLayer(again), JSON.stringify(again));
+  // Members JSON.stringify leaves out, a null geometry, and keys that need escaping.
+  const odd = { ...layer, extra: undefined, 'quote"key': 1, features: [{ ...layer.features[0], geometry: null, bbox: undefined }] } as unknown as ArticleLayer;
+  assert.equal(stringifyLayer(odd), JSON.stringify(odd));
 });
