@@ -4,7 +4,7 @@
 
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
-import { scoreLinear, sigmoid, type Features, type GeoparserModel } from './model.ts';
+import { scoreLinear, scoreLinearPair, sigmoid, type Features, type GeoparserModel } from './model.ts';
 import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
 import type { Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
@@ -114,13 +114,16 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const spans = findNameSpans(text, tokens, gazetteer, lexicon);
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
   const local = spans.map((span) => spanFeatures(span, ctx));
-  const first = spans.map((span, i) => ({ span, p1: sigmoid(scoreLinear(model.span, local[i])) }));
+  // Both models weigh the local features: one pass over them gives the first-pass score and the
+  // second pass's local part.
+  const pairs = local.map((f) => scoreLinearPair(model.span, model.spanDoc, f));
+  const first = spans.map((span, i) => ({ span, p1: sigmoid(pairs[i][0]) }));
   const doc = collectDocEvidence(first, ctx);
   return first.map(({ span, p1 }, i) => {
     // Linear scores: the second pass adds its document features to the local part.
     const f: Features = new Map();
     addDocFeatures(f, span, ctx, doc);
-    const z = scoreLinear(model.spanDoc, local[i]) + scoreLinear(model.spanDoc, f) - (local[i].get('nextSurname') ?? 0) * SURNAME_PENALTY;
+    const z = pairs[i][1] + scoreLinear(model.spanDoc, f) - (local[i].get('nextSurname') ?? 0) * SURNAME_PENALTY;
     return { span, p1, p2: sigmoid(z) };
   });
 }

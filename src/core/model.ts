@@ -56,6 +56,50 @@ function weightMap(model: LinearModel): Map<string, number> {
   return m;
 }
 
+/**
+ * Linear scores of one feature set under two models, in one pass over the features.
+ *
+ * @example
+ * scoreLinearPair({ weights: { a: 1 } }, { weights: { a: 2 } }, new Map([['a', 1]])) // [1, 2]
+ */
+export function scoreLinearPair(a: LinearModel, b: LinearModel, features: Features): [number, number] {
+  const wa = weightMap(a);
+  const wb = weightMap(b);
+  let sa = 0;
+  let sb = 0;
+  features.forEach((value, name) => {
+    const x = wa.get(name);
+    if (x !== undefined) sa += x * value;
+    const y = wb.get(name);
+    if (y !== undefined) sb += y * value;
+  });
+  return [sa, sb];
+}
+
+interface NameNode {
+  name?: string;
+  next: Map<string | number, NameNode>;
+}
+const featureNames: NameNode = { next: new Map() };
+
+/**
+ * The feature name made of `parts` joined, as the same string every time: a fresh string is hashed
+ * at each weight look-up, a reused one only once. For features with few values (kinds, buckets, codes).
+ *
+ * @example
+ * featureName('kind:', 'city') === featureName('kind:', 'city') // true, one string
+ * featureName('city', '&', 'alt') // 'city&alt'
+ */
+export function featureName(...parts: Array<string | number>): string {
+  let node = featureNames;
+  for (const part of parts) {
+    let child = node.next.get(part);
+    if (!child) node.next.set(part, (child = { next: new Map() }));
+    node = child;
+  }
+  return (node.name ??= parts.join(''));
+}
+
 /** Logistic function: a linear score as a probability. */
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));

@@ -4,7 +4,7 @@
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { distanceKm as km } from './distance-km.ts';
-import type { Features } from './model.ts';
+import { featureName, type Features } from './model.ts';
 import type { Gazetteer, NameMatch, Place } from './types.ts';
 
 // An area and its namesake seat (Lachin District and the town of Laçın; the federal city of Moscow
@@ -25,11 +25,11 @@ export function namesakeFeatures(match: NameMatch, all: NameMatch[], f: Features
   const p = match.place;
   const areaKinds = new Set(['admin1', 'country', 'admin2', 'region']);
   if (p.kind === 'city') {
-    if (all.some((o) => o.place.country === p.country && areaKinds.has(o.place.kind))) f.set(`namesakeCity:${popBucket(p.population)}`, 1);
+    if (all.some((o) => o.place.country === p.country && areaKinds.has(o.place.kind))) f.set(featureName('namesakeCity:', popBucket(p.population)), 1);
   } else if (areaKinds.has(p.kind)) {
     let biggest = 0;
     for (const o of all) if (o.place.kind === 'city' && o.place.country === p.country) biggest = Math.max(biggest, o.place.population);
-    if (biggest > 0) f.set(`namesakeArea:${popBucket(biggest)}`, 1);
+    if (biggest > 0) f.set(featureName('namesakeArea:', popBucket(biggest)), 1);
   }
 }
 

@@ -4,7 +4,7 @@
 // article's other places. Hand-set priors apply where the model has no weight.
 
 import { distanceKm as km } from './distance-km.ts';
-import { scoreLinear, type Features, type GeoparserModel } from './model.ts';
+import { featureName, scoreLinear, type Features, type GeoparserModel } from './model.ts';
 import { containsByShape, namesakeFeatures, near, twinFeatures, TWIN_BONUS, type Contains } from './namesake-features.ts';
 import type { Candidate, Gazetteer, Mention, NameMatch, Place, RankedMention } from './types.ts';
 
@@ -83,10 +83,10 @@ export function candidateFeatures(
   const f: Features = new Map();
   const p = match.place;
   f.set('bias', 1);
-  f.set(`kind:${p.kind}`, 1);
-  if (MAJOR_FEATURE_CODES.has(p.featureCode)) f.set(`fc:${p.featureCode}`, 1);
-  f.set(`ntype:${match.nameType}`, 1);
-  f.set(`${p.kind}&${match.nameType}`, 1);
+  f.set(featureName('kind:', p.kind), 1);
+  if (MAJOR_FEATURE_CODES.has(p.featureCode)) f.set(featureName('fc:', p.featureCode), 1);
+  f.set(featureName('ntype:', match.nameType), 1);
+  f.set(featureName(p.kind, '&', match.nameType), 1);
   const lp = Math.log10(p.population + 1);
   f.set('pop', lp / 7);
   // Area populations are sums over their towns: compare settlements with settlements only.

@@ -2,7 +2,7 @@
 // a place mention from a person, an organisation or a common word: name statistics from the
 // gazetteer, spelling, the words around it, and (second pass) what else the article mentions.
 
-import type { Features, GeoparserModel } from './model.ts';
+import { featureName, type Features, type GeoparserModel } from './model.ts';
 import type { NameSpan } from './find-name-spans.ts';
 import { isCapitalised, startsWithDigit, type Token } from './tokenize.ts';
 
@@ -106,16 +106,16 @@ function readingsOf(span: NameSpan, ctx: SpanContext): Readings {
   const m = span.matches;
   const features: string[] = [];
   const kinds = new Set(m.map((x) => x.place.kind));
-  for (const k of kinds) features.push(`kind:${k}`);
+  for (const k of kinds) features.push(featureName('kind:', k));
   const adj = m.some((x) => x.nameType === 'adjective');
   const named = m.filter((x) => x.nameType !== 'adjective');
   if (adj) features.push(named.length ? 'adj+name' : 'adjOnly');
   if (named.length && named.every((x) => x.nameType === 'alt')) features.push('altOnly');
   const maxPop = Math.max(0, ...named.map((x) => x.place.population));
-  features.push(`pop:${popBucket(maxPop)}`);
+  features.push(featureName('pop:', popBucket(maxPop)));
   const areaPop = Math.max(0, ...named.filter((x) => AREA_KINDS.has(x.place.kind)).map((x) => x.place.population));
-  if (areaPop > 0) features.push(`areapop:${popBucket(areaPop)}`);
-  features.push(`amb:${m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4}`);
+  if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop)));
+  features.push(featureName('amb:', m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4));
   r = { features, kinds, firstKind: [...kinds].sort()[0], adj };
   byKey.set(span.key, r);
   return r;
@@ -134,12 +134,12 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   on('bias');
   let words = 0;
   for (let k = span.first; k <= span.last; k++) if (tokens[k].word) words++;
-  on(`ntok:${Math.min(words, 3)}`);
+  on(featureName('ntok:', Math.min(words, 3)));
   const r = readingsOf(span, ctx);
   for (const name of r.features) on(name);
   const { kinds, adj } = r;
   const shape = shapeOf(span.text);
-  on(`shape:${shape}`);
+  on(featureName('shape:', shape));
   if (span.key.replace(/ /g, '').length <= 3) on('short');
 
   const single = words === 1;
@@ -180,7 +180,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   // when that word is a place name too.
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1)) {
     on(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap');
-    on(`nextCap&${r.firstKind}`);
+    on(featureName('nextCap&', r.firstKind));
     const nw = next.text.toLowerCase();
     if (lexicon.surnames.has(nw)) on('nextSurname');
     if (single && lexicon.givenNames.has(span.key)) on('given&nextCap');
@@ -214,9 +214,9 @@ export function addDocFeatures(f: Features, span: NameSpan, ctx: SpanContext, do
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);
   for (const c of own) best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0));
-  f.set(`docCountry:${best === 0 ? 0 : best < 1.5 ? 1 : best < 4 ? 2 : 3}`, 1);
+  f.set(featureName('docCountry:', best === 0 ? 0 : best < 1.5 ? 1 : best < 4 ? 2 : 3), 1);
   const kc = doc.keyConfidence.get(span.key) ?? 0;
-  f.set(`docKey:${kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3}`, 1);
+  f.set(featureName('docKey:', kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3), 1);
   const n = doc.keyCount.get(span.key) ?? 1;
-  f.set(`docRepeat:${n === 1 ? 1 : n <= 3 ? 2 : 3}`, 1);
+  f.set(featureName('docRepeat:', n === 1 ? 1 : n <= 3 ? 2 : 3), 1);
 }
