@@ -78,10 +78,11 @@ function toJson(layer: ArticleLayer, pretty: boolean): string {
   return pretty ? JSON.stringify(layer, null, 2) : stringifyLayer(layer);
 }
 
-/** The --stats line: load time, then geoparsing throughput after the load (output serialisation included). */
+/** The --stats line: load time, geoparsing throughput after the load (output serialisation included), peak memory. */
 function stats(loadMs: number, workMs: number, articles: number, chars: number): string {
   const rate = workMs > 0 ? chars / workMs / 1000 : 0;
-  return `loaded the gazetteer in ${loadMs.toFixed(0)} ms; geoparsed ${articles} article(s), ${chars} chars in ${workMs.toFixed(0)} ms = ${rate.toFixed(2)} M chars/s`;
+  const peakMB = process.resourceUsage().maxRSS / 1024;
+  return `loaded the gazetteer in ${loadMs.toFixed(0)} ms; geoparsed ${articles} article(s), ${chars} chars in ${workMs.toFixed(0)} ms = ${rate.toFixed(2)} M chars/s; peak RSS ${peakMB.toFixed(0)} MB`;
 }
 
 const FORMATS = new Set(['text', 'markdown', 'html']);

@@ -78,7 +78,7 @@ test('--stats reports the load and the throughput on stderr, and nothing without
   const r = run(['parse', '--jsonl', '--stats'], input);
   assert.equal(r.code, 0, r.stderr);
   // 17 + 17 characters of text in two articles.
-  assert.match(r.stderr, /loaded the gazetteer in \d+ ms; geoparsed 2 article\(s\), 34 chars in \d+ ms = \d+\.\d\d M chars\/s/);
+  assert.match(r.stderr, /loaded the gazetteer in \d+ ms; geoparsed 2 article\(s\), 34 chars in \d+ ms = \d+\.\d\d M chars\/s; peak RSS \d+ MB/);
   assert.equal(r.stdout.trim().split('\n').length, 2, 'stdout still carries only the layers');
   assert.equal(run(['parse', '--jsonl'], input).stderr, '');
   const single = run(['parse', '--stats', SEED]);
