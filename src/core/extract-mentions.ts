@@ -24,6 +24,11 @@ export interface ScoredSpan {
 }
 
 const UPPER_FIRST = /^\p{Lu}/u;
+/** Starts with an upper-case letter (ASCII without the regex). */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 0x80 ? c >= 65 && c <= 90 : UPPER_FIRST.test(s);
+}
 /** A capital then a small letter: "Stevens", not "US" or "iPhone". */
 const NAME_LIKE = /^\p{Lu}\p{Ll}/u;
 
@@ -39,17 +44,22 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
     for (const [s, e] of p.sentences) {
       while (ti < tokens.length && tokens[ti].end <= s) ti++;
       let first = -1;
-      const inSentence: number[] = [];
+      let last = -1;
+      let long = 0;
+      let caps = 0;
       for (let k = ti; k < tokens.length && tokens[k].start < e; k++) {
-        if (!tokens[k].word) continue;
+        const t = tokens[k];
+        if (!t.word) continue;
         if (first < 0) first = k;
-        inSentence.push(k);
+        last = k;
+        if (t.text.length > 3) {
+          long++;
+          if (startsUpper(t.text)) caps++;
+        }
       }
       if (first >= 0) sentenceStarts.add(first);
       // A sentence where most longer words are capitalised is a headline: capitals carry no signal.
-      const long = inSentence.filter((k) => tokens[k].text.length > 3);
-      const caps = long.filter((k) => UPPER_FIRST.test(tokens[k].text)).length;
-      if (long.length >= 3 && caps / long.length > 0.85) for (const k of inSentence) titleCase.add(k);
+      if (long >= 3 && caps / long > 0.85) for (let k = first; k <= last; k++) if (tokens[k].word) titleCase.add(k);
     }
   }
   const spanAt = new Map<number, NameSpan>();
