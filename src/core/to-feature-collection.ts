@@ -2,7 +2,8 @@
 // place, id = the stable gazetteer id; areas as polygons (right-hand rule), everything else as
 // points; coordinates rounded to 6 decimals; passages and text as foreign members.
 
-import { bbox, booleanClockwise, simplify } from '@turf/turf';
+import { bbox, booleanClockwise } from '@turf/turf';
+import simplifyPoints from 'simplify-js';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import type { ArticleLayer, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
 
@@ -48,31 +49,52 @@ function countVertices(g: Polygon | MultiPolygon): number {
 }
 
 /**
- * A polygon simplified (Douglas–Peucker, tolerance doubled until it fits) to at most
+ * A polygon simplified (Douglas–Peucker, the tolerance raised until it fits) to at most
  * MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule.
  */
 export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
   if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && countVertices(g) > maxVertices) {
-    // Start near the answer: a tolerance of about a thousandth of the shape's extent.
-    const [w, s, e, n] = bbox(g as any);
-    let tolerance = Math.max(0.005, Math.hypot(e - w, n - s) / 1000);
-    let out = g;
-    // Each round simplifies the last round's output (its own copy, so in place): fewer vertices each time.
-    for (let i = 0; i < 12 && countVertices(out) > maxVertices; i++, tolerance *= 2) {
-      out = simplify(out as any, { tolerance, highQuality: false, mutate: out !== g }) as typeof g;
+    // Start below the answer (a five-thousandth of the extent; far-flung islands make the extent a poor
+    // guide), then raise the tolerance in proportion to how far over budget the last round still is
+    // (vertex counts fall roughly as the tolerance rises), at least by half. Each round simplifies
+    // the last round's output, so only the first one sees every vertex.
+    const [w, s, e, n] = bbox(g);
+    let tolerance = Math.max(0.001, Math.hypot(e - w, n - s) / 5000);
+    let out: Polygon | MultiPolygon = g;
+    for (let i = 0, count = countVertices(g); i < 24 && count > maxVertices; i++) {
+      const next = simplifyShape(out, tolerance);
+      if (!next) break;
+      out = next;
+      const left = countVertices(out);
+      tolerance *= Math.max(1.5, Math.min(4, left / maxVertices));
+      count = left;
     }
-    g = dropEmptyParts(out);
+    g = out;
   }
   return normalizeGeometry(g);
 }
 
-/** Simplification can collapse small islands into degenerate rings; a layer keeps only real ones. */
-function dropEmptyParts(g: Geometry): Geometry {
-  if (g.type === 'MultiPolygon') {
-    const parts = g.coordinates.filter((p) => p[0] && p[0].length >= 4);
-    return parts.length ? { type: 'MultiPolygon', coordinates: parts } : g;
+/**
+ * The shape with every ring simplified by simplify-js (radial distance, then Douglas–Peucker; both
+ * keep a ring's first and last point, so rings stay closed). Rings that collapse below four points go:
+ * holes and the small islands of a multipolygon. Null when the shape itself would go.
+ */
+function simplifyShape(g: Polygon | MultiPolygon, tolerance: number): Polygon | MultiPolygon | null {
+  const polygon = (rings: Position[][]): Position[][] | null => {
+    const out: Position[][] = [];
+    for (let k = 0; k < rings.length; k++) {
+      const ring = simplifyPoints(rings[k].map(([x, y]) => ({ x, y })), tolerance).map((p) => [p.x, p.y]);
+      if (ring.length >= 4) out.push(ring);
+      else if (k === 0) return null;
+    }
+    return out;
+  };
+  if (g.type === 'Polygon') {
+    const rings = polygon(g.coordinates);
+    return rings && { type: 'Polygon', coordinates: rings };
   }
-  return g;
+  const parts = g.coordinates.map(polygon).filter((p): p is Position[][] => p !== null);
+  return parts.length ? { type: 'MultiPolygon', coordinates: parts } : null;
 }
 
 /** A copy of the geometry with 6-decimal coordinates and RFC 7946 winding. */
