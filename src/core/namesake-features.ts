@@ -17,16 +17,17 @@ const TWIN_CITY_MIN_POPULATION = 250_000;
 /** Distance within which a same-named town counts as the area's seat. */
 const TWIN_MAX_KM = 60;
 
+const NAMESAKE_AREA_KINDS = new Set(['admin1', 'country', 'admin2', 'region']);
+
 /**
  * A city and a same-named area of its country ("New York", "Washington", "Mexico"): how big the city
  * is decides which one news means, so both readings see the city's size.
  */
 export function namesakeFeatures(match: NameMatch, all: NameMatch[], f: Features): void {
   const p = match.place;
-  const areaKinds = new Set(['admin1', 'country', 'admin2', 'region']);
   if (p.kind === 'city') {
-    if (all.some((o) => o.place.country === p.country && areaKinds.has(o.place.kind))) f.set(featureName('namesakeCity:', popBucket(p.population)), 1);
-  } else if (areaKinds.has(p.kind)) {
+    if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind))) f.set(featureName('namesakeCity:', popBucket(p.population)), 1);
+  } else if (NAMESAKE_AREA_KINDS.has(p.kind)) {
     let biggest = 0;
     for (const o of all) if (o.place.kind === 'city' && o.place.country === p.country) biggest = Math.max(biggest, o.place.population);
     if (biggest > 0) f.set(featureName('namesakeArea:', popBucket(biggest)), 1);

@@ -66,6 +66,21 @@ export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatc
   return [...chosen.filter((m) => !small(m)), ...rest].slice(0, MAX_CANDIDATES);
 }
 
+// The largest population among a name's settlements and among its other readings, once per reading list.
+const largest = new WeakMap<NameMatch[], [number, number]>();
+function largestPopulations(all: NameMatch[]): [number, number] {
+  let l = largest.get(all);
+  if (!l) {
+    l = [-Infinity, -Infinity];
+    for (const m of all) {
+      const k = m.place.kind === 'city' ? 0 : 1;
+      l[k] = Math.max(l[k], m.place.population);
+    }
+    largest.set(all, l);
+  }
+  return l;
+}
+
 /**
  * Features of one candidate of a mention in its article.
  *
@@ -90,10 +105,9 @@ export function candidateFeatures(
   const lp = Math.log10(p.population + 1);
   f.set('pop', lp / 7);
   // Area populations are sums over their towns: compare settlements with settlements only.
-  const settlement = (k: Place['kind']) => k === 'city';
-  const peers = all.filter((m) => settlement(m.place.kind) === settlement(p.kind));
-  const maxPop = Math.max(...peers.map((m) => m.place.population));
-  if (p.population === maxPop && maxPop > 0) f.set(settlement(p.kind) ? 'maxPop' : 'maxAreaPop', 1);
+  const city = p.kind === 'city';
+  const maxPop = largestPopulations(all)[city ? 0 : 1];
+  if (p.population === maxPop && maxPop > 0) f.set(city ? 'maxPop' : 'maxAreaPop', 1);
   if (all.length === 1) f.set('only', 1);
   if (p.shape) f.set('hasShape', 1);
   if (all.length > 1) {
