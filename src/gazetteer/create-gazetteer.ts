@@ -62,8 +62,8 @@ function keyBefore(text: string, pos: number, key: string): boolean {
 // sorts last, the end of a key first), so a search starts within a few hundred lines, not 280,000.
 // Keys that begin outside ASCII share one bucket: their second character says nothing about order.
 const BUCKET_CODES = 128;
-function code(s: string, i: number, end = s.length): number {
-  if (i >= end) return 0;
+function code(s: string, i: number): number {
+  if (i >= s.length) return 0;
   const c = s.charCodeAt(i);
   return c === 9 || c === 10 ? 0 : c < BUCKET_CODES ? c : BUCKET_CODES - 1;
 }
@@ -111,6 +111,7 @@ interface Probe {
 
 function parsePlace(line: string): Place {
   // Fields by position, without an intermediate array: this runs for every reading a lookup returns.
+  // (Object literal members are evaluated in order, so the calls below read the columns in order.)
   let from = 0;
   const next = (): string => {
     const tab = line.indexOf('\t', from);
