@@ -73,6 +73,8 @@ const MAX_CONTAINS_TEST_KM = 2000;
 interface Outline {
   shape: Polygon | MultiPolygon;
   bbox: number[];
+  /** City id → inside the outline: a point-in-polygon test walks every vertex, so each answer is kept. */
+  inside: Map<string, boolean>;
 }
 
 // Outlines per gazetteer, kept across articles: a batch asks about the same few hundred areas again and again.
@@ -93,14 +95,16 @@ export function containsByShape(gazetteer: Gazetteer): Contains {
     let o = known.get(area.shape);
     if (o === undefined) {
       const shape = outline(gazetteer.geometry(area.shape));
-      known.set(area.shape, (o = shape && { shape, bbox: bbox(shape) }));
+      known.set(area.shape, (o = shape && { shape, bbox: bbox(shape), inside: new Map() }));
     }
     if (!o) return false;
     const [w, s, e, n] = o.bbox;
     const [x, y] = city.anchor;
     const inBox = x >= w && x <= e && y >= s && y <= n;
     if (!inBox) return false;
-    if (booleanPointInPolygon(city.anchor, o.shape)) return true;
+    let inside = o.inside.get(city.id);
+    if (inside === undefined) o.inside.set(city.id, (inside = booleanPointInPolygon(city.anchor, o.shape)));
+    if (inside) return true;
     // A city carved out of the area that surrounds it, or cut off by a simplified coast, lies outside
     // the outline: inside the bounding box and near the label point still counts.
     return d <= ENCLAVE_MAX_KM;
