@@ -76,28 +76,21 @@ export function scoreLinearPair(a: LinearModel, b: LinearModel, features: Featur
   return [sa, sb];
 }
 
-interface NameNode {
-  name?: string;
-  next: Map<string | number, NameNode>;
-}
-const featureNames: NameNode = { next: new Map() };
+const featureNames = new Map<string, Map<string | number, string>>();
 
 /**
- * The feature name made of `parts` joined, as the same string every time: a fresh string is hashed
- * at each weight look-up, a reused one only once. For features with few values (kinds, buckets, codes).
+ * The feature name `prefix + value`, as the same string every time: a fresh string is hashed at each
+ * weight look-up, a reused one only once. For features with few values (kinds, buckets, codes).
  *
  * @example
  * featureName('kind:', 'city') === featureName('kind:', 'city') // true, one string
- * featureName('city', '&', 'alt') // 'city&alt'
  */
-export function featureName(...parts: Array<string | number>): string {
-  let node = featureNames;
-  for (const part of parts) {
-    let child = node.next.get(part);
-    if (!child) node.next.set(part, (child = { next: new Map() }));
-    node = child;
-  }
-  return (node.name ??= parts.join(''));
+export function featureName(prefix: string, value: string | number): string {
+  let byValue = featureNames.get(prefix);
+  if (!byValue) featureNames.set(prefix, (byValue = new Map()));
+  let name = byValue.get(value);
+  if (name === undefined) byValue.set(value, (name = prefix + value));
+  return name;
 }
 
 /** Logistic function: a linear score as a probability. */

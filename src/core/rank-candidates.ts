@@ -66,6 +66,8 @@ export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatc
   return [...chosen.filter((m) => !small(m)), ...rest].slice(0, MAX_CANDIDATES);
 }
 
+const NAME_TYPE_SUFFIX = { name: '&name', alt: '&alt', adjective: '&adjective' } as const;
+
 // The largest population among a name's settlements and among its other readings, once per reading list.
 const largest = new WeakMap<NameMatch[], [number, number]>();
 function largestPopulations(all: NameMatch[]): [number, number] {
@@ -101,7 +103,7 @@ export function candidateFeatures(
   f.set(featureName('kind:', p.kind), 1);
   if (MAJOR_FEATURE_CODES.has(p.featureCode)) f.set(featureName('fc:', p.featureCode), 1);
   f.set(featureName('ntype:', match.nameType), 1);
-  f.set(featureName(p.kind, '&', match.nameType), 1);
+  f.set(featureName(p.kind, NAME_TYPE_SUFFIX[match.nameType]), 1);
   const lp = Math.log10(p.population + 1);
   f.set('pop', lp / 7);
   // Area populations are sums over their towns: compare settlements with settlements only.
