@@ -45,17 +45,10 @@ function nextLine(text: string, pos: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
-/** True when the key of the line at `pos` (the text before its tab) sorts before `key`; no substring is made. */
-function keyBefore(text: string, pos: number, key: string): boolean {
-  const n = key.length;
-  for (let i = 0; ; i++) {
-    const a = pos + i < text.length ? text.charCodeAt(pos + i) : -1;
-    const lineEnds = a === 9 || a === 10 || a === -1;
-    if (i === n) return false; // key is a prefix of (or equal to) the line's key
-    if (lineEnds) return true; // the line's key is a proper prefix of key
-    const b = key.charCodeAt(i);
-    if (a !== b) return a < b;
-  }
+/** The key of the line [start, end) (the text before its tab, or the whole line). */
+function keyAtLine(text: string, start: number, end: number): string {
+  const tab = text.indexOf('\t', start);
+  return text.slice(start, tab < 0 || tab > end ? end : tab);
 }
 
 // Keys are bucketed by their first two characters (ASCII exactly, everything else as one code that
@@ -90,7 +83,8 @@ function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, key: s
   let hi = buckets[b + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keyBefore(text, lines[mid], key)) lo = mid + 1;
+    // The built-in string order is the order the writer sorted by (UTF-16 code units).
+    if (keyAtLine(text, lines[mid], lines[mid + 1] - 1) < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
