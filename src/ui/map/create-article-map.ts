@@ -97,9 +97,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     const name = f.properties.name;
     const tip = document.createElement('span');
     tip.textContent = name;
-    // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus.
-    // So do points that are not cities: a historical country drawn at its capital ("Soviet Union" at
-    // Moscow) would print its label over the city's.
+    // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus
+    // (Leaflet 1.9 opens a bound tooltip on its layer's focus itself: a second listener of ours laid the
+    // tooltip out twice more per click, issue #4). So do points that are not cities: a historical country
+    // drawn at its capital ("Soviet Union" at Moscow) would print its label over the city's.
     const labelled = f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city';
     path.bindTooltip(tip, labelled ? { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' } : { sticky: true, direction: 'top', className: 'aa-tip' });
     path.on('click', () => options.onSelect(f.id));
@@ -117,10 +118,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           options.onSelect(f.id);
         }
       });
-      if (!labelled) {
-        node.addEventListener('focus', () => path.openTooltip());
-        node.addEventListener('blur', () => path.closeTooltip());
-      }
     });
     paths.set(f.id, path);
   }
