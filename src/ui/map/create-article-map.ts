@@ -118,6 +118,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           options.onSelect(f.id);
         }
       });
+      // A pointer press leaves focus on the map container (Leaflet's keyboard handler gives it focus) instead
+      // of moving it to the shape: the container's blur turned wheel zoom off right after a click on a place,
+      // and the focus change cost a tooltip layout and a restyle in the click → passages time (issue #4).
+      // Keyboard focus (Tab) is unchanged.
+      node.addEventListener('mousedown', (e) => e.preventDefault());
     });
     paths.set(f.id, path);
   }
