@@ -49,15 +49,20 @@ function syncHash(model: Model, options: MountOptions): () => void {
   addEventListener('popstate', fromUrl);
   addEventListener('hashchange', fromUrl);
   // A reader's selection becomes a history entry, so back/forward step through what they looked at.
+  // pushState costs ~1.5 ms, so it runs after the frame that shows the passages (issue #4); a newer
+  // selection, or one read from the URL, cancels a pending push.
+  let push = 0;
   const stop = effect(() => {
     const id = model.selectedId.value;
+    const n = ++push;
     if (model.origin.peek() === 'url') return;
     const want = id ? HASH_KEY + encodeURIComponent(id) : '';
-    if (want !== location.hash) history.pushState(null, '', want || location.pathname + location.search);
+    requestAnimationFrame(() => setTimeout(() => n === push && want !== location.hash && history.pushState(null, '', want || location.pathname + location.search)));
   });
   return () => {
     removeEventListener('popstate', fromUrl);
     removeEventListener('hashchange', fromUrl);
+    push = -1;
     stop();
   };
 }

@@ -104,6 +104,8 @@ function explorerTests(engine: Engine) {
     assert.equal(await selectedName(page), 'Baku');
     await click(page, '.aa-row', { hasText: 'Kalbajar' });
     assert.equal(await selectedName(page), 'Kalbajar');
+    // The history entry is pushed after the frame that shows the passages (issue #4), so wait for it.
+    await page.waitForFunction((h) => location.hash === h, {}, '#place=' + encodeURIComponent(KALBAJAR));
     assert.equal(new URL(page.url()).hash, '#place=' + encodeURIComponent(KALBAJAR));
     await page.goBack();
     await page.waitForFunction(() => document.querySelector('.aa-passages h3')?.textContent === 'Baku');

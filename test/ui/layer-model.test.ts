@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { ArticleLayer } from '../../src/core/types.ts';
-import { correctPlace } from '../../src/ui/model/correct-place.ts';
+import { correctFeature, correctPlace } from '../../src/ui/model/correct-place.ts';
 import { createModel } from '../../src/ui/model/create-model.ts';
-import { correctFeature, exportFileName, LayerFormatError, parseLayer } from '../../src/ui/model/layer-io.ts';
+import { exportFileName, LayerFormatError, parseLayer } from '../../src/ui/model/layer-io.ts';
 import { filterRows, passagesOf, placeRows, segmentText, textMentions } from '../../src/ui/model/layer-view.ts';
 
 const text = readFileSync(new URL('../fixtures/layers/seed-sample.geojson', import.meta.url), 'utf8');

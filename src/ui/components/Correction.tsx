@@ -3,7 +3,6 @@
 import { useState } from 'preact/hooks';
 import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
-import { correctPlace } from '../model/correct-place.ts';
 import { countryName, kindLabel } from '../model/kind-group.ts';
 
 /** The <select> value for "not a place"; candidate ids always contain a colon, so it cannot clash. */
@@ -12,9 +11,13 @@ const NOT_A_PLACE = 'none';
 export function Correction({ model, f }: { model: Model; f: LayerFeature }) {
   const others = f.properties.candidates.filter((c) => c.id !== f.id);
   const [choice, setChoice] = useState(others[0]?.id ?? NOT_A_PLACE);
+  // The form only once opened: a new <select> makes Chrome's autofill lay the page out again in a task of
+  // its own, 2–5 ms after every selection, before the passages are on screen (issue #4).
+  const [open, setOpen] = useState(false);
   return (
-    <details class="aa-fix">
+    <details class="aa-fix" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Wrong place?</summary>
+      {open && <>
       <label>
         “{f.properties.mentions[0]?.text ?? f.properties.name}” means{' '}
         <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
@@ -26,9 +29,20 @@ export function Correction({ model, f }: { model: Model; f: LayerFeature }) {
           <option value={NOT_A_PLACE}>not a place</option>
         </select>
       </label>{' '}
-      <button type="button" class="aa-btn" onClick={() => correctPlace(model, f.id, choice === NOT_A_PLACE ? null : choice)}>
+      {/* The correction code is a lazy chunk (first-load budget, issue #4), like the file validator. */}
+      <button
+        type="button"
+        class="aa-btn"
+        onClick={() =>
+          import('../model/correct-place.ts').then(
+            (m) => m.correctPlace(model, f.id, choice === NOT_A_PLACE ? null : choice),
+            (e: Error) => (model.error.value = { title: 'The correction could not be applied', message: `${e.message}. Try again.` }),
+          )
+        }
+      >
         Apply
       </button>
+      </>}
     </details>
   );
 }

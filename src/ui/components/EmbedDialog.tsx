@@ -6,8 +6,10 @@ import { embedSnippets } from '../model/embed-snippets.ts';
 
 export function EmbedDialog({ model, base }: { model: Model; base: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [copied, setCopied] = useState('');
-  const snippets = embedSnippets({ base, title: model.layer.value?.title, place: model.selectedId.value ?? undefined });
+  // null while the dialog is closed: the snippets then do not follow the selection, because a textarea's
+  // new value costs an autofill task in the frame that shows the passages (~2 ms, issue #4).
+  const [copied, setCopied] = useState<string | null>(null);
+  const snippets = embedSnippets({ base, title: model.layer.value?.title, place: (copied != null && model.selectedId.value) || undefined });
   const copy = async (which: 'element' | 'iframe', e: Event) => {
     const area = (e.currentTarget as HTMLElement).parentElement?.querySelector('textarea');
     try {
@@ -34,7 +36,7 @@ export function EmbedDialog({ model, base }: { model: Model; base: string }) {
       <button type="button" class="aa-btn" onClick={() => { setCopied(''); dialog.current?.showModal(); }}>
         Embed
       </button>
-      <dialog class="aa-dialog" ref={dialog} aria-labelledby="aa-embed-title">
+      <dialog class="aa-dialog" ref={dialog} aria-labelledby="aa-embed-title" onClose={() => setCopied(null)}>
         <h3 id="aa-embed-title">Embed this map</h3>
         {block('element', 'Web component', 'One script and one element; the map lives in its own shadow root and sends article-atlas:select events.')}
         {block('iframe', 'Iframe', 'Fully isolated. It posts its height and selections to your page; see the README for the messages.')}

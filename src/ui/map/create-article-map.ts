@@ -1,10 +1,11 @@
 // The Leaflet map of the explorer (issue #4): offline Natural Earth basemap on canvas, the article's places
-// as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, tooltips
-// built from DOM text nodes, every feature focusable with its name as aria-label. The only module that
-// imports Leaflet besides decode-basemap.ts; it knows nothing of Preact or the model.
-import { canvas, circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, tileLayer, type LatLng, type LatLngBounds, type Layer, type Map as LeafletMap, type Path } from 'leaflet';
+// as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
+// names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
+// the other files of ui/map do; it knows nothing of Preact or the model.
+import { canvas, circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, tileLayer, type LatLng, type LatLngBounds, type Layer, type LeafletMouseEvent, type Map as LeafletMap, type Path } from 'leaflet';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
+import { createAreaTip } from './create-area-tip.ts';
 import { decodeBasemap, type BasemapData } from './decode-basemap.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
@@ -67,6 +68,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   map.createPane('aa-points').style.zIndex = '410';
   if (options.tiles) tileLayer(options.tiles.url, { attribution: options.tiles.attribution }).addTo(map);
 
+  const areaTip = createAreaTip(map, el);
   const paths = new Map<string, Path>();
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
@@ -95,13 +97,18 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   function decorate(f: LayerFeature, path: Path) {
     const name = f.properties.name;
-    const tip = document.createElement('span');
-    tip.textContent = name;
-    // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus.
-    // So do points that are not cities: a historical country drawn at its capital ("Soviet Union" at
-    // Moscow) would print its label over the city's.
+    // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus
+    // (create-area-tip.ts). So do points that are not cities: a historical country drawn at its capital
+    // ("Soviet Union" at Moscow) would print its label over the city's.
     const labelled = f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city';
-    path.bindTooltip(tip, labelled ? { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' } : { sticky: true, direction: 'top', className: 'aa-tip' });
+    if (labelled) {
+      const label = document.createElement('span');
+      label.textContent = name;
+      path.bindTooltip(label, { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' });
+    } else {
+      const show = (e: LeafletMouseEvent) => areaTip.show(name, e.containerPoint, path.getElement()!);
+      path.on({ mouseover: show, mousemove: show, mouseout: areaTip.hide });
+    }
     path.on('click', () => options.onSelect(f.id));
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
@@ -117,10 +124,17 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           options.onSelect(f.id);
         }
       });
-      if (!labelled) {
-        node.addEventListener('focus', () => path.openTooltip());
-        node.addEventListener('blur', () => path.closeTooltip());
-      }
+      // A pointer press leaves focus on the map container (Leaflet's keyboard handler gives it focus) instead
+      // of moving it to the shape: the container's blur turned wheel zoom off right after a click on a place,
+      // and the focus change cost a tooltip layout and a restyle in the click → passages time (issue #4).
+      // Keyboard focus (Tab) is unchanged.
+      node.addEventListener('mousedown', (e) => e.preventDefault());
+      if (labelled) return;
+      node.addEventListener('focus', () => {
+        const at = (path as Path & { getCenter?(): LatLng }).getCenter?.() ?? (path as Path & { getLatLng(): LatLng }).getLatLng();
+        areaTip.show(name, map.latLngToContainerPoint(at), node);
+      });
+      node.addEventListener('blur', areaTip.hide);
     });
     paths.set(f.id, path);
   }
@@ -185,6 +199,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       cancelAnimationFrame(frontFrame);
       el.removeEventListener('wheel', onWheel);
       hint.remove();
+      areaTip.remove();
       resize.disconnect();
       map.remove();
       paths.clear();

@@ -1,6 +1,6 @@
-// Reading, writing and hand-correcting article layers in the browser (issue #4): parse an imported file
-// (keeping its exact text so an untouched export gives the same bytes), name and serialise exports, and
-// apply a "this is another place" / "not a place" correction as a pure layer → layer function.
+// Reading and writing article layers in the browser (issue #4): parse an imported file (keeping its exact
+// text so an untouched export gives the same bytes), name and serialise exports. Hand correction is in
+// correct-place.ts, a lazy chunk.
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 
 /** The media type of every export (RFC 7946 §12). */
@@ -53,41 +53,3 @@ export function selectionText(layer: ArticleLayer, id: string): string {
 
 /** Where a corrected place is, when the layer's candidate list does not say (e.g. a gazetteer lookup). */
 export type PlaceResolver = (id: string) => { anchor: [number, number]; geometry?: LayerFeature['geometry'] } | undefined;
-
-/**
- * Replaces a feature's referent by one of its candidates, or by nothing (`candidateId` null: "not a place",
- * kept with a null geometry so the export records the decision). The result carries `status: 'corrected'`
- * and `original` (the first machine choice); mentions move to an existing feature of the new referent.
- * @example correctFeature(layer, 'geonames:147622', 'geonames:147624')
- */
-export function correctFeature(layer: ArticleLayer, featureId: string, candidateId: string | null, resolve?: PlaceResolver): ArticleLayer {
-  const f = layer.features.find((x) => x.id === featureId);
-  if (!f || f.id === candidateId) return layer;
-  const p = f.properties;
-  const original = p.original ?? f.id;
-  let next: LayerFeature;
-  if (candidateId === null) {
-    next = { ...f, id: `none:${original}`, geometry: null as unknown as LayerFeature['geometry'], properties: { ...p, status: 'corrected', original } };
-  } else {
-    const c = p.candidates.find((x) => x.id === candidateId);
-    if (!c) return layer;
-    const where = resolve?.(c.id);
-    const anchor = where?.anchor ?? (c as { anchor?: [number, number] }).anchor;
-    const geometry = where?.geometry ?? (anchor ? { type: 'Point' as const, coordinates: anchor } : null);
-    const { geonameid: _g, wikidata: _w, disputed: _d, ...rest } = p;
-    const gn = /^geonames:(\d+)$/.exec(c.id);
-    next = {
-      type: 'Feature',
-      id: c.id,
-      geometry: geometry as LayerFeature['geometry'],
-      properties: { ...rest, name: c.name, kind: c.kind, country: c.country, ...(gn ? { geonameid: Number(gn[1]) } : {}), anchor: anchor ?? p.anchor, score: c.score, status: 'corrected', original },
-    };
-    const existing = layer.features.find((x) => x.id === c.id);
-    if (existing) {
-      const mentions = [...existing.properties.mentions, ...p.mentions].sort((a, b) => a.start - b.start);
-      next = { ...existing, properties: { ...existing.properties, mentions, status: 'corrected', original } };
-    }
-  }
-  const features = layer.features.filter((x) => x.id !== next.id || x === f).map((x) => (x === f ? next : x));
-  return { ...layer, features };
-}

@@ -1,0 +1,36 @@
+// The hover and focus name of the areas on the map (issue #4): one element per map, placed above the pointer
+// (or the shape's centre on keyboard focus) by a transform, never measured. Leaflet's sticky tooltip read its
+// own size on every open and move (a forced layout) and was closed and built again by every click, ~4 ms of
+// click → passages; cities keep Leaflet's permanent labels (create-article-map.ts).
+import { stamp, type Map as LeafletMap, type Point } from 'leaflet';
+
+export interface AreaTip {
+  /** Shows `name` at a container point and names the shape it describes. */
+  show(name: string, at: Point, node: Element): void;
+  hide(): void;
+  remove(): void;
+}
+
+/** @example const tip = createAreaTip(map, el); path.on('mouseover', (e) => tip.show('Lachin', e.containerPoint, node)) */
+export function createAreaTip(map: LeafletMap, el: HTMLElement): AreaTip {
+  const tip = document.createElement('div');
+  // Leaflet's class names: the same look, and a host's or a test's selectors keep working.
+  tip.className = 'leaflet-tooltip aa-tip';
+  tip.setAttribute('role', 'tooltip');
+  tip.id = `aa-tip-${stamp(map)}`;
+  tip.hidden = true;
+  el.appendChild(tip);
+  const hide = () => (tip.hidden = true);
+  // A moving map would leave the name behind; the next pointer move shows it again.
+  map.on('movestart zoomstart', hide);
+  return {
+    show(name, at, node) {
+      tip.textContent = name;
+      tip.style.transform = `translate(${at.x}px,${at.y}px)`;
+      tip.hidden = false;
+      node.setAttribute('aria-describedby', tip.id);
+    },
+    hide,
+    remove: () => tip.remove(),
+  };
+}
