@@ -39,6 +39,11 @@ const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 // unknown name ("West Wing", "South Kilburn Estate"); on their own they rarely name a place.
 const DIRECTIONAL = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'inner', 'outer']);
 
+/** A span, always built here with its members in one order (one object shape for the code that reads spans). */
+function nameSpan(first: number, last: number, start: number, end: number, text: string, key: string, matches: NameMatch[]): NameSpan {
+  return { first, last, start, end, text: text.slice(start, end), key, matches };
+}
+
 /**
  * Finds gazetteer names in a token stream, preferring the longest match at each position.
  *
@@ -80,7 +85,7 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
         const matches = gazetteer.lookup(key);
         if (matches.length) {
           const last = end > t.end ? j + 1 : j;
-          best = { first: i, last, start: tokens[i].start, end, text: text.slice(tokens[i].start, end), key, matches };
+          best = nameSpan(i, last, tokens[i].start, end, text, key, matches);
         }
         if (nonPlaces.has(key)) blockedTo = end > t.end ? j + 1 : j;
       }
@@ -117,7 +122,7 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
   };
   const left = isCountry(span.first, and - 1);
   if (!left || !isCountry(and + 1, span.last)) return span;
-  return { ...span, last: and - 1, end: tokens[and - 1].end, text: text.slice(span.start, tokens[and - 1].end), key: left.key, matches: left.matches };
+  return nameSpan(span.first, and - 1, span.start, tokens[and - 1].end, text, left.key, left.matches);
 }
 
 /**
@@ -138,7 +143,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
       if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
       const t = spans[k + 1];
       if (t && t.first === n && joined(n - 1, n)) {
-        out.push({ ...t, first: s.first, start: s.start, text: text.slice(s.start, t.end) });
+        out.push(nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches));
         k++;
       } else if (!(tokens[n] && isCapitalised(tokens[n]) && joined(n - 1, n))) out.push(s);
       continue;
@@ -149,7 +154,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
     const prev = tokens[p];
     const free = !out.length || out[out.length - 1].last < p;
     if (prev && free && isCapitalised(prev) && DIRECTIONAL.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
-      out.push({ ...s, first: p, start: prev.start, text: text.slice(prev.start, s.end) });
+      out.push(nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches));
     } else out.push(s);
   }
   return out;

@@ -173,17 +173,17 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
 
 /** One ranking pass; `ctx` null for the first pass. */
 export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null, contains: Contains = containsByShape(gazetteer)): RankedMention[] {
-  return scorePrepared(prepareCandidates(mentions, text, gazetteer, contains), model, ctx);
+  return scorePrepared(prepareCandidates(mentions, text, gazetteer, model, contains), model, ctx);
 }
 
 interface Prepared {
   mention: Mention;
   matches: NameMatch[];
   /** Local features of each match and their score, computed once for both passes. */
-  local: Array<{ features: Features; score?: number }>;
+  local: Array<{ features: Features; score: number }>;
 }
 
-function prepareCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, contains: Contains): Prepared[] {
+function prepareCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, contains: Contains): Prepared[] {
   // A name repeated in an article has the same readings and, unless a "City, State" comma says more,
   // the same local features: work them out once per name and type.
   const seen = new Map<string, Omit<Prepared, 'mention'>>();
@@ -193,7 +193,10 @@ function prepareCandidates(mentions: Mention[], text: string, gazetteer: Gazette
     const known = comma.length ? undefined : seen.get(name);
     if (known) return { mention, ...known };
     const matches = findCandidates(mention, gazetteer);
-    const local = matches.map((m) => ({ features: candidateFeatures(m, matches, mention, null, comma, contains) }));
+    const local = matches.map((m) => {
+      const features = candidateFeatures(m, matches, mention, null, comma, contains);
+      return { features, score: scoreCandidate(model, features) };
+    });
     if (!comma.length) seen.set(name, { matches, local });
     return { mention, matches, local };
   });
@@ -217,7 +220,7 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
     }
     const candidates: Candidate[] = matches.map((m, k) => {
       // Scores are linear, so the context part adds to the local part computed for the first pass.
-      const score = (local[k].score ??= scoreCandidate(model, local[k].features)) + (context ? context[k] : 0);
+      const score = local[k].score + (context ? context[k] : 0);
       return { place: m.place, nameType: m.nameType, score };
     });
     candidates.sort((a, b) => b.score - a.score);
@@ -267,7 +270,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
  * rankCandidates(mentions, text, gazetteer, model)[0].candidates[0].place.name // 'Turkey'
  */
 export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel): RankedMention[] {
-  const prepared = prepareCandidates(mentions, text, gazetteer, containsByShape(gazetteer));
+  const prepared = prepareCandidates(mentions, text, gazetteer, model, containsByShape(gazetteer));
   const first = scorePrepared(prepared, model, null);
   return scorePrepared(prepared, model, buildRankContext(first));
 }

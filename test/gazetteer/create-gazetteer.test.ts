@@ -35,12 +35,13 @@ test('lookup maps name types and folds diacritics through normalizeName', () => 
   assert.deepEqual(gazetteer.lookup(''), []);
 });
 
-test('lookup returns parsed places with optional fields only when present', () => {
+test('lookup returns parsed places, optional fields undefined when absent (one object shape for all)', () => {
   const [match] = gazetteer.lookup('sabah');
   assert.deepEqual(match.place, {
     id: 'geonames:1733039', name: 'Sabah', kind: 'admin1', featureCode: 'ADM1', country: 'MY', admin1: '16',
-    population: 1888637, anchor: [117, 5.5], geonameid: 1733039, shape: 'geonames:1733039',
+    population: 1888637, anchor: [117, 5.5], geonameid: 1733039, wikidata: undefined, shape: 'geonames:1733039', disputed: undefined,
   });
+  assert.deepEqual(Object.keys(gazetteer.lookup('artsakh')[0].place), Object.keys(match.place), 'same members in the same order');
   const nk = gazetteer.lookup('artsakh')[0].place;
   assert.equal(nk.wikidata, 'Q2514');
   assert.equal(nk.geonameid, undefined);
