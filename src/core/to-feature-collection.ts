@@ -97,14 +97,29 @@ function simplifyShape(g: Polygon | MultiPolygon, tolerance: number): Polygon | 
   return parts.length ? { type: 'MultiPolygon', coordinates: parts } : null;
 }
 
-/** A copy of the geometry with 6-decimal coordinates and RFC 7946 winding. */
+/**
+ * The geometry with 6-decimal coordinates and RFC 7946 winding: the input itself when it already is
+ * so (a gazetteer's shapes usually are; nothing is copied then), otherwise a copy.
+ */
 export function normalizeGeometry(g: Geometry): Geometry {
   if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map(normalizeGeometry) };
+  if (isNormal(g)) return g;
   const coordinates = roundCoords(g.coordinates);
   // The rounded copy is ours, so its rings are turned in place.
   if (g.type === 'Polygon') windRings(coordinates);
   else if (g.type === 'MultiPolygon') for (const polygon of coordinates) windRings(polygon);
   return { type: g.type, coordinates } as Geometry;
+}
+
+/** Does the geometry already have 6-decimal coordinates and right-hand winding? Reads only. */
+function isNormal(g: Exclude<Geometry, { type: 'GeometryCollection' }>): boolean {
+  const rounded = (c: unknown): boolean =>
+    typeof (c as number[])[0] === 'number' ? (c as number[]).every((x) => round6(x) === x) : (c as unknown[]).every(rounded);
+  if (!rounded(g.coordinates)) return false;
+  const wound = (rings: Position[][]) => rings.every((ring, k) => booleanClockwise(ring) === k > 0);
+  if (g.type === 'Polygon') return wound(g.coordinates);
+  if (g.type === 'MultiPolygon') return g.coordinates.every(wound);
+  return true;
 }
 
 /** The right-hand rule: exterior ring counterclockwise, holes clockwise. */

@@ -142,6 +142,13 @@ function roundCoordinates(coords: unknown): unknown {
   return (coords as unknown[]).map(roundCoordinates);
 }
 
+/** Rounds positions to 6 decimals in place (arrays the caller owns). */
+function roundInPlace(coords: unknown[]): void {
+  if (typeof coords[0] === 'number') {
+    for (let i = 0; i < coords.length; i++) coords[i] = Math.round((coords[i] as number) * 1e6) / 1e6;
+  } else for (const c of coords) roundInPlace(c as unknown[]);
+}
+
 /**
  * Creates a `Gazetteer` over the compact artifact format written by `writeGazetteer`.
  *
@@ -289,7 +296,10 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
       if (object && topology) {
         const decoded = (feature(topology, object) as Feature).geometry as Geometry | null;
         if (decoded && 'coordinates' in decoded) {
-          geometry = { type: decoded.type, coordinates: roundCoordinates(decoded.coordinates) } as Geometry;
+          // A quantised topology decodes into new position arrays, which can be rounded where they are;
+          // without a transform the positions are the topology's own.
+          if (topology.transform) roundInPlace(decoded.coordinates as unknown[]);
+          geometry = { type: decoded.type, coordinates: topology.transform ? decoded.coordinates : roundCoordinates(decoded.coordinates) } as Geometry;
         }
       }
       geometries.set(shape, geometry);
