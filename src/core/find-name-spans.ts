@@ -132,8 +132,8 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
 function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
   const joined = (a: number, b: number) => {
-    const gap = text.slice(tokens[a].end, tokens[b].start);
-    return gap === ' ' || gap === '';
+    const gap = tokens[b].start - tokens[a].end;
+    return gap === 0 || (gap === 1 && text.charCodeAt(tokens[a].end) === 32);
   };
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];

@@ -37,6 +37,11 @@ function isCap(t: Token | undefined): boolean {
   return c < 0x80 ? (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : CAP_OR_DIGIT.test(t.text);
 }
 
+/** Are two tokens separated by exactly one space? */
+function oneSpace(text: string, a: Token, b: Token): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
+
 /** Heads that also begin a name: "University of Iowa", "College of the Holy Cross". */
 export const HEAD_INITIAL = new Set(['university', 'college', 'institute', 'academy']);
 /** Heads of institutions usually in the region they are named after ("Colorado State University"). */
@@ -48,7 +53,7 @@ function headInitialSpan(text: string, tokens: Token[], j: number): SiteSpan | n
   let k = j + 2;
   if (tokens[k]?.text === 'the') k++;
   let last = -1;
-  for (; k < tokens.length && k - j < 8 && isCap(tokens[k]) && text.slice(tokens[k - 1].end, tokens[k].start) === ' '; k++) last = k;
+  for (; k < tokens.length && k - j < 8 && isCap(tokens[k]) && oneSpace(text, tokens[k - 1], tokens[k]); k++) last = k;
   if (last < 0) return null;
   const start = head.start;
   const end = tokens[last].end;
@@ -80,8 +85,7 @@ export function findSiteSpans(text: string, tokens: Token[]): SiteSpan[] {
     let i = j;
     while (i > 0 && j - i < 6) {
       const prev = tokens[i - 1];
-      const gap = text.slice(prev.end, tokens[i].start);
-      if (gap !== ' ') break;
+      if (!oneSpace(text, prev, tokens[i])) break;
       if (isCap(prev) || (CONNECTORS.has(prev.text) && isCap(tokens[i - 2]))) i--;
       else break;
     }
