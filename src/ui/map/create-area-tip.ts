@@ -25,7 +25,8 @@ export function createAreaTip(map: LeafletMap, el: HTMLElement): AreaTip {
   map.on('movestart zoomstart', hide);
   return {
     show(name, at, node) {
-      tip.textContent = name;
+      // Only a new name dirties layout: a pointer moving over one shape moves the name by a transform.
+      if (tip.textContent != name) tip.textContent = name;
       tip.style.transform = `translate(${at.x}px,${at.y}px)`;
       tip.hidden = false;
       node.setAttribute('aria-describedby', tip.id);
