@@ -196,6 +196,19 @@ function explorerTests(engine: Engine) {
     assert.equal(layer.features.length, seedSample().features.length);
   });
 
+  test('a choice made for one place does not carry over to the next selected place', async () => {
+    const { page } = await openSite('#place=' + encodeURIComponent(BAKU));
+    await click(page, '.aa-fix summary');
+    await (await find(page, '.aa-fix select')).select('none');
+    await click(page, '.aa-row', { hasText: 'Lachin' });
+    assert.equal(await selectedName(page), 'Lachin');
+    // The form starts closed for the new place, and opens on Lachin's first alternative, not Baku's "none".
+    assert.equal(await count(page, '.aa-fix select'), 0);
+    await click(page, '.aa-fix summary');
+    const first = seedSample().features.find((x) => x.id === LACHIN)!.properties.candidates.find((c) => c.id !== LACHIN)!.id;
+    assert.equal(await (await find(page, '.aa-fix select')).evaluate((e) => (e as HTMLSelectElement).value), first);
+  });
+
   test('"not a place" removes the place from map and lists and is recorded in the export', async () => {
     const o = await openSite('#place=' + encodeURIComponent(BAKU));
     const { page } = o;

@@ -74,7 +74,8 @@ function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; lis
           );
         })}
       </ol>
-      {view.Correction && <view.Correction model={model} f={f} />}
+      {/* Keyed by place: another place's choice must not carry over to this one. */}
+      {view.Correction && <view.Correction key={f.id} model={model} f={f} />}
     </>
   );
 }
