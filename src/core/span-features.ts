@@ -92,6 +92,8 @@ interface Readings {
   kinds: Set<string>;
   /** The first kind in sort order. */
   firstKind: string;
+  /** Countries of the readings. */
+  countries: Set<string>;
   adj: boolean;
 }
 
@@ -116,7 +118,7 @@ function readingsOf(span: NameSpan, ctx: SpanContext): Readings {
   const areaPop = Math.max(0, ...named.filter((x) => AREA_KINDS.has(x.place.kind)).map((x) => x.place.population));
   if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop)));
   features.push(featureName('amb:', m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4));
-  r = { features, kinds, firstKind: [...kinds].sort()[0], adj };
+  r = { features, kinds, firstKind: [...kinds].sort()[0], adj, countries: new Set(m.map((x) => x.place.country).filter(Boolean)) };
   byKey.set(span.key, r);
   return r;
 }
@@ -210,7 +212,7 @@ export function addDocFeatures(f: Features, span: NameSpan, ctx: SpanContext, do
   // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
   const prev = ctx.tokens[span.first - 1];
   if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) f.set('docPerson', 1);
-  const own = new Set(span.matches.map((x) => x.place.country).filter(Boolean));
+  const own = readingsOf(span, ctx).countries;
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);
   for (const c of own) best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0));
