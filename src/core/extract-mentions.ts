@@ -6,7 +6,7 @@ import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
 import { scoreLinear, scoreLinearPair, sigmoid, type Features, type GeoparserModel } from './model.ts';
 import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
-import type { Token } from './tokenize.ts';
+import { oneSpace, startsUpper, type Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
 
 export interface ExtractMentionsOptions {
@@ -23,12 +23,6 @@ export interface ScoredSpan {
   p2: number;
 }
 
-const UPPER_FIRST = /^\p{Lu}/u;
-/** Starts with an upper-case letter (ASCII without the regex). */
-function startsUpper(s: string): boolean {
-  const c = s.charCodeAt(0);
-  return c < 0x80 ? c >= 65 && c <= 90 : UPPER_FIRST.test(s);
-}
 /** A capital then a small letter: "Stevens", not "US" or "iPhone". */
 const NAME_LIKE = /^\p{Lu}\p{Ll}/u;
 
@@ -105,7 +99,7 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       if (span.first !== span.last || !ctx.lexicon.givenNames.has(span.key)) continue;
       const next = ctx.tokens[span.last + 1];
       if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
-      if (ctx.text.slice(span.end, next.start) !== ' ') continue;
+      if (!oneSpace(ctx.text, span, next)) continue;
       const nextConf = confidenceAt.get(span.last + 1);
       if (nextConf === undefined || nextConf < 0.3) personKeys.add(span.key);
     }

@@ -3,7 +3,7 @@
 // Whether a span really is a place here is decided later, by extractMentions.
 
 import { normalizeName } from './normalize-name.ts';
-import { isCapitalised, startsWithDigit, type Token } from './tokenize.ts';
+import { isCapitalised, oneSpace, startsWithDigit, type Token } from './tokenize.ts';
 import type { Gazetteer, NameMatch } from './types.ts';
 
 /** A stretch of tokens that names something in the gazetteer. */
@@ -132,8 +132,7 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
 function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
   const joined = (a: number, b: number) => {
-    const gap = tokens[b].start - tokens[a].end;
-    return gap === 0 || (gap === 1 && text.charCodeAt(tokens[a].end) === 32);
+    return tokens[b].start === tokens[a].end || oneSpace(text, tokens[a], tokens[b]);
   };
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];

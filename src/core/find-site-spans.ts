@@ -5,7 +5,7 @@
 
 import { normalizeName } from './normalize-name.ts';
 import type { NameSpan } from './find-name-spans.ts';
-import type { Token } from './tokenize.ts';
+import { oneSpace, startsUpper, startsWithDigit, type Token } from './tokenize.ts';
 
 /** A site name: a token span like a gazetteer name span, with the head noun instead of readings. */
 export interface SiteSpan extends Omit<NameSpan, 'matches'> {
@@ -29,18 +29,8 @@ const NOT_MODIFIERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those
 const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'president', 'minister', 'senator', 'sen', 'governor', 'gov', 'mayor', 'gen', 'general', 'secretary', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sir', 'lord', 'lady', 'judge', 'justice', 'officer', 'chief', 'director', 'professor', 'prof', 'coach', 'captain', 'rep', 'representative', 'ambassador']);
 // No "and": it joins two sites ("Barclays Center and Trump Tower") far more often than it names one.
 const CONNECTORS = new Set(['of', 'the', 'de', 'la', 'du', 'des', '&']);
-const CAP_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
-/** A word starting with a capital or a digit ("Royal", "A417"); ASCII without the regex, as this sees every token. */
-function isCap(t: Token | undefined): boolean {
-  if (!t || !t.word) return false;
-  const c = t.text.charCodeAt(0);
-  return c < 0x80 ? (c >= 65 && c <= 90) || (c >= 48 && c <= 57) : CAP_OR_DIGIT.test(t.text);
-}
-
-/** Are two tokens separated by exactly one space? */
-function oneSpace(text: string, a: Token, b: Token): boolean {
-  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
-}
+/** A word starting with a capital or a digit ("Royal", "A417"). */
+const isCap = (t: Token | undefined) => !!t && t.word && (startsUpper(t.text) || startsWithDigit(t));
 
 /** Heads that also begin a name: "University of Iowa", "College of the Holy Cross". */
 export const HEAD_INITIAL = new Set(['university', 'college', 'institute', 'academy']);

@@ -73,7 +73,29 @@ function asciiWordEnd(text: string, i: number): number {
 }
 
 const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
+const UPPER_FIRST = /^\p{Lu}/u;
 const DIGIT_START = /^\p{N}/u;
+
+/**
+ * Does the text start with an upper-case letter (Lu; ASCII without the regex)?
+ *
+ * @example
+ * startsUpper('Baku') // true
+ */
+export function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return c < 0x80 ? c >= 65 && c <= 90 : UPPER_FIRST.test(s);
+}
+
+/**
+ * Are two stretches of text (tokens or spans) separated by exactly one space?
+ *
+ * @example
+ * const [a, b] = tokenize('New York'); oneSpace('New York', a, b) // true
+ */
+export function oneSpace(text: string, a: { end: number }, b: { start: number }): boolean {
+  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+}
 
 /**
  * Is the token a word that starts with a digit ("5", "A417" does not)?

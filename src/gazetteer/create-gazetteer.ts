@@ -137,11 +137,6 @@ function parsePlace(line: string): Place {
   };
 }
 
-function roundCoordinates(coords: unknown): unknown {
-  if (typeof coords === 'number') return Math.round(coords * 1e6) / 1e6;
-  return (coords as unknown[]).map(roundCoordinates);
-}
-
 /** Rounds positions to 6 decimals in place (arrays the caller owns). */
 function roundInPlace(coords: unknown[]): void {
   if (typeof coords[0] === 'number') {
@@ -297,9 +292,10 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
         const decoded = (feature(topology, object) as Feature).geometry as Geometry | null;
         if (decoded && 'coordinates' in decoded) {
           // A quantised topology decodes into new position arrays, which can be rounded where they are;
-          // without a transform the positions are the topology's own.
-          if (topology.transform) roundInPlace(decoded.coordinates as unknown[]);
-          geometry = { type: decoded.type, coordinates: topology.transform ? decoded.coordinates : roundCoordinates(decoded.coordinates) } as Geometry;
+          // without a transform the positions are the topology's own, so they are copied first.
+          const coordinates = topology.transform ? decoded.coordinates : structuredClone(decoded.coordinates);
+          roundInPlace(coordinates as unknown[]);
+          geometry = { type: decoded.type, coordinates } as Geometry;
         }
       }
       geometries.set(shape, geometry);

@@ -43,6 +43,13 @@ function explorerTests(engine: Engine) {
     opened.push(o);
     return o;
   }
+  /** Opens the site on `place`, opens "Wrong place?" and chooses `choice` in its list. */
+  async function openCorrection(place: string, choice: string) {
+    const o = await openSite('#place=' + encodeURIComponent(place));
+    await click(o.page, '.aa-fix summary');
+    await (await find(o.page, '.aa-fix select')).select(choice);
+    return o;
+  }
   before(async () => {
     browser = await launch(engine);
   });
@@ -176,10 +183,8 @@ function explorerTests(engine: Engine) {
   });
 
   test('a correction shows on the map, in the list and in the export', async () => {
-    const o = await openSite('#place=' + encodeURIComponent(LACHIN));
+    const o = await openCorrection(LACHIN, 'geonames:147624');
     const { page } = o;
-    await click(page, '.aa-fix summary');
-    await (await find(page, '.aa-fix select')).select('geonames:147624');
     await click(page, '.aa-fix button', { hasText: 'Apply' });
     await find(page, 'path.aa-f[data-id="geonames:147624"]');
     assert.equal(await count(page, `path.aa-f[data-id="${LACHIN}"]`), 0);
@@ -197,9 +202,7 @@ function explorerTests(engine: Engine) {
   });
 
   test('a choice made for one place does not carry over to the next selected place', async () => {
-    const { page } = await openSite('#place=' + encodeURIComponent(BAKU));
-    await click(page, '.aa-fix summary');
-    await (await find(page, '.aa-fix select')).select('none');
+    const { page } = await openCorrection(BAKU, 'none');
     await click(page, '.aa-row', { hasText: 'Lachin' });
     assert.equal(await selectedName(page), 'Lachin');
     // The form starts closed for the new place, and opens on Lachin's first alternative, not Baku's "none".
@@ -210,10 +213,8 @@ function explorerTests(engine: Engine) {
   });
 
   test('"not a place" removes the place from map and lists and is recorded in the export', async () => {
-    const o = await openSite('#place=' + encodeURIComponent(BAKU));
+    const o = await openCorrection(BAKU, 'none');
     const { page } = o;
-    await click(page, '.aa-fix summary');
-    await (await find(page, '.aa-fix select')).select('none');
     await click(page, '.aa-fix button', { hasText: 'Apply' });
     await gone(page, `path.aa-f[data-id="${BAKU}"]`);
     assert.equal(await count(page, '.aa-row', { hasText: 'Baku' }), 0);
