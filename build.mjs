@@ -42,7 +42,9 @@ const node = {
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 };
-await build({ ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + node.banner.js } });
+// Splitting: the HTML and Markdown readers (most of the command's code) are a chunk of their own, so a
+// command that does not read markup starts without parsing them.
+await build({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]', banner: { js: '#!/usr/bin/env node\n' + node.banner.js } });
 await build({ ...node, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
 
 // The browser explorer (issue #4) and the embeds (issue #5), when their entries exist.

@@ -1,11 +1,8 @@
 // CLI input: bytes of a file or stdin → article text. Rejects what is not text (empty, binary,
-// invalid UTF-8) with an InputError, and extracts the article text from HTML (Readability, then
-// html-to-text) and Markdown (marked, then the same). Offsets in the layer refer to the returned text.
+// invalid UTF-8) with an InputError, and extracts the article text from HTML and Markdown (see
+// markup-to-text.ts, loaded only then: its libraries are most of the command's code). Offsets in the
+// layer refer to the returned text.
 
-import { Readability } from '@mozilla/readability';
-import { convert } from 'html-to-text';
-import { parseHTML } from 'linkedom';
-import { marked } from 'marked';
 import { InputError } from '../core/errors.ts';
 
 export type ArticleFormat = 'text' | 'html' | 'markdown';
@@ -49,50 +46,19 @@ export function detectFormat(text: string, fileName?: string): ArticleFormat {
   return 'text';
 }
 
-const TO_TEXT = {
-  wordwrap: false as const,
-  selectors: [
-    { selector: 'a', options: { ignoreHref: true } },
-    { selector: 'img', format: 'skip' },
-    { selector: 'h1', options: { uppercase: false } },
-    { selector: 'h2', options: { uppercase: false } },
-    { selector: 'h3', options: { uppercase: false } },
-    { selector: 'table', format: 'dataTable' },
-  ],
-};
-
-/** Plain text of an HTML page: its main article when Readability finds one, else the whole body. */
-export function htmlToText(html: string): { text: string; title?: string } {
-  // linkedom needs a whole document; fragments (Markdown output, snippets) get one.
-  const whole = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(whole);
-  for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
-  const title = document.querySelector('title')?.textContent?.trim() || undefined;
-  let content = '';
-  try {
-    const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    if (article?.content) content = article.content;
-  } catch {
-    // Readability gives up on odd documents; the whole body is then the article.
-  }
-  if (!content) content = document.body?.innerHTML ?? html;
-  const text = convert(content, TO_TEXT).replace(/\n{3,}/g, '\n\n').trim();
-  return { text, title };
-}
-
 /**
  * Reads an article from bytes in any supported format.
  *
  * @example
- * readArticle(new TextEncoder().encode('<p>Clashes near Baku.</p>'), 'a.html').text // 'Clashes near Baku.'
+ * (await readArticle(new TextEncoder().encode('<p>Clashes near Baku.</p>'), 'a.html')).text // 'Clashes near Baku.'
  */
-export function readArticle(bytes: Uint8Array, fileName?: string, format?: ArticleFormat): ReadArticle {
+export async function readArticle(bytes: Uint8Array, fileName?: string, format?: ArticleFormat): Promise<ReadArticle> {
   const what = fileName ? `The file ${fileName}` : 'The input';
   const raw = decodeText(bytes, what);
   const fmt = format ?? detectFormat(raw, fileName);
   if (fmt === 'text') return { text: raw, format: fmt, title: firstLine(raw) };
-  const html = fmt === 'markdown' ? (marked.parse(raw, { async: false }) as string) : raw;
-  const { text, title } = htmlToText(html);
+  const { markdownToHtml, htmlToText } = await import('./markup-to-text.ts');
+  const { text, title } = htmlToText(fmt === 'markdown' ? markdownToHtml(raw) : raw);
   if (!text.trim()) throw new InputError(`${what} has no readable text once the ${fmt === 'html' ? 'HTML markup' : 'Markdown'} is removed.`);
   return { text, format: fmt, title: title ?? firstLine(text) };
 }

@@ -60,41 +60,53 @@ export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Ge
     // the last round's output, so only the first one sees every vertex.
     const [w, s, e, n] = bbox(g);
     let tolerance = Math.max(0.001, Math.hypot(e - w, n - s) / 5000);
-    let out: Polygon | MultiPolygon = g;
+    // simplify-js works on {x, y} points: the shape is converted once, not at every round.
+    let out: Point[][][] | null = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) => rings.map(toPoints));
     for (let i = 0, count = countVertices(g); i < 24 && count > maxVertices; i++) {
       const next = simplifyShape(out, tolerance);
-      if (!next) break;
+      if (!next.length) break;
       out = next;
-      const left = countVertices(out);
+      const left = countPoints(out);
       tolerance *= Math.max(1.5, Math.min(4, left / maxVertices));
       count = left;
     }
-    g = out;
+    const coordinates = out.map((rings) => rings.map(fromPoints));
+    g = g.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
   }
   return normalizeGeometry(g);
 }
 
+interface Point {
+  x: number;
+  y: number;
+}
+
+const toPoints = (ring: Position[]): Point[] => ring.map(([x, y]) => ({ x, y }));
+const fromPoints = (ring: Point[]): Position[] => ring.map((p) => [p.x, p.y]);
+
+function countPoints(polygons: Point[][][]): number {
+  let n = 0;
+  for (const rings of polygons) for (const ring of rings) n += ring.length;
+  return n;
+}
+
 /**
- * The shape with every ring simplified by simplify-js (radial distance, then Douglas–Peucker; both
+ * Polygons with every ring simplified by simplify-js (radial distance, then Douglas–Peucker; both
  * keep a ring's first and last point, so rings stay closed). Rings that collapse below four points go:
- * holes and the small islands of a multipolygon. Null when the shape itself would go.
+ * holes and the small islands of a multipolygon. Empty when the shape itself would go.
  */
-function simplifyShape(g: Polygon | MultiPolygon, tolerance: number): Polygon | MultiPolygon | null {
-  const polygon = (rings: Position[][]): Position[][] | null => {
-    const out: Position[][] = [];
+function simplifyShape(polygons: Point[][][], tolerance: number): Point[][][] {
+  const out: Point[][][] = [];
+  for (const rings of polygons) {
+    const kept: Point[][] = [];
     for (let k = 0; k < rings.length; k++) {
-      const ring = simplifyPoints(rings[k].map(([x, y]) => ({ x, y })), tolerance).map((p) => [p.x, p.y]);
-      if (ring.length >= 4) out.push(ring);
-      else if (k === 0) return null;
+      const ring = simplifyPoints(rings[k], tolerance);
+      if (ring.length >= 4) kept.push(ring);
+      else if (k === 0) break;
     }
-    return out;
-  };
-  if (g.type === 'Polygon') {
-    const rings = polygon(g.coordinates);
-    return rings && { type: 'Polygon', coordinates: rings };
+    if (kept.length) out.push(kept);
   }
-  const parts = g.coordinates.map(polygon).filter((p): p is Position[][] => p !== null);
-  return parts.length ? { type: 'MultiPolygon', coordinates: parts } : null;
+  return out;
 }
 
 /**
@@ -113,12 +125,33 @@ export function normalizeGeometry(g: Geometry): Geometry {
 
 /** Does the geometry already have 6-decimal coordinates and right-hand winding? Reads only. */
 function isNormal(g: Exclude<Geometry, { type: 'GeometryCollection' }>): boolean {
-  const rounded = (c: unknown): boolean =>
-    typeof (c as number[])[0] === 'number' ? (c as number[]).every((x) => round6(x) === x) : (c as unknown[]).every(rounded);
-  if (!rounded(g.coordinates)) return false;
-  const wound = (rings: Position[][]) => rings.every((ring, k) => booleanClockwise(ring) === k > 0);
-  if (g.type === 'Polygon') return wound(g.coordinates);
-  if (g.type === 'MultiPolygon') return g.coordinates.every(wound);
+  switch (g.type) {
+    case 'Point':
+      return isRounded(g.coordinates);
+    case 'MultiPoint':
+    case 'LineString':
+      return g.coordinates.every(isRounded);
+    case 'MultiLineString':
+      return g.coordinates.every((line) => line.every(isRounded));
+    case 'Polygon':
+      return isNormalPolygon(g.coordinates);
+    case 'MultiPolygon':
+      return g.coordinates.every(isNormalPolygon);
+  }
+}
+
+function isRounded(p: Position): boolean {
+  for (let i = 0; i < p.length; i++) if (round6(p[i]) !== p[i]) return false;
+  return true;
+}
+
+// Plain loops: this runs over every vertex of every area in a batch.
+function isNormalPolygon(rings: Position[][]): boolean {
+  for (let k = 0; k < rings.length; k++) {
+    const ring = rings[k];
+    for (let i = 0; i < ring.length; i++) if (!isRounded(ring[i])) return false;
+    if (booleanClockwise(ring) !== k > 0) return false;
+  }
   return true;
 }
 

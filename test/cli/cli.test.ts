@@ -14,8 +14,8 @@ const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8
 const SEED = join(ROOT, 'test/fixtures/seed/article.txt');
 const tmp = mkdtempSync(join(tmpdir(), 'aa-cli-'));
 
-function run(args: string[], input?: string | Buffer) {
-  const r = spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
+function run(args: string[], input?: string | Buffer, env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync('node', [BIN, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28, env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -71,6 +71,22 @@ test('--jsonl: one line out per line in, in order, ids kept, bad lines reported 
   assert.match(lines[3].error, /missing "text"/);
   assert.equal(lines[4].features[0].properties.name, 'Texas');
   assert.match(r.stderr, /2 input line\(s\)/);
+});
+
+test('--jsonl gives the same lines and exit code whether or not it runs in a child with a fitted V8 pool', () => {
+  const input = [JSON.stringify({ id: 'a', text: 'Talks in Yerevan and Baku.' }), '{not json', JSON.stringify({ id: 'b', text: 'Storms hit Texas.' })].join('\n') + '\n';
+  const pool = (size: string) => ({ ...process.env, NODE_OPTIONS: size });
+  // On this machine one of these runs in a child (fewer than 5 cores) or neither does; both must agree.
+  const rerun = run(['parse', '--jsonl'], input, pool(''));
+  const same = run(['parse', '--jsonl'], input, { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: '1' });
+  const set = run(['parse', '--jsonl'], input, pool('--v8-pool-size=2'));
+  for (const r of [rerun, same, set]) {
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stdout.trim().split('\n').length, 3);
+    assert.match(r.stderr, /1 input line\(s\)/);
+  }
+  assert.equal(rerun.stdout, same.stdout);
+  assert.equal(set.stdout, same.stdout);
 });
 
 test('--stats reports the load and the throughput on stderr, and nothing without it', () => {

@@ -5,22 +5,22 @@ import { InputError } from '../../src/core/errors.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-test('plain text passes through unchanged, BOM removed', () => {
-  assert.equal(readArticle(enc('Clashes near Baku.\n\nMore.')).text, 'Clashes near Baku.\n\nMore.');
-  assert.equal(readArticle(enc('\ufeffBaku')).text, 'Baku');
+test('plain text passes through unchanged, BOM removed', async () => {
+  assert.equal((await readArticle(enc('Clashes near Baku.\n\nMore.'))).text, 'Clashes near Baku.\n\nMore.');
+  assert.equal((await readArticle(enc('\ufeffBaku'))).text, 'Baku');
 });
 
-test('HTML: scripts, styles and comments are dropped, paragraphs kept', () => {
+test('HTML: scripts, styles and comments are dropped, paragraphs kept', async () => {
   const html = '<!doctype html><html><head><title>Border clashes</title><style>p{color:red}</style></head><body><script>alert(1)</script><!-- hidden Paris --><p>Clashes near Baku.</p><p>Talks in Yerevan.</p><![CDATA[ x ]]></body></html>';
-  const a = readArticle(enc(html), 'a.html');
+  const a = await readArticle(enc(html), 'a.html');
   assert.equal(a.format, 'html');
   assert.equal(a.title, 'Border clashes');
   assert.match(a.text, /Clashes near Baku\.\n+Talks in Yerevan\./);
   assert.doesNotMatch(a.text, /alert|color|hidden Paris/);
 });
 
-test('Markdown is converted to text', () => {
-  const a = readArticle(enc('# Clashes\n\nFighting near **Baku** and [Yerevan](http://x).'), 'a.md');
+test('Markdown is converted to text', async () => {
+  const a = await readArticle(enc('# Clashes\n\nFighting near **Baku** and [Yerevan](http://x).'), 'a.md');
   assert.equal(a.format, 'markdown');
   assert.match(a.text, /Fighting near Baku and Yerevan\./);
   assert.doesNotMatch(a.text, /\*\*|http/);
@@ -41,8 +41,8 @@ const BAD: Array<[string, Uint8Array, RegExp]> = [
   ['empty HTML', enc('<html><body><script>x()</script></body></html>'), /no readable text/],
 ];
 
-test('bad input gets an InputError naming the problem', () => {
+test('bad input gets an InputError naming the problem', async () => {
   for (const [name, bytes, re] of BAD) {
-    assert.throws(() => readArticle(bytes, name === 'empty HTML' ? 'x.html' : undefined), (e: unknown) => e instanceof InputError && re.test((e as Error).message), name);
+    await assert.rejects(() => readArticle(bytes, name === 'empty HTML' ? 'x.html' : undefined), (e: unknown) => e instanceof InputError && re.test((e as Error).message), name);
   }
 });
