@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { geoparse } from '../core/geoparse.ts';
 import type { GeoparserModel } from '../core/model.ts';
-import { stringifyLayer } from '../core/stringify-layer.ts';
+import { encodeLayer } from '../core/stringify-layer.ts';
 import type { Gazetteer } from '../core/types.ts';
 
 export interface RunJsonLinesOptions {
@@ -61,15 +61,15 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
     if (!line) continue;
     lines++;
     const parsed = parseInputLine(line);
-    let out: string;
+    let out: string | Uint8Array;
     if ('error' in parsed) {
       errors++;
-      out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${parsed.error}` });
+      out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${parsed.error}` }) + '\n';
     } else {
-      out = stringifyLayer(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }));
+      out = encodeLayer(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }), '\n');
       chars += parsed.text.length;
     }
-    if (!output.write(out + '\n')) await new Promise((r) => output.once('drain', r));
+    if (!output.write(out)) await new Promise((r) => output.once('drain', r));
     if (progress && lines % 25 === 0) draw();
   }
   if (progress && lines > 0) draw(true);

@@ -2,7 +2,8 @@
 // text → passages → mentions → candidates → ranked → resolved (places, then sites) → article layer.
 
 import { extractMentions } from './extract-mentions.ts';
-import type { GeoparserModel } from './model.ts';
+import { weightMap, type GeoparserModel } from './model.ts';
+import { lexiconOf } from './span-features.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import { resolveMentions } from './resolve-mentions.ts';
 import { resolveSites } from './resolve-sites.ts';
@@ -31,4 +32,19 @@ export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
   const ranked = rankCandidates(mentions, text, gazetteer, model);
   const resolved = resolveSites(resolveMentions(ranked));
   return toFeatureCollection(resolved, text, passages, gazetteer, options);
+}
+
+/**
+ * Builds the model's look-up tables (weights as Maps, word lists as Sets) now, not inside the first
+ * geoparse: loaders call it, so that the first article costs what the next ones do. Returns the model.
+ *
+ * @example
+ * const model = prepareModel(JSON.parse(modelText));
+ */
+export function prepareModel(model: GeoparserModel): GeoparserModel {
+  weightMap(model.span);
+  weightMap(model.spanDoc);
+  weightMap(model.rank);
+  lexiconOf(model);
+  return model;
 }

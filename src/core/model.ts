@@ -50,7 +50,8 @@ export function scoreLinear(model: LinearModel, features: Features): number {
 // Weights as a Map, made once per weights object (a Map look-up hashes a fresh feature name; an object
 // look-up would intern it first). Models are replaced, never edited, after their first score.
 const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
-function weightMap(model: LinearModel): Map<string, number> {
+/** The weights of `model` as a Map (built on the first call, then the same one). */
+export function weightMap(model: LinearModel): Map<string, number> {
   let m = weightMaps.get(model.weights);
   if (!m) weightMaps.set(model.weights, (m = new Map(Object.entries(model.weights))));
   return m;

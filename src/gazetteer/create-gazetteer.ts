@@ -45,12 +45,6 @@ function nextLine(text: string, pos: number): number {
   return nl < 0 ? text.length : nl + 1;
 }
 
-/** The key of the line [start, end) (the text before its tab, or the whole line). */
-function keyAtLine(text: string, start: number, end: number): string {
-  const tab = text.indexOf('\t', start);
-  return text.slice(start, tab < 0 || tab > end ? end : tab);
-}
-
 // Keys are bucketed by their first two characters (ASCII exactly, everything else as one code that
 // sorts last, the end of a key first), so a search starts within a few hundred lines, not 280,000.
 // Keys that begin outside ASCII share one bucket: their second character says nothing about order.
@@ -76,6 +70,21 @@ function bucketStarts(text: string, lines: Int32Array): Int32Array {
   return starts;
 }
 
+/**
+ * Does the key of the line at `pos` sort before `key`? The order is the writer's, and the built-in one
+ * of strings: by UTF-16 code units, a prefix first. Compared where it lies, without a copy of the key.
+ */
+function lineKeyBefore(text: string, pos: number, key: string): boolean {
+  for (let i = 0; i < key.length; i++) {
+    const c = text.charCodeAt(pos + i);
+    // The line's key ended first (at its tab, the line's end or the text's): a prefix of `key`.
+    if (c === 9 || c === 10 || c !== c) return true;
+    const k = key.charCodeAt(i);
+    if (c !== k) return c < k;
+  }
+  return false;
+}
+
 /** Index of the first line whose key is >= `key` (lines are sorted by key). */
 function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, key: string): number {
   const b = bucketOf(key);
@@ -83,8 +92,7 @@ function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, key: s
   let hi = buckets[b + 1];
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    // The built-in string order is the order the writer sorted by (UTF-16 code units).
-    if (keyAtLine(text, lines[mid], lines[mid + 1] - 1) < key) lo = mid + 1;
+    if (lineKeyBefore(text, lines[mid], key)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -227,14 +235,18 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
   function parseMatches(line: number, key: string): NameMatch[] {
     // References are ordered (names first, then by population), so the tail is hamlets: parse only
     // the head. "San José" or "Springfield" would otherwise parse hundreds of rows per lookup.
-    const matches: NameMatch[] = names
-      .slice(nameLines[line] + key.length + 1, nameLines[line + 1] - 1)
-      .split(',', MAX_MATCHES)
-      .map((ref) => {
-        const colon = ref.indexOf(':');
-        const type = ref.slice(colon + 1) as keyof typeof NAME_TYPES;
-        return { place: placeAt(Number(ref.slice(0, colon))), nameType: NAME_TYPES[type] ?? 'alt' };
-      });
+    const matches: NameMatch[] = [];
+    const end = Math.min(nameLines[line + 1] - 1, names.length);
+    for (let pos = nameLines[line] + key.length + 1; pos < end && matches.length < MAX_MATCHES; ) {
+      // A reference is "row:type" (the type one letter), references are separated by commas.
+      let comma = names.indexOf(',', pos);
+      if (comma < 0 || comma > end) comma = end;
+      const colon = names.indexOf(':', pos);
+      const row = colon < 0 || colon > comma ? Number(names.slice(pos, comma)) : Number(names.slice(pos, colon));
+      const type = colon < 0 || colon > comma ? '' : names.slice(colon + 1, comma);
+      matches.push({ place: placeAt(row), nameType: NAME_TYPES[type as keyof typeof NAME_TYPES] ?? 'alt' });
+      pos = comma + 1;
+    }
     // The writer already orders references, but the contract is enforced here so any artifact is safe.
     return matches.sort(
       (a, b) => NAME_TYPE_RANK[a.nameType] - NAME_TYPE_RANK[b.nameType] || b.place.population - a.place.population,

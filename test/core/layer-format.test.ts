@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { check } from '@placemarkio/check-geojson';
 import { booleanClockwise } from '@turf/turf';
-import { geoparse } from '../../src/core/geoparse.ts';
-import { stringifyLayer } from '../../src/core/stringify-layer.ts';
+import { geoparse, prepareModel } from '../../src/core/geoparse.ts';
+import { encodeLayer, stringifyLayer } from '../../src/core/stringify-layer.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
 import { validateLayer } from '../helpers/validate-layer.ts';
@@ -76,4 +76,23 @@ test('stringifyLayer writes exactly what JSON.stringify does, also for a geometr
   // Members JSON.stringify leaves out, a null geometry, and keys that need escaping.
   const odd = { ...layer, extra: undefined, 'quote"key': 1, features: [{ ...layer.features[0], geometry: null, bbox: undefined }] } as unknown as ArticleLayer;
   assert.equal(stringifyLayer(odd), JSON.stringify(odd));
+});
+
+test('encodeLayer gives the UTF-8 bytes of JSON.stringify, for text outside ASCII and geometries met before', () => {
+  const decode = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(b);
+  const accented = geoparse('Talks in Yerevan — and “Baku”, Zürich’s guests say; \u0000 here.', { ...realResources(), id: 'é' });
+  for (const l of [layer, accented, geoparse(text, { ...realResources(), id: 'y' }), accented]) {
+    assert.equal(decode(encodeLayer(l)), JSON.stringify(l));
+    assert.equal(decode(encodeLayer(l, '\n')), JSON.stringify(l) + '\n');
+  }
+  const odd = { ...layer, features: [{ ...layer.features[0], geometry: null }, layer.features[1]] } as unknown as ArticleLayer;
+  assert.equal(decode(encodeLayer(odd)), JSON.stringify(odd));
+});
+
+test('prepareModel returns the model it is given, and a prepared model geoparses as a fresh copy does', () => {
+  const { gazetteer, model } = realResources();
+  const fresh = structuredClone(model);
+  assert.equal(prepareModel(fresh), fresh);
+  const other = structuredClone(model); // never prepared: its tables are built inside geoparse
+  assert.equal(JSON.stringify(geoparse(text, { gazetteer, model: other })), JSON.stringify(geoparse(text, { gazetteer, model: fresh })));
 });
