@@ -4,7 +4,7 @@
 
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
-import { scoreLinear, scoreLinearPair, sigmoid, type Features, type GeoparserModel } from './model.ts';
+import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
 import { oneSpace, startsUpper, type Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
@@ -117,17 +117,16 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const lexicon = lexiconOf(model);
   const spans = findNameSpans(text, tokens, gazetteer, lexicon);
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
-  const local = spans.map((span) => spanFeatures(span, ctx));
-  // Both models weigh the local features: one pass over them gives the first-pass score and the
-  // second pass's local part.
-  const pairs = local.map((f) => scoreLinearPair(model.span, model.spanDoc, f));
-  const first = spans.map((span, i) => ({ span, p1: sigmoid(pairs[i][0]) }));
+  // Both models weigh the local features, scored as they are found: `a` is the first-pass score,
+  // `b` the second pass's local part.
+  const local = spans.map((span) => spanFeatures(span, ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname')));
+  const first = spans.map((span, i) => ({ span, p1: sigmoid(local[i].a) }));
   const doc = collectDocEvidence(first, ctx);
   return first.map(({ span, p1 }, i) => {
     // Linear scores: the second pass adds its document features to the local part.
-    const f: Features = new Map();
-    addDocFeatures(f, span, ctx, doc);
-    const z = pairs[i][1] + scoreLinear(model.spanDoc, f) - (local[i].get('nextSurname') ?? 0) * SURNAME_PENALTY;
+    const docScore = new LinearScores(model.spanDoc);
+    addDocFeatures(docScore, span, ctx, doc);
+    const z = local[i].b + docScore.a - local[i].watched * SURNAME_PENALTY;
     return { span, p1, p2: sigmoid(z) };
   });
 }

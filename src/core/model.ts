@@ -32,6 +32,49 @@ export interface GeoparserModel {
 export type Features = Map<string, number>;
 
 /**
+ * Where feature extractors put their features: a `Features` map (training, inspection) or a
+ * `LinearScores` (geoparsing, which needs the scores only). Extractors set each name at most once.
+ */
+export interface FeatureSink {
+  set(name: string, value: number): unknown;
+}
+
+/**
+ * A feature sink that scores as features arrive, under one or two models, with no map in between.
+ * The sums are taken in the order the features are set, which is the order in which a `Features` map
+ * built by the same extractor would list them, so both give the same scores to the last bit.
+ *
+ * @example
+ * const s = new LinearScores(model.span); s.set('bias', 1); s.a // the bias weight
+ */
+export class LinearScores implements FeatureSink {
+  a = 0;
+  b = 0;
+  private readonly wa: Map<string, number>;
+  private readonly wb: Map<string, number> | undefined;
+  /** The value of the feature named `watch` when it was set (0 otherwise). */
+  watched = 0;
+  private readonly watch: string | undefined;
+
+  constructor(a: LinearModel, b?: LinearModel, watch?: string) {
+    this.wa = weightMap(a);
+    this.wb = b && weightMap(b);
+    this.watch = watch;
+  }
+
+  set(name: string, value: number): this {
+    const x = this.wa.get(name);
+    if (x !== undefined) this.a += x * value;
+    if (this.wb) {
+      const y = this.wb.get(name);
+      if (y !== undefined) this.b += y * value;
+    }
+    if (name === this.watch) this.watched = value;
+    return this;
+  }
+}
+
+/**
  * Linear score of a feature set.
  *
  * @example
@@ -55,26 +98,6 @@ export function weightMap(model: LinearModel): Map<string, number> {
   let m = weightMaps.get(model.weights);
   if (!m) weightMaps.set(model.weights, (m = new Map(Object.entries(model.weights))));
   return m;
-}
-
-/**
- * Linear scores of one feature set under two models, in one pass over the features.
- *
- * @example
- * scoreLinearPair({ weights: { a: 1 } }, { weights: { a: 2 } }, new Map([['a', 1]])) // [1, 2]
- */
-export function scoreLinearPair(a: LinearModel, b: LinearModel, features: Features): [number, number] {
-  const wa = weightMap(a);
-  const wb = weightMap(b);
-  let sa = 0;
-  let sb = 0;
-  features.forEach((value, name) => {
-    const x = wa.get(name);
-    if (x !== undefined) sa += x * value;
-    const y = wb.get(name);
-    if (y !== undefined) sb += y * value;
-  });
-  return [sa, sb];
 }
 
 const featureNames = new Map<string, Map<string | number, string>>();

@@ -2,7 +2,7 @@
 // a place mention from a person, an organisation or a common word: name statistics from the
 // gazetteer, spelling, the words around it, and (second pass) what else the article mentions.
 
-import { featureName, type Features, type GeoparserModel } from './model.ts';
+import { featureName, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
 import type { NameSpan } from './find-name-spans.ts';
 import { isCapitalised, startsWithDigit, type Token } from './tokenize.ts';
 
@@ -129,8 +129,10 @@ function readingsOf(span: NameSpan, ctx: SpanContext): Readings {
  * @example
  * spanFeatures(span, ctx).get('kind:country') // 1
  */
-export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence): Features {
-  const f: Features = new Map();
+export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence): Features;
+export function spanFeatures<S extends FeatureSink>(span: NameSpan, ctx: SpanContext, doc: DocEvidence | undefined, into: S): S;
+export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence, into: FeatureSink = new Map<string, number>()): FeatureSink {
+  const f = into;
   const on = (name: string, v = 1) => f.set(name, v);
   const { tokens, lexicon } = ctx;
   on('bias');
@@ -204,7 +206,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
 }
 
 /** Adds the second-pass document features to a span's local features. */
-export function addDocFeatures(f: Features, span: NameSpan, ctx: SpanContext, doc: DocEvidence): void {
+export function addDocFeatures(f: FeatureSink, span: NameSpan, ctx: SpanContext, doc: DocEvidence): void {
   // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
   const next = ctx.tokens[span.last + 1];
   const nextConf = doc.confidenceAt.get(span.last + 1);
