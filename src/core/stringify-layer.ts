@@ -22,16 +22,49 @@ function encodeGeometry(g: Geometry): Uint8Array {
   return b;
 }
 
-/** JSON.stringify of a plain object, with its `key` member written by `write` instead. */
-function stringifyWith(o: object, key: string, write: (value: never) => string): string {
-  let s = '{';
+/** The JSON of a layer in pieces, in order: text (joined until bytes come) and byte pieces. */
+class Pieces {
+  readonly list: Array<string | Uint8Array> = [];
+  private pending = '';
+  text(s: string): void {
+    this.pending += s;
+  }
+  bytes(b: Uint8Array): void {
+    this.end();
+    this.list.push(b);
+  }
+  end(): void {
+    if (this.pending) this.list.push(this.pending);
+    this.pending = '';
+  }
+}
+
+/** JSON.stringify of a plain object into `out`, with its `key` member written by `write` instead. */
+function writeObject(o: object, key: string, out: Pieces, write: (value: never) => void): void {
+  let first = true;
+  out.text('{');
   for (const [k, v] of Object.entries(o)) {
     // What JSON.stringify leaves out of an object.
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    if (s.length > 1) s += ',';
-    s += `${JSON.stringify(k)}:${k === key ? write(v as never) : JSON.stringify(v)}`;
+    out.text(`${first ? '' : ','}${JSON.stringify(k)}:`);
+    first = false;
+    if (k === key) write(v as never);
+    else out.text(JSON.stringify(v));
   }
-  return s + '}';
+  out.text('}');
+}
+
+/** The layer's JSON into `out`, each geometry written by `geometry`. */
+function writeLayer(layer: ArticleLayer, out: Pieces, geometry: (g: Geometry) => void): void {
+  writeObject(layer, 'features', out, (features: ArticleLayer['features']) => {
+    out.text('[');
+    for (let i = 0; i < features.length; i++) {
+      if (i > 0) out.text(',');
+      writeObject(features[i], 'geometry', out, (g: Geometry | null) => (g === null ? out.text('null') : geometry(g)));
+    }
+    out.text(']');
+  });
+  out.end();
 }
 
 /**
@@ -42,48 +75,35 @@ function stringifyWith(o: object, key: string, write: (value: never) => string):
  * stringifyLayer(layer) === JSON.stringify(layer) // true
  */
 export function stringifyLayer(layer: ArticleLayer): string {
-  return stringifyWith(layer, 'features', (features: ArticleLayer['features']) =>
-    `[${features.map((f) => stringifyWith(f, 'geometry', (g: Geometry | null) => (g === null ? 'null' : stringifyGeometry(g)))).join(',')}]`,
-  );
+  const out = new Pieces();
+  writeLayer(layer, out, (g) => out.text(stringifyGeometry(g)));
+  return out.list.join('');
 }
 
 /**
- * `stringifyLayer(layer) + end` as UTF-8 bytes. The text around the geometries is encoded per call;
- * each geometry's bytes are encoded once and copied after that (they are most of a batch's output).
+ * `stringifyLayer(layer) + end` as UTF-8 bytes. The text around the geometries is encoded per call,
+ * straight into one buffer; each geometry's bytes are encoded once and copied after that (they are
+ * most of a batch's output).
  *
  * @example
  * new TextDecoder().decode(encodeLayer(layer, '\n')) === JSON.stringify(layer) + '\n' // true
  */
 export function encodeLayer(layer: ArticleLayer, end = ''): Uint8Array {
-  // The JSON in pieces: text between geometries, and geometries (marked by a placeholder in the text).
-  const geometries: Geometry[] = [];
-  const text =
-    stringifyWith(layer, 'features', (features: ArticleLayer['features']) =>
-      `[${features
-        .map((f) =>
-          stringifyWith(f, 'geometry', (g: Geometry | null) => {
-            if (g === null) return 'null';
-            geometries.push(g);
-            return '\u0000';
-          }),
-        )
-        .join(',')}]`,
-    ) + end;
-  // JSON text never holds a raw U+0000 (JSON.stringify escapes it), so the placeholders are unambiguous.
-  const parts = text.split('\u0000').map((t) => utf8.encode(t));
-  const shapes = geometries.map(encodeGeometry);
-  let length = 0;
-  for (const p of parts) length += p.length;
-  for (const s of shapes) length += s.length;
-  const out = new Uint8Array(length);
+  const out = new Pieces();
+  writeLayer(layer, out, (g) => out.bytes(encodeGeometry(g)));
+  out.text(end);
+  out.end();
+  // Text takes at most 3 UTF-8 bytes per UTF-16 code unit.
+  let room = 0;
+  for (const p of out.list) room += typeof p === 'string' ? p.length * 3 : p.length;
+  const bytes = new Uint8Array(room);
   let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    out.set(parts[i], at);
-    at += parts[i].length;
-    if (i < shapes.length) {
-      out.set(shapes[i], at);
-      at += shapes[i].length;
+  for (const p of out.list) {
+    if (typeof p === 'string') at += utf8.encodeInto(p, bytes.subarray(at)).written;
+    else {
+      bytes.set(p, at);
+      at += p.length;
     }
   }
-  return out;
+  return bytes.subarray(0, at);
 }
