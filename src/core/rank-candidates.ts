@@ -183,10 +183,33 @@ interface Prepared {
   local: Array<{ features: Features; score: number }>;
 }
 
-function prepareCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, contains: Contains): Prepared[] {
-  // A name repeated in an article has the same readings and, unless a "City, State" comma says more,
-  // the same local features: work them out once per name and type.
-  const seen = new Map<string, Omit<Prepared, 'mention'>>();
+type Readings = Omit<Prepared, 'mention'>;
+
+/** Names whose readings are kept per gazetteer and model at most (a few hundred bytes each). */
+const MAX_KEPT_NAMES = 50_000;
+const keptReadings = new WeakMap<Gazetteer, WeakMap<GeoparserModel, Map<string, Readings>>>();
+
+/** The readings kept across articles for this gazetteer and model (with the gazetteer's own shape test). */
+function readingsKept(gazetteer: Gazetteer, model: GeoparserModel): Map<string, Readings> {
+  let byModel = keptReadings.get(gazetteer);
+  if (!byModel) keptReadings.set(gazetteer, (byModel = new WeakMap()));
+  let kept = byModel.get(model);
+  if (!kept) byModel.set(model, (kept = new Map()));
+  if (kept.size > MAX_KEPT_NAMES) kept.clear();
+  return kept;
+}
+
+function prepareCandidates(
+  mentions: Mention[],
+  text: string,
+  gazetteer: Gazetteer,
+  model: GeoparserModel,
+  contains: Contains,
+  seen = new Map<string, Readings>(),
+): Prepared[] {
+  // A name repeated in an article (or, with a `seen` kept across articles, in a batch) has the same
+  // readings and, unless a "City, State" comma says more, the same local features: they depend on
+  // the name and the mention type only, so they are worked out once per name and type.
   return mentions.map((mention, i) => {
     const comma = commaPlaces(mentions, i, text, gazetteer);
     const name = `${mention.type}:${mention.key}`;
@@ -270,7 +293,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
  * rankCandidates(mentions, text, gazetteer, model)[0].candidates[0].place.name // 'Turkey'
  */
 export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel): RankedMention[] {
-  const prepared = prepareCandidates(mentions, text, gazetteer, model, containsByShape(gazetteer));
+  const prepared = prepareCandidates(mentions, text, gazetteer, model, containsByShape(gazetteer), readingsKept(gazetteer, model));
   const first = scorePrepared(prepared, model, null);
   return scorePrepared(prepared, model, buildRankContext(first));
 }

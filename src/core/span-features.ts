@@ -4,6 +4,7 @@
 
 import { featureName, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
 import type { NameSpan } from './find-name-spans.ts';
+import type { NameMatch } from './types.ts';
 import { isCapitalised, startsWithDigit, type Token } from './tokenize.ts';
 
 /** What span features need besides the span itself; built once per text. */
@@ -97,12 +98,14 @@ interface Readings {
   adj: boolean;
 }
 
-// Per text, per name: an article names its places again and again.
-const readingsByText = new WeakMap<SpanContext, Map<string, Readings>>();
+// Once per name, across articles: an article names its places again and again, and a batch names
+// the world's. A span's readings are the gazetteer's answer for its key, and a gazetteer answers a key
+// with the same match objects each time (in a fresh array), so the first match identifies the answer.
+const readingsByFirstMatch = new WeakMap<NameMatch, Map<string, Readings>>();
 
-function readingsOf(span: NameSpan, ctx: SpanContext): Readings {
-  let byKey = readingsByText.get(ctx);
-  if (!byKey) readingsByText.set(ctx, (byKey = new Map()));
+function readingsOf(span: NameSpan): Readings {
+  let byKey = readingsByFirstMatch.get(span.matches[0]);
+  if (!byKey) readingsByFirstMatch.set(span.matches[0], (byKey = new Map()));
   let r = byKey.get(span.key);
   if (r) return r;
   const m = span.matches;
@@ -139,7 +142,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   let words = 0;
   for (let k = span.first; k <= span.last; k++) if (tokens[k].word) words++;
   on(featureName('ntok:', Math.min(words, 3)));
-  const r = readingsOf(span, ctx);
+  const r = readingsOf(span);
   for (const name of r.features) on(name);
   const { kinds, adj } = r;
   const shape = shapeOf(span.text);
@@ -214,7 +217,7 @@ export function addDocFeatures(f: FeatureSink, span: NameSpan, ctx: SpanContext,
   // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
   const prev = ctx.tokens[span.first - 1];
   if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) f.set('docPerson', 1);
-  const own = readingsOf(span, ctx).countries;
+  const own = readingsOf(span).countries;
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);
   for (const c of own) best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0));

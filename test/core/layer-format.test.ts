@@ -96,3 +96,11 @@ test('prepareModel returns the model it is given, and a prepared model geoparses
   const other = structuredClone(model); // never prepared: its tables are built inside geoparse
   assert.equal(JSON.stringify(geoparse(text, { gazetteer, model: other })), JSON.stringify(geoparse(text, { gazetteer, model: fresh })));
 });
+
+test('readings kept across articles change nothing: the seed after other articles equals the seed with a fresh model', () => {
+  const { gazetteer, model } = realResources();
+  for (const other of ['Georgia and Texas sent aid to Paris, Texas.', 'Talks in Paris and Georgia (the country).', 'Lachin, Kalbajar and Paris.']) geoparse(other, { gazetteer, model });
+  const after = JSON.stringify(geoparse(text, { gazetteer, model }));
+  assert.equal(after, JSON.stringify(geoparse(text, { gazetteer, model: structuredClone(model) })));
+  assert.equal(after, JSON.stringify(layer));
+});
