@@ -3,7 +3,6 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Topology } from 'topojson-specification';
 import type { Gazetteer } from '../core/types.ts';
 import { createGazetteer } from '../gazetteer/create-gazetteer.ts';
 import { dataDir } from './data-dir.ts';
@@ -23,6 +22,7 @@ export function loadGazetteer(dir: string = dataDir()): Gazetteer {
   });
 }
 
-function readShapes(file: string): Topology {
-  return (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { type: 'Topology', objects: {}, arcs: [] }) as Topology;
+/** The TopoJSON text (the gazetteer reads its arcs without parsing them into arrays), if there is one. */
+function readShapes(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }

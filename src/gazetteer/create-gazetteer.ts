@@ -3,16 +3,19 @@
 // line strings would cost load time, memory and garbage-collector time); rows are parsed on first
 // access, names are binary-searched in the sorted index, and polygons are decoded one shape at a time.
 
-import { feature } from 'topojson-client';
-import type { GeometryObject, Topology } from 'topojson-specification';
-import type { Feature, Geometry } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import type { Geometry } from 'geojson';
+import { decodeGeometry, packTopology, type PackedTopology } from './pack-topology.ts';
 import type { Gazetteer, NameMatch, Place, PlaceKind } from '../core/types.ts';
 
-/** The artifact contents; `shapes` may be a thunk so that polygons load only when first needed. */
+/**
+ * The artifact contents. `shapes` is the TopoJSON, parsed or as its text (faster: its arcs are then
+ * never parsed into arrays); a thunk defers it until polygons are first needed.
+ */
 export interface CreateGazetteerOptions {
   places: string;
   names: string;
-  shapes?: Topology | (() => Topology);
+  shapes?: Topology | string | (() => Topology | string | undefined);
 }
 
 const NAME_TYPES = { n: 'name', a: 'alt', j: 'adjective' } as const;
@@ -200,25 +203,16 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     }
   };
 
-  let topology: Topology | undefined;
-  let shapeObjects: Map<string, GeometryObject> | undefined;
+  let packed: PackedTopology | undefined;
   const geometries = new Map<string, Geometry | undefined>();
-  const loadShapes = (): Map<string, GeometryObject> => {
-    if (shapeObjects) return shapeObjects;
-    shapeObjects = new Map();
-    const source = options.shapes;
-    topology = typeof source === 'function' ? source() : source;
-    if (!topology) return shapeObjects;
-    for (const object of Object.values(topology.objects)) {
-      const members = object.type === 'GeometryCollection' ? object.geometries : [object];
-      for (const member of members) {
-        if (member.id !== undefined && !shapeObjects.has(String(member.id))) {
-          shapeObjects.set(String(member.id), member as GeometryObject);
-        }
-      }
-    }
-    return shapeObjects;
+  const loadShapes = (): PackedTopology | undefined => {
+    if (packed || !options.shapes) return packed;
+    const source = typeof options.shapes === 'function' ? options.shapes() : options.shapes;
+    if (source) packed = packTopology(source);
+    return packed;
   };
+  // Shapes given outright are read now, with the rest; a thunk waits for the first geometry().
+  if (typeof options.shapes !== 'function') loadShapes();
 
   const buckets = bucketStarts(names, nameLines);
 
@@ -298,16 +292,15 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     },
     geometry(shape) {
       if (geometries.has(shape)) return geometries.get(shape);
-      const object = loadShapes().get(shape);
+      const shapes = loadShapes();
+      const object = shapes?.objects.get(shape);
       let geometry: Geometry | undefined;
-      if (object && topology) {
-        const decoded = (feature(topology, object) as Feature).geometry as Geometry | null;
+      if (shapes && object) {
+        const decoded = decodeGeometry(shapes, object);
         if (decoded && 'coordinates' in decoded) {
-          // A quantised topology decodes into new position arrays, which can be rounded where they are;
-          // without a transform the positions are the topology's own, so they are copied first.
-          const coordinates = topology.transform ? decoded.coordinates : structuredClone(decoded.coordinates);
-          roundInPlace(coordinates as unknown[]);
-          geometry = { type: decoded.type, coordinates } as Geometry;
+          // Decoding makes new position arrays, so they are rounded where they are.
+          roundInPlace(decoded.coordinates as unknown[]);
+          geometry = decoded;
         }
       }
       geometries.set(shape, geometry);

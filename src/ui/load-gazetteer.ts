@@ -1,7 +1,6 @@
 // Browser loader for the gazetteer artifacts: fetches places.tsv and names.tsv from a base URL and
 // the TopoJSON shapes alongside, so polygons are ready when the map needs them.
 
-import type { Topology } from 'topojson-specification';
 import type { Gazetteer } from '../core/types.ts';
 import { createGazetteer } from '../gazetteer/create-gazetteer.ts';
 
@@ -38,6 +37,6 @@ export async function loadGazetteer(baseUrl: string, options: LoadGazetteerOptio
   return createGazetteer({
     places,
     names,
-    shapes: shapesText === undefined ? undefined : () => JSON.parse(shapesText) as Topology,
+    shapes: shapesText === undefined ? undefined : () => shapesText,
   });
 }

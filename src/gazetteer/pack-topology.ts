@@ -1,0 +1,239 @@
+// The gazetteer's polygons as a TopoJSON topology whose arcs are one flat typed array. Parsed the
+// usual way, the arcs are some 165,000 small arrays that live as long as the gazetteer: the garbage
+// collector copies them when they are young and marks them at every full collection, which cost a
+// batch about 30 ms of its first pass (measured). A typed array is one object. Geometries decode to
+// exactly what topojson-client's `feature()` gives (same arithmetic, same order; tested against it).
+
+import type { Geometry, Position } from 'geojson';
+import type { GeometryObject, Topology, Transform } from 'topojson-specification';
+
+export interface PackedTopology {
+  /** Positions of every arc, x and y in turn: quantised deltas when `transform` is set, else coordinates. */
+  coords: Float64Array;
+  /** Index (in positions) of each arc's first position; one more entry ends the last arc. */
+  arcStarts: Int32Array;
+  transform: Transform | undefined;
+  /** Geometry objects of every object collection, by id (the first one met for an id). */
+  objects: Map<string, GeometryObject>;
+}
+
+/**
+ * Packs a topology, given parsed or as JSON text. From text, the arcs are read straight into the
+ * typed array (they are never JSON-parsed); the rest of the document is parsed as usual.
+ *
+ * @example
+ * const packed = packTopology(readFileSync('shapes.topo.json', 'utf8'));
+ * decodeGeometry(packed, packed.objects.get('wikidata:Q25389')!) // { type: 'Polygon', coordinates: … }
+ */
+export function packTopology(source: Topology | string): PackedTopology {
+  let topology: Topology;
+  let coords: Float64Array;
+  let arcStarts: Int32Array;
+  if (typeof source === 'string') {
+    const arcs = findTopLevelMember(source, 'arcs');
+    if (arcs) {
+      ({ coords, arcStarts } = readArcs(source, arcs.valueStart, arcs.valueEnd));
+      topology = JSON.parse(source.slice(0, arcs.memberStart) + source.slice(arcs.memberEnd)) as Topology;
+    } else {
+      topology = JSON.parse(source) as Topology;
+      ({ coords, arcStarts } = packArcs([]));
+    }
+  } else {
+    topology = source;
+    ({ coords, arcStarts } = packArcs(source.arcs ?? []));
+  }
+  const objects = new Map<string, GeometryObject>();
+  for (const object of Object.values(topology.objects ?? {})) {
+    const members = object.type === 'GeometryCollection' ? object.geometries : [object];
+    for (const member of members) {
+      if (member.id !== undefined && !objects.has(String(member.id))) objects.set(String(member.id), member as GeometryObject);
+    }
+  }
+  return { coords, arcStarts, transform: topology.transform, objects };
+}
+
+function packArcs(arcs: number[][][]): { coords: Float64Array; arcStarts: Int32Array } {
+  const arcStarts = new Int32Array(arcs.length + 1);
+  let n = 0;
+  for (let i = 0; i < arcs.length; i++) {
+    arcStarts[i] = n;
+    n += arcs[i].length;
+  }
+  arcStarts[arcs.length] = n;
+  const coords = new Float64Array(n * 2);
+  let at = 0;
+  for (const arc of arcs) {
+    for (const p of arc) {
+      coords[at++] = p[0];
+      coords[at++] = p[1];
+    }
+  }
+  return { coords, arcStarts };
+}
+
+/**
+ * Where the member `name` of the document's top-level object is: the member from its key to the
+ * comma that separates it from a neighbour (so that removing it leaves valid JSON), and its value.
+ */
+function findTopLevelMember(text: string, name: string): { memberStart: number; memberEnd: number; valueStart: number; valueEnd: number } | null {
+  const key = JSON.stringify(name);
+  let depth = 0;
+  let lastComma = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      const close = stringEnd(text, i);
+      if (depth === 1 && text.startsWith(key, i) && close === i + key.length - 1) {
+        let v = close + 1;
+        while (isSpace(text.charCodeAt(v))) v++;
+        if (text.charCodeAt(v) !== 58 /* : */) return null;
+        v++;
+        while (isSpace(text.charCodeAt(v))) v++;
+        const valueEnd = valueEndAt(text, v);
+        let after = valueEnd;
+        while (isSpace(text.charCodeAt(after))) after++;
+        // Take the comma after the member, or else the one before it.
+        if (text.charCodeAt(after) === 44 /* , */) return { memberStart: i, memberEnd: after + 1, valueStart: v, valueEnd };
+        return { memberStart: lastComma >= 0 ? lastComma : i, memberEnd: valueEnd, valueStart: v, valueEnd };
+      }
+      i = close;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) depth++;
+    else if (c === 125 /* } */ || c === 93 /* ] */) depth--;
+    else if (c === 44 && depth === 1) lastComma = i;
+  }
+  return null;
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** Index of the quote that closes the string opening at `i`. */
+function stringEnd(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92 /* \ */) j++;
+    else if (c === 34) return j;
+  }
+  throw new SyntaxError('shapes: unterminated string in the topology');
+}
+
+/** One past the end of the array value starting at `i` (arrays of numbers only, as arcs are). */
+function valueEndAt(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 91) throw new SyntaxError('shapes: the topology\'s "arcs" is not an array');
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) return j + 1;
+  }
+  throw new SyntaxError('shapes: the topology\'s "arcs" array is not closed');
+}
+
+/** Reads `[[[x, y], …], …]` in [start, end) into positions and arc starts. */
+function readArcs(text: string, start: number, end: number): { coords: Float64Array; arcStarts: Int32Array } {
+  let coords = new Float64Array(1 << 16);
+  const starts: number[] = [];
+  let n = 0; // numbers read
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) {
+      depth++;
+      if (depth === 2) starts.push(n >> 1);
+    } else if (c === 93) depth--;
+    else if (c === 45 || (c >= 48 && c <= 57)) {
+      // A number: integers (quantised topologies) are read by hand, anything else by Number().
+      let j = i;
+      let value = 0;
+      let simple = true;
+      const negative = c === 45;
+      if (negative) j++;
+      for (; j < end; j++) {
+        const d = text.charCodeAt(j);
+        if (d >= 48 && d <= 57) value = value * 10 + (d - 48);
+        else if (d === 46 || d === 101 || d === 69 || d === 43 || d === 45) simple = false;
+        else break;
+      }
+      if (!simple) value = Number(text.slice(i, j));
+      else if (negative) value = -value;
+      if (n === coords.length) {
+        const grown = new Float64Array(coords.length * 2);
+        grown.set(coords);
+        coords = grown;
+      }
+      coords[n++] = value;
+      i = j - 1;
+    }
+  }
+  starts.push(n >> 1);
+  return { coords: coords.slice(0, n), arcStarts: Int32Array.from(starts) };
+}
+
+/**
+ * The GeoJSON geometry of a topology object, as topojson-client's `feature(topology, o).geometry`.
+ *
+ * @example
+ * decodeGeometry(packed, { type: 'Polygon', arcs: [[0]] }) // { type: 'Polygon', coordinates: [[[x, y], …]] }
+ */
+export function decodeGeometry(t: PackedTopology, o: GeometryObject): Geometry | null {
+  const { coords, arcStarts, transform } = t;
+  const kx = transform ? transform.scale[0] : 1;
+  const ky = transform ? transform.scale[1] : 1;
+  const dx = transform ? transform.translate[0] : 0;
+  const dy = transform ? transform.translate[1] : 0;
+
+  const arc = (i: number, points: Position[]) => {
+    if (points.length) points.pop();
+    const a = i < 0 ? ~i : i;
+    const from = arcStarts[a];
+    const to = arcStarts[a + 1];
+    const first = points.length;
+    if (transform) {
+      let x0 = 0;
+      let y0 = 0;
+      for (let k = from; k < to; k++) points.push([(x0 += coords[2 * k]) * kx + dx, (y0 += coords[2 * k + 1]) * ky + dy]);
+    } else for (let k = from; k < to; k++) points.push([coords[2 * k], coords[2 * k + 1]]);
+    if (i < 0) reverseFrom(points, first);
+  };
+  const point = (p: number[]): Position => (transform ? [p[0] * kx + dx, p[1] * ky + dy, ...p.slice(2)] : p.slice());
+  const line = (arcs: number[]): Position[] => {
+    const points: Position[] = [];
+    for (const i of arcs) arc(i, points);
+    if (points.length < 2) points.push(points[0]); // never, by the specification
+    return points;
+  };
+  const ring = (arcs: number[]): Position[] => {
+    const points = line(arcs);
+    while (points.length < 4) points.push(points[0]); // an arc of two points
+    return points;
+  };
+  const polygon = (arcs: number[][]) => arcs.map(ring);
+  const geometry = (g: GeometryObject): Geometry | null => {
+    switch (g.type) {
+      case 'GeometryCollection':
+        return { type: 'GeometryCollection', geometries: g.geometries.map(geometry) as Geometry[] };
+      case 'Point':
+        return { type: 'Point', coordinates: point(g.coordinates) };
+      case 'MultiPoint':
+        return { type: 'MultiPoint', coordinates: g.coordinates.map(point) };
+      case 'LineString':
+        return { type: 'LineString', coordinates: line(g.arcs) };
+      case 'MultiLineString':
+        return { type: 'MultiLineString', coordinates: g.arcs.map(line) };
+      case 'Polygon':
+        return { type: 'Polygon', coordinates: polygon(g.arcs) };
+      case 'MultiPolygon':
+        return { type: 'MultiPolygon', coordinates: g.arcs.map(polygon) };
+      default:
+        return null;
+    }
+  };
+  return geometry(o);
+}
+
+function reverseFrom(points: Position[], from: number): void {
+  for (let i = from, j = points.length - 1; i < j; i++, j--) {
+    const t = points[i];
+    points[i] = points[j];
+    points[j] = t;
+  }
+}
