@@ -11,7 +11,7 @@ import type { ArticleLayer, Gazetteer } from '../core/types.ts';
 import { loadGazetteer } from './load-gazetteer.ts';
 import { loadModel } from './load-model.ts';
 import { readArticle, type ArticleFormat } from './read-article.ts';
-import { rerunWithFittingPool } from './fit-worker-pool.ts';
+import { rerunForBatch } from './batch-runtime.ts';
 import { runJsonLines } from './run-json-lines.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import { seedArticlePath } from './seed-article.ts';
@@ -115,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
     case 'parse': {
       if (values.jsonl) {
         if (rest.length) throw new InputError('--jsonl reads stdin; do not give a FILE.');
-        const childCode = await rerunWithFittingPool(argv);
+        const childCode = await rerunForBatch(argv);
         if (childCode !== undefined) return childCode;
         const t0 = performance.now();
         const { gazetteer, model } = load();

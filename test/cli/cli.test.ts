@@ -73,10 +73,10 @@ test('--jsonl: one line out per line in, in order, ids kept, bad lines reported 
   assert.match(r.stderr, /2 input line\(s\)/);
 });
 
-test('--jsonl gives the same lines and exit code whether or not it runs in a child with a fitted V8 pool', () => {
+test('--jsonl gives the same lines and exit code whether or not it runs in a child with batch Node options', () => {
   const input = [JSON.stringify({ id: 'a', text: 'Talks in Yerevan and Baku.' }), '{not json', JSON.stringify({ id: 'b', text: 'Storms hit Texas.' })].join('\n') + '\n';
   const pool = (size: string) => ({ ...process.env, NODE_OPTIONS: size });
-  // On this machine one of these runs in a child (fewer than 5 cores) or neither does; both must agree.
+  // The first and third run in a child (the third with a pool size of its own), the second in the same process.
   const rerun = run(['parse', '--jsonl'], input, pool(''));
   const same = run(['parse', '--jsonl'], input, { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: '1' });
   const set = run(['parse', '--jsonl'], input, pool('--v8-pool-size=2'));

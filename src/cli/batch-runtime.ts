@@ -1,0 +1,62 @@
+// Node options for a batch (--jsonl), which can only be set when Node starts: a batch runs the
+// command again, once, in a child process started with them. Both were measured on the dev batch
+// (319 articles) on a 2-core machine:
+// - V8's worker pool. Node starts four threads for V8's background work (the optimising compiler,
+//   parallel garbage collection) on any machine. With fewer cores than those threads plus the main
+//   thread, they take turns with the main thread, which is the one geoparsing: the main thread was
+//   descheduled for a third of the first pass (470 ms wall for 330 ms of main-thread CPU; with a pool
+//   of one thread, 350 ms for 350). The pool gets one thread fewer than the cores.
+// - The old generation's first size. The loaded gazetteer and model are some 70 MB of old objects from
+//   the start; V8's first limit, sized for small programs, then sets off a full collection early in the
+//   batch that finds almost nothing to free (about 30 ms, pause plus marking steps, for 6 MB).
+
+import { spawn } from 'node:child_process';
+import { availableParallelism, constants } from 'node:os';
+
+/** Node's default V8 pool size. */
+const NODE_POOL_SIZE = 4;
+
+/** First old-generation size (MB): the loaded gazetteer and model with room to work. */
+export const INITIAL_OLD_SPACE_MB = 128;
+
+/**
+ * The Node options a batch wants on `cores` cores that are not set already (in the node arguments or
+ * NODE_OPTIONS): a V8 pool one thread smaller than the cores when Node's four do not fit, and a first
+ * old-generation size that holds the gazetteer.
+ *
+ * @example
+ * batchNodeOptions(2, [])  // ['--v8-pool-size=1', '--initial-old-space-size=128']
+ * batchNodeOptions(8, [])  // ['--initial-old-space-size=128']
+ */
+export function batchNodeOptions(cores: number, execArgv: readonly string[], nodeOptions = ''): string[] {
+  const set = [...execArgv, ...nodeOptions.split(/\s+/)];
+  const has = (name: string) => set.some((a) => a === name || a.startsWith(name + '='));
+  const options: string[] = [];
+  if (cores <= NODE_POOL_SIZE && !has('--v8-pool-size')) options.push(`--v8-pool-size=${Math.max(1, cores - 1)}`);
+  if (!has('--initial-old-space-size') && !has('--initial-heap-size')) options.push(`--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`);
+  return options;
+}
+
+/**
+ * Runs this command again with the batch's Node options, the standard streams handed over. Resolves
+ * with the child's exit code, or undefined when there is no need (or no child could be started: the
+ * caller then does the work itself). ARTICLE_ATLAS_SAME_PROCESS=1 turns it off.
+ */
+export function rerunForBatch(argv: readonly string[]): Promise<number | undefined> {
+  const options = batchNodeOptions(availableParallelism(), process.execArgv, process.env.NODE_OPTIONS);
+  if (!options.length || process.env.ARTICLE_ATLAS_SAME_PROCESS === '1' || !process.argv[1]) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...options, process.argv[1], ...argv], { stdio: 'inherit' });
+    // Ctrl+C reaches both processes; a signal sent to this one alone is passed on.
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    for (const s of signals) process.on(s, forward);
+    const done = (code: number | undefined) => {
+      for (const s of signals) process.off(s, forward);
+      resolve(code);
+    };
+    // 'error' here means the child never started, so stdin is still unread.
+    child.once('error', () => done(undefined));
+    child.once('exit', (code, signal) => done(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+  });
+}
