@@ -9,6 +9,10 @@
 // - The old generation's first size. The loaded gazetteer and model are some 70 MB of old objects from
 //   the start; V8's first limit, sized for small programs, then sets off a full collection early in the
 //   batch that finds almost nothing to free (about 30 ms, pause plus marking steps, for 6 MB).
+// - The young generation's size. A batch allocates some 110 MB per pass over the dev articles, and
+//   what it keeps (the names, rows and shapes met so far) is copied at every young collection: with
+//   32 MB semi-spaces from the start, 5–7 young collections took 33–55 ms of pauses, against 16 taking
+//   66–95 ms with V8's default (1 MB growing to 16 MB). Peak RSS goes from about 172 to 200 MB.
 
 import { spawn } from 'node:child_process';
 import { availableParallelism, constants } from 'node:os';
@@ -19,14 +23,17 @@ const NODE_POOL_SIZE = 4;
 /** First old-generation size (MB): the loaded gazetteer and model with room to work. */
 export const INITIAL_OLD_SPACE_MB = 128;
 
+/** Semi-space size of the young generation (MB), from the start. */
+export const SEMI_SPACE_MB = 32;
+
 /**
  * The Node options a batch wants on `cores` cores that are not set already (in the node arguments or
- * NODE_OPTIONS): a V8 pool one thread smaller than the cores when Node's four do not fit, and a first
- * old-generation size that holds the gazetteer.
+ * NODE_OPTIONS): a V8 pool one thread smaller than the cores when Node's four do not fit, a first
+ * old-generation size that holds the gazetteer, and a young generation sized for a batch.
  *
  * @example
- * batchNodeOptions(2, [])  // ['--v8-pool-size=1', '--initial-old-space-size=128']
- * batchNodeOptions(8, [])  // ['--initial-old-space-size=128']
+ * batchNodeOptions(2, [])  // ['--v8-pool-size=1', '--initial-old-space-size=128', '--min-semi-space-size=32', '--max-semi-space-size=32']
+ * batchNodeOptions(8, [])  // the same without the pool size
  */
 export function batchNodeOptions(cores: number, execArgv: readonly string[], nodeOptions = ''): string[] {
   const set = [...execArgv, ...nodeOptions.split(/\s+/)];
@@ -34,6 +41,7 @@ export function batchNodeOptions(cores: number, execArgv: readonly string[], nod
   const options: string[] = [];
   if (cores <= NODE_POOL_SIZE && !has('--v8-pool-size')) options.push(`--v8-pool-size=${Math.max(1, cores - 1)}`);
   if (!has('--initial-old-space-size') && !has('--initial-heap-size')) options.push(`--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`);
+  if (!has('--min-semi-space-size') && !has('--max-semi-space-size')) options.push(`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`);
   return options;
 }
 

@@ -1,20 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchNodeOptions, INITIAL_OLD_SPACE_MB } from '../../src/cli/batch-runtime.ts';
+import { batchNodeOptions, INITIAL_OLD_SPACE_MB, SEMI_SPACE_MB } from '../../src/cli/batch-runtime.ts';
 
-test('batchNodeOptions: a pool one thread smaller than the cores where Node\'s four do not fit, an old space for the gazetteer, nothing set twice', () => {
-  const heap = `--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`;
+test('batchNodeOptions: a pool one thread smaller than the cores where Node\'s four do not fit, heap sizes for a batch, nothing set twice', () => {
+  const old = `--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`;
+  const young = [`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`];
   const cases: Array<[number, string[], string, string[]]> = [
-    [1, [], '', ['--v8-pool-size=1', heap]],
-    [2, [], '', ['--v8-pool-size=1', heap]],
-    [4, [], '', ['--v8-pool-size=3', heap]],
-    [5, [], '', [heap]],
-    [16, [], '', [heap]],
-    [2, ['--v8-pool-size=3'], '', [heap]],
-    [2, [], '--max-old-space-size=512 --v8-pool-size=2', [heap]],
-    [2, ['--initial-old-space-size=64'], '', ['--v8-pool-size=1']],
-    [8, [], '--initial-heap-size=300', []],
-    [2, ['--enable-source-maps'], '--max-old-space-size=512', ['--v8-pool-size=1', heap]],
+    [1, [], '', ['--v8-pool-size=1', old, ...young]],
+    [2, [], '', ['--v8-pool-size=1', old, ...young]],
+    [4, [], '', ['--v8-pool-size=3', old, ...young]],
+    [5, [], '', [old, ...young]],
+    [16, [], '', [old, ...young]],
+    [2, ['--v8-pool-size=3'], '', [old, ...young]],
+    [2, [], '--max-old-space-size=512 --v8-pool-size=2', [old, ...young]],
+    [2, ['--initial-old-space-size=64'], '', ['--v8-pool-size=1', ...young]],
+    [8, ['--max-semi-space-size=64'], '--initial-heap-size=300', []],
+    [2, ['--enable-source-maps', '--min-semi-space-size=4'], '--max-old-space-size=512', ['--v8-pool-size=1', old]],
   ];
   for (const [cores, execArgv, nodeOptions, want] of cases) assert.deepEqual(batchNodeOptions(cores, execArgv, nodeOptions), want, `${cores} cores, ${execArgv} ${nodeOptions}`);
 });
