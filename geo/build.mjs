@@ -18,7 +18,7 @@ const { addAdmin1Groups } = await import('./lib/build-admin-groups.mjs');
 const { readStopwords, dropStopwordAltNames } = await import('./lib/filter-names.mjs');
 const { normalizeName } = await import('./lib/normalize.mjs');
 const { addRegions, addDisputed, addWater, addIslandsAndPeaks } = await import('./lib/build-physical.mjs');
-const { setLabelPoints, setGroupLabelPoints, buildShapes } = await import('./lib/build-shapes.mjs');
+const { setLabelPoints, setGroupLabelPoints, buildShapes, addLayerMasks } = await import('./lib/build-shapes.mjs');
 
 const started = Date.now();
 const corrections = loadCorrections();
@@ -51,6 +51,7 @@ for (const e of list.entries) if (e.kind === 'country' && dissolved.has(e.id)) e
 await setLabelPoints(list.entries);
 await setGroupLabelPoints(list.entries);
 const topology = await buildShapes(list.entries);
+await addLayerMasks(topology);
 
 const { places, names } = writeGazetteer(list.entries);
 const outDir = new URL('./data/', import.meta.url);

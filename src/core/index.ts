@@ -13,7 +13,7 @@ export { containsByShape, type Contains } from './namesake-features.ts';
 export { distanceKm } from './distance-km.ts';
 export { resolveSites, findLocalFocus } from './resolve-sites.ts';
 export { findSiteSpans, SITE_HEADS, type SiteSpan } from './find-site-spans.ts';
-export { toFeatureCollection, normalizeGeometry } from './to-feature-collection.ts';
+export { toFeatureCollection, normalizeGeometry, layerGeometry, layerMask, applyLayerMask, MAX_LAYER_VERTICES } from './to-feature-collection.ts';
 export { stringifyLayer, encodeLayer } from './stringify-layer.ts';
 export { geoparse, prepareModel, type GeoparseOptions } from './geoparse.ts';
 export { scoreLinear, sigmoid, EMPTY_MODEL, type GeoparserModel, type LinearModel, type Features } from './model.ts';

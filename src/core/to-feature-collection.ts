@@ -5,7 +5,7 @@
 import { bbox, booleanClockwise } from '@turf/turf';
 import simplifyPoints from 'simplify-js';
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import type { ArticleLayer, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
+import type { ArticleLayer, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerMask, LayerProperties, Passage, ResolvedMention } from './types.ts';
 
 export interface ToFeatureCollectionOptions {
   id?: string;
@@ -34,10 +34,13 @@ export const MAX_LAYER_VERTICES = 400;
 // Gazetteer geometries are shared, immutable objects; their layer form is computed once.
 const normalized = new WeakMap<Geometry, Geometry>();
 
-/** The geometry as a layer carries it (see layerGeometry), cached per input object; do not mutate it. */
-export function normalizeGeometryCached(g: Geometry): Geometry {
+/**
+ * The geometry as a layer carries it (see layerGeometry), cached per input object; do not mutate it.
+ * `mask`, when given, is the simplification worked out ahead (by the gazetteer build, see layerMask).
+ */
+export function normalizeGeometryCached(g: Geometry, mask?: LayerMask): Geometry {
   let n = normalized.get(g);
-  if (!n) normalized.set(g, (n = layerGeometry(g)));
+  if (!n) normalized.set(g, (n = mask && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? normalizeGeometry(applyLayerMask(g, mask)) : layerGeometry(g)));
   return n;
 }
 
@@ -53,36 +56,106 @@ function countVertices(g: Polygon | MultiPolygon): number {
  * MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule.
  */
 export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
-  if ((g.type === 'Polygon' || g.type === 'MultiPolygon') && countVertices(g) > maxVertices) {
-    // Start below the answer (a five-thousandth of the extent; far-flung islands make the extent a poor
-    // guide), then raise the tolerance in proportion to how far over budget the last round still is
-    // (vertex counts fall roughly as the tolerance rises), at least by half. Each round simplifies
-    // the last round's output, so only the first one sees every vertex.
-    const [w, s, e, n] = bbox(g);
-    let tolerance = Math.max(0.001, Math.hypot(e - w, n - s) / 5000);
-    // simplify-js works on {x, y} points: the shape is converted once, not at every round.
-    let out: Point[][][] | null = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) => rings.map(toPoints));
-    for (let i = 0, count = countVertices(g); i < 24 && count > maxVertices; i++) {
-      const next = simplifyShape(out, tolerance);
-      if (!next.length) break;
-      out = next;
-      const left = countPoints(out);
-      tolerance *= Math.max(1.5, Math.min(4, left / maxVertices));
-      count = left;
-    }
-    const coordinates = out.map((rings) => rings.map(fromPoints));
-    g = g.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
-  }
-  return normalizeGeometry(g);
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return normalizeGeometry(g);
+  const simplified = simplifyToFit(g, maxVertices);
+  return normalizeGeometry(simplified ? withRings(g, simplified, (ring) => ring.map((p) => [p.x, p.y])) : g);
 }
 
+/**
+ * Which vertices layerGeometry keeps of a polygon: for each ring in order (polygon by polygon), the
+ * kept vertex indices as gaps from the previous one (the first from 0), or 0 for a ring it drops.
+ * Undefined when the polygon is kept whole. A gazetteer can store this and skip the work at run time.
+ *
+ * @example
+ * layerMask(russia) // [[0, 3, 1, …], 0, [0, 12, …], …]
+ */
+export function layerMask(g: Polygon | MultiPolygon, maxVertices = MAX_LAYER_VERTICES): LayerMask | undefined {
+  const simplified = simplifyToFit(g, maxVertices);
+  if (!simplified) return undefined;
+  const mask: LayerMask = new Array(countRings(g)).fill(0);
+  for (const rings of simplified) {
+    for (const ring of rings) {
+      const gaps: number[] = [];
+      let last = 0;
+      for (const p of ring) {
+        gaps.push(p.i - last);
+        last = p.i;
+      }
+      mask[ring[0].r] = gaps;
+    }
+  }
+  return mask;
+}
+
+/** The polygon with only the vertices and rings a layer mask keeps (not yet normalised). */
+export function applyLayerMask(g: Polygon | MultiPolygon, mask: LayerMask): Polygon | MultiPolygon {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  if (mask.length !== countRings(g)) throw new Error(`layer mask: ${mask.length} rings for a shape of ${countRings(g)}`);
+  const out: Position[][][] = [];
+  let r = 0;
+  for (const rings of polygons) {
+    const kept: Position[][] = [];
+    for (let k = 0; k < rings.length; k++, r++) {
+      const gaps = mask[r];
+      if (gaps === 0) continue;
+      const ring: Position[] = [];
+      let at = 0;
+      for (const gap of gaps) ring.push(rings[k][(at += gap)]);
+      kept.push(ring);
+    }
+    // A polygon whose outer ring went goes whole (its holes went with it).
+    if (kept.length && mask[r - rings.length] !== 0) out.push(kept);
+  }
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: out[0] ?? [] } : { type: 'MultiPolygon', coordinates: out };
+}
+
+function countRings(g: Polygon | MultiPolygon): number {
+  let n = 0;
+  for (const polygon of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) n += polygon.length;
+  return n;
+}
+
+/** The polygon as the same type with new rings. */
+function withRings(g: Polygon | MultiPolygon, polygons: Point[][][], ring: (points: Point[]) => Position[]): Polygon | MultiPolygon {
+  const coordinates = polygons.map((rings) => rings.map(ring));
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
+}
+
+/**
+ * The rounds of simplification that bring a polygon to at most `maxVertices` vertices, as points that
+ * remember their ring and index; null when the polygon already fits.
+ */
+function simplifyToFit(g: Polygon | MultiPolygon, maxVertices: number): Point[][][] | null {
+  if (countVertices(g) <= maxVertices) return null;
+  // Start below the answer (a five-thousandth of the extent; far-flung islands make the extent a poor
+  // guide), then raise the tolerance in proportion to how far over budget the last round still is
+  // (vertex counts fall roughly as the tolerance rises), at least by half. Each round simplifies
+  // the last round's output, so only the first one sees every vertex.
+  const [w, s, e, n] = bbox(g);
+  let tolerance = Math.max(0.001, Math.hypot(e - w, n - s) / 5000);
+  // simplify-js works on {x, y} points: the shape is converted once, not at every round.
+  let r = 0;
+  let out: Point[][][] = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) => rings.map((ring) => toPoints(ring, r++)));
+  for (let i = 0, count = countVertices(g); i < 24 && count > maxVertices; i++) {
+    const next = simplifyShape(out, tolerance);
+    if (!next.length) break;
+    out = next;
+    const left = countPoints(out);
+    tolerance *= Math.max(1.5, Math.min(4, left / maxVertices));
+    count = left;
+  }
+  return out;
+}
+
+/** A vertex as simplify-js takes it, with the ring it is on and its index there (simplify-js keeps them). */
 interface Point {
   x: number;
   y: number;
+  r: number;
+  i: number;
 }
 
-const toPoints = (ring: Position[]): Point[] => ring.map(([x, y]) => ({ x, y }));
-const fromPoints = (ring: Point[]): Position[] => ring.map((p) => [p.x, p.y]);
+const toPoints = (ring: Position[], r: number): Point[] => ring.map(([x, y], i) => ({ x, y, r, i }));
 
 function countPoints(polygons: Point[][][]): number {
   let n = 0;
@@ -100,7 +173,8 @@ function simplifyShape(polygons: Point[][][], tolerance: number): Point[][][] {
   for (const rings of polygons) {
     const kept: Point[][] = [];
     for (let k = 0; k < rings.length; k++) {
-      const ring = simplifyPoints(rings[k], tolerance);
+      // simplify-js returns a subset of the very point objects it is given, so `r` and `i` come along.
+      const ring = simplifyPoints(rings[k], tolerance) as Point[];
       if (ring.length >= 4) kept.push(ring);
       else if (k === 0) break;
     }
@@ -212,7 +286,7 @@ export function toFeatureCollection(
       f = {
         type: 'Feature',
         id: place.id,
-        geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: place.anchor.map(round6) },
+        geometry: shape ? normalizeGeometryCached(shape, gazetteer.layerMask?.(place.shape!)) : { type: 'Point', coordinates: place.anchor.map(round6) },
         properties,
       };
       byId.set(place.id, f);

@@ -68,7 +68,15 @@ export interface Gazetteer {
   admin1(iso2: string, admin1Code: string): Place | undefined;
   /** Polygon for a place's `shape` key, or undefined when the gazetteer has none loaded. */
   geometry(shape: string): Geometry | undefined;
+  /**
+   * The vertices a layer keeps of that polygon, when the gazetteer has them worked out ahead (see
+   * `layerMask` in to-feature-collection.ts); undefined when the layer must simplify it itself.
+   */
+  layerMask?(shape: string): LayerMask | undefined;
 }
+
+/** Per ring of a polygon (polygon by polygon): the kept vertex indices as gaps from the previous one (the first from 0), or 0 for a dropped ring. */
+export type LayerMask = Array<number[] | 0>;
 
 /** A paragraph of the text with its sentence boundaries. */
 export interface Passage {

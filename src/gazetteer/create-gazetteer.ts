@@ -6,7 +6,7 @@
 import type { Topology } from 'topojson-specification';
 import type { Geometry } from 'geojson';
 import { decodeGeometry, packTopology, type PackedTopology } from './pack-topology.ts';
-import type { Gazetteer, NameMatch, Place, PlaceKind } from '../core/types.ts';
+import type { Gazetteer, LayerMask, NameMatch, Place, PlaceKind } from '../core/types.ts';
 
 /**
  * The artifact contents. `shapes` is the TopoJSON, parsed or as its text (faster: its arcs are then
@@ -305,6 +305,10 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
       }
       geometries.set(shape, geometry);
       return geometry;
+    },
+    layerMask(shape) {
+      const properties = loadShapes()?.objects.get(shape)?.properties as { layer?: LayerMask } | undefined;
+      return properties?.layer;
     },
   };
 }
