@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchNodeOptions, INITIAL_OLD_SPACE_MB, SEMI_SPACE_MB } from '../../src/cli/batch-runtime.ts';
+import { batchNodeOptions, INITIAL_OLD_SPACE_MB, INLINE_BUDGET, rerunForBatch, SEMI_SPACE_MB } from '../../src/cli/batch-runtime.ts';
 
 test('batchNodeOptions: a pool one thread smaller than the cores where Node\'s four do not fit, heap sizes for a batch, nothing set twice', () => {
   const old = `--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`;
-  const young = [`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`];
+  const young = [`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, `--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`];
   const cases: Array<[number, string[], string, string[]]> = [
     [1, [], '', ['--v8-pool-size=1', old, ...young]],
     [2, [], '', ['--v8-pool-size=1', old, ...young]],
@@ -14,8 +14,14 @@ test('batchNodeOptions: a pool one thread smaller than the cores where Node\'s f
     [2, ['--v8-pool-size=3'], '', [old, ...young]],
     [2, [], '--max-old-space-size=512 --v8-pool-size=2', [old, ...young]],
     [2, ['--initial-old-space-size=64'], '', ['--v8-pool-size=1', ...young]],
-    [8, ['--max-semi-space-size=64'], '--initial-heap-size=300', []],
-    [2, ['--enable-source-maps', '--min-semi-space-size=4'], '--max-old-space-size=512', ['--v8-pool-size=1', old]],
+    [8, ['--max-semi-space-size=64', '--max-inlined-bytecode-size-cumulative=500'], '--initial-heap-size=300', []],
+    [2, ['--enable-source-maps', '--min-semi-space-size=4'], '--max-old-space-size=512', ['--v8-pool-size=1', old, young[2]]],
   ];
   for (const [cores, execArgv, nodeOptions, want] of cases) assert.deepEqual(batchNodeOptions(cores, execArgv, nodeOptions), want, `${cores} cores, ${execArgv} ${nodeOptions}`);
+});
+
+test('rerunForBatch: when Node refuses an option, nothing ran, and the caller is told to do the work itself', async () => {
+  // Node stops at the option (exit code 9) before it would run this file again.
+  assert.equal(await rerunForBatch([], ['--an-option-no-node-has']), undefined);
+  assert.equal(await rerunForBatch([], []), undefined, 'no options: no child');
 });
