@@ -73,7 +73,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
   let selected: string | null = null;
-  let frontFrame = 0;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
   // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
   let touched = false;
@@ -180,11 +179,9 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const path = id ? paths.get(id) : undefined;
       if (!path) return;
       path.getElement()?.classList.add('aa-sel');
-      // The selected outline on top of its neighbours, after the frame that shows the passages: moving a
-      // path under the pointer re-fires mouseover, re-places the tooltip and forces a layout (~8 ms of
-      // the click → passages budget, issue #4).
-      cancelAnimationFrame(frontFrame);
-      frontFrame = requestAnimationFrame(() => setTimeout(() => selected === id && path.bringToFront()));
+      // The selected outline on top of its neighbours. The widget calls this after the frame that shows the
+      // passages (mount-widget.tsx): moving a path under the pointer re-fires mouseover (issue #4).
+      path.bringToFront();
       if (!fly) return;
       const b = boundsOf([{ id } as LayerFeature]);
       if (!b.isValid()) return;
@@ -196,7 +193,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
     destroy() {
       clearTimeout(hintTimer);
-      cancelAnimationFrame(frontFrame);
       el.removeEventListener('wheel', onWheel);
       hint.remove();
       areaTip.remove();
