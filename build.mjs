@@ -28,6 +28,16 @@ const inlineCss = {
   },
 };
 
+/**
+ * `import … from 'leaflet'` in the browser bundles: src/ui/map/leaflet-parts.js, the parts of Leaflet's ES module
+ * sources the widget uses (issue #4 budget: the whole ESM build was ~7 KB gzip more). A plugin, not `alias`,
+ * so that `leaflet/src/…` inside that file still resolves to the package.
+ */
+const leafletParts = {
+  name: 'leaflet-parts',
+  setup: (b) => b.onResolve({ filter: /^leaflet$/ }, () => ({ path: join(process.cwd(), 'src/ui/map/leaflet-parts.js') })),
+};
+
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
@@ -62,9 +72,7 @@ if (existsSync('src/ui/main.tsx')) {
     jsxImportSource: 'preact',
     logLevel: 'warning',
     loader: { '.css': 'css' },
-    // Leaflet's ESM build: the UMD one drags a global-export wrapper along (issue #4 budget).
-    alias: { leaflet: './node_modules/leaflet/dist/leaflet-src.esm.js' },
-    plugins: [inlineCss],
+    plugins: [inlineCss, leafletParts],
   };
   // Splitting: the explorer's file validator (issue #6) is a lazy chunk, loaded when a file is opened.
   // The banner is V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every
