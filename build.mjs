@@ -79,9 +79,10 @@ if (existsSync('src/ui/main.tsx')) {
   // function with the script, off the main thread while it streams, instead of on its first call. The
   // first click on a place ran ~60 functions for the first time and spent ~3 ms of click → passages
   // compiling them (issue #4).
-  await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', banner: { js: '//# allFunctionsCalledOnLoad' } });
+  const compileHint = { js: '//# allFunctionsCalledOnLoad' };
+  await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', banner: compileHint });
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.
-  await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife' });
+  await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife', banner: compileHint });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
   if (existsSync('public')) for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));

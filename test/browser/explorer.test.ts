@@ -95,7 +95,8 @@ function explorerTests(engine: Engine) {
     await (await find(page, sel)).evaluate((e) => (e as SVGElement).focus());
     await page.keyboard.press('Enter');
     assert.equal(await selectedName(page), 'Lachin');
-    assert.equal(await text(page, '.leaflet-tooltip.aa-tip'), 'Lachin');
+    // The name is drawn in the next animation frame (create-area-tip.ts).
+    await find(page, '.leaflet-tooltip.aa-tip:not([hidden])', { hasText: /^Lachin$/ });
   });
 
   test('Tab reaches the map features from the page', async () => {
