@@ -1,8 +1,8 @@
-// The Leaflet map of the explorer (issue #4): offline Natural Earth basemap on canvas, the article's places
+// The Leaflet map of the explorer (issue #4): offline Natural Earth basemap in its own SVG, the article's places
 // as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
 // names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
 // the other files of ui/map do; it knows nothing of Preact or the model.
-import { canvas, circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, tileLayer, type LatLng, type LatLngBounds, type Layer, type LeafletMouseEvent, type Map as LeafletMap, type Path } from 'leaflet';
+import { circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type LatLng, type LatLngBounds, type Layer, type LeafletMouseEvent, type Map as LeafletMap, type Path } from 'leaflet';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { createAreaTip } from './create-area-tip.ts';
@@ -64,7 +64,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   map.on('moveend', report);
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
-  const baseRenderer = canvas({ pane: 'aa-base' });
+  // SVG, not canvas: without a GPU, Chrome copies a canvas into a new compositor buffer in every frame that
+  // changes anything on the page, a 920×960 basemap ~3 ms of the frame that shows a click's passages (issue #4).
+  // The SVG is drawn once per move; styles.css keeps its raster scale during fly-to (will-change).
+  const baseRenderer = svg({ pane: 'aa-base' });
   map.createPane('aa-points').style.zIndex = '410';
   if (options.tiles) tileLayer(options.tiles.url, { attribution: options.tiles.attribution }).addTo(map);
 
