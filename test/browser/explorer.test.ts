@@ -124,7 +124,8 @@ function explorerTests(engine: Engine) {
 
   test('previous/next step through the passages and "show in text" focuses the mention', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent('geonames:587116'));
-    await find(page, `${PASSAGES} li`);
+    // The first passages come in the frame of the selection, the rest one frame later (issue #4).
+    await find(page, `${PASSAGES} li`, { nth: 3 });
     assert.equal(await count(page, `${PASSAGES} li`), 4);
     const current = () => text(page, `${PASSAGES} li[aria-current="true"] p`);
     assert.match(await current(), /^Turkey still stands/);
