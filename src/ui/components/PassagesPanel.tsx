@@ -11,7 +11,7 @@ import { MentionStrip } from './MentionStrip.tsx';
 
 /**
  * Passages drawn in the frame that answers a click: about what the list's box (40% of the window's height)
- * shows. The others, and the mention strip's ticks, follow one frame later with the other highlights
+ * shows. The others, the mention strip's ticks and "Wrong place?" follow one frame later with the other highlights
  * (`marked`, mount-widget.tsx), so the first frame lays out and paints only what is seen (issue #4).
  */
 const FIRST_PASSAGES = 3;
@@ -82,8 +82,8 @@ function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; lis
           );
         })}
       </ol>
-      {/* Keyed by place: another place's choice must not carry over to this one. */}
-      {view.Correction && <view.Correction key={f.id} model={model} f={f} />}
+      {/* Keyed by place: another place's choice must not carry over to this one. Below the list, with the rest. */}
+      {all && view.Correction && <view.Correction key={f.id} model={model} f={f} />}
     </>
   );
 }
