@@ -2,7 +2,7 @@
 // as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
 // names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
 // the other files of ui/map do; it knows nothing of Preact or the model.
-import { circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type LatLng, type LatLngBounds, type Layer, type LeafletMouseEvent, type Map as LeafletMap, type Path } from 'leaflet';
+import { circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path } from 'leaflet';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { createAreaTip } from './create-area-tip.ts';
@@ -107,11 +107,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const label = document.createElement('span');
       label.textContent = name;
       path.bindTooltip(label, { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' });
-    } else {
-      const show = (e: LeafletMouseEvent) => areaTip.show(name, e.containerPoint, path.getElement()!);
-      path.on({ mouseover: show, mousemove: show, mouseout: areaTip.hide });
     }
-    path.on('click', () => options.onSelect(f.id));
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
       if (!node) return;
@@ -131,7 +127,15 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // and the focus change cost a tooltip layout and a restyle in the click → passages time (issue #4).
       // Keyboard focus (Tab) is unchanged.
       node.addEventListener('mousedown', (e) => e.preventDefault());
+      // The shape's own listeners, not Leaflet's path events: for each mouse event Leaflet's dispatch looked
+      // for its targets, measured the map and built an event of its own, ~1 ms of click → passages (issue #4).
+      // A click that ends a drag of the map selects nothing, as Leaflet's click did.
+      node.addEventListener('click', () => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(f.id));
       if (labelled) return;
+      const show = (e: MouseEvent) => areaTip.show(name, map.mouseEventToContainerPoint(e), node);
+      node.addEventListener('mouseover', show);
+      node.addEventListener('mousemove', show);
+      node.addEventListener('mouseout', areaTip.hide);
       node.addEventListener('focus', () => {
         const at = (path as Path & { getCenter?(): LatLng }).getCenter?.() ?? (path as Path & { getLatLng(): LatLng }).getLatLng();
         areaTip.show(name, map.latLngToContainerPoint(at), node);
