@@ -72,6 +72,18 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       ? fetch(options.basemap, { signal }).then((r) => (r.ok ? r.json() : null)).catch(() => null)
       : Promise.resolve(options.basemap ?? null);
 
+  // The secondary views (map outline and fly-to, text and list highlights, mention strip) follow a selection
+  // after the frame that shows its passages, one frame late: their restyle no longer holds up that frame
+  // (issue #4: click → passages ≤ 16 ms). A newer selection within the frame replaces the pending one.
+  let frame = 0;
+  cleanups.push(
+    effect(() => {
+      model.selectedId.value;
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setTimeout(() => (model.marked.value = model.selectedId.peek())));
+    }),
+    () => cancelAnimationFrame(frame),
+  );
   if (extras.setup) cleanups.push(extras.setup(model));
   else if (options.place) model.select(options.place, 'api');
 

@@ -68,7 +68,8 @@ function explorerTests(engine: Engine) {
     assert.match(passages[0], /Kalbajar and Lachin/);
     assert.deepEqual(await texts(page, `${PASSAGES} li mark`), ['Kalbajar']);
     assert.match(await text(page, '[role="status"]'), /Selected Kalbajar, district in Azerbaijan/);
-    assert.match((await attr(page, `path[data-id="${KALBAJAR}"]`, 'class')) ?? '', /\baa-sel\b/);
+    // The outline follows a frame after the passages (issue #4), so wait for it rather than read it at once.
+    await find(page, `path.aa-sel[data-id="${KALBAJAR}"]`);
     assert.deepEqual(errors, []);
   });
 
@@ -94,7 +95,8 @@ function explorerTests(engine: Engine) {
     await (await find(page, sel)).evaluate((e) => (e as SVGElement).focus());
     await page.keyboard.press('Enter');
     assert.equal(await selectedName(page), 'Lachin');
-    assert.equal(await text(page, '.leaflet-tooltip.aa-tip'), 'Lachin');
+    // The name is drawn in the next animation frame (create-area-tip.ts).
+    await find(page, '.leaflet-tooltip.aa-tip:not([hidden])', { hasText: /^Lachin$/ });
   });
 
   test('Tab reaches the map features from the page', async () => {
@@ -122,7 +124,8 @@ function explorerTests(engine: Engine) {
 
   test('previous/next step through the passages and "show in text" focuses the mention', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent('geonames:587116'));
-    await find(page, `${PASSAGES} li`);
+    // The first passages come in the frame of the selection, the rest one frame later (issue #4).
+    await find(page, `${PASSAGES} li`, { nth: 3 });
     assert.equal(await count(page, `${PASSAGES} li`), 4);
     const current = () => text(page, `${PASSAGES} li[aria-current="true"] p`);
     assert.match(await current(), /^Turkey still stands/);

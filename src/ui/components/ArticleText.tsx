@@ -1,7 +1,8 @@
 // The article text with every mention highlighted (issue #4). A mention is a button: click or Enter
 // selects its place and the map flies there. Adjectival mentions look different and can be hidden.
 // Text is rendered as Preact text nodes only, never as HTML. A selection does not re-render the text:
-// each mention binds its class and aria-pressed to computed signals (issue #4: click → passages ≤ 16 ms).
+// each mention binds its class and aria-pressed to computed signals of `marked`, which follows the selection
+// a frame after the passages are shown (issue #4: click → passages ≤ 16 ms).
 import { computed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
@@ -36,7 +37,7 @@ export function ArticleText({ model }: { model: Model }) {
           <p key={i} class={i === 0 ? 'aa-lede' : undefined}>
             {segmentText(text, p.start, p.end, mentions).map((s) => {
               if (typeof s === 'string') return s;
-              const on = computed(() => s.id === model.selectedId.value);
+              const on = computed(() => s.id === model.marked.value);
               const base = `aa-m aa-k-${kindGroup(s.kind)}${s.type === 'adjectival' ? ' aa-adj' : ''}`;
               return (
                 // A span with role=button, not a <button>: buttons are inline-blocks and would let a line

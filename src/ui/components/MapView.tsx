@@ -29,9 +29,10 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     const stopFit = effect(() => {
       if (model.fitRequest.value) map.fit(true);
     });
+    // The highlight and fly-to follow `marked`, a frame after the passages are shown (mount-widget.tsx).
     const stopSelection = effect(() => {
       model.layer.value; // re-apply the highlight after a correction redraws the features
-      map.setSelected(model.selected.value?.id ?? null, model.origin.peek() !== 'map');
+      map.setSelected(model.marked.value, model.origin.peek() !== 'map');
     });
     return () => {
       alive = false;

@@ -9,6 +9,13 @@ import { countryName, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { segmentText, type TextMention } from '../model/layer-view.ts';
 import { MentionStrip } from './MentionStrip.tsx';
 
+/**
+ * Passages drawn in the frame that answers a click: about what the list's box (40% of the window's height)
+ * shows. The others, the mention strip's ticks and "Wrong place?" follow one frame later with the other highlights
+ * (`marked`, mount-widget.tsx), so the first frame lays out and paints only what is seen (issue #4).
+ */
+const FIRST_PASSAGES = 3;
+
 export function PassagesPanel({ model, view }: { model: Model; view: ViewOptions }) {
   const f = model.selected.value;
   const list = useRef<HTMLOListElement>(null);
@@ -35,6 +42,7 @@ function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; lis
   const p = f.properties;
   const layer = model.layer.value!;
   const passages = model.selectedPassages.value;
+  const all = model.marked.value === f.id;
   const cursor = Math.min(model.cursor.value, passages.length - 1);
   const own: TextMention[] = p.mentions.map((m) => ({ ...m, id: f.id, kind: p.kind })).sort((a, b) => a.start - b.start);
   const step = (d: number) => (model.cursor.value = Math.max(0, Math.min(passages.length - 1, cursor + d)));
@@ -48,14 +56,14 @@ function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; lis
       </div>
       {p.disputed && <p class="aa-note">{p.disputed}</p>}
       {p.status === 'corrected' && <p class="aa-meta">Corrected by hand (was {p.original}).</p>}
-      <MentionStrip model={model} mentions={own} length={text?.length ?? 0} />
+      <MentionStrip model={model} mentions={all ? own : []} length={text?.length ?? 0} />
       <div class="aa-pn">
         <button type="button" class="aa-btn" disabled={cursor <= 0} onClick={() => step(-1)}>Previous</button>
         <span aria-live="off">Passage {cursor + 1} of {passages.length}</span>
         <button type="button" class="aa-btn" disabled={cursor >= passages.length - 1} onClick={() => step(1)}>Next</button>
       </div>
       <ol class="aa-plist" ref={list}>
-        {passages.map((pi, k) => {
+        {(all ? passages : passages.slice(0, FIRST_PASSAGES)).map((pi, k) => {
           const span = layer.passages[pi];
           const inside = own.filter((m) => m.passage === pi);
           return (
@@ -74,8 +82,8 @@ function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; lis
           );
         })}
       </ol>
-      {/* Keyed by place: another place's choice must not carry over to this one. */}
-      {view.Correction && <view.Correction key={f.id} model={model} f={f} />}
+      {/* Keyed by place: another place's choice must not carry over to this one. Below the list, with the rest. */}
+      {all && view.Correction && <view.Correction key={f.id} model={model} f={f} />}
     </>
   );
 }

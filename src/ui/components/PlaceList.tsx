@@ -1,7 +1,8 @@
 // The place list (issue #4): every place with kind, country and mention count, in importance order, the
 // article's main places set apart from passing mentions, with a filter box. Doubles as the plain list of
 // places for screen readers. A selection re-renders no row: each binds its class and aria-pressed to a
-// computed signal, so only the old and the new selected rows change (issue #4: click → passages ≤ 16 ms).
+// computed signal of `marked` (the selection a frame after its passages are shown), so only the old and the
+// new selected rows change, after the passages (issue #4: click → passages ≤ 16 ms).
 import { computed } from '@preact/signals';
 import type { Model } from '../model/create-model.ts';
 import { countryName, kindGroup, kindLabel } from '../model/kind-group.ts';
@@ -11,7 +12,7 @@ export function PlaceList({ model }: { model: Model }) {
   const rows = filterRows(model.rows.value, model.filter.value);
   const item = ({ feature: f, mentions }: PlaceRow) => {
     const p = f.properties;
-    const on = computed(() => f.id === model.selectedId.value);
+    const on = computed(() => f.id === model.marked.value);
     return (
       <li key={f.id}>
         <button type="button" class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))} aria-pressed={on} onClick={() => model.select(f.id, 'list')}>

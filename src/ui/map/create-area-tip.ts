@@ -1,7 +1,9 @@
 // The hover and focus name of the areas on the map (issue #4): one element per map, placed above the pointer
 // (or the shape's centre on keyboard focus) by a transform, never measured. Leaflet's sticky tooltip read its
 // own size on every open and move (a forced layout) and was closed and built again by every click, ~4 ms of
-// click → passages; cities keep Leaflet's permanent labels (create-article-map.ts).
+// click → passages; cities keep Leaflet's permanent labels (create-article-map.ts). The element is written
+// once per frame, in an animation frame callback: written in the mouse handlers, it left the layout dirty
+// for Leaflet's next mouse handler, which measures the map and so laid the page out in the middle of a click.
 import { stamp, type Map as LeafletMap, type Point } from 'leaflet';
 
 export interface AreaTip {
@@ -20,18 +22,34 @@ export function createAreaTip(map: LeafletMap, el: HTMLElement): AreaTip {
   tip.id = `aa-tip-${stamp(map)}`;
   tip.hidden = true;
   el.appendChild(tip);
-  const hide = () => (tip.hidden = true);
+  let name = '';
+  let at: Point | null = null;
+  let frame = 0;
+  const draw = () => {
+    frame = 0;
+    tip.hidden = !at;
+    if (!at) return;
+    // Only a new name dirties layout: a pointer moving over one shape moves the name by a transform.
+    if (tip.textContent != name) tip.textContent = name;
+    tip.style.transform = `translate(${at.x}px,${at.y}px)`;
+  };
+  const update = (n: string, p: Point | null) => {
+    name = n;
+    at = p;
+    frame ||= requestAnimationFrame(draw);
+  };
+  const hide = () => update(name, null);
   // A moving map would leave the name behind; the next pointer move shows it again.
   map.on('movestart zoomstart', hide);
   return {
-    show(name, at, node) {
-      // Only a new name dirties layout: a pointer moving over one shape moves the name by a transform.
-      if (tip.textContent != name) tip.textContent = name;
-      tip.style.transform = `translate(${at.x}px,${at.y}px)`;
-      tip.hidden = false;
+    show(n, p, node) {
+      update(n, p);
       node.setAttribute('aria-describedby', tip.id);
     },
     hide,
-    remove: () => tip.remove(),
+    remove() {
+      cancelAnimationFrame(frame);
+      tip.remove();
+    },
   };
 }

@@ -1,8 +1,8 @@
-// The Leaflet map of the explorer (issue #4): offline Natural Earth basemap on canvas, the article's places
+// The Leaflet map of the explorer (issue #4): offline Natural Earth basemap in its own SVG, the article's places
 // as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
 // names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
 // the other files of ui/map do; it knows nothing of Preact or the model.
-import { canvas, circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, tileLayer, type LatLng, type LatLngBounds, type Layer, type LeafletMouseEvent, type Map as LeafletMap, type Path } from 'leaflet';
+import { circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path } from 'leaflet';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { createAreaTip } from './create-area-tip.ts';
@@ -64,7 +64,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   map.on('moveend', report);
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
-  const baseRenderer = canvas({ pane: 'aa-base' });
+  // SVG, not canvas: without a GPU, Chrome copies a canvas into a new compositor buffer in every frame that
+  // changes anything on the page, a 920×960 basemap ~3 ms of the frame that shows a click's passages (issue #4).
+  // The SVG is drawn once per move; styles.css keeps its raster scale during fly-to (will-change).
+  const baseRenderer = svg({ pane: 'aa-base' });
   map.createPane('aa-points').style.zIndex = '410';
   if (options.tiles) tileLayer(options.tiles.url, { attribution: options.tiles.attribution }).addTo(map);
 
@@ -73,7 +76,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
   let selected: string | null = null;
-  let frontFrame = 0;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
   // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
   let touched = false;
@@ -105,11 +107,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const label = document.createElement('span');
       label.textContent = name;
       path.bindTooltip(label, { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' });
-    } else {
-      const show = (e: LeafletMouseEvent) => areaTip.show(name, e.containerPoint, path.getElement()!);
-      path.on({ mouseover: show, mousemove: show, mouseout: areaTip.hide });
     }
-    path.on('click', () => options.onSelect(f.id));
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
       if (!node) return;
@@ -129,7 +127,18 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // and the focus change cost a tooltip layout and a restyle in the click → passages time (issue #4).
       // Keyboard focus (Tab) is unchanged.
       node.addEventListener('mousedown', (e) => e.preventDefault());
+      // The shape's own listeners, not Leaflet's path events: for each mouse event Leaflet's dispatch looked
+      // for its targets, measured the map and built an event of its own, ~1 ms of click → passages (issue #4).
+      // A click that ends a drag of the map selects nothing, as Leaflet's click did. The flag makes Leaflet's map
+      // skip the shape's DOM events altogether, as its canvas renderer does for its canvas: it copied every
+      // click, property by property, into a 'preclick' event that nothing here listens to (~0.7 ms).
+      node.addEventListener('click', () => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(f.id));
+      (node as SVGElement & { _leaflet_disable_events?: boolean })._leaflet_disable_events = true;
       if (labelled) return;
+      const show = (e: MouseEvent) => areaTip.show(name, map.mouseEventToContainerPoint(e), node);
+      node.addEventListener('mouseover', show);
+      node.addEventListener('mousemove', show);
+      node.addEventListener('mouseout', areaTip.hide);
       node.addEventListener('focus', () => {
         const at = (path as Path & { getCenter?(): LatLng }).getCenter?.() ?? (path as Path & { getLatLng(): LatLng }).getLatLng();
         areaTip.show(name, map.latLngToContainerPoint(at), node);
@@ -180,11 +189,9 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const path = id ? paths.get(id) : undefined;
       if (!path) return;
       path.getElement()?.classList.add('aa-sel');
-      // The selected outline on top of its neighbours, after the frame that shows the passages: moving a
-      // path under the pointer re-fires mouseover, re-places the tooltip and forces a layout (~8 ms of
-      // the click → passages budget, issue #4).
-      cancelAnimationFrame(frontFrame);
-      frontFrame = requestAnimationFrame(() => setTimeout(() => selected === id && path.bringToFront()));
+      // The selected outline on top of its neighbours. The widget calls this after the frame that shows the
+      // passages (mount-widget.tsx): moving a path under the pointer re-fires mouseover (issue #4).
+      path.bringToFront();
       if (!fly) return;
       const b = boundsOf([{ id } as LayerFeature]);
       if (!b.isValid()) return;
@@ -196,7 +203,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
     destroy() {
       clearTimeout(hintTimer);
-      cancelAnimationFrame(frontFrame);
       el.removeEventListener('wheel', onWheel);
       hint.remove();
       areaTip.remove();

@@ -31,6 +31,11 @@ export function createModel(resolvePlace?: PlaceResolver) {
   /** What was left out of the file shown, for the reader to know (issue #6). */
   const notice = signal<string | null>(null);
   const selectedId = signal<string | null>(null);
+  /**
+   * The selection as the secondary views show it (map outline, text and list highlights, mention strip):
+   * mountWidget sets it after the frame that shows the passages, so a click paints those first (issue #4).
+   */
+  const marked = signal<string | null>(null);
   const origin = signal<SelectOrigin>('api');
   /** Index into the selected place's passages for previous/next. */
   const cursor = signal(0);
@@ -56,7 +61,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, notice, selectedId, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
+    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
     rows, mentions, selected, selectedPassages, announcement,
 
     /**
