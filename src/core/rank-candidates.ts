@@ -179,8 +179,8 @@ export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer
 interface Prepared {
   mention: Mention;
   matches: NameMatch[];
-  /** Local features of each match and their score, computed once for both passes. */
-  local: Array<{ features: Features; score: number }>;
+  /** The score of each match's local features, computed once for both passes. */
+  local: number[];
 }
 
 type Readings = Omit<Prepared, 'mention'>;
@@ -216,10 +216,8 @@ function prepareCandidates(
     const known = comma.length ? undefined : seen.get(name);
     if (known) return { mention, ...known };
     const matches = findCandidates(mention, gazetteer);
-    const local = matches.map((m) => {
-      const features = candidateFeatures(m, matches, mention, null, comma, contains);
-      return { features, score: scoreCandidate(model, features) };
-    });
+    // Only the scores are kept: readings live across a batch, and their feature maps would not.
+    const local = matches.map((m) => scoreCandidate(model, candidateFeatures(m, matches, mention, null, comma, contains)));
     if (!comma.length) seen.set(name, { matches, local });
     return { mention, matches, local };
   });
@@ -243,7 +241,7 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
     }
     const candidates: Candidate[] = matches.map((m, k) => {
       // Scores are linear, so the context part adds to the local part computed for the first pass.
-      const score = local[k].score + (context ? context[k] : 0);
+      const score = local[k] + (context ? context[k] : 0);
       return { place: m.place, nameType: m.nameType, score };
     });
     candidates.sort((a, b) => b.score - a.score);

@@ -18,7 +18,8 @@ function stringifyGeometry(g: Geometry): string {
 
 function encodeGeometry(g: Geometry): Uint8Array {
   let b = geometryBytes.get(g);
-  if (b === undefined) geometryBytes.set(g, (b = utf8.encode(stringifyGeometry(g))));
+  // The text is not kept when only the bytes are wanted: fewer long-lived strings for the collector.
+  if (b === undefined) geometryBytes.set(g, (b = utf8.encode(geometryText.get(g) ?? JSON.stringify(g))));
   return b;
 }
 
