@@ -88,14 +88,51 @@ function lineKeyBefore(text: string, pos: number, key: string): boolean {
   return false;
 }
 
+/** Does the key of `s` at `pos` start with two ASCII characters, so that its bucket holds exactly those two? */
+function twoAsciiFirst(s: string, pos = 0): boolean {
+  const a = code(s, pos);
+  const b = a === 0 ? 0 : code(s, pos + 1);
+  return a > 0 && a < BUCKET_CODES - 1 && b > 0 && b < BUCKET_CODES - 1;
+}
+
+/**
+ * The third and fourth characters of the key at `pos` as one number (0 where the key has ended): in a
+ * bucket of two ASCII characters, the same order as the keys' up to their fourth character.
+ */
+function nextTwo(s: string, pos: number, end: number): number {
+  const c = pos + 2 < end ? s.charCodeAt(pos + 2) : 0;
+  const d = c !== 0 && pos + 3 < end ? s.charCodeAt(pos + 3) : 0;
+  const k = c === 9 || c === 10 ? 0 : c;
+  return (k * 65536 + (k === 0 || d === 9 || d === 10 ? 0 : d)) >>> 0;
+}
+
+/**
+ * nextTwo of every line, where the line's bucket is one of two ASCII characters (0 elsewhere): a binary
+ * search then reads this compact array, and the 12 MB index text only where these are equal (each read
+ * of that text at a random place costs a cache miss).
+ */
+function lineNextTwo(text: string, lines: Int32Array): Uint32Array {
+  const out = new Uint32Array(lines.length - 1);
+  for (let i = 0; i < out.length; i++) {
+    const pos = lines[i];
+    if (twoAsciiFirst(text, pos)) out[i] = nextTwo(text, pos, lines[i + 1] - 1);
+  }
+  return out;
+}
+
 /** Index of the first line whose key is >= `key` (lines are sorted by key). */
-function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, key: string): number {
+function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, next: Uint32Array, key: string): number {
   const b = bucketOf(key);
   let lo = buckets[b];
   let hi = buckets[b + 1];
+  const q = twoAsciiFirst(key) ? nextTwo(key, 0, key.length) : -1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (lineKeyBefore(text, lines[mid], key)) lo = mid + 1;
+    const p = next[mid];
+    if (q >= 0 && p !== q) {
+      if (p < q) lo = mid + 1;
+      else hi = mid;
+    } else if (lineKeyBefore(text, lines[mid], key)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -215,11 +252,12 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
   if (typeof options.shapes !== 'function') loadShapes();
 
   const buckets = bucketStarts(names, nameLines);
+  const nameNextTwo = lineNextTwo(names, nameLines);
 
   /** One search answers both questions about a key: is it a name, and do longer names start with it. */
   function probeUncached(key: string): Probe {
     if (!key) return { line: -1, prefix: false, matches: undefined };
-    const index = lowerBound(names, nameLines, buckets, key);
+    const index = lowerBound(names, nameLines, buckets, nameNextTwo, key);
     const pos = nameLines[index];
     const exact = keyAt(names, pos, key, 9);
     // ' ' sorts before every other key character, so "key …" keys directly follow "key".

@@ -2,6 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { createGazetteer } from '../../src/gazetteer/index.ts';
 import { normalizeName } from '../../src/core/normalize-name.ts';
 import { loadFixtureGazetteer } from './fixture-gazetteer.ts';
@@ -112,4 +113,25 @@ test('lookup and hasPrefix agree with a plain scan of the sorted index, non-ASCI
     const prefix = !!key && keys.some((k) => k === key || k.startsWith(key + ' '));
     assert.equal(g.hasPrefix(key), prefix, `hasPrefix ${JSON.stringify(key)}`);
   }
+});
+
+test('the committed name index: lookup and hasPrefix agree with a plain set of its keys, for keys and near-misses', () => {
+  const dir = new URL('../../geo/data/', import.meta.url);
+  const names = readFileSync(new URL('names.tsv', dir), 'utf8');
+  const g = createGazetteer({ places: readFileSync(new URL('places.tsv', dir), 'utf8'), names });
+  const keys = names.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf('\t')));
+  const isKey = new Set(keys);
+  const wordPrefixes = new Set<string>();
+  for (const k of keys) for (let i = k.indexOf(' '); i > 0; i = k.indexOf(' ', i + 1)) wordPrefixes.add(k.slice(0, i));
+  let checked = 0;
+  for (let i = 0; i < keys.length; i += 13) {
+    const k = keys[i];
+    for (const q of [k, k.slice(0, -1), k.slice(0, 3), k + 'a', k.slice(0, 2) + '~', k.split(' ')[0]]) {
+      if (!q) continue;
+      assert.equal(g.lookup(q).length > 0, isKey.has(q), `lookup ${JSON.stringify(q)}`);
+      assert.equal(g.hasPrefix(q), isKey.has(q) || wordPrefixes.has(q), `hasPrefix ${JSON.stringify(q)}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 100_000, `${checked} probes`);
 });
