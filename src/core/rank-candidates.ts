@@ -3,7 +3,7 @@
 // and admin-1 units the article already mentions, "City, State" patterns and distance to the
 // article's other places. Hand-set priors apply where the model has no weight.
 
-import { distanceKm as km } from './distance-km.ts';
+import { distanceKm as km, distanceLowerBoundKm } from './distance-km.ts';
 import { featureName, scoreLinear, type Features, type GeoparserModel } from './model.ts';
 import { containsByShape, namesakeFeatures, near, twinFeatures, TWIN_BONUS, type Contains } from './namesake-features.ts';
 import type { Candidate, Gazetteer, Mention, NameMatch, Place, RankedMention } from './types.ts';
@@ -140,7 +140,13 @@ export function addContextFeatures(f: Features, p: Place, mention: Mention, ctx:
     if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') f.set('docAdmin1', 1);
   }
   let nearest = Infinity;
-  for (const a of ctx.anchors) if (a.keys.size > 1 || !a.keys.has(mention.key)) nearest = Math.min(nearest, km(a.anchor, p.anchor));
+  for (const a of ctx.anchors) {
+    // Only the distance band counts: once within the nearest band, no anchor changes it; and an anchor
+    // whose latitude alone puts it farther than the nearest so far cannot be nearer.
+    if (nearest <= 50) break;
+    if (distanceLowerBoundKm(a.anchor, p.anchor) >= nearest) continue;
+    if (a.keys.size > 1 || !a.keys.has(mention.key)) nearest = Math.min(nearest, km(a.anchor, p.anchor));
+  }
   if (nearest <= 50) f.set('near:50', 1);
   else if (nearest <= 200) f.set('near:200', 1);
   else if (nearest <= 1000) f.set('near:1000', 1);
