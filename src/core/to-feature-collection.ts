@@ -34,13 +34,10 @@ export const MAX_LAYER_VERTICES = 400;
 // Gazetteer geometries are shared, immutable objects; their layer form is computed once.
 const normalized = new WeakMap<Geometry, Geometry>();
 
-/**
- * The geometry as a layer carries it (see layerGeometry), cached per input object; do not mutate it.
- * `mask`, when given, is the simplification worked out ahead (by the gazetteer build, see layerMask).
- */
-export function normalizeGeometryCached(g: Geometry, mask?: LayerMask): Geometry {
+/** The geometry as a layer carries it (see layerGeometry), cached per input object; do not mutate it. */
+export function normalizeGeometryCached(g: Geometry): Geometry {
   let n = normalized.get(g);
-  if (!n) normalized.set(g, (n = mask && (g.type === 'Polygon' || g.type === 'MultiPolygon') ? normalizeGeometry(applyLayerMask(g, mask)) : layerGeometry(g)));
+  if (!n) normalized.set(g, (n = layerGeometry(g)));
   return n;
 }
 
@@ -265,7 +262,8 @@ export function toFeatureCollection(
     if (!place) continue;
     let f = byId.get(place.id);
     if (!f) {
-      const shape = place.shape ? gazetteer.geometry(place.shape) : undefined;
+      // A gazetteer may have the layer's simplification of big polygons ready; else the layer makes it.
+      const shape = place.shape ? (gazetteer.layerGeometry?.(place.shape) ?? gazetteer.geometry(place.shape)) : undefined;
       // Properties are assigned in a fixed order (it is the order of the JSON), optional ones only when present.
       const properties = { name: place.name, kind: place.kind, country: place.country } as LayerProperties;
       if (place.geonameid) properties.geonameid = place.geonameid;
@@ -286,7 +284,7 @@ export function toFeatureCollection(
       f = {
         type: 'Feature',
         id: place.id,
-        geometry: shape ? normalizeGeometryCached(shape, gazetteer.layerMask?.(place.shape!)) : { type: 'Point', coordinates: place.anchor.map(round6) },
+        geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: place.anchor.map(round6) },
         properties,
       };
       byId.set(place.id, f);

@@ -69,10 +69,11 @@ export interface Gazetteer {
   /** Polygon for a place's `shape` key, or undefined when the gazetteer has none loaded. */
   geometry(shape: string): Geometry | undefined;
   /**
-   * The vertices a layer keeps of that polygon, when the gazetteer has them worked out ahead (see
-   * `layerMask` in to-feature-collection.ts); undefined when the layer must simplify it itself.
+   * The polygon as a layer draws it, when the gazetteer has its simplification worked out ahead (a
+   * `LayerMask`, see `layerMask` in to-feature-collection.ts): `applyLayerMask(geometry(shape), mask)`,
+   * the same object each time; undefined when the layer must simplify `geometry(shape)` itself.
    */
-  layerMask?(shape: string): LayerMask | undefined;
+  layerGeometry?(shape: string): Geometry | undefined;
 }
 
 /** Per ring of a polygon (polygon by polygon): the kept vertex indices as gaps from the previous one (the first from 0), or 0 for a dropped ring. */

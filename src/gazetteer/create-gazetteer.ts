@@ -5,7 +5,7 @@
 
 import type { Topology } from 'topojson-specification';
 import type { Geometry } from 'geojson';
-import { decodeGeometry, packTopology, type PackedTopology } from './pack-topology.ts';
+import { decodeGeometry, decodeMasked, packTopology, type PackedTopology } from './pack-topology.ts';
 import type { Gazetteer, LayerMask, NameMatch, Place, PlaceKind } from '../core/types.ts';
 
 /**
@@ -242,6 +242,8 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
 
   let packed: PackedTopology | undefined;
   const geometries = new Map<string, Geometry | undefined>();
+  // Simplified as a layer draws them, where the shapes carry a layer mask (decoded from the arcs directly).
+  const layerGeometries = new Map<string, Geometry | undefined>();
   const loadShapes = (): PackedTopology | undefined => {
     if (packed || !options.shapes) return packed;
     const source = typeof options.shapes === 'function' ? options.shapes() : options.shapes;
@@ -344,9 +346,14 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
       geometries.set(shape, geometry);
       return geometry;
     },
-    layerMask(shape) {
-      const properties = loadShapes()?.objects.get(shape)?.properties as { layer?: LayerMask } | undefined;
-      return properties?.layer;
+    layerGeometry(shape) {
+      if (layerGeometries.has(shape)) return layerGeometries.get(shape);
+      const shapes = loadShapes();
+      const object = shapes?.objects.get(shape);
+      const mask = (object?.properties as { layer?: LayerMask } | undefined)?.layer;
+      const geometry = shapes && object && mask ? (decodeMasked(shapes, object, mask) ?? undefined) : undefined;
+      layerGeometries.set(shape, geometry);
+      return geometry;
     },
   };
 }

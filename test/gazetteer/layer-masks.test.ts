@@ -7,24 +7,30 @@ import { readFileSync } from 'node:fs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { applyLayerMask, layerGeometry, layerMask, MAX_LAYER_VERTICES, normalizeGeometry } from '../../src/core/to-feature-collection.ts';
 import { createGazetteer } from '../../src/gazetteer/create-gazetteer.ts';
+import type { LayerMask } from '../../src/core/types.ts';
 import { packTopology } from '../../src/gazetteer/pack-topology.ts';
 
 const shapes = readFileSync(new URL('../../geo/data/shapes.topo.json', import.meta.url), 'utf8');
 
-test('every stored mask gives the core\'s layer geometry, and every polygon over the vertex cap has a mask', () => {
+test('every stored mask gives the core\'s layer geometry, also as the gazetteer decodes it, and every polygon over the vertex cap has a mask', () => {
   const gazetteer = createGazetteer({ places: '', names: '', shapes });
+  const packed = packTopology(shapes);
   let masked = 0;
-  for (const id of packTopology(shapes).objects.keys()) {
+  for (const [id, object] of packed.objects) {
     const g = gazetteer.geometry(id);
     if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') continue;
-    const mask = gazetteer.layerMask!(id);
+    const mask = (object.properties as { layer?: LayerMask } | undefined)?.layer;
+    const direct = gazetteer.layerGeometry!(id);
     const vertices = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat().reduce((n, ring) => n + ring.length, 0);
     if (!mask) {
       assert.ok(vertices <= MAX_LAYER_VERTICES, `${id}: ${vertices} vertices and no mask`);
+      assert.equal(direct, undefined);
       continue;
     }
     masked++;
     assert.deepEqual(normalizeGeometry(applyLayerMask(g, mask)), layerGeometry(g), id);
+    assert.deepEqual(direct, applyLayerMask(g, mask), `${id}: decoded with its mask`);
+    assert.equal(gazetteer.layerGeometry!(id), direct, 'the same object each time');
   }
   assert.ok(masked >= 50, `${masked} masks`);
 });
