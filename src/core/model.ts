@@ -81,13 +81,9 @@ export class LinearScores implements FeatureSink {
  * scoreLinear({ weights: { bias: -1, a: 2 } }, new Map([['bias', 1], ['a', 1]])) // 1
  */
 export function scoreLinear(model: LinearModel, features: Features): number {
-  const weights = weightMap(model);
-  let s = 0;
-  features.forEach((value, name) => {
-    const w = weights.get(name);
-    if (w !== undefined) s += w * value;
-  });
-  return s;
+  const scores = new LinearScores(model);
+  features.forEach((value, name) => scores.set(name, value));
+  return scores.a;
 }
 
 // Weights as a Map, made once per weights object (a Map look-up hashes a fresh feature name; an object

@@ -86,24 +86,43 @@ export function layerMask(g: Polygon | MultiPolygon, maxVertices = MAX_LAYER_VER
 
 /** The polygon with only the vertices and rings a layer mask keeps (not yet normalised). */
 export function applyLayerMask(g: Polygon | MultiPolygon, mask: LayerMask): Polygon | MultiPolygon {
-  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  if (mask.length !== countRings(g)) throw new Error(`layer mask: ${mask.length} rings for a shape of ${countRings(g)}`);
+  return pickLayerMask(g.type, g.type === 'Polygon' ? [g.coordinates] : g.coordinates, mask, (ring) => ring, (ring, i) => ring[i]);
+}
+
+/**
+ * applyLayerMask for rings held any way: `open` makes a kept ring readable (it is not called for the
+ * rings the mask drops) and `vertex` reads one of its vertices. A gazetteer uses it to decode only kept
+ * vertices.
+ *
+ * @example
+ * pickLayerMask('Polygon', [[flatRing]], mask, (r) => r, (r, i) => [r[2 * i], r[2 * i + 1]])
+ */
+export function pickLayerMask<R, O>(
+  type: 'Polygon' | 'MultiPolygon',
+  polygons: R[][],
+  mask: LayerMask,
+  open: (ring: R) => O,
+  vertex: (ring: O, index: number) => Position,
+): Polygon | MultiPolygon {
+  const rings = polygons.reduce((n, p) => n + p.length, 0);
+  if (mask.length !== rings) throw new Error(`layer mask: ${mask.length} rings for a shape of ${rings}`);
   const out: Position[][][] = [];
   let r = 0;
-  for (const rings of polygons) {
+  for (const polygon of polygons) {
     const kept: Position[][] = [];
-    for (let k = 0; k < rings.length; k++, r++) {
+    for (let k = 0; k < polygon.length; k++, r++) {
       const gaps = mask[r];
       if (gaps === 0) continue;
-      const ring: Position[] = [];
+      const ring = open(polygon[k]);
+      const positions: Position[] = [];
       let at = 0;
-      for (const gap of gaps) ring.push(rings[k][(at += gap)]);
-      kept.push(ring);
+      for (const gap of gaps) positions.push(vertex(ring, (at += gap)));
+      kept.push(positions);
     }
     // A polygon whose outer ring went goes whole (its holes went with it).
-    if (kept.length && mask[r - rings.length] !== 0) out.push(kept);
+    if (kept.length && mask[r - polygon.length] !== 0) out.push(kept);
   }
-  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: out[0] ?? [] } : { type: 'MultiPolygon', coordinates: out };
+  return type === 'Polygon' ? { type: 'Polygon', coordinates: out[0] ?? [] } : { type: 'MultiPolygon', coordinates: out };
 }
 
 function countRings(g: Polygon | MultiPolygon): number {

@@ -5,6 +5,7 @@
 // exactly what topojson-client's `feature()` gives (same arithmetic, same order; tested against it).
 
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { pickLayerMask } from '../core/to-feature-collection.ts';
 import type { LayerMask } from '../core/types.ts';
 import type { GeometryObject, Topology, Transform } from 'topojson-specification';
 
@@ -170,35 +171,52 @@ function readArcs(text: string, start: number, end: number): { coords: Float64Ar
 }
 
 /**
+ * The coordinates of a line or ring made of `arcs`, x and y in turn, as topojson-client stitches them:
+ * each arc decoded from its quantised deltas, reversed for a negative index, and its first point
+ * dropped after the first arc (it is the last point of the arc before).
+ */
+function stitch(t: PackedTopology, arcs: number[]): number[] {
+  const { coords, arcStarts, transform } = t;
+  const xy: number[] = [];
+  for (const i of arcs) {
+    if (xy.length) xy.length -= 2;
+    const a = i < 0 ? ~i : i;
+    const first = xy.length;
+    if (transform) {
+      const [kx, ky] = transform.scale;
+      const [dx, dy] = transform.translate;
+      let x0 = 0;
+      let y0 = 0;
+      for (let k = arcStarts[a]; k < arcStarts[a + 1]; k++) xy.push((x0 += coords[2 * k]) * kx + dx, (y0 += coords[2 * k + 1]) * ky + dy);
+    } else for (let k = arcStarts[a]; k < arcStarts[a + 1]; k++) xy.push(coords[2 * k], coords[2 * k + 1]);
+    if (i < 0) {
+      for (let p = first, q = xy.length - 2; p < q; p += 2, q -= 2) {
+        const x = xy[p];
+        const y = xy[p + 1];
+        xy[p] = xy[q];
+        xy[p + 1] = xy[q + 1];
+        xy[q] = x;
+        xy[q + 1] = y;
+      }
+    }
+  }
+  return xy;
+}
+
+/**
  * The GeoJSON geometry of a topology object, as topojson-client's `feature(topology, o).geometry`.
  *
  * @example
  * decodeGeometry(packed, { type: 'Polygon', arcs: [[0]] }) // { type: 'Polygon', coordinates: [[[x, y], …]] }
  */
 export function decodeGeometry(t: PackedTopology, o: GeometryObject): Geometry | null {
-  const { coords, arcStarts, transform } = t;
-  const kx = transform ? transform.scale[0] : 1;
-  const ky = transform ? transform.scale[1] : 1;
-  const dx = transform ? transform.translate[0] : 0;
-  const dy = transform ? transform.translate[1] : 0;
-
-  const arc = (i: number, points: Position[]) => {
-    if (points.length) points.pop();
-    const a = i < 0 ? ~i : i;
-    const from = arcStarts[a];
-    const to = arcStarts[a + 1];
-    const first = points.length;
-    if (transform) {
-      let x0 = 0;
-      let y0 = 0;
-      for (let k = from; k < to; k++) points.push([(x0 += coords[2 * k]) * kx + dx, (y0 += coords[2 * k + 1]) * ky + dy]);
-    } else for (let k = from; k < to; k++) points.push([coords[2 * k], coords[2 * k + 1]]);
-    if (i < 0) reverseFrom(points, first);
-  };
-  const point = (p: number[]): Position => (transform ? [p[0] * kx + dx, p[1] * ky + dy, ...p.slice(2)] : p.slice());
+  const { transform } = t;
+  const point = (p: number[]): Position =>
+    transform ? [p[0] * transform.scale[0] + transform.translate[0], p[1] * transform.scale[1] + transform.translate[1], ...p.slice(2)] : p.slice();
   const line = (arcs: number[]): Position[] => {
+    const xy = stitch(t, arcs);
     const points: Position[] = [];
-    for (const i of arcs) arc(i, points);
+    for (let i = 0; i < xy.length; i += 2) points.push([xy[i], xy[i + 1]]);
     if (points.length < 2) points.push(points[0]); // never, by the specification
     return points;
   };
@@ -231,14 +249,6 @@ export function decodeGeometry(t: PackedTopology, o: GeometryObject): Geometry |
   return geometry(o);
 }
 
-function reverseFrom(points: Position[], from: number): void {
-  for (let i = from, j = points.length - 1; i < j; i++, j--) {
-    const t = points[i];
-    points[i] = points[j];
-    points[j] = t;
-  }
-}
-
 /**
  * A polygon with only the vertices a layer mask keeps, rounded to 6 decimals: what
  * `applyLayerMask(decodeGeometry(t, o) rounded, mask)` gives, without making a position array for every
@@ -249,60 +259,10 @@ function reverseFrom(points: Position[], from: number): void {
  */
 export function decodeMasked(t: PackedTopology, o: GeometryObject, mask: LayerMask): Polygon | MultiPolygon | null {
   if (o.type !== 'Polygon' && o.type !== 'MultiPolygon') return null;
-  const { coords, arcStarts, transform } = t;
-  const kx = transform ? transform.scale[0] : 1;
-  const ky = transform ? transform.scale[1] : 1;
-  const dx = transform ? transform.translate[0] : 0;
-  const dy = transform ? transform.translate[1] : 0;
   const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
-  // One ring's coordinates, x and y in turn, stitched from its arcs as decodeGeometry stitches them.
-  const ring = (arcs: number[]): number[] => {
-    const xy: number[] = [];
-    for (const i of arcs) {
-      if (xy.length) xy.length -= 2; // an arc starts where the last one ended
-      const a = i < 0 ? ~i : i;
-      const first = xy.length;
-      let x0 = 0;
-      let y0 = 0;
-      for (let k = arcStarts[a]; k < arcStarts[a + 1]; k++) {
-        if (transform) xy.push((x0 += coords[2 * k]) * kx + dx, (y0 += coords[2 * k + 1]) * ky + dy);
-        else xy.push(coords[2 * k], coords[2 * k + 1]);
-      }
-      if (i < 0) {
-        for (let p = first, q = xy.length - 2; p < q; p += 2, q -= 2) {
-          const x = xy[p];
-          const y = xy[p + 1];
-          xy[p] = xy[q];
-          xy[p + 1] = xy[q + 1];
-          xy[q] = x;
-          xy[q + 1] = y;
-        }
-      }
-    }
-    return xy;
-  };
-  const polygons = o.type === 'Polygon' ? [o.arcs] : o.arcs;
-  const out: Position[][][] = [];
-  let r = 0;
-  for (const rings of polygons) {
-    const kept: Position[][] = [];
-    const outer = mask[r];
-    for (let k = 0; k < rings.length; k++, r++) {
-      const gaps = mask[r];
-      if (gaps === 0 || gaps === undefined) continue;
-      const xy = ring(rings[k]);
-      const n = xy.length / 2;
-      const positions: Position[] = [];
-      let at = 0;
-      for (const gap of gaps) {
-        at += gap;
-        // decodeGeometry pads a ring of fewer than four points with its first point (and a line of one).
-        const v = at < n ? at : 0;
-        positions.push([round6(xy[2 * v]), round6(xy[2 * v + 1])]);
-      }
-      kept.push(positions);
-    }
-    if (kept.length && outer !== 0) out.push(kept);
-  }
-  return o.type === 'Polygon' ? { type: 'Polygon', coordinates: out[0] ?? [] } : { type: 'MultiPolygon', coordinates: out };
+  return pickLayerMask(o.type, o.type === 'Polygon' ? [o.arcs] : o.arcs, mask, (arcs) => stitch(t, arcs), (xy, i) => {
+    // decodeGeometry pads a ring of fewer than four points with its first point.
+    const v = i < xy.length / 2 ? i : 0;
+    return [round6(xy[2 * v]), round6(xy[2 * v + 1])];
+  });
 }
