@@ -129,18 +129,28 @@ export function addContextFeatures(f: Features, p: Place, mention: Mention, ctx:
     const total = ctx.countries.get(p.country) ?? 0;
     const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
     const w = total - own;
-    if (w > 0) f.set('docCountry', Math.min(1, w / 3));
-    let max = 0;
-    for (const [c, v] of ctx.countries) if (c !== p.country) max = Math.max(max, v);
-    if (w > 0 && w >= max) f.set('docTopCountry', 1);
-    // How much of the article's geography is in this country: a US-only story means the state.
-    let all = 0;
-    for (const [c, v] of ctx.countries) all += c === p.country ? w : v;
-    if (all >= 2 && w / all >= 0.6) f.set('docShare', 1);
+    if (w > 0) {
+      f.set('docCountry', Math.min(1, w / 3));
+      // The strongest other country, and how much of the article's geography is in this one (a
+      // US-only story means the state). forEach, not for…of: no entry arrays while still unoptimised.
+      let max = 0;
+      let all = 0;
+      ctx.countries.forEach((v, c) => {
+        if (c === p.country) all += w;
+        else {
+          max = Math.max(max, v);
+          all += v;
+        }
+      });
+      if (w >= max) f.set('docTopCountry', 1);
+      if (all >= 2 && w / all >= 0.6) f.set('docShare', 1);
+    }
     if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') f.set('docAdmin1', 1);
   }
   let nearest = Infinity;
-  for (const a of ctx.anchors) {
+  const anchors = ctx.anchors;
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i];
     // Only the distance band counts: once within the nearest band, no anchor changes it; and an anchor
     // whose latitude alone puts it farther than the nearest so far cannot be nearer.
     if (nearest <= 50) break;

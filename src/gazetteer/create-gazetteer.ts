@@ -169,7 +169,10 @@ function parsePlace(line: string): Place {
   const country = next();
   const admin1 = next();
   const population = Number(next()) || 0;
-  const anchor: [number, number] = [Number(next()), Number(next())];
+  // A literal of fractions makes an array of doubles, whatever the numbers then stored (see below).
+  const anchor: [number, number] = [0.5, 0.5];
+  anchor[0] = Number(next());
+  anchor[1] = Number(next());
   const geonameid = next();
   const wikidata = next();
   const shape = next();
@@ -184,6 +187,15 @@ function parsePlace(line: string): Place {
     disputed: disputed || undefined,
   };
 }
+
+// V8 gives an object member the representation of the first value stored in it, and when a later
+// value does not fit (a small integer member meets 3.8 billion, Asia's population; a number member
+// meets undefined), it replaces the shape of every place: the optimised code that reads places is
+// thrown away at that moment, mid-batch, and compiled again. These two places, made before any real
+// one, settle the general representations at the start: a population outside the small-integer range,
+// and a geonameid that is a number on one and absent on the other.
+parsePlace('geonames:1\t\tcity\t\t\t\t4294967296\t0\t0\t\t\t\t');
+parsePlace('wikidata:Q1\t\tcity\t\t\t\t0\t0\t0\t\t\t\t');
 
 /** Rounds positions to 6 decimals in place (arrays the caller owns). */
 function roundInPlace(coords: unknown[]): void {
