@@ -6,7 +6,7 @@ import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
-import { oneSpace, startsUpper, type Token } from './tokenize.ts';
+import { oneSpace, startsUpper, tokenAt, type Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
 
 export interface ExtractMentionsOptions {
@@ -97,7 +97,7 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
   if (ctx) {
     for (const { span } of scored) {
       if (span.first !== span.last || !ctx.lexicon.givenNames.has(span.key)) continue;
-      const next = ctx.tokens[span.last + 1];
+      const next = tokenAt(ctx.tokens, span.last + 1);
       if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
       if (!oneSpace(ctx.text, span, next)) continue;
       const nextConf = confidenceAt.get(span.last + 1);
@@ -119,16 +119,23 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
   // Both models weigh the local features, scored as they are found: `a` is the first-pass score,
   // `b` the second pass's local part.
-  const local = spans.map((span) => spanFeatures(span, ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname')));
-  const first = spans.map((span, i) => ({ span, p1: sigmoid(local[i].a) }));
+  // Loops, not map (see geoparse.ts).
+  const local: LinearScores[] = [];
+  const first: Array<{ span: NameSpan; p1: number }> = [];
+  for (let i = 0; i < spans.length; i++) {
+    local.push(spanFeatures(spans[i], ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname')));
+    first.push({ span: spans[i], p1: sigmoid(local[i].a) });
+  }
   const doc = collectDocEvidence(first, ctx);
-  return first.map(({ span, p1 }, i) => {
+  const scored: ScoredSpan[] = [];
+  for (let i = 0; i < first.length; i++) {
     // Linear scores: the second pass adds its document features to the local part.
     const docScore = new LinearScores(model.spanDoc);
-    addDocFeatures(docScore, span, ctx, doc);
+    addDocFeatures(docScore, first[i].span, ctx, doc);
     const z = local[i].b + docScore.a - local[i].watched * SURNAME_PENALTY;
-    return { span, p1, p2: sigmoid(z) };
-  });
+    scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
+  }
+  return scored;
 }
 
 /**

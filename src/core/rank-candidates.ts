@@ -184,7 +184,9 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
   const next = mentions[i + 1];
   if (!next || next.type !== 'toponym') return [];
   if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
-  return gazetteer.lookup(next.key).filter((m) => m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')).map((m) => m.place);
+  const places: Place[] = [];
+  for (const m of gazetteer.lookup(next.key)) if (m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')) places.push(m.place);
+  return places;
 }
 
 /** One ranking pass; `ctx` null for the first pass. */
@@ -196,7 +198,7 @@ interface Prepared {
   mention: Mention;
   matches: NameMatch[];
   /** The score of each match's local features, computed once for both passes. */
-  local: number[];
+  local: Float64Array;
 }
 
 type Readings = Omit<Prepared, 'mention'>;
@@ -226,43 +228,56 @@ function prepareCandidates(
   // A name repeated in an article (or, with a `seen` kept across articles, in a batch) has the same
   // readings and, unless a "City, State" comma says more, the same local features: they depend on
   // the name and the mention type only, so they are worked out once per name and type.
-  return mentions.map((mention, i) => {
+  // Loops, not map (see geoparse.ts); scores in Float64Arrays, which have one hidden class whatever
+  // the numbers (an array of numbers has two, small integers or not).
+  const prepared: Prepared[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i];
     const comma = commaPlaces(mentions, i, text, gazetteer);
     const name = `${mention.type}:${mention.key}`;
     const known = comma.length ? undefined : seen.get(name);
-    if (known) return { mention, ...known };
+    if (known) {
+      prepared.push({ mention, matches: known.matches, local: known.local });
+      continue;
+    }
     const matches = findCandidates(mention, gazetteer);
     // Only the scores are kept: readings live across a batch, and their feature maps would not.
-    const local = matches.map((m) => scoreCandidate(model, candidateFeatures(m, matches, mention, null, comma, contains)));
+    const local = new Float64Array(matches.length);
+    for (let k = 0; k < matches.length; k++) local[k] = scoreCandidate(model, candidateFeatures(matches[k], matches, mention, null, comma, contains));
     if (!comma.length) seen.set(name, { matches, local });
-    return { mention, matches, local };
-  });
+    prepared.push({ mention, matches, local });
+  }
+  return prepared;
 }
 
 function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
   // Context features depend on the mention's name only, so mentions that share readings share them.
-  const contextScores = new Map<Prepared['local'], number[]>();
-  return prepared.map(({ mention, matches, local }) => {
-    let context: number[] | undefined;
+  const contextScores = new Map<Prepared['local'], Float64Array>();
+  const ranked: RankedMention[] = [];
+  for (const { mention, matches, local } of prepared) {
+    let context: Float64Array | undefined;
     if (ctx) {
       context = contextScores.get(local);
       if (!context) {
-        context = matches.map((m) => {
+        context = new Float64Array(matches.length);
+        for (let k = 0; k < matches.length; k++) {
           const f: Features = new Map();
-          addContextFeatures(f, m.place, mention, ctx);
-          return scoreCandidate(model, f);
-        });
+          addContextFeatures(f, matches[k].place, mention, ctx);
+          context[k] = scoreCandidate(model, f);
+        }
         contextScores.set(local, context);
       }
     }
-    const candidates: Candidate[] = matches.map((m, k) => {
+    const candidates: Candidate[] = [];
+    for (let k = 0; k < matches.length; k++) {
       // Scores are linear, so the context part adds to the local part computed for the first pass.
       const score = local[k] + (context ? context[k] : 0);
-      return { place: m.place, nameType: m.nameType, score };
-    });
+      candidates.push({ place: matches[k].place, nameType: matches[k].nameType, score });
+    }
     candidates.sort((a, b) => b.score - a.score);
-    return { mention, candidates };
-  });
+    ranked.push({ mention, candidates });
+  }
+  return ranked;
 }
 
 /** Places whose distance every candidate is measured to: enough for any article, bounded for books. */

@@ -3,7 +3,7 @@
 // over a weak guess.
 
 import { sigmoid } from './model.ts';
-import type { RankedMention, ResolvedMention } from './types.ts';
+import type { Place, RankedMention, ResolvedMention } from './types.ts';
 
 export interface ResolveMentionsOptions {
   /** Below this probability (candidate score through the logistic) the mention resolves to nothing. */
@@ -33,7 +33,8 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
       t.set(c.place.id, e);
     }
   }
-  return ranked.map((r) => {
+  const resolved: ResolvedMention[] = [];
+  for (const r of ranked) {
     const t = totals.get(`${r.mention.type}|${r.mention.key}`)!;
     let best = r.candidates[0];
     let bestMean = -Infinity;
@@ -45,10 +46,18 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
         best = c;
       }
     }
-    if (!best) return { ...r, place: null, score: 0 };
-    const probability = sigmoid(bestMean);
-    if (probability < minProbability) return { ...r, place: null, score: probability };
-    const candidates = [best, ...r.candidates.filter((c) => c !== best)];
-    return { ...r, candidates, place: best.place, score: probability };
-  });
+    let place: Place | null = null;
+    let score = 0;
+    let candidates = r.candidates;
+    if (best) {
+      score = sigmoid(bestMean);
+      if (score >= minProbability) {
+        place = best.place;
+        candidates = [best];
+        for (const c of r.candidates) if (c !== best) candidates.push(c);
+      }
+    }
+    resolved.push({ mention: r.mention, candidates, place, score });
+  }
+  return resolved;
 }

@@ -76,7 +76,7 @@ export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesO
         anchor: at.anchor,
         within: { id: at.id, name: at.name },
       };
-      out.push({ ...r, place, score: 0.5, candidates: [] });
+      out.push({ mention: r.mention, candidates: [], place, score: 0.5 });
     } else if (r.mention.insideSite) {
       if (!covered(r) && r.mention.confidence >= minInsideConfidence) out.push(r);
     } else out.push(r);

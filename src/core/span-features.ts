@@ -5,7 +5,7 @@
 import { featureName, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
 import type { NameSpan } from './find-name-spans.ts';
 import type { NameMatch } from './types.ts';
-import { isCapitalised, startsWithDigit, type Token } from './tokenize.ts';
+import { isCapitalised, startsWithDigit, tokenAt, type Token } from './tokenize.ts';
 
 /** What span features need besides the span itself; built once per text. */
 export interface SpanContext {
@@ -77,12 +77,16 @@ function popBucket(pop: number): number {
 // Regular expressions live at module level: built once, not at every call.
 const INITIALS = /^(\p{Lu}\.)+\p{Lu}?\.?$/u;
 const HAS_UPPER = /\p{Lu}/u;
+const SPACE = /\s/;
 
 function shapeOf(s: string): string {
+  // Most names: a small ASCII letter second is neither initials nor capitals.
+  const second = s.charCodeAt(1);
+  if (second >= 97 && second <= 122) return s.includes('-') ? 'Xx-Xx' : SPACE.test(s) ? 'Xx Xx' : 'Xx';
   if (INITIALS.test(s)) return 'X.X.';
   if (s.length > 1 && s === s.toUpperCase() && HAS_UPPER.test(s)) return s.length <= 3 ? 'XX' : 'XXXX';
-  if (/-/.test(s)) return 'Xx-Xx';
-  if (/\s/.test(s)) return 'Xx Xx';
+  if (s.includes('-')) return 'Xx-Xx';
+  if (SPACE.test(s)) return 'Xx Xx';
   return 'Xx';
 }
 
@@ -109,19 +113,34 @@ function readingsOf(span: NameSpan): Readings {
   let r = byKey.get(span.key);
   if (r) return r;
   const m = span.matches;
+  // One walk over the readings (loops, not map: see geoparse.ts).
+  const kinds = new Set<string>();
+  const countries = new Set<string>();
+  let adj = false;
+  let named = 0;
+  let altOnly = true;
+  let maxPop = 0;
+  let areaPop = 0;
+  for (const x of m) {
+    kinds.add(x.place.kind);
+    if (x.place.country) countries.add(x.place.country);
+    if (x.nameType === 'adjective') {
+      adj = true;
+      continue;
+    }
+    named++;
+    if (x.nameType !== 'alt') altOnly = false;
+    maxPop = Math.max(maxPop, x.place.population);
+    if (AREA_KINDS.has(x.place.kind)) areaPop = Math.max(areaPop, x.place.population);
+  }
   const features: string[] = [];
-  const kinds = new Set(m.map((x) => x.place.kind));
   for (const k of kinds) features.push(featureName('kind:', k));
-  const adj = m.some((x) => x.nameType === 'adjective');
-  const named = m.filter((x) => x.nameType !== 'adjective');
-  if (adj) features.push(named.length ? 'adj+name' : 'adjOnly');
-  if (named.length && named.every((x) => x.nameType === 'alt')) features.push('altOnly');
-  const maxPop = Math.max(0, ...named.map((x) => x.place.population));
+  if (adj) features.push(named ? 'adj+name' : 'adjOnly');
+  if (named && altOnly) features.push('altOnly');
   features.push(featureName('pop:', popBucket(maxPop)));
-  const areaPop = Math.max(0, ...named.filter((x) => AREA_KINDS.has(x.place.kind)).map((x) => x.place.population));
   if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop)));
   features.push(featureName('amb:', m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4));
-  r = { features, kinds, firstKind: [...kinds].sort()[0], adj, countries: new Set(m.map((x) => x.place.country).filter(Boolean)) };
+  r = { features, kinds, firstKind: [...kinds].sort()[0], adj, countries };
   byKey.set(span.key, r);
   return r;
 }
@@ -136,74 +155,74 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
 export function spanFeatures<S extends FeatureSink>(span: NameSpan, ctx: SpanContext, doc: DocEvidence | undefined, into: S): S;
 export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence, into: FeatureSink = new Map<string, number>()): FeatureSink {
   const f = into;
-  const on = (name: string, v = 1) => f.set(name, v);
   const { tokens, lexicon } = ctx;
-  on('bias');
+  f.set('bias', 1);
   let words = 0;
   for (let k = span.first; k <= span.last; k++) if (tokens[k].word) words++;
-  on(featureName('ntok:', Math.min(words, 3)));
+  f.set(featureName('ntok:', Math.min(words, 3)), 1);
   const r = readingsOf(span);
-  for (const name of r.features) on(name);
+  const features = r.features;
+  for (let k = 0; k < features.length; k++) f.set(features[k], 1);
   const { kinds, adj } = r;
   const shape = shapeOf(span.text);
-  on(featureName('shape:', shape));
-  if (span.key.replace(/ /g, '').length <= 3) on('short');
+  f.set(featureName('shape:', shape), 1);
+  if (span.key.replace(/ /g, '').length <= 3) f.set('short', 1);
 
   const single = words === 1;
   const sentStart = ctx.sentenceStarts.has(span.first);
   const headline = ctx.titleCase.has(span.first);
-  if (sentStart) on('sentStart');
-  if (headline) on('headline');
+  if (sentStart) f.set('sentStart', 1);
+  if (headline) f.set('headline', 1);
   if (single && lexicon.commonWords.has(span.key)) {
-    on('common');
-    if (sentStart || headline) on('common&sentStart');
+    f.set('common', 1);
+    if (sentStart || headline) f.set('common&sentStart', 1);
   }
   if (single && lexicon.givenNames.has(span.key)) {
-    on('given');
+    f.set('given', 1);
     // Chad, Israel, Jordan, Georgia: a country that is also a given name is mostly the country.
-    if (kinds.has('country')) on('given&country');
+    if (kinds.has('country')) f.set('given&country', 1);
   }
-  if (single && lexicon.surnames.has(span.key)) on('surname');
+  if (single && lexicon.surnames.has(span.key)) f.set('surname', 1);
 
-  const prev = tokens[span.first - 1];
-  const prev2 = tokens[span.first - 2];
-  const next = tokens[span.last + 1];
-  const next2 = tokens[span.last + 2];
-  if (prev?.word) on(`prevw:${prev.text.toLowerCase()}`);
-  else if (prev) on(`prevp:${prev.text}`);
-  else on('prev:none');
-  if (next?.word) on(`nextw:${next.text.toLowerCase()}`);
-  else if (next) on(`nextp:${next.text}`);
-  else on('next:none');
-  if (prev && !prev.word && prev2?.word) on(`prev2w:${prev2.text.toLowerCase()}`);
+  const prev = tokenAt(tokens, span.first - 1);
+  const prev2 = tokenAt(tokens, span.first - 2);
+  const next = tokenAt(tokens, span.last + 1);
+  const next2 = tokenAt(tokens, span.last + 2);
+  if (prev?.word) f.set(`prevw:${prev.text.toLowerCase()}`, 1);
+  else if (prev) f.set(`prevp:${prev.text}`, 1);
+  else f.set('prev:none', 1);
+  if (next?.word) f.set(`nextw:${next.text.toLowerCase()}`, 1);
+  else if (next) f.set(`nextp:${next.text}`, 1);
+  else f.set('next:none', 1);
+  if (prev && !prev.word && prev2?.word) f.set(`prev2w:${prev2.text.toLowerCase()}`, 1);
   const prevIsName = isCapitalised(prev) && !ctx.sentenceStarts.has(span.first - 1) && !ctx.spanAt.has(span.first - 1);
   if (prevIsName) {
-    on('prevCap');
-    if (lexicon.givenNames.has(prev.text.toLowerCase())) on('prevGiven');
+    f.set('prevCap', 1);
+    if (lexicon.givenNames.has(prev!.text.toLowerCase())) f.set('prevGiven', 1);
   }
   // "Charles Michel" at the start of a sentence, where prevIsName does not look.
-  if (isCapitalised(prev) && lexicon.givenNames.has(prev.text.toLowerCase()) && !ctx.spanEnding.has(span.first - 1)) on('prevGivenAny');
+  if (isCapitalised(prev) && lexicon.givenNames.has(prev!.text.toLowerCase()) && !ctx.spanEnding.has(span.first - 1)) f.set('prevGivenAny', 1);
   // "Paris Hilton", "Jordan Henderson": a capitalised word right after makes a longer name, even
   // when that word is a place name too.
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1)) {
-    on(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap');
-    on(featureName('nextCap&', r.firstKind));
-    const nw = next.text.toLowerCase();
-    if (lexicon.surnames.has(nw)) on('nextSurname');
-    if (single && lexicon.givenNames.has(span.key)) on('given&nextCap');
+    f.set(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap', 1);
+    f.set(featureName('nextCap&', r.firstKind), 1);
+    const nw = next!.text.toLowerCase();
+    if (lexicon.surnames.has(nw)) f.set('nextSurname', 1);
+    if (single && lexicon.givenNames.has(span.key)) f.set('given&nextCap', 1);
   }
-  if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') on('poss');
+  if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') f.set('poss', 1);
   // "March 5", "5 May": a date, not a place.
-  if (startsWithDigit(next)) on('nextNum');
-  if (startsWithDigit(prev)) on('prevNum');
+  if (startsWithDigit(next)) f.set('nextNum', 1);
+  if (startsWithDigit(prev)) f.set('prevNum', 1);
   // An adjective glued to a following name is part of that name ("European Union", "French Open").
-  if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) on('adj&nextCap');
+  if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) f.set('adj&nextCap', 1);
   // "Springfield, Illinois" / "Baku, Azerbaijan": a place right after a comma.
   if (next?.text === ',') {
     const after = ctx.spanAt.get(span.last + 2);
-    if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) on('commaPlace');
+    if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) f.set('commaPlace', 1);
   }
-  if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) on('afterCommaOfName');
+  if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) f.set('afterCommaOfName', 1);
   if (doc) addDocFeatures(f, span, ctx, doc);
   return f;
 }
@@ -211,11 +230,11 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
 /** Adds the second-pass document features to a span's local features. */
 export function addDocFeatures(f: FeatureSink, span: NameSpan, ctx: SpanContext, doc: DocEvidence): void {
   // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
-  const next = ctx.tokens[span.last + 1];
+  const next = tokenAt(ctx.tokens, span.last + 1);
   const nextConf = doc.confidenceAt.get(span.last + 1);
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) f.set('nextNamePart', 1);
   // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
-  const prev = ctx.tokens[span.first - 1];
+  const prev = tokenAt(ctx.tokens, span.first - 1);
   if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) f.set('docPerson', 1);
   const own = readingsOf(span).countries;
   let best = 0;

@@ -20,8 +20,17 @@ const DEFAULTS = { includeText: true, maxCandidates: 4 };
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/**
+ * A rounded copy. Arrays grown by push, not made by map: map's arrays are "holey" in V8, and
+ * JSON.stringify takes a slow path, element by element, through every holey array.
+ */
 function roundCoords(c: Position | Position[] | Position[][] | Position[][][]): any {
-  return typeof c[0] === 'number' ? (c as Position).map(round6) : (c as any[]).map(roundCoords);
+  // A position of two numbers as a literal: an array grown by push would keep room for more.
+  if (typeof c[0] === 'number' && c.length === 2) return [round6(c[0] as number), round6(c[1] as number)];
+  const out: unknown[] = [];
+  if (typeof c[0] === 'number') for (let i = 0; i < c.length; i++) out.push(round6(c[i] as number));
+  else for (let i = 0; i < c.length; i++) out.push(roundCoords(c[i] as Position[]));
+  return out;
 }
 
 /**
@@ -252,6 +261,13 @@ function windRings(rings: Position[][]): void {
   });
 }
 
+/** The passages as the layer lists them (pushed, not mapped: see roundCoords). */
+function passageList(passages: Passage[]): ArticleLayer['passages'] {
+  const out: ArticleLayer['passages'] = [];
+  for (let i = 0; i < passages.length; i++) out.push({ start: passages[i].start, end: passages[i].end, sentences: passages[i].sentences });
+  return out;
+}
+
 /** An alternative reading as a layer lists it for hand correction. */
 function candidateOf(c: Candidate): LayerCandidate {
   const out = { id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, anchor: [round6(c.place.anchor[0]), round6(c.place.anchor[1])] } as LayerCandidate;
@@ -303,7 +319,7 @@ export function toFeatureCollection(
       f = {
         type: 'Feature',
         id: place.id,
-        geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: place.anchor.map(round6) },
+        geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: [round6(place.anchor[0]), round6(place.anchor[1])] },
         properties,
       };
       byId.set(place.id, f);
@@ -319,7 +335,7 @@ export function toFeatureCollection(
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(options.title ? { title: options.title } : {}),
     features,
-    passages: passages.map((p) => ({ start: p.start, end: p.end, sentences: p.sentences })),
+    passages: passageList(passages),
     ...(includeText ? { text } : {}),
   };
 }

@@ -62,7 +62,7 @@ function asciiWordEnd(text: string, i: number): number {
   while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
   if (j < text.length && text.charCodeAt(j) >= 0x80) return -1;
   // "'" and two or more letters, not followed by a letter: part of the word.
-  while (text.charCodeAt(j) === 39) {
+  while (j < text.length && text.charCodeAt(j) === 39) {
     let k = j + 1;
     while (k < text.length && isAsciiLetter(text.charCodeAt(k))) k++;
     if (k < text.length && text.charCodeAt(k) >= 0x80) return -1;
@@ -75,6 +75,17 @@ function asciiWordEnd(text: string, i: number): number {
 const UPPER_START = /^[\p{Lu}\p{Lt}]/u;
 const UPPER_FIRST = /^\p{Lu}/u;
 const DIGIT_START = /^\p{N}/u;
+
+/**
+ * The token at index `i`, or undefined before the first and after the last. Hot code reads neighbours
+ * through this: V8 throws away optimised code the first time it reads past the end of an array.
+ *
+ * @example
+ * tokenAt(tokenize('Baku'), 1) // undefined
+ */
+export function tokenAt(tokens: Token[], i: number): Token | undefined {
+  return i >= 0 && i < tokens.length ? tokens[i] : undefined;
+}
 
 /**
  * Does the text start with an upper-case letter (Lu; ASCII without the regex)?
