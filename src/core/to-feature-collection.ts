@@ -217,9 +217,9 @@ export function normalizeGeometry(g: Geometry): Geometry {
   if (isNormal(g)) return g;
   const coordinates = roundCoords(g.coordinates);
   // The rounded copy is ours, so its rings are turned in place.
-  if (g.type === 'Polygon') windRings(coordinates);
-  else if (g.type === 'MultiPolygon') for (const polygon of coordinates) windRings(polygon);
-  return { type: g.type, coordinates } as Geometry;
+  const copy = { type: g.type, coordinates } as Geometry;
+  if (copy.type === 'Polygon' || copy.type === 'MultiPolygon') windInPlace(copy);
+  return copy;
 }
 
 /** Does the geometry already have 6-decimal coordinates and right-hand winding? Reads only. */
@@ -254,11 +254,14 @@ function isNormalPolygon(rings: Position[][]): boolean {
   return true;
 }
 
-/** The right-hand rule: exterior ring counterclockwise, holes clockwise. */
-function windRings(rings: Position[][]): void {
-  rings.forEach((ring, k) => {
-    if (booleanClockwise(ring) !== k > 0) ring.reverse();
-  });
+/**
+ * Winds a polygon's rings by the right-hand rule (exterior rings counterclockwise, holes clockwise),
+ * reversing them where they are; for geometries the caller owns.
+ */
+export function windInPlace(g: Polygon | MultiPolygon): void {
+  for (const rings of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) {
+    for (let k = 0; k < rings.length; k++) if (booleanClockwise(rings[k]) !== k > 0) rings[k].reverse();
+  }
 }
 
 /** The passages as the layer lists them (pushed, not mapped: see roundCoords). */

@@ -69,9 +69,11 @@ export interface Gazetteer {
   /** Polygon for a place's `shape` key, or undefined when the gazetteer has none loaded. */
   geometry(shape: string): Geometry | undefined;
   /**
-   * The polygon as a layer draws it, when the gazetteer has its simplification worked out ahead (a
-   * `LayerMask`, see `layerMask` in to-feature-collection.ts): `applyLayerMask(geometry(shape), mask)`,
-   * the same object each time; undefined when the layer must simplify `geometry(shape)` itself.
+   * The polygon as a layer draws it, `layerGeometry(geometry(shape))` in to-feature-collection.ts:
+   * within the layer's vertex cap (a big polygon through the `LayerMask` the gazetteer has worked out
+   * ahead, see `layerMask`), rounded to 6 decimals, wound by the right-hand rule; the same object
+   * each time. Undefined when the layer must make it from `geometry(shape)` itself (a big polygon
+   * without a mask, a shape that is not a polygon).
    */
   layerGeometry?(shape: string): Geometry | undefined;
 }

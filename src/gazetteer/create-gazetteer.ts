@@ -4,7 +4,8 @@
 // access, names are binary-searched in the sorted index, and polygons are decoded one shape at a time.
 
 import type { Topology } from 'topojson-specification';
-import type { Geometry } from 'geojson';
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { MAX_LAYER_VERTICES, windInPlace } from '../core/to-feature-collection.ts';
 import { decodeGeometry, decodeMasked, packTopology, type PackedTopology } from './pack-topology.ts';
 import type { Gazetteer, LayerMask, NameMatch, Place, PlaceKind } from '../core/types.ts';
 
@@ -254,7 +255,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
 
   let packed: PackedTopology | undefined;
   const geometries = new Map<string, Geometry | undefined>();
-  // Simplified as a layer draws them, where the shapes carry a layer mask (decoded from the arcs directly).
+  // Polygons as a layer draws them (see layerGeometry below), decoded from the arcs directly.
   const layerGeometries = new Map<string, Geometry | undefined>();
   const loadShapes = (): PackedTopology | undefined => {
     if (packed || !options.shapes) return packed;
@@ -362,8 +363,23 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
       if (layerGeometries.has(shape)) return layerGeometries.get(shape);
       const shapes = loadShapes();
       const object = shapes?.objects.get(shape);
-      const mask = (object?.properties as { layer?: LayerMask } | undefined)?.layer;
-      const geometry = shapes && object && mask ? (decodeMasked(shapes, object, mask) ?? undefined) : undefined;
+      let geometry: Polygon | MultiPolygon | undefined;
+      if (shapes && object && (object.type === 'Polygon' || object.type === 'MultiPolygon')) {
+        const mask = (object.properties as { layer?: LayerMask } | undefined)?.layer;
+        if (mask) geometry = decodeMasked(shapes, object, mask) ?? undefined;
+        else {
+          // A polygon the layer keeps whole, decoded afresh: geometry() keeps the stored winding, and
+          // this one is wound where it is, so the layer need not copy it.
+          const whole = decodeGeometry(shapes, object) as Polygon | MultiPolygon;
+          let vertices = 0;
+          for (const rings of whole.type === 'Polygon' ? [whole.coordinates] : whole.coordinates) for (const ring of rings) vertices += ring.length;
+          if (vertices <= MAX_LAYER_VERTICES) {
+            roundInPlace(whole.coordinates);
+            geometry = whole;
+          }
+        }
+        if (geometry) windInPlace(geometry);
+      }
       layerGeometries.set(shape, geometry);
       return geometry;
     },
