@@ -34,8 +34,12 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
   const sentenceStarts = new Set<number>();
   const titleCase = new Set<number>();
   let ti = 0;
-  for (const p of passages) {
-    for (const [s, e] of p.sentences) {
+  // Indexed loops here and below (see geoparse.ts).
+  for (let pi = 0; pi < passages.length; pi++) {
+    const sentences = passages[pi].sentences;
+    for (let si = 0; si < sentences.length; si++) {
+      const s = sentences[si][0];
+      const e = sentences[si][1];
       while (ti < tokens.length && tokens[ti].end <= s) ti++;
       let first = -1;
       let last = -1;
@@ -58,7 +62,8 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
   }
   const spanAt = new Map<number, NameSpan>();
   const spanEnding = new Map<number, NameSpan>();
-  for (const s of spans) {
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
     spanAt.set(s.first, s);
     spanEnding.set(s.last, s);
   }
@@ -76,7 +81,8 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
   const keyConfidence = new Map<string, number>();
   const keyCount = new Map<string, number>();
   const confidenceAt = new Map<number, number>();
-  for (const { span, p1 } of scored) {
+  for (let i = 0; i < scored.length; i++) {
+    const { span, p1 } = scored[i];
     confidenceAt.set(span.first, p1);
     keyConfidence.set(span.key, Math.max(keyConfidence.get(span.key) ?? 0, p1));
     keyCount.set(span.key, (keyCount.get(span.key) ?? 0) + 1);
@@ -95,7 +101,8 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
   // Names used as a person's first name somewhere ("Georgia Stevens"): later bare uses are that person.
   const personKeys = new Set<string>();
   if (ctx) {
-    for (const { span } of scored) {
+    for (let i = 0; i < scored.length; i++) {
+      const span = scored[i].span;
       if (span.first !== span.last || !ctx.lexicon.givenNames.has(span.key)) continue;
       const next = tokenAt(ctx.tokens, span.last + 1);
       if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
@@ -168,14 +175,16 @@ export function extractMentions(
   };
   const sites = findSiteSpans(text, tokens);
   let si = 0;
-  for (const { span, p2 } of scoreSpans(text, tokens, passages, gazetteer, model)) {
+  const scored = scoreSpans(text, tokens, passages, gazetteer, model);
+  for (let i = 0; i < scored.length; i++) {
+    const { span, p2 } = scored[i];
     while (si < sites.length && sites[si].end <= span.start) si++;
     const site = sites[si] && sites[si].start < span.end ? sites[si] : undefined;
     // A gazetteer name that is the whole site ("Hyde Park" in the gazetteer) stays a plain name.
     const inside = !!site && !(span.start <= site.start && span.end >= site.end);
     if (p2 < threshold && !inside) continue;
     const adjectival = span.matches.some((m) => m.nameType === 'adjective');
-    mentions.push({
+    const mention: Mention = {
       start: span.start,
       end: span.end,
       text: span.text,
@@ -183,8 +192,9 @@ export function extractMentions(
       type: adjectival ? 'adjectival' : 'toponym',
       passage: passageOf(span.start),
       confidence: p2,
-      ...(inside ? { insideSite: true } : {}),
-    });
+    };
+    if (inside) mention.insideSite = true;
+    mentions.push(mention);
   }
   for (const site of sites) {
     if (mentions.some((m) => !m.insideSite && m.start <= site.start && m.end >= site.end)) continue;

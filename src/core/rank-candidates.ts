@@ -4,7 +4,7 @@
 // article's other places. Hand-set priors apply where the model has no weight.
 
 import { distanceKm as km, distanceLowerBoundKm } from './distance-km.ts';
-import { featureName, scoreLinear, type Features, type GeoparserModel } from './model.ts';
+import { featureName, LinearScores, scoreLinear, type FeatureSink, type Features, type GeoparserModel, type LinearModel } from './model.ts';
 import { containsByShape, namesakeFeatures, near, twinFeatures, TWIN_BONUS, type Contains } from './namesake-features.ts';
 import type { Candidate, Gazetteer, Mention, NameMatch, Place, RankedMention } from './types.ts';
 
@@ -84,11 +84,13 @@ function largestPopulations(all: NameMatch[]): [number, number] {
 }
 
 /**
- * Features of one candidate of a mention in its article.
+ * Features of one candidate of a mention in its article, into a Features map or another sink.
  *
  * @example
  * candidateFeatures(match, matches, mention, ctx, commaPlaces).get('kind:country') // 1
  */
+export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[], contains?: Contains): Features;
+export function candidateFeatures<S extends FeatureSink>(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[], contains: Contains, into: S): S;
 export function candidateFeatures(
   match: NameMatch,
   all: NameMatch[],
@@ -96,8 +98,9 @@ export function candidateFeatures(
   ctx: RankContext | null,
   comma: Place[],
   contains: Contains = near,
-): Features {
-  const f: Features = new Map();
+  into: FeatureSink = new Map<string, number>(),
+): FeatureSink {
+  const f = into;
   const p = match.place;
   f.set('bias', 1);
   f.set(featureName('kind:', p.kind), 1);
@@ -124,7 +127,7 @@ export function candidateFeatures(
 }
 
 /** Adds what the rest of the article says about a candidate (second ranking pass). */
-export function addContextFeatures(f: Features, p: Place, mention: Mention, ctx: RankContext): void {
+export function addContextFeatures(f: FeatureSink, p: Place, mention: Mention, ctx: RankContext): void {
   if (p.country) {
     const total = ctx.countries.get(p.country) ?? 0;
     const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
@@ -171,12 +174,65 @@ const COMMA_BONUS = 4;
 // story about Illinois and Texas is the state). Rare in training data, so the model cannot learn it.
 const DOC_SHARE_BONUS = 1.5;
 
+/** The weights a candidate is scored with: a trained ranker always has a bias weight; without one the hand-set priors rank. */
+const rankWeights = (model: GeoparserModel): LinearModel => (model.rank.weights.bias !== undefined ? model.rank : PRIORS_MODEL);
+
 /** Linear candidate score with the model's weights, falling back to the priors. */
 export function scoreCandidate(model: GeoparserModel, f: Features): number {
-  // A trained ranker always has a bias weight; without one the hand-set priors rank.
-  const s = scoreLinear(model.rank.weights.bias !== undefined ? model.rank : PRIORS_MODEL, f);
+  const s = scoreLinear(rankWeights(model), f);
   const twin = (f.get('twinArea') ?? 0) + (f.get('twinCity') ?? 0) - (f.get('twinSeat') ?? 0) - (f.get('twinBigArea') ?? 0);
   return s + twin * TWIN_BONUS + (f.get('commaCtx') ?? 0) * COMMA_BONUS + (f.get('docShare') ?? 0) * DOC_SHARE_BONUS;
+}
+
+/**
+ * scoreCandidate as the features arrive, with no map in between: the linear sum, plus the features the
+ * hand-set bonuses read. A twin feature set again (once per namesake found) counts once, as a map
+ * would keep it; its value is always 1. Equal to scoreCandidate over the same features to the last bit.
+ */
+export class CandidateScores extends LinearScores {
+  twinArea = 0;
+  twinCity = 0;
+  twinSeat = 0;
+  twinBigArea = 0;
+  commaCtx = 0;
+  docShare = 0;
+
+  constructor(model: GeoparserModel) {
+    super(rankWeights(model));
+  }
+
+  override set(name: string, value: number): this {
+    switch (name) {
+      case 'twinArea':
+        if (this.twinArea) return this;
+        this.twinArea = value;
+        break;
+      case 'twinCity':
+        if (this.twinCity) return this;
+        this.twinCity = value;
+        break;
+      case 'twinSeat':
+        if (this.twinSeat) return this;
+        this.twinSeat = value;
+        break;
+      case 'twinBigArea':
+        if (this.twinBigArea) return this;
+        this.twinBigArea = value;
+        break;
+      case 'commaCtx':
+        this.commaCtx = value;
+        break;
+      case 'docShare':
+        this.docShare = value;
+        break;
+    }
+    return super.set(name, value);
+  }
+
+  get score(): number {
+    const twin = this.twinArea + this.twinCity - this.twinSeat - this.twinBigArea;
+    return this.a + twin * TWIN_BONUS + this.commaCtx * COMMA_BONUS + this.docShare * DOC_SHARE_BONUS;
+  }
 }
 
 /** Places named right after "<mention>, " — the State in "City, State". */
@@ -185,7 +241,11 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
   if (!next || next.type !== 'toponym') return [];
   if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
   const places: Place[] = [];
-  for (const m of gazetteer.lookup(next.key)) if (m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')) places.push(m.place);
+  const matches = gazetteer.lookup(next.key);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
+    if (m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')) places.push(m.place);
+  }
   return places;
 }
 
@@ -243,7 +303,7 @@ function prepareCandidates(
     const matches = findCandidates(mention, gazetteer);
     // Only the scores are kept: readings live across a batch, and their feature maps would not.
     const local = new Float64Array(matches.length);
-    for (let k = 0; k < matches.length; k++) local[k] = scoreCandidate(model, candidateFeatures(matches[k], matches, mention, null, comma, contains));
+    for (let k = 0; k < matches.length; k++) local[k] = candidateFeatures(matches[k], matches, mention, null, comma, contains, new CandidateScores(model)).score;
     if (!comma.length) seen.set(name, { matches, local });
     prepared.push({ mention, matches, local });
   }
@@ -254,16 +314,17 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
   // Context features depend on the mention's name only, so mentions that share readings share them.
   const contextScores = new Map<Prepared['local'], Float64Array>();
   const ranked: RankedMention[] = [];
-  for (const { mention, matches, local } of prepared) {
+  for (let i = 0; i < prepared.length; i++) {
+    const { mention, matches, local } = prepared[i];
     let context: Float64Array | undefined;
     if (ctx) {
       context = contextScores.get(local);
       if (!context) {
         context = new Float64Array(matches.length);
         for (let k = 0; k < matches.length; k++) {
-          const f: Features = new Map();
-          addContextFeatures(f, matches[k].place, mention, ctx);
-          context[k] = scoreCandidate(model, f);
+          const scores = new CandidateScores(model);
+          addContextFeatures(scores, matches[k].place, mention, ctx);
+          context[k] = scores.score;
         }
         contextScores.set(local, context);
       }
@@ -274,10 +335,23 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
       const score = local[k] + (context ? context[k] : 0);
       candidates.push({ place: matches[k].place, nameType: matches[k].nameType, score });
     }
-    candidates.sort((a, b) => b.score - a.score);
+    sortByScore(candidates);
     ranked.push({ mention, candidates });
   }
   return ranked;
+}
+
+/**
+ * Sorts candidates best first, in place; equal scores keep their order, as Array.prototype.sort would
+ * (an insertion sort: a mention has at most MAX_CANDIDATES, and the built-in sort copies the array).
+ */
+function sortByScore(candidates: Candidate[]): void {
+  for (let i = 1; i < candidates.length; i++) {
+    const c = candidates[i];
+    let j = i - 1;
+    for (; j >= 0 && candidates[j].score < c.score; j--) candidates[j + 1] = candidates[j];
+    candidates[j + 1] = c;
+  }
 }
 
 /** Places whose distance every candidate is measured to: enough for any article, bounded for books. */
@@ -289,7 +363,8 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   const countriesByKey = new Map<string, Map<string, number>>();
   const admin1s = new Set<string>();
   const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
-  for (const { mention, candidates } of ranked) {
+  for (let i = 0; i < ranked.length; i++) {
+    const { mention, candidates } = ranked[i];
     const top = candidates[0];
     if (!top) continue;
     const p = top.place;

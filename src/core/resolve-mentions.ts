@@ -22,11 +22,14 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
   const { minProbability } = { ...DEFAULTS, ...options };
   // Sum each candidate's score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
-  for (const r of ranked) {
+  // Indexed loops (see geoparse.ts).
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i];
     const k = `${r.mention.type}|${r.mention.key}`;
     let t = totals.get(k);
     if (!t) totals.set(k, (t = new Map()));
-    for (const c of r.candidates) {
+    for (let j = 0; j < r.candidates.length; j++) {
+      const c = r.candidates[j];
       const e = t.get(c.place.id) ?? { score: 0, n: 0 };
       e.score += c.score;
       e.n++;
@@ -34,11 +37,13 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     }
   }
   const resolved: ResolvedMention[] = [];
-  for (const r of ranked) {
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i];
     const t = totals.get(`${r.mention.type}|${r.mention.key}`)!;
     let best = r.candidates[0];
     let bestMean = -Infinity;
-    for (const c of r.candidates) {
+    for (let j = 0; j < r.candidates.length; j++) {
+      const c = r.candidates[j];
       const e = t.get(c.place.id)!;
       const mean = e.score / e.n;
       if (mean > bestMean) {
@@ -54,7 +59,7 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
       if (score >= minProbability) {
         place = best.place;
         candidates = [best];
-        for (const c of r.candidates) if (c !== best) candidates.push(c);
+        for (let j = 0; j < r.candidates.length; j++) if (r.candidates[j] !== best) candidates.push(r.candidates[j]);
       }
     }
     resolved.push({ mention: r.mention, candidates, place, score });

@@ -239,7 +239,7 @@ export function addDocFeatures(f: FeatureSink, span: NameSpan, ctx: SpanContext,
   const own = readingsOf(span).countries;
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);
-  for (const c of own) best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0));
+  own.forEach((c) => (best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0))));
   f.set(featureName('docCountry:', best === 0 ? 0 : best < 1.5 ? 1 : best < 4 ? 2 : 3), 1);
   const kc = doc.keyConfidence.get(span.key) ?? 0;
   f.set(featureName('docKey:', kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3), 1);

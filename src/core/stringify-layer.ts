@@ -44,7 +44,10 @@ class Pieces {
 function writeObject(o: object, key: string, out: Pieces, write: (value: never) => void): void {
   let first = true;
   out.text('{');
-  for (const [k, v] of Object.entries(o)) {
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    const v = (o as Record<string, unknown>)[k];
     // What JSON.stringify leaves out of an object.
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
     out.text(`${first ? '' : ','}${JSON.stringify(k)}:`);

@@ -295,7 +295,8 @@ export function toFeatureCollection(
 ): ArticleLayer {
   const { includeText, maxCandidates } = { ...DEFAULTS, ...options };
   const byId = new Map<string, LayerFeature>();
-  for (const r of resolved) {
+  for (let i = 0; i < resolved.length; i++) {
+    const r = resolved[i];
     const place = r.place;
     if (!place) continue;
     let f = byId.get(place.id);
@@ -314,9 +315,8 @@ export function toFeatureCollection(
         properties.approximate = true;
       }
       properties.candidates = [];
-      for (const c of r.candidates) {
-        if (properties.candidates.length >= maxCandidates) break;
-        if (c.place.id !== place.id) properties.candidates.push(candidateOf(c));
+      for (let k = 0; k < r.candidates.length && properties.candidates.length < maxCandidates; k++) {
+        if (r.candidates[k].place.id !== place.id) properties.candidates.push(candidateOf(r.candidates[k]));
       }
       properties.mentions = [];
       f = {

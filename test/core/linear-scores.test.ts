@@ -1,9 +1,11 @@
-// LinearScores (scores as features arrive, no map) against scoreLinear over the Features map of the
-// same extractor: equal to the last bit, for every name span of the seed article.
+// LinearScores and CandidateScores (scores as features arrive, no map) against scoreLinear and
+// scoreCandidate over the Features map of the same extractor: equal to the last bit, on the seed article.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { buildSpanContext } from '../../src/core/extract-mentions.ts';
+import { buildSpanContext, extractMentions } from '../../src/core/extract-mentions.ts';
+import { containsByShape } from '../../src/core/namesake-features.ts';
+import { buildRankContext, CandidateScores, candidateFeatures, commaPlaces, findCandidates, rankCandidates, scoreCandidate } from '../../src/core/rank-candidates.ts';
 import { findNameSpans } from '../../src/core/find-name-spans.ts';
 import { LinearScores, scoreLinear } from '../../src/core/model.ts';
 import { lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
@@ -34,4 +36,29 @@ test('LinearScores over spanFeatures equals scoreLinear over the feature map, fo
     assert.equal(scores.b, scoreLinear(model.spanDoc, map), span.text);
     assert.equal(scores.watched, map.get('nextSurname') ?? 0);
   }
+});
+
+test('CandidateScores equals scoreCandidate over the feature map, for every reading of every seed mention, in both ranking passes', () => {
+  const { gazetteer, model } = realResources();
+  const text = readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8');
+  const mentions = extractMentions(text, tokenize(text), splitPassages(text), gazetteer, model);
+  const contains = containsByShape(gazetteer);
+  const ctx = buildRankContext(rankCandidates(mentions, text, gazetteer, model));
+  let twins = 0;
+  let readings = 0;
+  for (const [i, mention] of mentions.entries()) {
+    const matches = findCandidates(mention, gazetteer);
+    const comma = commaPlaces(mentions, i, text, gazetteer);
+    for (const m of matches) {
+      for (const c of [null, ctx]) {
+        const map = candidateFeatures(m, matches, mention, c, comma, contains);
+        const sink = candidateFeatures(m, matches, mention, c, comma, contains, new CandidateScores(model));
+        assert.equal(sink.score, scoreCandidate(model, map), `${mention.text} → ${m.place.id}`);
+        if (map.has('twinArea') || map.has('twinSeat') || map.has('twinCity') || map.has('twinBigArea')) twins++;
+        readings++;
+      }
+    }
+  }
+  // The seed's districts and their namesake towns (Lachin, Kalbajar) exercise the twin bonuses.
+  assert.ok(twins > 0 && readings > 200, `${twins} twin readings of ${readings}`);
 });
