@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { batchNodeOptions, INITIAL_OLD_SPACE_MB, INLINE_BUDGET, rerunForBatch, SEMI_SPACE_MB } from '../../src/cli/batch-runtime.ts';
+import { batchEnv, batchNodeOptions, INITIAL_OLD_SPACE_MB, INLINE_BUDGET, rerunForBatch, SEMI_SPACE_MB } from '../../src/cli/batch-runtime.ts';
 
 test('batchNodeOptions: a pool one thread smaller than the cores where Node\'s four do not fit, heap sizes for a batch, nothing set twice', () => {
   const old = `--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`;
@@ -24,4 +24,10 @@ test('rerunForBatch: when Node refuses an option, nothing ran, and the caller is
   // Node stops at the option (exit code 9) before it would run this file again.
   assert.equal(await rerunForBatch([], ['--an-option-no-node-has']), undefined);
   assert.equal(await rerunForBatch([], []), undefined, 'no options: no child');
+});
+
+test('batchEnv: the child keeps the environment but the extra CA certificates, which only cost it start-up time', () => {
+  const env = { PATH: '/usr/bin', ARTICLE_ATLAS_DATA: '/data', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' };
+  assert.deepEqual(batchEnv(env), { PATH: '/usr/bin', ARTICLE_ATLAS_DATA: '/data' });
+  assert.equal(env.NODE_EXTRA_CA_CERTS, '/etc/ssl/certs/ca-certificates.crt', 'the caller\'s environment is not changed');
 });
