@@ -17,6 +17,14 @@ export interface CreateGazetteerOptions {
   places: string;
   names: string;
   shapes?: Topology | string | (() => Topology | string | undefined);
+  /**
+   * `places` and `names` hold the files' UTF-8 bytes, one per character (as Node reads a file as
+   * 'latin1'), not decoded text. Loading then skips the UTF-8 decoding of 23 MB that are ASCII but for
+   * a few names (70 of the 90 ms it took), and the strings stay one byte per character; the gazetteer
+   * decodes the rows it parses and encodes the keys it looks up where they go beyond ASCII. Keys in
+   * UTF-8 byte order are in the writer's order (see compareKeys).
+   */
+  utf8Bytes?: boolean;
 }
 
 const NAME_TYPES = { n: 'name', a: 'alt', j: 'adjective' } as const;
@@ -27,6 +35,48 @@ export const MAX_MATCHES = 60;
 
 /** Lookup answers kept in memory at most (each a few hundred bytes). */
 const MAX_CACHED_KEYS = 200_000;
+
+const BEYOND_ASCII = /[^\x00-\x7f]/;
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/** The text a string of UTF-8 bytes (one per character) holds; ASCII is its own text. */
+function decodeUtf8Bytes(bytes: string): string {
+  if (!BEYOND_ASCII.test(bytes)) return bytes;
+  const b = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) b[i] = bytes.charCodeAt(i);
+  return utf8Decoder.decode(b);
+}
+
+/** The UTF-8 bytes of a text as a string, one per character; ASCII is its own encoding. */
+function encodeUtf8Bytes(text: string): string {
+  if (!BEYOND_ASCII.test(text)) return text;
+  let out = '';
+  for (const b of utf8Encoder.encode(text)) out += String.fromCharCode(b);
+  return out;
+}
+
+/**
+ * The writer's order of keys: by Unicode code point, which is also the order of their UTF-8 bytes.
+ * It differs from JavaScript's string order (by UTF-16 code unit) only where a character beyond
+ * U+FFFF (a surrogate pair) meets one from U+E000 on.
+ *
+ * @example
+ * ['b', 'a'].sort(compareKeys) // ['a', 'b']
+ */
+export function compareKeys(a: string, b: string): number {
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const c = a.charCodeAt(i);
+    const k = b.charCodeAt(i);
+    if (c !== k) return codePointOrder(c) - codePointOrder(k);
+  }
+  return a.length - b.length;
+}
+
+/** A UTF-16 code unit moved so that code units compare as their code points do (surrogates after U+FFFF's units). */
+function codePointOrder(unit: number): number {
+  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
+}
 
 /**
  * Offset of each line of `text` from line `from` on, plus one past the last line's newline (so line k
@@ -75,8 +125,8 @@ function bucketStarts(text: string, lines: Int32Array): Int32Array {
 }
 
 /**
- * Does the key of the line at `pos` sort before `key`? The order is the writer's, and the built-in one
- * of strings: by UTF-16 code units, a prefix first. Compared where it lies, without a copy of the key.
+ * Does the key of the line at `pos` sort before `key`? The order is the writer's (compareKeys), a
+ * prefix first. Compared where it lies, without a copy of the key.
  */
 function lineKeyBefore(text: string, pos: number, key: string): boolean {
   for (let i = 0; i < key.length; i++) {
@@ -84,7 +134,7 @@ function lineKeyBefore(text: string, pos: number, key: string): boolean {
     // The line's key ended first (at its tab, the line's end or the text's): a prefix of `key`.
     if (c === 9 || c === 10 || c !== c) return true;
     const k = key.charCodeAt(i);
-    if (c !== k) return c < k;
+    if (c !== k) return codePointOrder(c) < codePointOrder(k);
   }
   return false;
 }
@@ -215,13 +265,16 @@ function roundInPlace(coords: unknown[]): void {
  */
 export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
   const { places, names } = options;
+  // Rows and keys as the texts hold them (see utf8Bytes).
+  const rowOf = options.utf8Bytes ? decodeUtf8Bytes : (row: string) => row;
+  const keyIn = options.utf8Bytes ? encodeUtf8Bytes : (key: string) => key;
   const rows = lineStarts(places, 1); // the header is not a row
   const rowCount = rows.length - 1;
   const nameLines = lineStarts(names);
   const cache: Array<Place | undefined> = new Array(rowCount);
   const rowText = (row: number): string => places.slice(rows[row], rows[row + 1] - 1);
 
-  const placeAt = (row: number): Place => (cache[row] ??= parsePlace(rowText(row)));
+  const placeAt = (row: number): Place => (cache[row] ??= parsePlace(rowOf(rowText(row))));
 
   // id, country and admin-1 indexes need a pass over every row; they are built on first use only,
   // because the core's hot path (lookup) does not need them.
@@ -235,7 +288,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     for (let row = 0; row < rowCount; row++) {
       const line = rowText(row);
       const t1 = line.indexOf('\t');
-      byId.set(line.slice(0, t1), row);
+      byId.set(rowOf(line.slice(0, t1)), row);
       const t2 = line.indexOf('\t', t1 + 1);
       const t3 = line.indexOf('\t', t2 + 1);
       const kind = line.slice(t2 + 1, t3);
@@ -270,8 +323,9 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
   const nameNextTwo = lineNextTwo(names, nameLines);
 
   /** One search answers both questions about a key: is it a name, and do longer names start with it. */
-  function probeUncached(key: string): Probe {
-    if (!key) return { line: -1, prefix: false, matches: undefined };
+  function probeUncached(text: string): Probe {
+    if (!text) return { line: -1, prefix: false, matches: undefined };
+    const key = keyIn(text);
     const index = lowerBound(names, nameLines, buckets, nameNextTwo, key);
     const pos = nameLines[index];
     const exact = keyAt(names, pos, key, 9);
@@ -279,12 +333,12 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     return { line: exact ? index : -1, prefix: exact || keyAt(names, pos, key, 32), matches: undefined };
   }
 
-  function parseMatches(line: number, key: string): NameMatch[] {
+  function parseMatches(line: number): NameMatch[] {
     // References are ordered (names first, then by population), so the tail is hamlets: parse only
     // the head. "San José" or "Springfield" would otherwise parse hundreds of rows per lookup.
     const matches: NameMatch[] = [];
     const end = Math.min(nameLines[line + 1] - 1, names.length);
-    for (let pos = nameLines[line] + key.length + 1; pos < end && matches.length < MAX_MATCHES; ) {
+    for (let pos = names.indexOf('\t', nameLines[line]) + 1; pos < end && matches.length < MAX_MATCHES; ) {
       // A reference is "row:type" (the type one letter), references are separated by commas.
       let comma = names.indexOf(',', pos);
       if (comma < 0 || comma > end) comma = end;
@@ -321,7 +375,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
   return {
     lookup(normalizedName) {
       const p = probe(normalizedName);
-      const matches = p.line < 0 ? NO_MATCHES : (p.matches ??= parseMatches(p.line, normalizedName));
+      const matches = p.line < 0 ? NO_MATCHES : (p.matches ??= parseMatches(p.line));
       // A copy, so callers may sort or filter what they get.
       return matches.slice();
     },

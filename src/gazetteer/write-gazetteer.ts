@@ -3,6 +3,7 @@
 
 import type { Place } from '../core/types.ts';
 import { normalizeName } from '../core/normalize-name.ts';
+import { compareKeys } from './create-gazetteer.ts';
 
 /** Name-type codes of names.tsv: `n` name, `a` alternate, `j` adjective or demonym. */
 export type NameTypeCode = 'n' | 'a' | 'j';
@@ -35,8 +36,8 @@ function formatCoordinate(value: number): string {
 
 /**
  * Serialises entries to the two text files of the gazetteer. Row i of `names` refers to data row i of
- * `places` (0-based, header excluded). Keys are `normalizeName` of each name, sorted in JavaScript string
- * order so the loader can binary-search them; a place appears once per key with its strongest name type,
+ * `places` (0-based, header excluded). Keys are `normalizeName` of each name, sorted by code point
+ * (compareKeys: also the order of their UTF-8 bytes) so the loader can binary-search them, as text or as bytes; a place appears once per key with its strongest name type,
  * references ordered by type (n, a, j), then population descending, then row.
  *
  * @example
@@ -71,7 +72,7 @@ export function writeGazetteer(entries: readonly GazetteerEntry[]): { places: st
     }
   });
 
-  const keys = [...refs.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = [...refs.keys()].sort(compareKeys);
   const nameLines = keys.map((key) => {
     const list = [...refs.get(key)!.entries()].sort(
       ([rowA, typeA], [rowB, typeB]) =>
