@@ -32,8 +32,8 @@ export function tokenize(text: string): Token[] {
       continue;
     }
     let end = -1;
-    if (isAsciiAlnum(c)) end = asciiWordEnd(text, i);
-    else if (c < 0x80) end = i + 1;
+    if (c < 128 && ASCII[c] !== OTHER) end = asciiWordEnd(text, i);
+    else if (c < 128) end = i + 1;
     if (end < 0) {
       TOKEN_RE.lastIndex = i;
       const m = TOKEN_RE.exec(text);
@@ -44,28 +44,35 @@ export function tokenize(text: string): Token[] {
       i = m.index + m[0].length;
       continue;
     }
-    tokens.push({ start: i, end, text: text.slice(i, end), word: isAsciiAlnum(c) });
+    tokens.push({ start: i, end, text: text.slice(i, end), word: c < 128 && ASCII[c] !== OTHER });
     i = end;
   }
   return tokens;
 }
 
-const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
-const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+// ASCII character classes, looked up rather than compared: this runs for every character of a batch,
+// much of it before V8 has optimised the loop.
+const OTHER = 0;
+const LETTER = 1;
+const DIGIT = 2;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
 
 /**
  * End of the ASCII word starting at `i`, with its inner-apostrophe parts (O'Hare), or -1 when a
  * character outside ASCII is involved and TOKEN_RE must decide.
  */
 function asciiWordEnd(text: string, i: number): number {
+  const n = text.length;
   let j = i;
-  while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
-  if (j < text.length && text.charCodeAt(j) >= 0x80) return -1;
+  let c = 0;
+  while (j < n && (c = text.charCodeAt(j)) < 128 && ASCII[c] !== OTHER) j++;
+  if (j < n && c >= 0x80) return -1;
   // "'" and two or more letters, not followed by a letter: part of the word.
-  while (j < text.length && text.charCodeAt(j) === 39) {
+  while (j < n && text.charCodeAt(j) === 39) {
     let k = j + 1;
-    while (k < text.length && isAsciiLetter(text.charCodeAt(k))) k++;
-    if (k < text.length && text.charCodeAt(k) >= 0x80) return -1;
+    while (k < n && (c = text.charCodeAt(k)) < 128 && ASCII[c] === LETTER) k++;
+    if (k < n && c >= 0x80) return -1;
     if (k - j - 1 < 2) break;
     j = k;
   }
