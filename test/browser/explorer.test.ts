@@ -108,6 +108,31 @@ function explorerTests(engine: Engine) {
     assert.match(String(focused), /^(geonames|wikidata):/);
   });
 
+  test('a click on a region or a point leaves no focus ring on the map; Tab and Shift+Tab show one', async () => {
+    const { page } = await openSite();
+    /** The focused element: its outline, whether it is the map, and its stroke (for a shape). */
+    const focusRing = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const s = getComputedStyle(el);
+        return { map: el.classList.contains('aa-map'), shape: el.classList.contains('aa-f'), outline: s.outlineStyle === 'none' ? 'none' : `${s.outlineStyle} ${s.outlineWidth}`, stroke: s.stroke, visible: el.matches(':focus-visible') };
+      });
+    await clickShape(page, `path.aa-f[data-id="${KALBAJAR}"]`);
+    await find(page, `${PASSAGES} li`);
+    assert.deepEqual({ ...(await focusRing()), stroke: '' }, { map: true, shape: false, outline: 'none', stroke: '', visible: true });
+    // Tab from there lands on a shape, drawn with the accent outline; Shift+Tab back shows the map's ring.
+    await page.keyboard.press('Tab');
+    const shape = await focusRing();
+    assert.ok(shape.shape && shape.visible && shape.stroke === 'rgb(213, 94, 0)', JSON.stringify(shape));
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    assert.deepEqual({ ...(await focusRing()), stroke: '' }, { map: true, shape: false, outline: 'solid 2px', stroke: '', visible: true });
+    await clickShape(page, `path.aa-f[data-id="${BAKU}"]`);
+    await page.waitForFunction(() => document.querySelector('.aa-passages h3')?.textContent === 'Baku');
+    assert.equal((await focusRing()).outline, 'none');
+  });
+
   test('#place= deep link selects the place; back and forward restore selections', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent(BAKU));
     assert.equal(await selectedName(page), 'Baku');

@@ -2,7 +2,7 @@
 // as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
 // names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
 // the other files of ui/map do; it knows nothing of Preact or the model.
-import { circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path } from 'leaflet';
+import { circleMarker, DomUtil, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path } from 'leaflet';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { createAreaTip } from './create-area-tip.ts';
@@ -125,8 +125,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // A pointer press leaves focus on the map container (Leaflet's keyboard handler gives it focus) instead
       // of moving it to the shape: the container's blur turned wheel zoom off right after a click on a place,
       // and the focus change cost a tooltip layout and a restyle in the click → passages time (issue #4).
-      // Keyboard focus (Tab) is unchanged.
-      node.addEventListener('mousedown', (e) => e.preventDefault());
+      // Keyboard focus (Tab) is unchanged. Both engines count that focus() from a mouse handler as keyboard focus
+      // and drew the container's :focus-visible ring after every click on a place; Leaflet hides the ring until
+      // the next key press after a press on the map itself, which the flag below keeps from seeing this one.
+      node.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        DomUtil.preventOutline(el);
+      });
       // The shape's own listeners, not Leaflet's path events: for each mouse event Leaflet's dispatch looked
       // for its targets, measured the map and built an event of its own, ~1 ms of click → passages (issue #4).
       // A click that ends a drag of the map selects nothing, as Leaflet's click did. The flag makes Leaflet's map
