@@ -131,7 +131,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       if (!node) return;
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'button');
-      node.setAttribute('aria-label', `${name}, ${kindLabel(f.properties.kind)}`);
+      node.setAttribute('aria-label', `${name}, ${kindLabel(f.properties.kind)}${f.properties.approximate ? ', approximately placed' : ''}`);
       node.dataset.id = f.id;
       node.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
