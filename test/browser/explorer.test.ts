@@ -108,6 +108,38 @@ function explorerTests(engine: Engine) {
     assert.match(String(focused), /^(geonames|wikidata):/);
   });
 
+  test('a click on a region or a point leaves no focus ring on the map; Tab and Shift+Tab show one', async () => {
+    const { page } = await openSite();
+    /**
+     * What has focus and the ring it shows: the map's is drawn by its ::after over Leaflet's panes (styles.css),
+     * a shape's is its accent stroke.
+     */
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        if (el.classList.contains('aa-map')) {
+          const after = getComputedStyle(el, '::after');
+          const s = after.content === 'none' || after.content === 'normal' ? getComputedStyle(el) : after;
+          return `map ${s.outlineStyle === 'none' ? 'none' : `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`}`;
+        }
+        return `${el.getAttribute('data-id') ? 'shape' : el.localName} ${el.matches(':focus-visible') ? getComputedStyle(el).stroke : 'none'}`;
+      });
+    const RING = 'solid 2px rgb(213, 94, 0)';
+    await clickShape(page, `path.aa-f[data-id="${KALBAJAR}"]`);
+    await find(page, `${PASSAGES} li`);
+    assert.equal(await focused(), 'map none');
+    // Tab from there lands on a shape, drawn with the accent; Shift+Tab goes back to the map and its ring.
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'shape rgb(213, 94, 0)');
+    await page.keyboard.down('Shift');
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    assert.equal(await focused(), `map ${RING}`);
+    await clickShape(page, `path.aa-f[data-id="${BAKU}"]`);
+    await page.waitForFunction(() => document.querySelector('.aa-passages h3')?.textContent === 'Baku');
+    assert.equal(await focused(), 'map none');
+  });
+
   test('#place= deep link selects the place; back and forward restore selections', async () => {
     const { page } = await openSite('#place=' + encodeURIComponent(BAKU));
     assert.equal(await selectedName(page), 'Baku');

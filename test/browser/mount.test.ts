@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
-import { click, close, count, ENGINES, find, launch, open, seedSample, startSite, text, type Opened, type Site } from './harness.ts';
+import { attr, click, close, count, ENGINES, find, launch, open, seedSample, startSite, text, type Opened, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -148,6 +148,30 @@ test('XSS payloads in the text and names stay text', async () => {
   assert.match(await text(p, '#a .aa-article'), /<img src=x onerror=/);
 });
 
+test('an approximately placed site says so in the place list, the passages and on the map, as text', async () => {
+  const p = await page();
+  const within = `<img src=x onerror="window.__pwned=9">Ankara`;
+  const layer: ArticleLayer = seedSample();
+  const start = layer.text!.indexOf('the ministry');
+  // A site as the pipeline places one (resolve-sites.ts): at the point of the place around it, and saying so.
+  layer.features.push({
+    type: 'Feature',
+    id: 'site:ministry',
+    geometry: { type: 'Point', coordinates: [32.854, 39.92] },
+    properties: { name: 'Ministry of Defence', kind: 'site', country: 'TR', anchor: [32.854, 39.92], score: 0.5, within: { id: 'geonames:323786', name: within }, approximate: true, candidates: [], mentions: [{ start, end: start + 12, text: 'the ministry', passage: 2, type: 'toponym' }] },
+  });
+  await p.evaluate((l) => ((window as any).u = (window as any).aa.mount(document.getElementById('a'), { layer: l, place: 'site:ministry' })), layer);
+  const note = `approximately placed, within ${within}`;
+  assert.ok((await text(p, '#a .aa-selhead .aa-meta')).endsWith(` · ${note}`));
+  assert.ok((await text(p, '#a .aa-row[aria-pressed="true"] .aa-meta')).endsWith(` · ${note}`));
+  assert.equal(await attr(p, '#a path[data-id="site:ministry"]', 'aria-label'), 'Ministry of Defence, site, approximately placed');
+  // Only the site: the city it stands in for is placed exactly.
+  assert.doesNotMatch(await text(p, '#a .aa-row', { hasText: /^Ankara/ }), /approximately/);
+  assert.equal(await p.evaluate(() => (window as any).__pwned), undefined);
+  assert.equal(await count(p, '#a img'), 0);
+  await p.evaluate(() => (window as any).u());
+});
+
 test('a hostile imported file runs nothing either', async () => {
   const p = await page();
   const payloads = [
@@ -166,7 +190,7 @@ test('a hostile imported file runs nothing either', async () => {
   const f = layer.features.find((g: any) => g.id === 'geonames:587084');
   layer.features = [f, { ...layer.features[0], id: x, geometry: { type: 'Point', coordinates: [400, 0] } }];
   Object.assign(f, { [x]: x });
-  Object.assign(f.properties, { name: x, kind: x, country: x, wikidata: x, disputed: x, original: x, status: x, [x]: x, within: { id: x, name: x } });
+  Object.assign(f.properties, { name: x, kind: x, country: x, wikidata: x, disputed: x, original: x, status: x, [x]: x, within: { id: x, name: x }, approximate: true });
   f.properties.mentions = [{ start, end: start + 4, text: 'Baku', passage: 0, type: x, [x]: x }];
   f.properties.candidates = [{ id: x, name: x, kind: x, country: x, anchor: [49.9, 40.4], score: 0.1, [x]: x }];
   const file = join(site.dir, `hostile-${engine}.geojson`);

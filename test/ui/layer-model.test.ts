@@ -6,7 +6,7 @@ import type { ArticleLayer } from '../../src/core/types.ts';
 import { correctFeature, correctPlace } from '../../src/ui/model/correct-place.ts';
 import { createModel } from '../../src/ui/model/create-model.ts';
 import { exportFileName, LayerFormatError, parseLayer } from '../../src/ui/model/layer-io.ts';
-import { filterRows, passagesOf, placeRows, segmentText, textMentions } from '../../src/ui/model/layer-view.ts';
+import { filterRows, passagesOf, placeMeta, placeRows, segmentText, textMentions } from '../../src/ui/model/layer-view.ts';
 
 const text = readFileSync(new URL('../fixtures/layers/seed-sample.geojson', import.meta.url), 'utf8');
 const layer = (): ArticleLayer => JSON.parse(text);
@@ -21,6 +21,20 @@ test('placeRows puts the headline and repeated places first and sets them apart'
   assert.equal(rows[0].feature.properties.name, 'Azerbaijan');
   assert.deepEqual(rows.filter((r) => r.main).map((r) => r.feature.properties.name), ['Azerbaijan', 'Turkey', 'Ankara', 'Baku']);
   assert.ok(!rows.find((r) => r.feature.properties.name === 'Moscow')!.main);
+});
+
+test('placeMeta gives kind, country unless a country, and an approximate placement with what it is within', () => {
+  const props = (id: string) => layer().features.find((f) => f.id === id)!.properties;
+  const site = { ...props('geonames:587084'), name: 'Heydar Aliyev Center', kind: 'site' as const, approximate: true };
+  const cases: Array<[string, string]> = [
+    [placeMeta(props('geonames:587116')), 'country'],
+    [placeMeta(props('geonames:587084')), 'city · Azerbaijan'],
+    [placeMeta({ ...site, within: { id: 'geonames:587084', name: 'Baku' } }), 'site · Azerbaijan · approximately placed, within Baku'],
+    // From a file: a `within` without a string name still says "approximately placed".
+    [placeMeta({ ...site, within: 'Baku' as never }), 'site · Azerbaijan · approximately placed'],
+    [placeMeta({ ...site, approximate: undefined, within: { id: 'geonames:587084', name: 'Baku' } }), 'site · Azerbaijan'],
+  ];
+  for (const [got, want] of cases) assert.equal(got, want);
 });
 
 test('filterRows ignores case and accents', () => {

@@ -5,8 +5,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
 import type { ViewOptions } from './App.tsx';
-import { countryName, kindGroup, kindLabel } from '../model/kind-group.ts';
-import { segmentText, type TextMention } from '../model/layer-view.ts';
+import { kindGroup } from '../model/kind-group.ts';
+import { placeMeta, segmentText, type TextMention } from '../model/layer-view.ts';
 import { MentionStrip } from './MentionStrip.tsx';
 
 /**
@@ -52,7 +52,7 @@ function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; lis
       <div class="aa-selhead">
         <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
         <h3>{p.name}</h3>
-        <span class="aa-meta">{[kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country)].filter(Boolean).join(' · ')}</span>
+        <span class="aa-meta">{placeMeta(p)}</span>
       </div>
       {p.disputed && <p class="aa-note">{p.disputed}</p>}
       {p.status === 'corrected' && <p class="aa-meta">Corrected by hand (was {p.original}).</p>}

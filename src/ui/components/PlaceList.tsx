@@ -1,12 +1,13 @@
-// The place list (issue #4): every place with kind, country and mention count, in importance order, the
-// article's main places set apart from passing mentions, with a filter box. Doubles as the plain list of
-// places for screen readers. A selection re-renders no row: each binds its class and aria-pressed to a
-// computed signal of `marked` (the selection a frame after its passages are shown), so only the old and the
-// new selected rows change, after the passages (issue #4: click → passages ≤ 16 ms).
+// The place list (issue #4): every place with kind, country, mention count and whether it is only placed
+// approximately (a site at the place around it), in importance order, the article's main places set apart
+// from passing mentions, with a filter box. Doubles as the plain list of places for screen readers. A
+// selection re-renders no row: each binds its class and aria-pressed to a computed signal of `marked` (the
+// selection a frame after its passages are shown), so only the old and the new selected rows change, after
+// the passages (issue #4: click → passages ≤ 16 ms).
 import { computed } from '@preact/signals';
 import type { Model } from '../model/create-model.ts';
-import { countryName, kindGroup, kindLabel } from '../model/kind-group.ts';
-import { filterRows, type PlaceRow } from '../model/layer-view.ts';
+import { kindGroup } from '../model/kind-group.ts';
+import { filterRows, placeMeta, type PlaceRow } from '../model/layer-view.ts';
 
 export function PlaceList({ model }: { model: Model }) {
   const rows = filterRows(model.rows.value, model.filter.value);
@@ -18,7 +19,7 @@ export function PlaceList({ model }: { model: Model }) {
         <button type="button" class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))} aria-pressed={on} onClick={() => model.select(f.id, 'list')}>
           <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
           <span class="aa-name">{p.name}</span>
-          <span class="aa-meta">{[kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country)].filter(Boolean).join(' · ')}</span>
+          <span class="aa-meta">{placeMeta(p)}</span>
           <span class="aa-count" title={`${mentions} mentions`}>
             {mentions}
             <span class="aa-sr"> mentions</span>

@@ -2,10 +2,12 @@
 // as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
 // names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
 // the other files of ui/map do; it knows nothing of Preact or the model.
-import { circleMarker, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path } from 'leaflet';
+import { circleMarker, DomUtil, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type CircleMarker, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path, type Point } from 'leaflet';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
+import { placeRows } from '../model/layer-view.ts';
 import { createAreaTip } from './create-area-tip.ts';
+import { declutterLabels, type Box } from './declutter-labels.ts';
 import { decodeBasemap, type BasemapData } from './decode-basemap.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
@@ -30,6 +32,16 @@ const MAX_FIT_ZOOM = 7;
 const FLY_SECONDS = 0.6;
 /** Long enough to read the wheel hint, short enough not to cover the map while the page scrolls on. */
 const HINT_MS = 1600;
+/** Half the box a city's dot covers: the circle markers' 6 px radius and half their 1.5 px outline. */
+const DOT_PX = 7;
+
+/** A city's permanent label; `box` is where the label lies from its point, measured once it is laid out. */
+interface CityLabel {
+  id: string;
+  at: LatLng;
+  node: HTMLElement;
+  box?: Box;
+}
 
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */
 export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): ArticleMap {
@@ -62,6 +74,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     el.dataset.zoom = String(map.getZoom());
   };
   map.on('moveend', report);
+  map.on('zoomend resize', placeLabels);
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
   // SVG, not canvas: without a GPU, Chrome copies a canvas into a new compositor buffer in every frame that
@@ -73,6 +86,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const areaTip = createAreaTip(map, el);
   const paths = new Map<string, Path>();
+  /** In the place list's order of importance (mentions, then score), so a label that must give way is the lesser one. */
+  let labels: CityLabel[] = [];
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
   let selected: string | null = null;
@@ -102,18 +117,21 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus
     // (create-area-tip.ts). So do points that are not cities: a historical country drawn at its capital
     // ("Soviet Union" at Moscow) would print its label over the city's.
-    const labelled = f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city';
-    if (labelled) {
-      const label = document.createElement('span');
+    let label: HTMLElement | undefined;
+    if (f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city') {
+      label = document.createElement('span');
       label.textContent = name;
       path.bindTooltip(label, { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' });
+      labels.push({ id: f.id, at: (path as CircleMarker).getLatLng(), node: label });
     }
+    // A city whose label gave way to a more important one's (placeLabels) names itself as the areas do.
+    const unnamed = () => !label || label.classList.contains('aa-hid');
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
       if (!node) return;
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'button');
-      node.setAttribute('aria-label', `${name}, ${kindLabel(f.properties.kind)}`);
+      node.setAttribute('aria-label', `${name}, ${kindLabel(f.properties.kind)}${f.properties.approximate ? ', approximately placed' : ''}`);
       node.dataset.id = f.id;
       node.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -125,8 +143,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // A pointer press leaves focus on the map container (Leaflet's keyboard handler gives it focus) instead
       // of moving it to the shape: the container's blur turned wheel zoom off right after a click on a place,
       // and the focus change cost a tooltip layout and a restyle in the click → passages time (issue #4).
-      // Keyboard focus (Tab) is unchanged.
-      node.addEventListener('mousedown', (e) => e.preventDefault());
+      // Keyboard focus (Tab) is unchanged. Both engines count that focus() from a mouse handler as keyboard focus
+      // and drew the container's :focus-visible ring after every click on a place; Leaflet hides the ring until
+      // the next key press after a press on the map itself, which the flag below keeps from seeing this one.
+      node.addEventListener('mousedown', (e) => {
+        e.preventDefault();
+        DomUtil.preventOutline(el);
+      });
       // The shape's own listeners, not Leaflet's path events: for each mouse event Leaflet's dispatch looked
       // for its targets, measured the map and built an event of its own, ~1 ms of click → passages (issue #4).
       // A click that ends a drag of the map selects nothing, as Leaflet's click did. The flag makes Leaflet's map
@@ -134,18 +157,45 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // click, property by property, into a 'preclick' event that nothing here listens to (~0.7 ms).
       node.addEventListener('click', () => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(f.id));
       (node as SVGElement & { _leaflet_disable_events?: boolean })._leaflet_disable_events = true;
-      if (labelled) return;
-      const show = (e: MouseEvent) => areaTip.show(name, map.mouseEventToContainerPoint(e), node);
+      const show = (e: MouseEvent) => unnamed() && areaTip.show(name, map.mouseEventToContainerPoint(e), node);
       node.addEventListener('mouseover', show);
       node.addEventListener('mousemove', show);
       node.addEventListener('mouseout', areaTip.hide);
       node.addEventListener('focus', () => {
         const at = (path as Path & { getCenter?(): LatLng }).getCenter?.() ?? (path as Path & { getLatLng(): LatLng }).getLatLng();
-        areaTip.show(name, map.latLngToContainerPoint(at), node);
+        if (unnamed()) areaTip.show(name, map.latLngToContainerPoint(at), node);
       });
       node.addEventListener('blur', areaTip.hide);
     });
     paths.set(f.id, path);
+  }
+
+  /** Where a label lies from its point, or nothing while the map is not laid out (a hidden embed). */
+  function measureLabel(l: CityLabel, p: Point): Box | undefined {
+    const r = l.node.getBoundingClientRect();
+    const c = el.getBoundingClientRect();
+    return r.width ? { x: r.left - c.left - p.x, y: r.top - c.top - p.y, w: r.width, h: r.height } : undefined;
+  }
+
+  /**
+   * Moves left or hides the labels that would overlap a more important one (the selection's comes first), on
+   * every zoom. Labels are measured once: after that it is arithmetic and class changes, no layout read.
+   */
+  function placeLabels() {
+    const first = labels.find((l) => l.id === selected);
+    const order = first ? [first, ...labels.filter((l) => l !== first)] : labels;
+    const points = [];
+    for (const l of order) {
+      const p = map.latLngToContainerPoint(l.at);
+      l.box ??= measureLabel(l, p);
+      if (!l.box) return;
+      const dot = { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX };
+      points.push({ label: { ...l.box, x: p.x + l.box.x, y: p.y + l.box.y }, dot });
+    }
+    declutterLabels(points).forEach((side, i) => {
+      order[i].node.classList.toggle('aa-hid', !side);
+      order[i].node.classList.toggle('aa-left', side === 'left');
+    });
   }
 
   const api: ArticleMap = {
@@ -158,6 +208,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     setLayer(layer) {
       features?.remove();
       paths.clear();
+      labels = [];
       const order = (f: LayerFeature) => GROUP_ORDER.indexOf(kindGroup(f.properties.kind));
       const visible = layer.features.filter((f) => f.geometry).sort((a, b) => order(a) - order(b));
       const drawn = visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) }));
@@ -170,8 +221,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
       }).addTo(map);
+      const rank = new Map(placeRows(layer).map((r, i) => [r.feature.id, i]));
+      labels.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
       shown = visible;
       this.fit(false);
+      placeLabels();
       report();
       if (selected) this.setSelected(selected, false);
     },
@@ -186,6 +240,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     setSelected(id, fly) {
       if (selected) paths.get(selected)?.getElement()?.classList.remove('aa-sel');
       selected = id;
+      placeLabels();
       const path = id ? paths.get(id) : undefined;
       if (!path) return;
       path.getElement()?.classList.add('aa-sel');

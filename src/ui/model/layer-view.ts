@@ -1,7 +1,8 @@
 // Pure read-only views of an article layer for the widgets: the place rows (importance order, main vs
 // passing), the mentions in text order and the passages of one place. The signals model wraps these in
 // `computed` (issue #4); they never touch the DOM.
-import type { ArticleLayer, LayerFeature, LayerMention, PlaceKind } from '../../core/types.ts';
+import type { ArticleLayer, LayerFeature, LayerMention, LayerProperties, PlaceKind } from '../../core/types.ts';
+import { countryName, kindLabel } from './kind-group.ts';
 
 export interface PlaceRow {
   feature: LayerFeature;
@@ -31,6 +32,18 @@ export function placeRows(layer: ArticleLayer): PlaceRow[] {
       return { feature, mentions: ms.length, main: inHeadline || names > 1, weight };
     })
     .sort((a, b) => b.weight - a.weight || b.feature.properties.score - a.feature.properties.score);
+}
+
+/**
+ * The line under a place's name in the list and the passages: its kind, its country (unless it is one) and,
+ * for a site the pipeline placed at the place around it, that it is approximate. Plain text: components
+ * render it as a text node, so a name from an imported file never becomes markup.
+ * @example placeMeta(f.properties) // 'site · United States · approximately placed, within Boulder'
+ */
+export function placeMeta(p: LayerProperties): string {
+  // `within` as read from a file: only a string name is shown.
+  const within = typeof p.within?.name === 'string' ? `, within ${p.within.name}` : '';
+  return [kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country), p.approximate ? `approximately placed${within}` : ''].filter(Boolean).join(' · ');
 }
 
 /** Case- and accent-insensitive filter on name, kind and country. */
