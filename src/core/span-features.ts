@@ -188,27 +188,30 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   const prev2 = tokenAt(tokens, span.first - 2);
   const next = tokenAt(tokens, span.last + 1);
   const next2 = tokenAt(tokens, span.last + 2);
-  if (prev?.word) f.set(`prevw:${prev.text.toLowerCase()}`, 1);
+  // The neighbours' words in lower case, once: each toLowerCase of a capitalised word is a new string
+  // that every set and map then hashes again.
+  const prevLower = prev?.word ? prev.text.toLowerCase() : '';
+  const nextLower = next?.word ? next.text.toLowerCase() : '';
+  if (prev?.word) f.set(`prevw:${prevLower}`, 1);
   else if (prev) f.set(`prevp:${prev.text}`, 1);
   else f.set('prev:none', 1);
-  if (next?.word) f.set(`nextw:${next.text.toLowerCase()}`, 1);
+  if (next?.word) f.set(`nextw:${nextLower}`, 1);
   else if (next) f.set(`nextp:${next.text}`, 1);
   else f.set('next:none', 1);
   if (prev && !prev.word && prev2?.word) f.set(`prev2w:${prev2.text.toLowerCase()}`, 1);
   const prevIsName = isCapitalised(prev) && !ctx.sentenceStarts.has(span.first - 1) && !ctx.spanAt.has(span.first - 1);
   if (prevIsName) {
     f.set('prevCap', 1);
-    if (lexicon.givenNames.has(prev!.text.toLowerCase())) f.set('prevGiven', 1);
+    if (lexicon.givenNames.has(prevLower)) f.set('prevGiven', 1);
   }
   // "Charles Michel" at the start of a sentence, where prevIsName does not look.
-  if (isCapitalised(prev) && lexicon.givenNames.has(prev!.text.toLowerCase()) && !ctx.spanEnding.has(span.first - 1)) f.set('prevGivenAny', 1);
+  if (isCapitalised(prev) && lexicon.givenNames.has(prevLower) && !ctx.spanEnding.has(span.first - 1)) f.set('prevGivenAny', 1);
   // "Paris Hilton", "Jordan Henderson": a capitalised word right after makes a longer name, even
   // when that word is a place name too.
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1)) {
     f.set(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap', 1);
     f.set(featureName('nextCap&', r.firstKind), 1);
-    const nw = next!.text.toLowerCase();
-    if (lexicon.surnames.has(nw)) f.set('nextSurname', 1);
+    if (lexicon.surnames.has(nextLower)) f.set('nextSurname', 1);
     if (single && lexicon.givenNames.has(span.key)) f.set('given&nextCap', 1);
   }
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') f.set('poss', 1);
