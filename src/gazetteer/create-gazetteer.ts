@@ -6,6 +6,7 @@
 import type { Topology } from 'topojson-specification';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { MAX_LAYER_VERTICES, windInPlace } from '../core/to-feature-collection.ts';
+import { codePointOrder } from './compare-keys.ts';
 import { decodeGeometry, decodeMasked, packTopology, type PackedTopology } from './pack-topology.ts';
 import type { Gazetteer, LayerMask, NameMatch, Place, PlaceKind } from '../core/types.ts';
 
@@ -54,28 +55,6 @@ function encodeUtf8Bytes(text: string): string {
   let out = '';
   for (const b of utf8Encoder.encode(text)) out += String.fromCharCode(b);
   return out;
-}
-
-/**
- * The writer's order of keys: by Unicode code point, which is also the order of their UTF-8 bytes.
- * It differs from JavaScript's string order (by UTF-16 code unit) only where a character beyond
- * U+FFFF (a surrogate pair) meets one from U+E000 on.
- *
- * @example
- * ['b', 'a'].sort(compareKeys) // ['a', 'b']
- */
-export function compareKeys(a: string, b: string): number {
-  for (let i = 0; i < a.length && i < b.length; i++) {
-    const c = a.charCodeAt(i);
-    const k = b.charCodeAt(i);
-    if (c !== k) return codePointOrder(c) - codePointOrder(k);
-  }
-  return a.length - b.length;
-}
-
-/** A UTF-16 code unit moved so that code units compare as their code points do (surrogates after U+FFFF's units). */
-function codePointOrder(unit: number): number {
-  return unit < 0xd800 ? unit : unit < 0xe000 ? unit + 0x2000 : unit - 0x800;
 }
 
 /**

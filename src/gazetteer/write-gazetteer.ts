@@ -3,7 +3,7 @@
 
 import type { Place } from '../core/types.ts';
 import { normalizeName } from '../core/normalize-name.ts';
-import { compareKeys } from './create-gazetteer.ts';
+import { compareKeys } from './compare-keys.ts';
 
 /** Name-type codes of names.tsv: `n` name, `a` alternate, `j` adjective or demonym. */
 export type NameTypeCode = 'n' | 'a' | 'j';
@@ -37,8 +37,9 @@ function formatCoordinate(value: number): string {
 /**
  * Serialises entries to the two text files of the gazetteer. Row i of `names` refers to data row i of
  * `places` (0-based, header excluded). Keys are `normalizeName` of each name, sorted by code point
- * (compareKeys: also the order of their UTF-8 bytes) so the loader can binary-search them, as text or as bytes; a place appears once per key with its strongest name type,
- * references ordered by type (n, a, j), then population descending, then row.
+ * (compareKeys, also the order of their UTF-8 bytes) so the loader can binary-search them as text or as
+ * bytes; a place appears once per key with its strongest name type, references ordered by type (n, a,
+ * j), then population descending, then row.
  *
  * @example
  * const { places, names } = writeGazetteer([{ id: 'geonames:587084', name: 'Baku', kind: 'city',

@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { compareKeys, createGazetteer } from '../../src/gazetteer/create-gazetteer.ts';
+import { compareKeys } from '../../src/gazetteer/compare-keys.ts';
+import { createGazetteer } from '../../src/gazetteer/create-gazetteer.ts';
 
 const file = (name: string, encoding: BufferEncoding) => readFileSync(new URL(`../../geo/data/${name}`, import.meta.url), encoding);
 const namesText = file('names.tsv', 'utf8');
