@@ -192,12 +192,10 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   // that every set and map then hashes again.
   const prevLower = prev?.word ? prev.text.toLowerCase() : '';
   const nextLower = next?.word ? next.text.toLowerCase() : '';
-  if (prev?.word) f.set(`prevw:${prevLower}`, 1);
-  else if (prev) f.set(`prevp:${prev.text}`, 1);
-  else f.set('prev:none', 1);
-  if (next?.word) f.set(`nextw:${nextLower}`, 1);
-  else if (next) f.set(`nextp:${next.text}`, 1);
-  else f.set('next:none', 1);
+  // One call each, whichever the neighbour: optimised code that never saw a span at a text's edge
+  // would otherwise be thrown away at the first one.
+  f.set(prev?.word ? `prevw:${prevLower}` : prev ? `prevp:${prev.text}` : 'prev:none', 1);
+  f.set(next?.word ? `nextw:${nextLower}` : next ? `nextp:${next.text}` : 'next:none', 1);
   if (prev && !prev.word && prev2?.word) f.set(`prev2w:${prev2.text.toLowerCase()}`, 1);
   const prevIsName = isCapitalised(prev) && !ctx.sentenceStarts.has(span.first - 1) && !ctx.spanAt.has(span.first - 1);
   if (prevIsName) {

@@ -21,12 +21,27 @@ const DEFAULTS = { includeText: true, maxCandidates: 4 };
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
+ * A position [x, y] that is an array of doubles whatever its numbers. A literal of two whole numbers
+ * (a vertex on a whole degree) would be an array of small integers, a second hidden class, and the
+ * optimised code that reads positions would be thrown away when it first met one.
+ *
+ * @example
+ * position(45, 40.5) // [45, 40.5]
+ */
+export function position(x: number, y: number): Position {
+  const p = [0.5, 0.5];
+  p[0] = x;
+  p[1] = y;
+  return p;
+}
+
+/**
  * A rounded copy. Arrays grown by push, not made by map: map's arrays are "holey" in V8, and
  * JSON.stringify takes a slow path, element by element, through every holey array.
  */
 function roundCoords(c: Position | Position[] | Position[][] | Position[][][]): any {
   // A position of two numbers as a literal: an array grown by push would keep room for more.
-  if (typeof c[0] === 'number' && c.length === 2) return [round6(c[0] as number), round6(c[1] as number)];
+  if (typeof c[0] === 'number' && c.length === 2) return position(round6(c[0] as number), round6(c[1] as number));
   const out: unknown[] = [];
   if (typeof c[0] === 'number') for (let i = 0; i < c.length; i++) out.push(round6(c[i] as number));
   else for (let i = 0; i < c.length; i++) out.push(roundCoords(c[i] as Position[]));
@@ -64,7 +79,7 @@ function countVertices(g: Polygon | MultiPolygon): number {
 export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return normalizeGeometry(g);
   const simplified = simplifyToFit(g, maxVertices);
-  return normalizeGeometry(simplified ? withRings(g, simplified, (ring) => ring.map((p) => [p.x, p.y])) : g);
+  return normalizeGeometry(simplified ? withRings(g, simplified, (ring) => ring.map((p) => position(p.x, p.y))) : g);
 }
 
 /**
@@ -273,7 +288,7 @@ function passageList(passages: Passage[]): ArticleLayer['passages'] {
 
 /** An alternative reading as a layer lists it for hand correction. */
 function candidateOf(c: Candidate): LayerCandidate {
-  const out = { id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, anchor: [round6(c.place.anchor[0]), round6(c.place.anchor[1])] } as LayerCandidate;
+  const out = { id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, anchor: position(round6(c.place.anchor[0]), round6(c.place.anchor[1])) } as LayerCandidate;
   if (c.place.geonameid) out.geonameid = c.place.geonameid;
   if (c.place.wikidata) out.wikidata = c.place.wikidata;
   out.score = Math.round(c.score * 1000) / 1000;
@@ -307,7 +322,7 @@ export function toFeatureCollection(
       const properties = { name: place.name, kind: place.kind, country: place.country } as LayerProperties;
       if (place.geonameid) properties.geonameid = place.geonameid;
       if (place.wikidata) properties.wikidata = place.wikidata;
-      properties.anchor = [round6(place.anchor[0]), round6(place.anchor[1])];
+      properties.anchor = position(round6(place.anchor[0]), round6(place.anchor[1])) as [number, number];
       properties.score = 0;
       if (place.disputed) properties.disputed = place.disputed;
       if (place.within) {
@@ -322,7 +337,7 @@ export function toFeatureCollection(
       f = {
         type: 'Feature',
         id: place.id,
-        geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: [round6(place.anchor[0]), round6(place.anchor[1])] },
+        geometry: shape ? normalizeGeometryCached(shape) : { type: 'Point', coordinates: position(round6(place.anchor[0]), round6(place.anchor[1])) },
         properties,
       };
       byId.set(place.id, f);

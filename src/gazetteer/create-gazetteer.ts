@@ -207,11 +207,14 @@ function parsePlace(line: string): Place {
   const wikidata = next();
   const shape = next();
   const disputed = next();
+  // The GeoNames id from its column, else from the id: one Number call for both (optimised code that had
+  // never seen a row with the column filled would be thrown away at the first one).
+  const geonameDigits = geonameid || (id.startsWith('geonames:') ? id.slice(9) : '');
   // Every place has every member, in one order (absent ones undefined): objects of one shape keep the
   // engine's optimised code for ranking from being thrown away and recompiled at each new combination.
   return {
     id, name, kind, featureCode, country, admin1, population, anchor,
-    geonameid: geonameid ? Number(geonameid) : id.startsWith('geonames:') ? Number(id.slice(9)) : undefined,
+    geonameid: geonameDigits ? Number(geonameDigits) : undefined,
     wikidata: wikidata || undefined,
     shape: shape || undefined,
     disputed: disputed || undefined,
