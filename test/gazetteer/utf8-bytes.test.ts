@@ -35,7 +35,8 @@ test('read as UTF-8 bytes, the gazetteer gives the same readings, prefixes and p
   const beyondAscii = keys.filter((k) => /[^\x00-\x7f]/.test(k));
   assert.ok(beyondAscii.length > 100, `${beyondAscii.length} keys beyond ASCII`);
   // Every key beyond ASCII, a spread of the others, their first words (prefixes) and near misses.
-  const sample = [...beyondAscii, ...keys.filter((_, i) => i % 211 === 0)];
+  const odd = ['', ' ', 'a', 'z', '\u00ff', '\ud800', '\u{1F30D} x', 'sao paulo\u0000', 'ab\tcd', 'x\ny'];
+  const sample = [...beyondAscii, ...keys.filter((_, i) => i % 211 === 0), ...odd];
   let placesBeyondAscii = 0;
   for (const key of sample) {
     for (const probe of [key, key.split(' ')[0], key.slice(0, -1), key + 'x']) {
