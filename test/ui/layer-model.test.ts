@@ -113,3 +113,15 @@ test('the model exports the source bytes until a correction, and two models shar
   assert.match(a.error.value!.message, /not an article layer/);
   assert.equal(a.layer.value?.features.length, 11, 'a bad file keeps the current layer');
 });
+
+test('the announcement of a selection says when the place is approximate, and what it is within', () => {
+  const l = layer();
+  const baku = l.features.find((f) => f.id === 'geonames:587084')!;
+  Object.assign(baku.properties, { name: 'Heydar Aliyev Center', kind: 'site', approximate: true, within: { id: 'geonames:587084', name: 'Baku' } });
+  const m = createModel();
+  assert.equal(m.load(JSON.stringify(l)), true);
+  m.select('geonames:587084', 'list');
+  assert.match(m.announcement.value, /^Selected Heydar Aliyev Center, site in Azerbaijan, approximately placed, within Baku: 2 mentions\.$/);
+  m.select('geonames:587116', 'list');
+  assert.doesNotMatch(m.announcement.value, /approximately/);
+});

@@ -5,7 +5,7 @@ import { batch, computed, signal } from '@preact/signals';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { parseLayer, selectionText, type PlaceResolver } from './layer-io.ts';
 import { countryName, kindLabel } from './kind-group.ts';
-import { passagesOf, placeRows, textMentions } from './layer-view.ts';
+import { approximateNote, passagesOf, placeRows, textMentions } from './layer-view.ts';
 
 /** Who asked for a selection: the map does not fly to what was just clicked on it. */
 export type SelectOrigin = 'map' | 'text' | 'list' | 'url' | 'api';
@@ -57,7 +57,8 @@ export function createModel(resolvePlace?: PlaceResolver) {
     if (!f) return '';
     const p = f.properties;
     const n = p.mentions.length;
-    return `Selected ${p.name}, ${kindLabel(p.kind)}${p.country && p.kind !== 'country' ? ` in ${countryName(p.country)}` : ''}: ${n} mention${n === 1 ? '' : 's'}.`;
+    const approximate = approximateNote(p);
+    return `Selected ${p.name}, ${kindLabel(p.kind)}${p.country && p.kind !== 'country' ? ` in ${countryName(p.country)}` : ''}${approximate ? `, ${approximate}` : ''}: ${n} mention${n === 1 ? '' : 's'}.`;
   });
 
   return {

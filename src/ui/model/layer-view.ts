@@ -41,9 +41,17 @@ export function placeRows(layer: ArticleLayer): PlaceRow[] {
  * @example placeMeta(f.properties) // 'site · United States · approximately placed, within Boulder'
  */
 export function placeMeta(p: LayerProperties): string {
-  // `within` as read from a file: only a string name is shown.
-  const within = typeof p.within?.name === 'string' ? `, within ${p.within.name}` : '';
-  return [kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country), p.approximate ? `approximately placed${within}` : ''].filter(Boolean).join(' · ');
+  return [kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country), approximateNote(p)].filter(Boolean).join(' · ');
+}
+
+/**
+ * "approximately placed, within <name>" for a site placed at the place around it, else ''. `within` as
+ * read from a file: only a string name is shown.
+ * @example approximateNote({ …, approximate: true, within: { id, name: 'Boulder' } }) // 'approximately placed, within Boulder'
+ */
+export function approximateNote(p: LayerProperties): string {
+  if (!p.approximate) return '';
+  return typeof p.within?.name === 'string' ? `approximately placed, within ${p.within.name}` : 'approximately placed';
 }
 
 /** Case- and accent-insensitive filter on name, kind and country. */
