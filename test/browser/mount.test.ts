@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
-import { attr, click, close, count, ENGINES, find, launch, open, seedSample, startSite, text, type Opened, type Site } from './harness.ts';
+import { attr, click, clickShape, close, count, ENGINES, find, launch, open, seedSample, startSite, text, type Opened, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -119,6 +119,22 @@ test('two widgets share no state, and unmount leaves no listeners behind', async
   await click(p, '#a .aa-row', { hasText: 'Baku' });
   await p.evaluate(() => (window as any).ua());
   assert.deepEqual(await listeners(p), afterFirst);
+});
+
+test('unmount right after a click on the map leaves no listener behind (Leaflet waits for a key press to show the focus ring again)', async () => {
+  const p = await page();
+  const baseline = await listeners(p);
+  await p.evaluate(async () => {
+    const w = window as any;
+    w.ua = w.aa.mount(document.getElementById('a'), { layer: await (await fetch('layer.geojson')).text(), basemap: 'basemap.json' });
+  });
+  await clickShape(p, '#a path.aa-f');
+  await find(p, '#a .aa-passages h3');
+  assert.ok((await listeners(p)).includes('window:keydown'), 'the click left Leaflet waiting for a key press');
+  await p.evaluate(() => (window as any).ua());
+  const LEAFLET_ONCE = ['document:pointercancel', 'document:pointerdown', 'document:pointermove', 'document:pointerup'];
+  const left = (await listeners(p)).filter((l) => !baseline.includes(l) && !LEAFLET_ONCE.includes(l));
+  assert.deepEqual(left, []);
 });
 
 test('XSS payloads in the text and names stay text', async () => {

@@ -257,6 +257,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     },
 
     destroy() {
+      // After a click on the map, Leaflet hides the focus ring until the next key press, with a listener on
+      // window that map.remove() leaves behind. (Leaflet keeps one such element per page: should it be another
+      // widget's map, that one merely shows its ring again, as a key press would.)
+      DomUtil.restoreOutline();
       clearTimeout(hintTimer);
       el.removeEventListener('wheel', onWheel);
       hint.remove();

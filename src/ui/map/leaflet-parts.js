@@ -11,9 +11,9 @@ export { svg } from 'leaflet/src/layer/vector/SVG.js';
 export { circleMarker } from 'leaflet/src/layer/vector/CircleMarker.js';
 export { polygon } from 'leaflet/src/layer/vector/Polygon.js';
 export { polyline } from 'leaflet/src/layer/vector/Polyline.js';
-// The one DomUtil function the map calls, under Leaflet's name for it (a namespace export kept all of DomUtil).
-import { preventOutline } from 'leaflet/src/dom/DomUtil.js';
-export const DomUtil = { preventOutline };
+// The DomUtil functions the map calls, under Leaflet's names for them (a namespace export kept all of DomUtil).
+import { preventOutline, restoreOutline } from 'leaflet/src/dom/DomUtil.js';
+export const DomUtil = { preventOutline, restoreOutline };
 // Side effects the map needs: a renderer for paths, tooltips (city labels) and the zoom buttons.
 import 'leaflet/src/layer/vector/Renderer.getRenderer.js';
 import 'leaflet/src/layer/Tooltip.js';
