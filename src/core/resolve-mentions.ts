@@ -56,7 +56,7 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     let candidates = r.candidates;
     if (best) {
       score = sigmoid(bestMean);
-      if (score >= minProbability) {
+      if (!(score < minProbability)) {
         place = best.place;
         candidates = [best];
         for (let j = 0; j < r.candidates.length; j++) if (r.candidates[j] !== best) candidates.push(r.candidates[j]);
