@@ -204,26 +204,15 @@ export class CandidateScores extends LinearScores {
   override set(name: string, value: number): this {
     switch (name) {
       case 'twinArea':
-        if (this.twinArea) return this;
-        this.twinArea = value;
-        break;
       case 'twinCity':
-        if (this.twinCity) return this;
-        this.twinCity = value;
-        break;
       case 'twinSeat':
-        if (this.twinSeat) return this;
-        this.twinSeat = value;
-        break;
       case 'twinBigArea':
-        if (this.twinBigArea) return this;
-        this.twinBigArea = value;
+        if (this[name]) return this;
+        this[name] = value;
         break;
       case 'commaCtx':
-        this.commaCtx = value;
-        break;
       case 'docShare':
-        this.docShare = value;
+        this[name] = value;
         break;
     }
     return super.set(name, value);

@@ -66,7 +66,7 @@ export function normalizeGeometryCached(g: Geometry): Geometry {
 }
 
 /** Vertices of a polygon or multipolygon (ring lengths summed). */
-function countVertices(g: Polygon | MultiPolygon): number {
+export function countVertices(g: Polygon | MultiPolygon): number {
   let n = 0;
   for (const polygon of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const ring of polygon) n += ring.length;
   return n;

@@ -5,7 +5,7 @@
 
 import type { Topology } from 'topojson-specification';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import { MAX_LAYER_VERTICES, windInPlace } from '../core/to-feature-collection.ts';
+import { countVertices, MAX_LAYER_VERTICES, position, windInPlace } from '../core/to-feature-collection.ts';
 import { codePointOrder } from './compare-keys.ts';
 import { decodeGeometry, decodeMasked, packTopology, type PackedTopology } from './pack-topology.ts';
 import type { Gazetteer, LayerMask, NameMatch, Place, PlaceKind } from '../core/types.ts';
@@ -199,10 +199,8 @@ function parsePlace(line: string): Place {
   const country = next();
   const admin1 = next();
   const population = Number(next()) || 0;
-  // A literal of fractions makes an array of doubles, whatever the numbers then stored (see below).
-  const anchor: [number, number] = [0.5, 0.5];
-  anchor[0] = Number(next());
-  anchor[1] = Number(next());
+  // Longitude then latitude (arguments are read in order), as an array of doubles: see position.
+  const anchor = position(Number(next()), Number(next())) as [number, number];
   const geonameid = next();
   const wikidata = next();
   const shape = next();
@@ -407,9 +405,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
           // A polygon the layer keeps whole, decoded afresh: geometry() keeps the stored winding, and
           // this one is wound where it is, so the layer need not copy it.
           const whole = decodeGeometry(shapes, object) as Polygon | MultiPolygon;
-          let vertices = 0;
-          for (const rings of whole.type === 'Polygon' ? [whole.coordinates] : whole.coordinates) for (const ring of rings) vertices += ring.length;
-          if (vertices <= MAX_LAYER_VERTICES) {
+          if (countVertices(whole) <= MAX_LAYER_VERTICES) {
             roundInPlace(whole.coordinates);
             geometry = whole;
           }
