@@ -18,7 +18,8 @@ export interface ToFeatureCollectionOptions {
 
 const DEFAULTS = { includeText: true, maxCandidates: 4 };
 
-const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+/** A coordinate rounded to 6 decimals (~0.1 m), as layers carry them. */
+export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
  * A position [x, y] that is an array of doubles whatever its numbers. A literal of two whole numbers

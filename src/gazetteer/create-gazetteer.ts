@@ -5,7 +5,7 @@
 
 import type { Topology } from 'topojson-specification';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import { countVertices, MAX_LAYER_VERTICES, position, windInPlace } from '../core/to-feature-collection.ts';
+import { countVertices, MAX_LAYER_VERTICES, position, round6, windInPlace } from '../core/to-feature-collection.ts';
 import { codePointOrder } from './compare-keys.ts';
 import { decodeGeometry, decodeMasked, packTopology, type PackedTopology } from './pack-topology.ts';
 import type { Gazetteer, LayerMask, NameMatch, Place, PlaceKind } from '../core/types.ts';
@@ -231,7 +231,7 @@ parsePlace('wikidata:Q1\t\tcity\t\t\t\t0\t0\t0\t\t\t\t');
 /** Rounds positions to 6 decimals in place (arrays the caller owns). */
 function roundInPlace(coords: unknown[]): void {
   if (typeof coords[0] === 'number') {
-    for (let i = 0; i < coords.length; i++) coords[i] = Math.round((coords[i] as number) * 1e6) / 1e6;
+    for (let i = 0; i < coords.length; i++) coords[i] = round6(coords[i] as number);
   } else for (const c of coords) roundInPlace(c as unknown[]);
 }
 

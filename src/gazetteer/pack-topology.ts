@@ -5,7 +5,7 @@
 // exactly what topojson-client's `feature()` gives (same arithmetic, same order; tested against it).
 
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { pickLayerMask, position } from '../core/to-feature-collection.ts';
+import { pickLayerMask, position, round6 } from '../core/to-feature-collection.ts';
 import type { LayerMask } from '../core/types.ts';
 import type { GeometryObject, Topology, Transform } from 'topojson-specification';
 
@@ -259,7 +259,6 @@ export function decodeGeometry(t: PackedTopology, o: GeometryObject): Geometry |
  */
 export function decodeMasked(t: PackedTopology, o: GeometryObject, mask: LayerMask): Polygon | MultiPolygon | null {
   if (o.type !== 'Polygon' && o.type !== 'MultiPolygon') return null;
-  const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
   return pickLayerMask(o.type, o.type === 'Polygon' ? [o.arcs] : o.arcs, mask, (arcs) => stitch(t, arcs), (xy, i) => {
     // decodeGeometry pads a ring of fewer than four points with its first point.
     const v = i < xy.length / 2 ? i : 0;
