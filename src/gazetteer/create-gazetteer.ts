@@ -5,7 +5,8 @@
 
 import type { Topology } from 'topojson-specification';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import { countVertices, MAX_LAYER_VERTICES, position, round6, windInPlace } from '../core/to-feature-collection.ts';
+import { MAX_LAYER_VERTICES } from '../core/layer-geometry.ts';
+import { countVertices, polygonsOf, position, roundCoords, windInPlace } from '../core/normalize-geometry.ts';
 import { codePointOrder } from './compare-keys.ts';
 import { decodeGeometry, decodeMasked, packTopology, type PackedTopology } from './pack-topology.ts';
 import type { Gazetteer, LayerMask, NameMatch, Place, PlaceKind } from '../core/types.ts';
@@ -228,13 +229,6 @@ function parsePlace(line: string): Place {
 parsePlace('geonames:1\t\tcity\t\t\t\t4294967296\t0\t0\t\t\t\t');
 parsePlace('wikidata:Q1\t\tcity\t\t\t\t0\t0\t0\t\t\t\t');
 
-/** Rounds positions to 6 decimals in place (arrays the caller owns). */
-function roundInPlace(coords: unknown[]): void {
-  if (typeof coords[0] === 'number') {
-    for (let i = 0; i < coords.length; i++) coords[i] = round6(coords[i] as number);
-  } else for (const c of coords) roundInPlace(c as unknown[]);
-}
-
 /**
  * Creates a `Gazetteer` over the compact artifact format written by `writeGazetteer`.
  *
@@ -386,7 +380,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
         const decoded = decodeGeometry(shapes, object);
         if (decoded && 'coordinates' in decoded) {
           // Decoding makes new position arrays, so they are rounded where they are.
-          roundInPlace(decoded.coordinates as unknown[]);
+          roundCoords(decoded.coordinates, true);
           geometry = decoded;
         }
       }
@@ -405,8 +399,8 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
           // A polygon the layer keeps whole, decoded afresh: geometry() keeps the stored winding, and
           // this one is wound where it is, so the layer need not copy it.
           const whole = decodeGeometry(shapes, object) as Polygon | MultiPolygon;
-          if (countVertices(whole) <= MAX_LAYER_VERTICES) {
-            roundInPlace(whole.coordinates);
+          if (countVertices(polygonsOf(whole)) <= MAX_LAYER_VERTICES) {
+            roundCoords(whole.coordinates, true);
             geometry = whole;
           }
         }
