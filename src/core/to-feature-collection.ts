@@ -52,8 +52,8 @@ export function toFeatureCollection(
     const r = resolved[i];
     const place = r.place;
     if (!place) continue;
-    let f = byId.get(place.id);
-    if (!f) {
+    let feature = byId.get(place.id);
+    if (!feature) {
       // A gazetteer may have the layer's simplification of big polygons ready; else the layer makes it.
       const shape = place.shape ? (gazetteer.layerGeometry?.(place.shape) ?? gazetteer.geometry(place.shape)) : undefined;
       // Properties are assigned in a fixed order (it is the order of the JSON), optional ones only when present.
@@ -72,17 +72,17 @@ export function toFeatureCollection(
         if (r.candidates[k].place.id !== place.id) properties.candidates.push(candidateOf(r.candidates[k]));
       }
       properties.mentions = [];
-      f = {
+      feature = {
         type: 'Feature',
         id: place.id,
         geometry: shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: position(round6(place.anchor[0]), round6(place.anchor[1])) },
         properties,
       };
-      byId.set(place.id, f);
+      byId.set(place.id, feature);
     }
     const m = r.mention;
-    f.properties.mentions.push({ start: m.start, end: m.end, text: m.text, passage: m.passage, type: m.type });
-    f.properties.score = Math.max(f.properties.score, Math.round(r.score * m.confidence * 1000) / 1000);
+    feature.properties.mentions.push({ start: m.start, end: m.end, text: m.text, passage: m.passage, type: m.type });
+    feature.properties.score = Math.max(feature.properties.score, Math.round(r.score * m.confidence * 1000) / 1000);
   }
   // Most-mentioned places first: the order a reader would list "what the article is about".
   const features = [...byId.values()].sort((a, b) => b.properties.mentions.length - a.properties.mentions.length || a.properties.mentions[0].start - b.properties.mentions[0].start);
