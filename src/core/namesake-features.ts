@@ -37,7 +37,7 @@ export function namesakeFeatures(match: NameMatch, all: NameMatch[], into: Featu
     if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind))) into.set(featureName('namesakeCity:', popBucket(p.population, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
   } else if (NAMESAKE_AREA_KINDS.has(p.kind)) {
     let biggest = 0;
-    for (let k = 0; k < all.length; k++) if (all[k].place.kind === 'city' && all[k].place.country === p.country) biggest = Math.max(biggest, all[k].place.population);
+    for (const { place } of all) if (place.kind === 'city' && place.country === p.country) biggest = Math.max(biggest, place.population);
     if (biggest > 0) into.set(featureName('namesakeArea:', popBucket(biggest, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
   }
 }
@@ -50,8 +50,7 @@ export function twinFeatures(match: NameMatch, all: NameMatch[], into: FeatureSi
   const p = match.place;
   // Only areas we can draw: an admin-2 point is no better than its town's point.
   const isArea = (q: Place) => !!q.shape && TWIN_AREA_KINDS.has(q.kind);
-  for (let k = 0; k < all.length; k++) {
-    const q = all[k].place;
+  for (const { place: q } of all) {
     if (q === p || q.country !== p.country) continue;
     if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
     if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);

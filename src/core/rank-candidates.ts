@@ -39,7 +39,7 @@ interface Prepared {
   mention: Mention;
   matches: NameMatch[];
   /** The score of each match's local features, computed once for both passes. */
-  local: Float64Array;
+  local: number[];
 }
 
 /** A name's readings and their local scores, shared by every mention of the name with the same type. */
@@ -70,70 +70,45 @@ function prepareCandidates(
   // A name repeated in an article (or, with a `seen` kept across articles, in a batch) has the same
   // readings and, unless a "City, State" comma says more, the same local features: they depend on
   // the name and the mention type only, so they are worked out once per name and type.
-  // Loops, not map (see geoparse.ts); scores in Float64Arrays, which have one hidden class whatever
-  // the numbers (an array of numbers has two, small integers or not).
-  const prepared: Prepared[] = [];
-  for (let i = 0; i < mentions.length; i++) {
-    const mention = mentions[i];
+  return mentions.map((mention, i) => {
     const comma = commaPlaces(mentions, i, text, gazetteer);
     const name = `${mention.type}:${mention.key}`;
     const known = comma.length ? undefined : seen.get(name);
-    if (known) {
-      prepared.push({ mention, matches: known.matches, local: known.local });
-      continue;
-    }
+    if (known) return { mention, matches: known.matches, local: known.local };
     const matches = findCandidates(mention, gazetteer);
     // Only the scores are kept: readings live across a batch, and their feature maps would not.
-    const local = new Float64Array(matches.length);
-    for (let k = 0; k < matches.length; k++) local[k] = candidateFeatures(matches[k], matches, mention, null, comma, contains, new CandidateScores(model)).total;
+    const local = matches.map((match) => candidateFeatures(match, matches, mention, null, comma, contains, new CandidateScores(model)).total);
     if (!comma.length) seen.set(name, { matches, local });
-    prepared.push({ mention, matches, local });
-  }
-  return prepared;
+    return { mention, matches, local };
+  });
 }
 
 function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
   // Context features depend on the mention's name only, so mentions that share readings share them.
-  const contextScores = new Map<Prepared['local'], Float64Array>();
-  const ranked: RankedMention[] = [];
-  for (let i = 0; i < prepared.length; i++) {
-    const { mention, matches, local } = prepared[i];
-    let context: Float64Array | undefined;
+  const contextScores = new Map<Prepared['local'], number[]>();
+  return prepared.map(({ mention, matches, local }) => {
+    let context: number[] | undefined;
     if (ctx) {
       context = contextScores.get(local);
       if (!context) {
-        context = new Float64Array(matches.length);
-        for (let k = 0; k < matches.length; k++) {
+        context = matches.map((match) => {
           const scores = new CandidateScores(model);
-          addContextFeatures(scores, matches[k].place, mention, ctx);
-          context[k] = scores.total;
-        }
+          addContextFeatures(scores, match.place, mention, ctx);
+          return scores.total;
+        });
         contextScores.set(local, context);
       }
     }
-    const candidates: Candidate[] = [];
-    for (let k = 0; k < matches.length; k++) {
-      // Scores are linear, so the context part adds to the local part computed for the first pass.
-      const score = local[k] + (context ? context[k] : 0);
-      candidates.push({ place: matches[k].place, nameType: matches[k].nameType, score });
-    }
-    sortByScore(candidates);
-    ranked.push({ mention, candidates });
-  }
-  return ranked;
-}
-
-/**
- * Sorts candidates best first, in place; equal scores keep their order, as Array.prototype.sort would
- * (an insertion sort: a mention has at most MAX_CANDIDATES, and the built-in sort copies the array).
- */
-function sortByScore(candidates: Candidate[]): void {
-  for (let i = 1; i < candidates.length; i++) {
-    const c = candidates[i];
-    let j = i - 1;
-    for (; j >= 0 && candidates[j].score < c.score; j--) candidates[j + 1] = candidates[j];
-    candidates[j + 1] = c;
-  }
+    // Scores are linear, so the context part adds to the local part computed for the first pass.
+    const candidates: Candidate[] = matches.map((match, k) => ({
+      place: match.place,
+      nameType: match.nameType,
+      score: local[k] + (context ? context[k] : 0),
+    }));
+    // Best first; the sort is stable, so equal scores keep the gazetteer's order.
+    candidates.sort((x, y) => y.score - x.score);
+    return { mention, candidates };
+  });
 }
 
 /**

@@ -109,7 +109,7 @@ function readingsOf(span: NameSpan): Readings {
   let r = byKey.get(span.key);
   if (r) return r;
   const m = span.matches;
-  // One walk over the readings (loops, not map: see geoparse.ts).
+  // One walk over the readings.
   const kinds = new Set<string>();
   const countries = new Set<string>();
   let adj = false;
@@ -158,7 +158,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   into.set(featureName('ntok:', Math.min(words, 3)), 1);
   const r = readingsOf(span);
   const features = r.features;
-  for (let k = 0; k < features.length; k++) into.set(features[k], 1);
+  for (const feature of features) into.set(feature, 1);
   const { kinds, adj } = r;
   const shape = shapeOf(span.text);
   into.set(featureName('shape:', shape), 1);

@@ -135,8 +135,8 @@ function bucketStarts(text: string, lines: Int32Array): Int32Array {
 function lineKeyBefore(text: string, pos: number, key: string): boolean {
   for (let i = 0; i < key.length; i++) {
     const c = text.charCodeAt(pos + i);
-    // The line's key ended first (at its tab, the line's end or the text's): a prefix of `key`.
-    if (c === 9 || c === 10 || c !== c) return true;
+    // The line's key ended first (at its tab, the line's end or the text's, where c is NaN): a prefix of `key`.
+    if (c === 9 || c === 10 || Number.isNaN(c)) return true;
     const k = key.charCodeAt(i);
     if (c !== k) return codePointOrder(c) < codePointOrder(k);
   }
