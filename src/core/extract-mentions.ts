@@ -83,7 +83,7 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
     if (p1 < 0.5) continue;
     // A country named outright is strong evidence; otherwise the most populous reading's country.
     const area = span.matches.find((m) => m.place.kind === 'country' || m.place.kind === 'admin1');
-    const top = area ?? span.matches.reduce((a, b) => (b.place.population > a.place.population ? b : a));
+    const top = area ?? span.matches.reduce((best, m) => (m.place.population > best.place.population ? m : best));
     const c = top.place.country;
     if (!c) continue;
     const w = area ? p1 : p1 * 0.5;

@@ -177,9 +177,9 @@ function linesThirdFourth(text: string, lines: Int32Array): Uint32Array {
 
 /** Index of the first line whose key is >= `key` (lines are sorted by key). */
 function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, thirdFourths: Uint32Array, key: string): number {
-  const b = bucketOf(key);
-  let lo = buckets[b];
-  let hi = buckets[b + 1];
+  const bucket = bucketOf(key);
+  let lo = buckets[bucket];
+  let hi = buckets[bucket + 1];
   const q = twoAsciiFirst(key) ? thirdFourth(key, 0, key.length) : -1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
