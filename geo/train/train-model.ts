@@ -22,7 +22,7 @@ import { distanceKm } from '../../src/core/distance-km.ts';
 import { extractMentions } from '../../src/core/extract-mentions.ts';
 import { scoreLinear, sigmoid, type Features, type GeoparserModel, type LinearModel } from '../../src/core/model.ts';
 import type { Mention } from '../../src/core/types.ts';
-import { loadGazetteer } from '../../src/cli/load-gazetteer.ts';
+import { loadGazetteer } from '../../src/node/load-gazetteer.ts';
 
 const { values } = parseArgs({
   options: {

@@ -53,7 +53,7 @@ const BAD_OPTION = 9;
  */
 export function batchNodeOptions(cores: number, execArgv: readonly string[], nodeOptions = ''): string[] {
   const set = [...execArgv, ...nodeOptions.split(/\s+/)];
-  const has = (name: string) => set.some((a) => a === name || a.startsWith(name + '='));
+  const has = (name: string) => set.some((arg) => arg === name || arg.startsWith(name + '='));
   const options: string[] = [];
   if (cores <= NODE_POOL_SIZE && !has('--v8-pool-size')) options.push(`--v8-pool-size=${Math.max(1, cores - 1)}`);
   if (!has('--initial-old-space-size') && !has('--initial-heap-size')) options.push(`--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`);
