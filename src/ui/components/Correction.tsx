@@ -12,7 +12,7 @@ export function Correction({ model, feature }: { model: Model; feature: LayerFea
   const others = feature.properties.candidates.filter((c) => c.id !== feature.id);
   const [choice, setChoice] = useState(others[0]?.id ?? NOT_A_PLACE);
   // The form only once opened: a new <select> makes Chrome's autofill lay the page out again in a task of
-  // its own, 2–5 ms after every selection, before the passages are on screen (issue #4).
+  // its own after every selection, before the passages are on screen (issue #4).
   const [open, setOpen] = useState(false);
   return (
     <details class="aa-fix" onToggle={(e) => setOpen(e.currentTarget.open)}>
