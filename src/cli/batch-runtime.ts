@@ -64,9 +64,9 @@ export function rerunForBatch(argv: readonly string[], options = batchNodeOption
     // Ctrl+C reaches both processes; a signal sent to this one alone is passed on.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    for (const s of signals) process.on(s, forward);
+    for (const signal of signals) process.on(signal, forward);
     const done = (code: number | undefined) => {
-      for (const s of signals) process.off(s, forward);
+      for (const signal of signals) process.off(signal, forward);
       resolve(code);
     };
     // 'error' here means the child never started, so stdin is still unread.
