@@ -112,8 +112,10 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
   const next = mentions[i + 1];
   if (!next || next.type !== 'toponym') return [];
   if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
-  return gazetteer
-    .lookup(next.key)
-    .filter((m) => m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1'))
-    .map((m) => m.place);
+  // Pushed, not filtered and mapped: see prepareCandidates in rank-candidates.ts.
+  const places: Place[] = [];
+  for (const m of gazetteer.lookup(next.key)) {
+    if (m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')) places.push(m.place);
+  }
+  return places;
 }

@@ -119,16 +119,24 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
   // Both models weigh the local features, scored as they are found: `score` is the first-pass score,
   // `secondScore` the second pass's local part.
-  const local = spans.map((span) => spanFeatures(span, ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname')));
-  const first = spans.map((span, i) => ({ span, p1: sigmoid(local[i].score) }));
+  // Pushed, not mapped: see prepareCandidates in rank-candidates.ts.
+  const local: LinearScores[] = [];
+  const first: Array<{ span: NameSpan; p1: number }> = [];
+  for (const span of spans) {
+    const scores = spanFeatures(span, ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname'));
+    local.push(scores);
+    first.push({ span, p1: sigmoid(scores.score) });
+  }
   const doc = collectDocEvidence(first, ctx);
-  return first.map(({ span, p1 }, i) => {
+  const scored: ScoredSpan[] = [];
+  for (let i = 0; i < first.length; i++) {
     // Linear scores: the second pass adds its document features to the local part.
     const docScore = new LinearScores(model.spanDoc);
-    addDocFeatures(docScore, span, ctx, doc);
+    addDocFeatures(docScore, first[i].span, ctx, doc);
     const z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
-    return { span, p1, p2: sigmoid(z) };
-  });
+    scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
+  }
+  return scored;
 }
 
 /**

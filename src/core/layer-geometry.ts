@@ -2,7 +2,7 @@
 // rounded and wound (normalizeGeometry). The gazetteer may hand over this form ready-made.
 
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { normalizeGeometry } from './normalize-geometry.ts';
+import { normalizeGeometry, position } from './normalize-geometry.ts';
 import { simplifyToFit, type Point } from './simplify-to-fit.ts';
 
 /**
@@ -23,7 +23,7 @@ export const MAX_LAYER_VERTICES = 400;
 export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return normalizeGeometry(g);
   const simplified = simplifyToFit(g, maxVertices);
-  return normalizeGeometry(simplified ? withRings(g, simplified, (ring) => ring.map((p) => [p.x, p.y])) : g);
+  return normalizeGeometry(simplified ? withRings(g, simplified, (ring) => ring.map((p) => position(p.x, p.y))) : g);
 }
 
 /** The polygon as the same type with new rings. */

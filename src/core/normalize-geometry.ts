@@ -7,6 +7,20 @@ import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 /** A coordinate rounded to 6 decimals (~0.1 m), as layers carry them. */
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/**
+ * A position [x, y] as an array of doubles whatever its numbers: a literal of two whole numbers would be
+ * an array of small integers, and the code that reads positions would deoptimise at the first one.
+ *
+ * @example
+ * position(45, 40.5) // [45, 40.5]
+ */
+export function position(x: number, y: number): Position {
+  const p = [0.5, 0.5];
+  p[0] = x;
+  p[1] = y;
+  return p;
+}
+
 /** A polygon or multipolygon as a list of polygons, each a list of rings. */
 export const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
 
@@ -34,6 +48,7 @@ type Coordinates = Position | Position[] | Position[][] | Position[][][];
 export function roundCoords<C extends Coordinates>(coords: C, inPlace = false): C {
   const c = coords as any[];
   const numbers = typeof c[0] === 'number';
+  if (numbers && c.length === 2 && !inPlace) return position(round6(c[0]), round6(c[1])) as C;
   const out: any[] = inPlace ? c : [];
   for (let i = 0; i < c.length; i++) out[i] = numbers ? round6(c[i]) : roundCoords(c[i], inPlace);
   return out as C;

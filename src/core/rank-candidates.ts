@@ -39,7 +39,7 @@ interface Prepared {
   mention: Mention;
   matches: NameMatch[];
   /** The score of each match's local features, computed once for both passes. */
-  local: number[];
+  local: Float64Array;
 }
 
 /** A name's readings and their local scores, shared by every mention of the name with the same type. */
@@ -70,45 +70,57 @@ function prepareCandidates(
   // A name repeated in an article (or, with a `seen` kept across articles, in a batch) has the same
   // readings and, unless a "City, State" comma says more, the same local features: they depend on
   // the name and the mention type only, so they are worked out once per name and type.
-  return mentions.map((mention, i) => {
+  // The arrays of the ranking path are pushed, not mapped: map's arrays turn holey once their maker is
+  // optimised, and the code reading them deoptimises at the change (test/bench/README.md). Scores go in
+  // Float64Arrays, whose elements are doubles from the start.
+  const prepared: Prepared[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const mention = mentions[i];
     const comma = commaPlaces(mentions, i, text, gazetteer);
     const name = `${mention.type}:${mention.key}`;
     const known = comma.length ? undefined : seen.get(name);
-    if (known) return { mention, matches: known.matches, local: known.local };
+    if (known) {
+      prepared.push({ mention, matches: known.matches, local: known.local });
+      continue;
+    }
     const matches = findCandidates(mention, gazetteer);
     // Only the scores are kept: readings live across a batch, and their feature maps would not.
-    const local = matches.map((match) => candidateFeatures(match, matches, mention, null, comma, contains, new CandidateScores(model)).total);
+    const local = new Float64Array(matches.length);
+    for (let k = 0; k < matches.length; k++) local[k] = candidateFeatures(matches[k], matches, mention, null, comma, contains, new CandidateScores(model)).total;
     if (!comma.length) seen.set(name, { matches, local });
-    return { mention, matches, local };
-  });
+    prepared.push({ mention, matches, local });
+  }
+  return prepared;
 }
 
 function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankContext | null): RankedMention[] {
   // Context features depend on the mention's name only, so mentions that share readings share them.
-  const contextScores = new Map<Prepared['local'], number[]>();
-  return prepared.map(({ mention, matches, local }) => {
-    let context: number[] | undefined;
+  const contextScores = new Map<Prepared['local'], Float64Array>();
+  const ranked: RankedMention[] = [];
+  for (const { mention, matches, local } of prepared) {
+    let context: Float64Array | undefined;
     if (ctx) {
       context = contextScores.get(local);
       if (!context) {
-        context = matches.map((match) => {
+        context = new Float64Array(matches.length);
+        for (let k = 0; k < matches.length; k++) {
           const scores = new CandidateScores(model);
-          addContextFeatures(scores, match.place, mention, ctx);
-          return scores.total;
-        });
+          addContextFeatures(scores, matches[k].place, mention, ctx);
+          context[k] = scores.total;
+        }
         contextScores.set(local, context);
       }
     }
-    // Scores are linear, so the context part adds to the local part computed for the first pass.
-    const candidates: Candidate[] = matches.map((match, k) => ({
-      place: match.place,
-      nameType: match.nameType,
-      score: local[k] + (context ? context[k] : 0),
-    }));
+    const candidates: Candidate[] = [];
+    for (let k = 0; k < matches.length; k++) {
+      // Scores are linear, so the context part adds to the local part computed for the first pass.
+      candidates.push({ place: matches[k].place, nameType: matches[k].nameType, score: local[k] + (context ? context[k] : 0) });
+    }
     // Best first; the sort is stable, so equal scores keep the gazetteer's order.
     candidates.sort((x, y) => y.score - x.score);
-    return { mention, candidates };
-  });
+    ranked.push({ mention, candidates });
+  }
+  return ranked;
 }
 
 /**

@@ -54,7 +54,8 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
       // Written so that a NaN score keeps its reading.
       if (!(score < minProbability)) {
         place = best.place;
-        candidates = [best, ...r.candidates.filter((c) => c !== best)];
+        candidates = [best];
+        for (const c of r.candidates) if (c !== best) candidates.push(c);
       }
     }
     resolved.push({ mention: r.mention, candidates, place, score });

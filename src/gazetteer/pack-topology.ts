@@ -6,7 +6,7 @@
 
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 import { pickLayerMask } from '../core/layer-mask.ts';
-import { round6 } from '../core/normalize-geometry.ts';
+import { position, round6 } from '../core/normalize-geometry.ts';
 import type { LayerMask } from '../core/types.ts';
 import type { GeometryObject, Topology, Transform } from 'topojson-specification';
 
@@ -218,7 +218,7 @@ export function decodeGeometry(t: PackedTopology, o: GeometryObject): Geometry |
   const line = (arcs: number[]): Position[] => {
     const xy = stitch(t, arcs);
     const points: Position[] = [];
-    for (let i = 0; i < xy.length; i += 2) points.push([xy[i], xy[i + 1]]);
+    for (let i = 0; i < xy.length; i += 2) points.push(position(xy[i], xy[i + 1]));
     if (points.length < 2) points.push(points[0]); // never, by the specification
     return points;
   };
@@ -264,6 +264,6 @@ export function decodeMasked(t: PackedTopology, o: GeometryObject, mask: LayerMa
   return pickLayerMask(o.type, o.type === 'Polygon' ? [o.arcs] : o.arcs, mask, (arcs) => stitch(t, arcs), (xy, i) => {
     // decodeGeometry pads a ring of fewer than four points with its first point.
     const v = i < xy.length / 2 ? i : 0;
-    return [round6(xy[2 * v]), round6(xy[2 * v + 1])];
+    return position(round6(xy[2 * v]), round6(xy[2 * v + 1]));
   });
 }

@@ -1,6 +1,7 @@
 // One row of the gazetteer's places.tsv as a `Place`, its columns read in the order the writer
 // puts them (PLACE_COLUMNS in write-gazetteer.ts).
 
+import { position } from '../core/normalize-geometry.ts';
 import type { Place, PlaceKind } from '../core/types.ts';
 
 /**
@@ -26,17 +27,26 @@ export function parsePlace(line: string): Place {
   const country = next();
   const admin1 = next();
   const population = Number(next()) || 0;
-  const anchor: [number, number] = [Number(next()), Number(next())];
+  // Longitude then latitude (arguments are read in order), as doubles: see position.
+  const anchor = position(Number(next()), Number(next())) as [number, number];
   const geonameid = next();
   const wikidata = next();
   const shape = next();
   const disputed = next();
+  // The writer leaves the column empty when the id is `geonames:<geonameid>`. One Number call for both:
+  // a second call site would deoptimise parsePlace at the first row with the column filled.
+  const geonameDigits = geonameid || (id.startsWith('geonames:') ? id.slice(9) : '');
   return {
     id, name, kind, featureCode, country, admin1, population, anchor,
-    // The writer leaves the column empty when the id is `geonames:<geonameid>`.
-    geonameid: geonameid ? Number(geonameid) : id.startsWith('geonames:') ? Number(id.slice(9)) : undefined,
+    geonameid: geonameDigits ? Number(geonameDigits) : undefined,
     wikidata: wikidata || undefined,
     shape: shape || undefined,
     disputed: disputed || undefined,
   };
 }
+
+// Two places parsed at import settle the members' representations before real rows arrive: a
+// population beyond small integers (Asia's 3.8 billion) and a geonameid both set and absent. Each
+// later change would reshape every place and deoptimise the ranking code mid-batch.
+parsePlace('geonames:1\t\tcity\t\t\t\t4294967296\t0\t0\t\t\t\t');
+parsePlace('wikidata:Q1\t\tcity\t\t\t\t0\t0\t0\t\t\t\t');
