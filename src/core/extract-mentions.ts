@@ -34,12 +34,8 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
   const sentenceStarts = new Set<number>();
   const titleCase = new Set<number>();
   let ti = 0;
-  // Indexed loops here and below (see geoparse.ts).
-  for (let pi = 0; pi < passages.length; pi++) {
-    const sentences = passages[pi].sentences;
-    for (let si = 0; si < sentences.length; si++) {
-      const s = sentences[si][0];
-      const e = sentences[si][1];
+  for (const passage of passages) {
+    for (const [s, e] of passage.sentences) {
       while (ti < tokens.length && tokens[ti].end <= s) ti++;
       let first = -1;
       let last = -1;
@@ -62,8 +58,7 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
   }
   const spanAt = new Map<number, NameSpan>();
   const spanEnding = new Map<number, NameSpan>();
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
+  for (const s of spans) {
     spanAt.set(s.first, s);
     spanEnding.set(s.last, s);
   }
@@ -81,15 +76,14 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
   const keyConfidence = new Map<string, number>();
   const keyCount = new Map<string, number>();
   const confidenceAt = new Map<number, number>();
-  for (let i = 0; i < scored.length; i++) {
-    const { span, p1 } = scored[i];
+  for (const { span, p1 } of scored) {
     confidenceAt.set(span.first, p1);
     keyConfidence.set(span.key, Math.max(keyConfidence.get(span.key) ?? 0, p1));
     keyCount.set(span.key, (keyCount.get(span.key) ?? 0) + 1);
     if (p1 < 0.5) continue;
     // A country named outright is strong evidence; otherwise the most populous reading's country.
     const area = span.matches.find((m) => m.place.kind === 'country' || m.place.kind === 'admin1');
-    const top = area ?? span.matches.reduce((a, b) => (b.place.population > a.place.population ? b : a));
+    const top = area ?? span.matches.reduce((best, m) => (m.place.population > best.place.population ? m : best));
     const c = top.place.country;
     if (!c) continue;
     const w = area ? p1 : p1 * 0.5;
@@ -101,8 +95,7 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
   // Names used as a person's first name somewhere ("Georgia Stevens"): later bare uses are that person.
   const personKeys = new Set<string>();
   if (ctx) {
-    for (let i = 0; i < scored.length; i++) {
-      const span = scored[i].span;
+    for (const { span } of scored) {
       if (span.first !== span.last || !ctx.lexicon.givenNames.has(span.key)) continue;
       const next = tokenAt(ctx.tokens, span.last + 1);
       if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
@@ -124,14 +117,15 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const lexicon = lexiconOf(model);
   const spans = findNameSpans(text, tokens, gazetteer, lexicon);
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
-  // Both models weigh the local features, scored as they are found: `a` is the first-pass score,
-  // `b` the second pass's local part.
-  // Loops, not map (see geoparse.ts).
+  // Both models weigh the local features, scored as they are found: `score` is the first-pass score,
+  // `secondScore` the second pass's local part.
+  // Pushed, not mapped: see prepareCandidates in rank-candidates.ts.
   const local: LinearScores[] = [];
   const first: Array<{ span: NameSpan; p1: number }> = [];
-  for (let i = 0; i < spans.length; i++) {
-    local.push(spanFeatures(spans[i], ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname')));
-    first.push({ span: spans[i], p1: sigmoid(local[i].score) });
+  for (const span of spans) {
+    const scores = spanFeatures(span, ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname'));
+    local.push(scores);
+    first.push({ span, p1: sigmoid(scores.score) });
   }
   const doc = collectDocEvidence(first, ctx);
   const scored: ScoredSpan[] = [];
@@ -176,8 +170,7 @@ export function extractMentions(
   const sites = findSiteSpans(text, tokens);
   let si = 0;
   const scored = scoreSpans(text, tokens, passages, gazetteer, model);
-  for (let i = 0; i < scored.length; i++) {
-    const { span, p2 } = scored[i];
+  for (const { span, p2 } of scored) {
     while (si < sites.length && sites[si].end <= span.start) si++;
     const site = sites[si] && sites[si].start < span.end ? sites[si] : undefined;
     // A gazetteer name that is the whole site ("Hyde Park" in the gazetteer) stays a plain name.

@@ -1,5 +1,5 @@
 // Resolution, step 2: ranked candidates → one referent per mention. One sense per name per article:
-// all mentions of a name share the reading with the best summed score. An explicit "no match" wins
+// all mentions of a name share the reading with the best mean score. An explicit "no match" wins
 // over a weak guess.
 
 import { sigmoid } from './model.ts';
@@ -20,16 +20,13 @@ const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02 };
  */
 export function resolveMentions(ranked: RankedMention[], options: ResolveMentionsOptions = {}): ResolvedMention[] {
   const { minProbability } = { ...DEFAULTS, ...options };
-  // Sum each candidate's score over every mention of the same name and type.
+  // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
-  // Indexed loops (see geoparse.ts).
-  for (let i = 0; i < ranked.length; i++) {
-    const r = ranked[i];
+  for (const r of ranked) {
     const k = `${r.mention.type}|${r.mention.key}`;
     let t = totals.get(k);
     if (!t) totals.set(k, (t = new Map()));
-    for (let j = 0; j < r.candidates.length; j++) {
-      const c = r.candidates[j];
+    for (const c of r.candidates) {
       const e = t.get(c.place.id) ?? { score: 0, n: 0 };
       e.score += c.score;
       e.n++;
@@ -37,13 +34,11 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     }
   }
   const resolved: ResolvedMention[] = [];
-  for (let i = 0; i < ranked.length; i++) {
-    const r = ranked[i];
+  for (const r of ranked) {
     const t = totals.get(`${r.mention.type}|${r.mention.key}`)!;
     let best = r.candidates[0];
     let bestMean = -Infinity;
-    for (let j = 0; j < r.candidates.length; j++) {
-      const c = r.candidates[j];
+    for (const c of r.candidates) {
       const e = t.get(c.place.id)!;
       const mean = e.score / e.n;
       if (mean > bestMean) {
@@ -56,10 +51,11 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     let candidates = r.candidates;
     if (best) {
       score = sigmoid(bestMean);
+      // Written so that a NaN score keeps its reading.
       if (!(score < minProbability)) {
         place = best.place;
         candidates = [best];
-        for (let j = 0; j < r.candidates.length; j++) if (r.candidates[j] !== best) candidates.push(r.candidates[j]);
+        for (const c of r.candidates) if (c !== best) candidates.push(c);
       }
     }
     resolved.push({ mention: r.mention, candidates, place, score });

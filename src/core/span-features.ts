@@ -2,7 +2,9 @@
 // a place mention from a person, an organisation or a common word: name statistics from the
 // gazetteer, spelling, the words around it, and (second pass) what else the article mentions.
 
+import { AREA_KINDS } from './area-kinds.ts';
 import { featureName, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
+import { popBucket } from './pop-bucket.ts';
 import type { NameSpan } from './find-name-spans.ts';
 import type { NameMatch } from './types.ts';
 import { isCapitalised, startsWithDigit, tokenAt, type Token } from './tokenize.ts';
@@ -68,12 +70,6 @@ export function lexiconOf(model: GeoparserModel): Lexicon {
 // Prepositions that put what follows on the map.
 const LOCATIVES = new Set(['in', 'to', 'from', 'at', 'into', 'near', 'across', 'toward', 'towards', 'throughout', 'inside', 'outside', 'via']);
 
-const AREA_KINDS = new Set(['country', 'historical-country', 'admin1', 'admin2', 'region', 'disputed', 'continent']);
-
-function popBucket(pop: number): number {
-  return pop <= 0 ? 0 : Math.min(8, Math.floor(Math.log10(pop + 1)));
-}
-
 // Regular expressions live at module level: built once, not at every call.
 const INITIALS = /^(\p{Lu}\.)+\p{Lu}?\.?$/u;
 const HAS_UPPER = /\p{Lu}/u;
@@ -113,7 +109,7 @@ function readingsOf(span: NameSpan): Readings {
   let r = byKey.get(span.key);
   if (r) return r;
   const m = span.matches;
-  // One walk over the readings (loops, not map: see geoparse.ts).
+  // One walk over the readings.
   const kinds = new Set<string>();
   const countries = new Set<string>();
   let adj = false;
@@ -137,8 +133,9 @@ function readingsOf(span: NameSpan): Readings {
   for (const k of kinds) features.push(featureName('kind:', k));
   if (adj) features.push(named ? 'adj+name' : 'adjOnly');
   if (named && altOnly) features.push('altOnly');
-  features.push(featureName('pop:', popBucket(maxPop)));
-  if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop)));
+  // The span model's buckets: all nine magnitudes, of the population plus one (a place of 999 counts as 1,000).
+  features.push(featureName('pop:', popBucket(maxPop + 1, 0, 8)));
+  if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop + 1, 0, 8)));
   features.push(featureName('amb:', m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4));
   r = { features, kinds, firstKind: [...kinds].sort()[0], adj, countries };
   byKey.set(span.key, r);
@@ -161,7 +158,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   into.set(featureName('ntok:', Math.min(words, 3)), 1);
   const r = readingsOf(span);
   const features = r.features;
-  for (let k = 0; k < features.length; k++) into.set(features[k], 1);
+  for (const feature of features) into.set(feature, 1);
   const { kinds, adj } = r;
   const shape = shapeOf(span.text);
   into.set(featureName('shape:', shape), 1);

@@ -113,8 +113,6 @@ export interface Candidate {
   place: Place;
   nameType: NameMatch['nameType'];
   score: number;
-  /** Feature contributions that made the score, for debugging and hand correction. */
-  reasons?: Record<string, number>;
 }
 
 export interface RankedMention {
