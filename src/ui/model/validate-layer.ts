@@ -126,13 +126,18 @@ export function readLayer(text: string): LayerReading {
   const spans = Array.isArray(data.passages) ? data.passages : [];
   const passagesOk = spans.every((p) => isObject(p) && isInt(p.start) && isInt(p.end) && p.start <= p.end && (body === undefined || p.end <= body.length));
   const passages = (passagesOk ? spans : []) as ArticleLayer['passages'];
-  const counts = { geometry: 0, properties: 0, mentions: 0, candidates: 0 };
+  const counts = { geometry: 0, properties: 0, duplicates: 0, mentions: 0, candidates: 0 };
   const ids = new Set<string>();
   const features: LayerFeature[] = [];
   for (const f of data.features) {
     const p = isObject(f) ? f.properties : null;
-    if (!isObject(f) || f.type !== 'Feature' || typeof f.id !== 'string' || ids.has(f.id) || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
+    if (!isObject(f) || f.type !== 'Feature' || typeof f.id !== 'string' || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
       counts.properties++;
+      continue;
+    }
+    // The explorer finds a place by its id, so a second feature with the same id could never be selected.
+    if (ids.has(f.id)) {
+      counts.duplicates++;
       continue;
     }
     if (f.geometry !== null && !isValidGeometry(f.geometry)) {
@@ -163,6 +168,7 @@ export function readLayer(text: string): LayerReading {
   }
   const dropped = [
     counts.properties && `${counts.properties} of ${total} features that are not places (no id, name or kind)`,
+    counts.duplicates && `${counts.duplicates} of ${total} features that repeat the id of an earlier one`,
     counts.geometry && `${counts.geometry} of ${total} places with invalid geometry or coordinates`,
     counts.mentions && `${counts.mentions} mentions whose offsets do not quote the article text`,
     counts.candidates && `${counts.candidates} alternative places without a name, kind or location`,
