@@ -111,7 +111,10 @@ export function rerunForBatch(argv: readonly string[], options = batchNodeOption
  */
 export function stopWithParent(): void {
   if (!process.channel) return;
-  process.channel.unref();
   // As a hang-up: temporary files are removed (remove-on-exit.ts) and the exit status says SIGHUP.
-  process.once('disconnect', () => process.kill(process.pid, 'SIGHUP'));
+  const hangUp = () => void process.kill(process.pid, 'SIGHUP');
+  // The parent may be gone already, before this process got here.
+  if (!process.connected) return hangUp();
+  process.channel.unref();
+  process.once('disconnect', hangUp);
 }

@@ -29,13 +29,13 @@ Usage:
   article-atlas build [FILE] -o DIR   write a static explorer site for FILE (default: bundled example)
   article-atlas serve [FILE]          build the explorer into a temporary folder and serve it on 127.0.0.1
 
-Options:
-  -o, --out PATH     write to PATH (a file for parse, a folder for build) instead of stdout
-      --format F     input format: text, markdown or html (default: from the file name or content)
-      --pretty       indent the GeoJSON
-      --no-text      leave the article text out of the layer
-      --stats        print load time and throughput on stderr when done
-  -p, --port N       port for serve (default: a free one)
+Options (a command refuses the ones it does not take):
+  -o, --out PATH     write to PATH (a file for parse, a folder for build and serve) instead of stdout
+      --format F     parse, build, serve: input format text, markdown or html (default: from the name or content)
+      --pretty       parse: indent the GeoJSON
+      --no-text      parse: leave the article text out of the layer
+      --stats        parse: print load time and throughput on stderr when done
+  -p, --port N       serve: the port (default: a free one)
       --debug        print stack traces of internal errors
   -h, --help         this help
   -v, --version      the version

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { batchEnv, batchNodeOptions, INITIAL_OLD_SPACE_MB, INLINE_BUDGET, rerunForBatch, SEMI_SPACE_MB } from '../../src/cli/batch-runtime.ts';
@@ -66,19 +66,24 @@ function gone(pid: number): boolean {
 }
 
 test('the batch child stops when its parent is killed (SIGKILL), although stdin stays open', async () => {
-  const parent = spawn('node', [BIN, 'parse', '--jsonl'], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: '' } });
-  parent.stdout.resume();
-  parent.stdin.write(JSON.stringify({ id: 'a', text: 'Baku' }) + '\n');
-  let child: number | undefined;
-  for (let i = 0; i < 200 && !child; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    child = Number(spawnSync('pgrep', ['-P', String(parent.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]) || undefined;
-  }
-  assert.ok(child, 'the batch runs in a child');
+  // stdin is a FIFO this test holds open (read-write, so opening it does not wait for a writer): a pipe
+  // from spawn() would be closed by Node when the parent exits, and end the batch for another reason.
+  const fifo = join(tmp, 'stdin');
+  assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
+  const stdin = openSync(fifo, 'r+');
+  const outFile = join(tmp, 'out.jsonl');
+  const out = openSync(outFile, 'w');
+  const parent = spawn('node', [BIN, 'parse', '--jsonl'], { stdio: [stdin, out, 'inherit'], env: { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: '' } });
+  closeSync(out);
+  writeSync(stdin, JSON.stringify({ id: 'a', text: 'Baku' }) + '\n');
+  // The child is at work once the first layer is out; then it waits for the next line.
+  for (let i = 0; i < 300 && !statSync(outFile).size; i++) await new Promise((r) => setTimeout(r, 50));
+  const child = Number(spawnSync('pgrep', ['-P', String(parent.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]) || undefined;
+  assert.ok(child && statSync(outFile).size, 'the batch runs in a child, which wrote the first layer');
   parent.kill('SIGKILL');
   for (let i = 0; i < 100 && !gone(child); i++) await new Promise((r) => setTimeout(r, 50));
   const stopped = gone(child);
   if (!stopped) process.kill(child, 'SIGKILL');
-  parent.stdin.destroy();
+  closeSync(stdin);
   assert.ok(stopped, 'the child stopped within 5 s of its parent');
 });

@@ -12,32 +12,48 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin['article-atlas']);
 const tmp = mkdtempSync(join(tmpdir(), 'aa-out-'));
 const ARTICLE = 'Talks in Baku and Yerevan went on.';
+/** A command that waits on a pipe no one writes (or reads) fails the test instead of hanging it. */
+const TIMEOUT_MS = 30_000;
 
 function run(args: string[], opts: { input?: string; cwd?: string; shell?: string } = {}) {
   const r = opts.shell
-    ? spawnSync('bash', ['-c', opts.shell], { cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, A: `node ${BIN}` } })
-    : spawnSync('node', [BIN, ...args], { input: opts.input, cwd: opts.cwd, encoding: 'utf8' });
+    ? spawnSync('bash', ['-c', opts.shell], { cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, A: `node ${BIN}` }, timeout: TIMEOUT_MS })
+    : spawnSync('node', [BIN, ...args], { input: opts.input, cwd: opts.cwd, encoding: 'utf8', timeout: TIMEOUT_MS });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const tempFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
 
-test('-o /dev/null writes into the device and leaves it a device', () => {
-  const r = run(['parse', '-', '-o', '/dev/null'], { input: ARTICLE });
+test('-o onto a device writes into the device and leaves it a device', () => {
+  // Root gets a null device of its own: a command that replaced the device (as this one once did) must not
+  // take the system's /dev/null with it. Anyone else cannot replace /dev/null, so it is safe to use.
+  let device = '/dev/null';
+  if (process.getuid?.() === 0) {
+    device = join(tmp, 'null');
+    assert.equal(spawnSync('mknod', ['-m', '666', device, 'c', '1', '3']).status, 0);
+  }
+  const r = run(['parse', '-', '-o', device], { input: ARTICLE });
   assert.equal(r.code, 0, r.stderr);
-  assert.ok(statSync('/dev/null').isCharacterDevice());
+  assert.ok(statSync(device).isCharacterDevice());
 });
 
-test('-o /dev/stdout writes to stdout, also when stdout is a pipe', () => {
-  const r = run([], { shell: `echo "${ARTICLE}" | $A parse - -o /dev/stdout | cat`, cwd: tmp });
-  assert.equal(r.code, 0, r.stderr);
-  assert.equal(JSON.parse(r.stdout).type, 'FeatureCollection');
+test('-o /dev/stdout (a link into /proc/self/fd) writes to stdout, whether a pipe or a file', () => {
+  // A link of the test's own with /dev/stdout's target: a command that replaced the link (as this one
+  // once did) must not take the system's /dev/stdout with it.
+  symlinkSync('/proc/self/fd/1', join(tmp, 'stdout'));
+  const piped = run([], { shell: `echo "${ARTICLE}" | $A parse - -o stdout | cat`, cwd: tmp });
+  assert.equal(piped.code, 0, piped.stderr);
+  assert.equal(JSON.parse(piped.stdout).type, 'FeatureCollection');
+  const toFile = run([], { shell: `echo "${ARTICLE}" | $A parse - -o stdout > captured.json`, cwd: tmp });
+  assert.equal(toFile.code, 0, toFile.stderr);
+  assert.equal(JSON.parse(readFileSync(join(tmp, 'captured.json'), 'utf8')).type, 'FeatureCollection');
+  assert.ok(lstatSync(join(tmp, 'stdout')).isSymbolicLink());
 });
 
 test('-o FIFO writes into the named pipe, which stays a pipe', () => {
   const fifo = join(tmp, 'pipe');
   assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
-  const r = run([], { shell: `cat pipe > from-pipe & echo "${ARTICLE}" | $A parse - -o pipe; wait`, cwd: tmp });
+  const r = run([], { shell: `timeout 20 cat pipe > from-pipe & echo "${ARTICLE}" | $A parse - -o pipe; wait`, cwd: tmp });
   assert.equal(r.code, 0, r.stderr);
   assert.ok(lstatSync(fifo).isFIFO());
   assert.equal(JSON.parse(readFileSync(join(tmp, 'from-pipe'), 'utf8')).type, 'FeatureCollection');
@@ -97,13 +113,14 @@ test('Ctrl+C during a batch written with -o leaves no temporary file (nor a half
   const dir = mkdtempSync(join(tmp, 'int-'));
   const out = join(dir, 'out.jsonl');
   const child = spawn('node', [BIN, 'parse', '--jsonl', '-o', out], { stdio: ['pipe', 'ignore', 'pipe'] });
+  const exited = new Promise<[number | null, string | null]>((r) => child.once('exit', (code, signal) => r([code, signal])));
   child.stdin.write(JSON.stringify({ id: 'a', text: 'Baku' }) + '\n');
   // The batch has started writing once its temporary file exists; stdin stays open, so it waits for more.
   for (let i = 0; i < 300 && !tempFiles(dir).length; i++) await new Promise((r) => setTimeout(r, 50));
-  assert.equal(tempFiles(dir).length, 1, 'the temporary file appeared');
-  const exited = new Promise<[number | null, string | null]>((r) => child.once('exit', (code, signal) => r([code, signal])));
+  const started = tempFiles(dir).length;
   child.kill('SIGINT');
   const [code, signal] = await exited;
+  assert.equal(started, 1, 'the temporary file appeared');
   assert.ok(signal === 'SIGINT' || code === 130, `stopped by the signal (${code}, ${signal})`);
   assert.deepEqual(readdirSync(dir), []);
   assert.ok(!existsSync(out));
