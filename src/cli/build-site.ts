@@ -1,7 +1,6 @@
-// Writes the explorer as a self-contained static site (issue #4): the built page from dist/site, the
-// article layer as layer.geojson and the article text as article.txt. No server code, no third-party
-// requests; every file is written atomically (temporary file, then rename), and none over the article
-// it was made from (issue #19: `build index.html -o .`).
+// Writes the explorer as a self-contained static site (issue #4): dist/site, the layer as layer.geojson and
+// the text as article.txt; no server code, no third-party requests. Every file is written atomically and
+// none over the article it was made from (issue #19: `build index.html -o .`).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

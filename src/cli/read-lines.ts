@@ -1,7 +1,6 @@
-// The lines of a JSON-lines stream as text, for batch mode (issue #19): numbered as a text editor numbers
-// them (every physical line, blank ones included), each decoded strictly, so invalid UTF-8 is reported
-// for its line rather than turned into U+FFFD; a UTF-16 stream (with its byte-order mark) is decoded;
-// a line longer than the limit is reported and skipped without holding it in memory.
+// The lines of a JSON-lines stream for batch mode (issue #19): numbered as an editor numbers them, each
+// decoded strictly (invalid UTF-8 is reported for its line, not turned into U+FFFD), UTF-16 with its
+// byte-order mark decoded, and a line over the limit reported without being held in memory.
 
 import type { Readable } from 'node:stream';
 import { InputError } from '../core/errors.ts';

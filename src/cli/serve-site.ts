@@ -1,8 +1,6 @@
-// A small static file server for a built explorer folder (issues #4, #19): 127.0.0.1 only, and only for
-// a browser that asked for 127.0.0.1 or localhost (a DNS-rebinding page names another host); only the
-// files the build wrote (no dotfiles, nothing else in the folder, nothing outside it); correct media
-// types and the site's Content-Security-Policy on every response; GET and HEAD only. A file that cannot
-// be read is an error response, never the end of the server.
+// The static server of a built explorer (issues #4, #19): 127.0.0.1, for Host 127.0.0.1 or localhost only;
+// only the files the build wrote (no dotfiles, nothing outside); media types and the site's CSP on every
+// response; GET and HEAD. A file that cannot be read is an error response, never the end of the server.
 import { realpathSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';

@@ -1,7 +1,6 @@
-// Writes output files atomically (temporary file in the same folder, then rename), so an interrupted
-// run never leaves a truncated file where a good one was; refuses to overwrite the input. Writes
-// *through* what is not a plain file (issue #19): a device, FIFO or /dev/stdout is written to directly,
-// a symbolic link's target is replaced (the link stays), and a replaced file keeps its mode.
+// Writes outputs atomically (temporary file beside it, then rename) and never over the input; writes
+// *through* what is not a plain file (issue #19): a device, FIFO or /dev/stdout directly, a symbolic
+// link's target (the link stays), and a replaced file keeps its mode.
 
 import { chmodSync, chownSync, createWriteStream, fstatSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats, type WriteStream } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
