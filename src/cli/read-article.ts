@@ -20,11 +20,13 @@ export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 export function decodeText(bytes: Uint8Array, what: string): string {
   if (bytes.length === 0) throw new InputError(`${what} is empty: give an article as plain text, Markdown or HTML.`);
   if (bytes.length > MAX_INPUT_BYTES) throw new InputError(`${what} is ${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB per article.`);
+  // UTF-16 is told by its byte-order mark (Windows editors write one); everything else must be UTF-8.
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new InputError(`${what} is not valid UTF-8 text (is it a binary file?). Convert it to UTF-8 first.`);
+    throw new InputError(`${what} is not valid ${encoding.toUpperCase()} text (is it a binary file?). Convert it to UTF-8 first.`);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Text files have no NUL bytes and few control characters; images and archives do.

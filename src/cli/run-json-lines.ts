@@ -2,12 +2,12 @@
 // that id per input line, in order. A bad line yields {"id","error"} and processing goes on.
 // Streams, so memory stays bounded on large batches.
 
-import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { geoparse } from '../core/geoparse.ts';
 import type { GeoparserModel } from '../core/model.ts';
 import { encodeLayer } from '../core/stringify-layer.ts';
 import type { Gazetteer } from '../core/types.ts';
+import { readLines } from './read-lines.ts';
 
 export interface RunJsonLinesOptions {
   gazetteer: Gazetteer;
@@ -19,6 +19,11 @@ export interface RunJsonLinesOptions {
 
 /** Longest text accepted on one line (characters). */
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
+/**
+ * Longest input line read (bytes): room for the longest text with JSON's escapes; a longer line is
+ * reported without being held in memory, so an endless line cannot fill it (issue #19).
+ */
+const MAX_LINE_BYTES = 2 * MAX_LINE_CHARS;
 
 /** Parses one input line, or says what is wrong with it. */
 export function parseInputLine(line: string): { id: string; text: string } | { id: string | null; error: string } {
@@ -46,7 +51,6 @@ export function parseInputLine(line: string): { id: string; text: string } | { i
  */
 export async function runJsonLines(input: Readable, output: Writable, options: RunJsonLinesOptions): Promise<{ lines: number; errors: number; chars: number }> {
   const { gazetteer, model, includeText = false, progress } = options;
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let lines = 0;
   let errors = 0;
   let chars = 0;
@@ -56,20 +60,32 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
     progress!.write(`\r\x1b[2K${lines} articles · ${(chars / 1e6).toFixed(1)} M chars · ${(chars / seconds / 1e6).toFixed(2)} M chars/s${errors ? ` · ${errors} bad lines` : ''}${end ? '\n' : ''}`);
   };
-  for await (const raw of rl) {
-    const line = raw.trim();
-    if (!line) continue;
+  // A destroyed output (its file could not be written) never drains: the batch then stops.
+  const drained = () =>
+    new Promise<void>((r) => {
+      const done = () => {
+        output.off('drain', done);
+        output.off('close', done);
+        r();
+      };
+      output.on('drain', done);
+      output.on('close', done);
+    });
+  for await (const line of readLines(input, { maxBytes: MAX_LINE_BYTES })) {
+    if ('text' in line && !line.text.trim()) continue;
     lines++;
-    const parsed = parseInputLine(line);
+    // Numbered by physical line (blank lines count), as an editor shows them.
+    const parsed = 'error' in line ? { id: null, error: line.error } : parseInputLine(line.text.trim());
     let out: string | Uint8Array;
     if ('error' in parsed) {
       errors++;
-      out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${parsed.error}` }) + '\n';
+      out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${line.n}: ${parsed.error}` }) + '\n';
     } else {
       out = encodeLayer(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }), '\n');
       chars += parsed.text.length;
     }
-    if (!output.write(out)) await new Promise((r) => output.once('drain', r));
+    if (output.destroyed) break;
+    if (!output.write(out)) await drained();
     if (progress && lines % 25 === 0) draw();
   }
   if (progress && lines > 0) draw(true);

@@ -35,6 +35,18 @@ export function mountExplorer(container: HTMLElement, options: MountOptions): Wi
   });
 }
 
+/**
+ * The place id in a `#place=` value. A malformed escape (`#place=%`, typed or pasted) names no place: it
+ * selects nothing instead of throwing, which used to leave a blank page (issue #19).
+ */
+function placeOfHash(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+}
+
 function syncHash(model: Model, options: MountOptions): () => void {
   if (!options.hash) {
     if (options.place) model.select(options.place, 'api');
@@ -42,7 +54,7 @@ function syncHash(model: Model, options: MountOptions): () => void {
   }
   const fromUrl = () => {
     const h = location.hash;
-    model.select(h.startsWith(HASH_KEY) ? decodeURIComponent(h.slice(HASH_KEY.length)) : null, 'url');
+    model.select(h.startsWith(HASH_KEY) ? placeOfHash(h.slice(HASH_KEY.length)) : null, 'url');
   };
   fromUrl();
   if (!model.selectedId.peek() && options.place) model.select(options.place, 'url');

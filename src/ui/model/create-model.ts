@@ -3,7 +3,7 @@
 // One model per mount(): nothing here is module-level, so two widgets on a page share no state.
 import { batch, computed, signal } from '@preact/signals';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
-import { parseLayer, selectionText, type PlaceResolver } from './layer-io.ts';
+import { selectionText, type PlaceResolver } from './layer-io.ts';
 import { countryName, kindLabel } from './kind-group.ts';
 import { approximateNote, passagesOf, placeRows, textMentions } from './layer-view.ts';
 
@@ -17,11 +17,12 @@ export interface LayerProblem {
   message: string;
 }
 
-/** Layer text → the layer and what was left out of it. Throws a LayerProblem for a file that is not a layer. */
+/**
+ * Layer text → the layer and what was left out of it. Throws a LayerProblem for a file that is not a layer.
+ * Every caller passes validate-layer.ts's readLayer; it is a parameter so that the model's bundle does
+ * not carry the validator (a lazy chunk).
+ */
 export type LayerReader = (text: string) => { layer: ArticleLayer; dropped: string[] };
-
-/** The layer the page was given (its own layer.geojson, or a host's): a shape check only. */
-const readShape: LayerReader = (text) => ({ layer: parseLayer(text), dropped: [] });
 
 export function createModel(resolvePlace?: PlaceResolver) {
   const layer = signal<ArticleLayer | null>(null);
@@ -69,7 +70,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
      * Shows a layer from its JSON text; a bad file becomes a readable error state and the current layer
      * stays. A file shown with parts left out says so, and exports what is shown rather than its bytes.
      */
-    load(text: string, read: LayerReader = readShape): boolean {
+    load(text: string, read: LayerReader): boolean {
       try {
         const { layer: next, dropped } = read(text);
         batch(() => {
