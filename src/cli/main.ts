@@ -10,7 +10,8 @@ import type { GeoparserModel } from '../core/model.ts';
 import type { ArticleLayer, Gazetteer } from '../core/types.ts';
 import { loadGazetteer } from './load-gazetteer.ts';
 import { loadModel } from './load-model.ts';
-import { readArticle, type ArticleFormat } from './read-article.ts';
+import { isUrl, readArticle, type ArticleFormat } from './read-article.ts';
+import { fetchOptions, type FetchArticleOptions } from './fetch-options.ts';
 import { rerunForBatch } from './batch-runtime.ts';
 import { runJsonLines } from './run-json-lines.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
@@ -22,10 +23,10 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 const HELP = `article-atlas ${VERSION}: turn a news article into a map layer (GeoJSON), offline.
 
 Usage:
-  article-atlas parse [FILE|-]        print the article layer of FILE (or stdin) as GeoJSON
-  article-atlas parse --jsonl         read {"id","text"} lines on stdin, write one layer per line
-  article-atlas build [FILE] -o DIR   write a static explorer site for FILE (default: bundled example)
-  article-atlas serve [FILE]          build the explorer into a temporary folder and serve it on 127.0.0.1
+  article-atlas parse [FILE|URL|-]    print the article layer of FILE, a web page (or stdin) as GeoJSON
+  article-atlas parse --jsonl         read {"id","text"} (or {"id","url"}) lines on stdin, write one layer per line
+  article-atlas build [FILE|URL] -o DIR  write a static explorer site for FILE (default: bundled example)
+  article-atlas serve [FILE|URL]      build the explorer into a temporary folder and serve it on 127.0.0.1
 
 Options:
   -o, --out PATH     write to PATH (a file for parse, a folder for build) instead of stdout
@@ -33,6 +34,8 @@ Options:
       --pretty       indent the GeoJSON
       --no-text      leave the article text out of the layer
       --stats        print load time and throughput on stderr when done
+      --timeout S    seconds allowed to fetch a URL (default 20)
+      --max-size MB  largest web page read (default 20)
   -p, --port N       port for serve (default: a free one)
       --debug        print stack traces of internal errors
   -h, --help         this help
@@ -51,7 +54,8 @@ function load(): Resources {
   return resources;
 }
 
-async function readInput(file: string | undefined, format: ArticleFormat | undefined) {
+async function readInput(file: string | undefined, format: ArticleFormat | undefined, fetching: FetchArticleOptions) {
+  if (file && isUrl(file)) return (await import('./fetch-article.ts')).fetchArticle(file, fetching, format);
   const bytes = !file || file === '-' ? await readStdin() : readFileOrExplain(file);
   return readArticle(bytes, file && file !== '-' ? file : undefined, format);
 }
@@ -98,6 +102,8 @@ async function main(argv: string[]): Promise<number> {
       pretty: { type: 'boolean' },
       jsonl: { type: 'boolean' },
       'no-text': { type: 'boolean' },
+      timeout: { type: 'string' },
+      'max-size': { type: 'string' },
       stats: { type: 'boolean' },
       port: { type: 'string', short: 'p' },
       debug: { type: 'boolean' },
@@ -110,6 +116,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   if (values.format && !FORMATS.has(values.format)) throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
   const format = values.format as ArticleFormat | undefined;
+  const fetching = fetchOptions(values.timeout, values['max-size']);
   if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
   switch (command) {
     case 'parse': {
@@ -120,16 +127,16 @@ async function main(argv: string[]): Promise<number> {
         const t0 = performance.now();
         const { gazetteer, model } = load();
         const t1 = performance.now();
-        const { lines, chars, errors } = await runJsonLines(process.stdin, process.stdout, { gazetteer, model, includeText: !values['no-text'], progress: process.stderr.isTTY ? process.stderr : undefined });
+        const { lines, chars, errors } = await runJsonLines(process.stdin, process.stdout, { gazetteer, model, includeText: !values['no-text'], fetching, progress: process.stderr.isTTY ? process.stderr : undefined });
         if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, lines, chars)}\n`);
         if (errors) process.stderr.write(`article-atlas: ${errors} input line(s) could not be read; their output lines carry an "error".\n`);
         return errors ? 1 : 0;
       }
-      const article = await readInput(rest[0], format);
+      const article = await readInput(rest[0], format, fetching);
       const t0 = performance.now();
       const { gazetteer, model } = load();
       const t1 = performance.now();
-      const layer = geoparse(article.text, { gazetteer, model, title: article.title, includeText: !values['no-text'] });
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article, includeText: !values['no-text'] });
       const json = toJson(layer, !!values.pretty) + '\n';
       if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, 1, article.text.length)}\n`);
       if (values.out) writeFileAtomic(values.out, json, rest[0]);
@@ -139,9 +146,9 @@ async function main(argv: string[]): Promise<number> {
     case 'build':
     case 'serve': {
       const file = rest[0] ?? seedArticlePath();
-      const article = await readInput(file, format);
+      const article = await readInput(file, format, fetching);
       const { gazetteer, model } = load();
-      const layer = geoparse(article.text, { gazetteer, model, title: article.title });
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article });
       const { buildSite } = await import('./build-site.ts');
       if (command === 'build') {
         if (!values.out) throw new InputError('build needs an output folder: article-atlas build ARTICLE -o DIR');

@@ -4,6 +4,7 @@
 
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
 import { convert, type HtmlToTextOptions } from 'html-to-text';
+import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import { marked } from 'marked';
 import { InputError } from '../core/errors.ts';
@@ -13,7 +14,8 @@ import { readMetadata } from './read-metadata.ts';
 /**
  * Deepest element nesting read. Real pages stay far below (the deepest of the 130 pages of the
  * extraction benchmark nests 38 levels); Readability's work grows with the cube of the depth (500
- * levels took 3.5 s, 2,000 levels two minutes), so a deeper page is refused before it runs (issue #19).
+ * levels took 3.5 s, 2,000 levels two minutes) and the DOM parser's with its square (100,000 levels:
+ * 55 s), so a deeper page is refused before either runs (issue #19).
  */
 export const MAX_HTML_DEPTH = 256;
 
@@ -44,7 +46,7 @@ const TO_TEXT: HtmlToTextOptions = {
 
 export interface HtmlText {
   text: string;
-  /** The page's title: its own metadata's, else Readability's reading of <title>. */
+  /** The page's title: its metadata's, else Readability's reading of <title>. */
   title?: string;
   article: ArticleMetadata;
 }
@@ -60,11 +62,10 @@ export function htmlToText(html: string, options: { url?: string; what?: string 
   const what = options.what ?? 'The page';
   // linkedom needs a whole document; fragments (snippets) get one.
   const whole = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  const { document } = parseHTML(whole);
-  const depth = maxDepth(document.documentElement);
-  if (depth > MAX_HTML_DEPTH) {
-    throw new InputError(`${what} nests its elements ${depth} levels deep; the limit is ${MAX_HTML_DEPTH} (real pages stay under 100), so it was not read. Is it malformed? Save the article's text to a file and give that.`);
+  if (nestsDeeperThan(whole, MAX_HTML_DEPTH)) {
+    throw new InputError(`${what} nests its elements more than ${MAX_HTML_DEPTH} levels deep (real pages stay under 100), so it was not read. Is it malformed? Save the article's text to a file and give that.`);
   }
+  const { document } = parseHTML(whole);
   const article = readMetadata(document as unknown as Document, options.url);
   for (const el of document.querySelectorAll('script, style, noscript, template')) el.remove();
   const readerable = isProbablyReaderable(document as unknown as Document);
@@ -84,7 +85,9 @@ export function htmlToText(html: string, options: { url?: string; what?: string 
   if (!readerable && linkShare(content) > MAX_LINK_SHARE) {
     throw new InputError(`${what} has no article: most of its text is links (a home page or a list of articles?). Give the address of one article.`);
   }
-  return { text: fragmentToText(content), title: article.title ?? title, article };
+  // <title> as Readability reads it (without the site's name) is the page's own title too.
+  if (!article.title && title) article.title = title;
+  return { text: fragmentToText(content), title: article.title, article };
 }
 
 /**
@@ -102,17 +105,30 @@ function fragmentToText(html: string): string {
   return convert(html, TO_TEXT).replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** Depth of the deepest element under `root`, walked without recursion. */
-function maxDepth(root: Element | null): number {
-  if (!root) return 0;
-  let max = 0;
-  const stack: Array<[Element, number]> = [[root, 1]];
-  while (stack.length) {
-    const [el, d] = stack.pop()!;
-    if (d > max) max = d;
-    for (const child of el.children) stack.push([child, d + 1]);
+/** Thrown by the depth scan to stop at the limit, whatever the rest of the page holds. */
+const TOO_DEEP = new Error('too deep');
+
+/**
+ * Whether the elements of an HTML text nest deeper than `limit`, by a streaming parse (htmlparser2,
+ * which closes elements as HTML implies) that stops as soon as they do: linear in the text up to there.
+ */
+function nestsDeeperThan(html: string, limit: number): boolean {
+  let depth = 0;
+  const parser = new Parser({
+    onopentag() {
+      if (++depth > limit) throw TOO_DEEP;
+    },
+    onclosetag() {
+      depth--;
+    },
+  });
+  try {
+    parser.end(html);
+  } catch (e) {
+    if (e === TOO_DEEP) return true;
+    throw e;
   }
-  return max;
+  return false;
 }
 
 /** Share of an HTML fragment's text that sits inside links. */

@@ -38,6 +38,11 @@ export function decodeText(bytes: Uint8Array, what: string): string {
   return text;
 }
 
+/** Whether a command-line argument is a web address rather than a file name (any scheme: the fetch refuses the wrong ones). */
+export function isUrl(arg: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(arg);
+}
+
 /** Guesses the format from the file name, then from the content. */
 export function detectFormat(text: string, fileName?: string): ArticleFormat {
   const ext = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];

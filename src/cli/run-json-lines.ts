@@ -1,18 +1,23 @@
 // Batch mode, the evaluation contract: {"id","text"} per input line → one FeatureCollection line with
-// that id per input line, in order. A bad line yields {"id","error"} and processing goes on.
+// that id per input line, in order. A line may give a web page's "url" instead of "text" (issue #16): the
+// page is fetched and its metadata kept. A bad line yields {"id","error"} and processing goes on.
 // Streams, so memory stays bounded on large batches.
 
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { InputError } from '../core/errors.ts';
 import { geoparse } from '../core/geoparse.ts';
 import type { GeoparserModel } from '../core/model.ts';
 import { encodeLayer } from '../core/stringify-layer.ts';
 import type { Gazetteer } from '../core/types.ts';
+import type { FetchArticleOptions } from './fetch-options.ts';
 
 export interface RunJsonLinesOptions {
   gazetteer: Gazetteer;
   model: GeoparserModel;
   includeText?: boolean;
+  /** Limits for lines that give a "url". */
+  fetching?: FetchArticleOptions;
   /** Where to draw a progress count (a TTY), if anywhere. */
   progress?: NodeJS.WriteStream;
 }
@@ -21,7 +26,7 @@ export interface RunJsonLinesOptions {
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
 
 /** Parses one input line, or says what is wrong with it. */
-export function parseInputLine(line: string): { id: string; text: string } | { id: string | null; error: string } {
+export function parseInputLine(line: string): { id: string; text: string } | { id: string; url: string } | { id: string | null; error: string } {
   let obj: unknown;
   try {
     obj = JSON.parse(line);
@@ -32,7 +37,8 @@ export function parseInputLine(line: string): { id: string; text: string } | { i
   const o = obj as Record<string, unknown>;
   const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null;
   if (id === null) return { id: null, error: 'missing "id" (a string or number)' };
-  if (typeof o.text !== 'string') return { id, error: 'missing "text" (a string)' };
+  if (typeof o.text !== 'string' && typeof o.url === 'string') return { id, url: o.url };
+  if (typeof o.text !== 'string') return { id, error: 'missing "text" (a string), or "url"' };
   if (o.text.length > MAX_LINE_CHARS) return { id, error: `"text" is longer than ${MAX_LINE_CHARS} characters` };
   return { id, text: o.text };
 }
@@ -62,7 +68,18 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
     lines++;
     const parsed = parseInputLine(line);
     let out: string | Uint8Array;
-    if ('error' in parsed) {
+    if ('url' in parsed) {
+      try {
+        const { fetchArticle } = await import('./fetch-article.ts');
+        const article = await fetchArticle(parsed.url, options.fetching);
+        out = encodeLayer(geoparse(article.text, { gazetteer, model, id: parsed.id, title: article.title, article: article.article, includeText }), '\n');
+        chars += article.text.length;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        errors++;
+        out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${e.message}` }) + '\n';
+      }
+    } else if ('error' in parsed) {
       errors++;
       out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${parsed.error}` }) + '\n';
     } else {
