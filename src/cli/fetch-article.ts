@@ -158,6 +158,7 @@ function networkReason(e: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
   if (code === 'ECONNREFUSED') return 'the server refused the connection';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the server closed the connection';
+  if ((e as Error)?.message === 'bad port' || cause?.message === 'bad port') return 'its port belongs to another protocol and is never fetched';
   if (/CERT|SSL|TLS/.test(code)) return `its certificate is not valid (${code})`;
   if (code === 'Z_DATA_ERROR' || code === 'ERR_BROTLI_DECOMPRESSION_FAILED' || /decompress/i.test(cause?.message ?? '')) return 'its compressed body is corrupt';
   return cause?.message ?? (e as Error)?.message ?? String(e);
