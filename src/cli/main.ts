@@ -9,7 +9,8 @@ import type { GeoparserModel } from '../core/model.ts';
 import type { ArticleLayer, Gazetteer } from '../core/types.ts';
 import { loadGazetteer } from '../node/load-gazetteer.ts';
 import { loadModel } from '../node/load-model.ts';
-import { readArticle, type ArticleFormat } from './read-article.ts';
+import { isUrl, readArticle, type ArticleFormat } from './read-article.ts';
+import { fetchOptions, type FetchArticleOptions } from './fetch-options.ts';
 import { rerunForBatch, stopWithParent } from './batch-runtime.ts';
 import { checkOptions } from './check-options.ts';
 import { readFileBytes, readStdin } from './read-input-bytes.ts';
@@ -24,10 +25,10 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 const HELP = `article-atlas ${VERSION}: turn a news article into a map layer (GeoJSON), offline.
 
 Usage:
-  article-atlas parse [FILE|-]        print the article layer of FILE (or stdin) as GeoJSON
-  article-atlas parse --jsonl         read {"id","text"} lines on stdin, write one layer per line
-  article-atlas build [FILE] -o DIR   write a static explorer site for FILE (default: bundled example)
-  article-atlas serve [FILE]          build the explorer into a temporary folder and serve it on 127.0.0.1
+  article-atlas parse [FILE|URL|-]    print the article layer of FILE, a web page (or stdin) as GeoJSON
+  article-atlas parse --jsonl         read {"id","text"} (or {"id","url"}) lines on stdin, write one layer per line
+  article-atlas build [FILE|URL] -o DIR  write a static explorer site for FILE (default: bundled example)
+  article-atlas serve [FILE|URL]      build the explorer into a temporary folder and serve it on 127.0.0.1
 
 Options (a command refuses the ones it does not take):
   -o, --out PATH     write to PATH (a file for parse, a folder for build and serve) instead of stdout
@@ -35,6 +36,8 @@ Options (a command refuses the ones it does not take):
       --pretty       parse: indent the GeoJSON
       --no-text      parse: leave the article text out of the layer
       --stats        parse: print load time and throughput on stderr when done
+      --timeout S    parse, build, serve: seconds allowed to fetch a URL (default 20)
+      --max-size MB  parse, build, serve: largest web page read (default 20)
   -p, --port N       serve: the port (default: a free one)
       --debug        print stack traces of internal errors
   -h, --help         this help
@@ -53,7 +56,8 @@ function load(): Resources {
   return resources;
 }
 
-async function readInput(file: string | undefined, format: ArticleFormat | undefined) {
+async function readInput(file: string | undefined, format: ArticleFormat | undefined, fetching: FetchArticleOptions) {
+  if (file && isUrl(file)) return (await import('./fetch-article.ts')).fetchArticle(file, fetching, format);
   const bytes = !file || file === '-' ? await readStdin(process.stdin) : await readFileBytes(file);
   return readArticle(bytes, file && file !== '-' ? file : undefined, format);
 }
@@ -81,6 +85,8 @@ async function main(argv: string[]): Promise<number> {
       pretty: { type: 'boolean' },
       jsonl: { type: 'boolean' },
       'no-text': { type: 'boolean' },
+      timeout: { type: 'string' },
+      'max-size': { type: 'string' },
       stats: { type: 'boolean' },
       port: { type: 'string', short: 'p' },
       debug: { type: 'boolean' },
@@ -94,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
   if (command) checkOptions(command, values);
   if (values.format && !FORMATS.has(values.format)) throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
   const format = values.format as ArticleFormat | undefined;
+  const fetching = fetchOptions(values.timeout, values['max-size']);
   if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
   switch (command) {
     case 'parse': {
@@ -106,17 +113,17 @@ async function main(argv: string[]): Promise<number> {
         const t0 = performance.now();
         const { gazetteer, model } = load();
         const t1 = performance.now();
-        const { lines, chars, errors } = await runJsonLines(process.stdin, out?.stream ?? process.stdout, { gazetteer, model, includeText: !values['no-text'], progress: process.stderr.isTTY ? process.stderr : undefined });
+        const { lines, chars, errors } = await runJsonLines(process.stdin, out?.stream ?? process.stdout, { gazetteer, model, includeText: !values['no-text'], fetching, progress: process.stderr.isTTY ? process.stderr : undefined });
         await out?.commit();
         if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, lines, chars)}\n`);
         if (errors) process.stderr.write(`article-atlas: ${errors} input line(s) could not be read; their output lines carry an "error".\n`);
         return errors ? 1 : 0;
       }
-      const article = await readInput(rest[0], format);
+      const article = await readInput(rest[0], format, fetching);
       const t0 = performance.now();
       const { gazetteer, model } = load();
       const t1 = performance.now();
-      const layer = geoparse(article.text, { gazetteer, model, title: article.title, includeText: !values['no-text'] });
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article, includeText: !values['no-text'] });
       const json = toJson(layer, !!values.pretty) + '\n';
       if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, 1, article.text.length)}\n`);
       if (values.out) writeFileAtomic(values.out, json, rest[0] ?? '-');
@@ -129,9 +136,9 @@ async function main(argv: string[]): Promise<number> {
       const port = values.port ? Number(values.port) : 0;
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${values.port} is not a port number.`);
       const file = rest[0] ?? seedArticlePath();
-      const article = await readInput(file, format);
+      const article = await readInput(file, format, fetching);
       const { gazetteer, model } = load();
-      const layer = geoparse(article.text, { gazetteer, model, title: article.title });
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article });
       const { buildSite } = await import('./build-site.ts');
       if (command === 'build') {
         await buildSite(layer, values.out!, { input: file });

@@ -4,11 +4,13 @@
 
 import { layerGeometryCached } from './layer-geometry.ts';
 import { roundCoords } from './normalize-geometry.ts';
-import type { ArticleLayer, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
+import type { ArticleLayer, ArticleMetadata, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
 
 export interface ToFeatureCollectionOptions {
   id?: string;
   title?: string;
+  /** The page's metadata, carried as the `article` member when it holds anything. */
+  article?: ArticleMetadata;
   /** Include the text as a foreign member (the explorer needs it; batch scoring does not). */
   includeText?: boolean;
   /** How many alternative readings to keep per feature for hand correction. */
@@ -87,6 +89,7 @@ export function toFeatureCollection(
     type: 'FeatureCollection',
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(options.title ? { title: options.title } : {}),
+    ...(options.article && Object.keys(options.article).length ? { article: options.article } : {}),
     features,
     passages: passageList(passages),
     ...(includeText ? { text } : {}),

@@ -104,3 +104,15 @@ test('readings kept across articles change nothing: the seed after other article
   assert.equal(after, JSON.stringify(geoparse(text, { gazetteer, model: structuredClone(model) })));
   assert.equal(after, JSON.stringify(layer));
 });
+
+test('the article member: after the title, written by stringifyLayer and encodeLayer as JSON.stringify does, valid by the schema', () => {
+  const article = { title: 'Talks “resume”', siteName: 'The Daily Test', author: 'Ann Lee', published: '2026-11-27T08:00:00Z', url: 'https://news.example/a', canonicalUrl: 'https://news.example/a', language: 'en' };
+  const withArticle = geoparse('Talks in Baku.', { ...realResources(), title: 'Talks', article });
+  assert.deepEqual(Object.keys(withArticle).slice(0, 4), ['type', 'title', 'article', 'features']);
+  assert.equal(stringifyLayer(withArticle), JSON.stringify(withArticle));
+  assert.equal(new TextDecoder().decode(encodeLayer(withArticle)), JSON.stringify(withArticle));
+  assert.deepEqual(validateLayer(withArticle), []);
+  assert.equal('article' in geoparse('Talks in Baku.', { ...realResources(), article: {} }), false, 'an empty one is left out');
+  assert.notDeepEqual(validateLayer({ ...withArticle, article: { ...article, published: 'last Tuesday' } }), []);
+  assert.notDeepEqual(validateLayer({ ...withArticle, article: { ...article, url: 'javascript:alert(1)' } }), []);
+});

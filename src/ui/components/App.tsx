@@ -2,6 +2,7 @@
 // passages of the selected place, the place list and the article text; stacked under 720 px.
 // Also the drop target for layer files, and the live region announcing the selection.
 import type { Model } from '../model/create-model.ts';
+import { ArticleSource } from './ArticleSource.tsx';
 import { ArticleText } from './ArticleText.tsx';
 import { MapView, type MapViewProps } from './MapView.tsx';
 import { PassagesPanel } from './PassagesPanel.tsx';
@@ -29,6 +30,7 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
         <header class="aa-head">
           <p class="aa-kicker">Places in this article</p>
           <h2 class="aa-title">{layer?.title ?? (error ? 'No layer to show' : 'Loading the article…')}</h2>
+          <ArticleSource model={model} />
           <Toolbar model={model} view={view} />
         </header>
         <div class="aa-sr" aria-live="polite" role="status">

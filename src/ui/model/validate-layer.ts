@@ -32,6 +32,8 @@ export interface LayerReading {
   dropped: string[];
 }
 
+const ARTICLE_FIELDS = new Set(['title', 'siteName', 'author', 'published', 'url', 'canonicalUrl', 'language']);
+
 const CHOOSE = 'Choose a file made with `article-atlas parse ARTICLE`.';
 
 /** Why a file of this size is refused unread, or null. @example layerSizeProblem(file.size) */
@@ -176,6 +178,12 @@ export function readLayer(text: string): LayerReading {
   ].filter((s): s is string => !!s);
   const layer = { ...data, features, passages } as ArticleLayer;
   if (typeof data.title !== 'string') delete layer.title;
+  // The page's metadata (issue #16) is shown as text: only its string fields are kept.
+  if (isObject(data.article)) {
+    const article: Record<string, string> = {};
+    for (const [k, v] of Object.entries(data.article)) if (ARTICLE_FIELDS.has(k) && typeof v === 'string') article[k] = v;
+    layer.article = article;
+  } else delete layer.article;
   if (body === undefined) delete layer.text;
   return { layer, dropped };
 }
