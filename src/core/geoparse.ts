@@ -10,6 +10,7 @@
 //   unoptimised, for…of allocates an iterator result per element and a spread copies property by
 //   property.
 
+import { chooseFocus } from './choose-focus.ts';
 import { extractMentions } from './extract-mentions.ts';
 import { weightMap, type GeoparserModel } from './model.ts';
 import { lexiconOf } from './span-features.ts';
@@ -40,7 +41,11 @@ export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
   const mentions = extractMentions(text, tokens, passages, gazetteer, model);
   const ranked = rankCandidates(mentions, text, gazetteer, model);
   const resolved = resolveSites(resolveMentions(ranked));
-  return toFeatureCollection(resolved, text, passages, gazetteer, options);
+  const layer = toFeatureCollection(resolved, text, passages, gazetteer, options);
+  // What the first view frames (issue #14); the last member of the layer's JSON.
+  const focus = chooseFocus(layer);
+  if (focus) layer.focus = focus;
+  return layer;
 }
 
 /**

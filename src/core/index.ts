@@ -14,6 +14,7 @@ export { distanceKm } from './distance-km.ts';
 export { resolveSites, findLocalFocus } from './resolve-sites.ts';
 export { findSiteSpans, SITE_HEADS, type SiteSpan } from './find-site-spans.ts';
 export { toFeatureCollection, normalizeGeometry, layerGeometry, layerMask, applyLayerMask, MAX_LAYER_VERTICES } from './to-feature-collection.ts';
+export { chooseFocus, placeWeight, FOCUS_DEFAULTS, type ChooseFocusOptions } from './choose-focus.ts';
 export { stringifyLayer, encodeLayer } from './stringify-layer.ts';
 export { geoparse, prepareModel, type GeoparseOptions } from './geoparse.ts';
 export { scoreLinear, sigmoid, EMPTY_MODEL, type GeoparserModel, type LinearModel, type Features } from './model.ts';

@@ -171,10 +171,21 @@ export interface LayerProperties {
 
 export type LayerFeature = Feature<Geometry, LayerProperties> & { id: string };
 
+/** The layer's foreign member `focus`: what the first view frames and which places it was chosen for. */
+export interface LayerFocus {
+  /**
+   * [west, south, east, north] in degrees, as an RFC 7946 bbox: west > east when the box crosses the
+   * antimeridian.
+   */
+  bbox: [number, number, number, number];
+  /** The ids of the places the article is about, in layer order. */
+  ids: string[];
+}
+
 /**
  * The article layer: the product's data model. An RFC 7946 FeatureCollection with foreign members
- * `passages` (paragraph spans with sentence spans), `text` (the text all offsets refer to, optional)
- * and `title`.
+ * `passages` (paragraph spans with sentence spans), `text` (the text all offsets refer to, optional),
+ * `title` and `focus` (what the first view frames: a bbox and the ids of the places the article is about).
  */
 export interface ArticleLayer extends FeatureCollection<Geometry, LayerProperties> {
   features: LayerFeature[];
@@ -182,4 +193,5 @@ export interface ArticleLayer extends FeatureCollection<Geometry, LayerPropertie
   title?: string;
   text?: string;
   passages: Array<{ start: number; end: number; sentences: Array<[number, number]> }>;
+  focus?: LayerFocus;
 }
