@@ -50,11 +50,22 @@ function roundCoords(c: Position | Position[] | Position[][] | Position[][][]): 
 }
 
 /**
- * Most vertices one feature's polygon may carry in a layer. The gazetteer's shapes are simplified
- * for borders of every size at once; a layer shows each area whole, so Russia needs no more points
- * than Lachin does. Keeps the seed's layer small (issue #4 budget: 40 KB gzip).
+ * Most vertices one feature's polygon may carry in a layer, unless keeping to it would need a coarser
+ * simplification than MAX_SIMPLIFY_DEG. Keeps the seed's layer small (issue #4 budget: 40 KB gzip).
  */
 export const MAX_LAYER_VERTICES = 400;
+
+/**
+ * The coarsest simplification a layer polygon gets: no round of it uses a larger Douglas–Peucker
+ * tolerance (degrees; 0.1° is about 10 km: 3 px at the seed's first view, 9 px at the map's closest
+ * framing, zoom 7), and one that reaches it starts again from the whole outline, so that no vertex of it
+ * moves further than this. A fixed vertex cap alone had Russia drawn with 346 vertices at a tolerance near
+ * a degree: its border ran straight across the Caspian and Dagestan beside Azerbaijan (issue #14). A map
+ * shows a big country beside the small places of a story, at their zoom, so a big outline needs the same
+ * precision per kilometre as a small one, not the same number of vertices. Russia now takes 1,400
+ * vertices; 0.05° would take 2,100 and put the seed's layer over its 40 KB budget.
+ */
+export const MAX_SIMPLIFY_DEG = 0.1;
 
 // Gazetteer geometries are shared, immutable objects; their layer form is computed once.
 const normalized = new WeakMap<Geometry, Geometry>();
@@ -74,8 +85,8 @@ export function countVertices(g: Polygon | MultiPolygon): number {
 }
 
 /**
- * A polygon simplified (Douglas–Peucker, the tolerance raised until it fits) to at most
- * MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule.
+ * A polygon simplified (Douglas–Peucker, the tolerance raised until it fits, up to MAX_SIMPLIFY_DEG) to
+ * at most MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule.
  */
 export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
   if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return normalizeGeometry(g);
@@ -173,14 +184,19 @@ function simplifyToFit(g: Polygon | MultiPolygon, maxVertices: number): Point[][
   // (vertex counts fall roughly as the tolerance rises), at least by half. Each round simplifies
   // the last round's output, so only the first one sees every vertex.
   const [w, s, e, n] = bbox(g);
-  let tolerance = Math.max(0.001, Math.hypot(e - w, n - s) / 5000);
+  let tolerance = Math.min(MAX_SIMPLIFY_DEG, Math.max(0.001, Math.hypot(e - w, n - s) / 5000));
   // simplify-js works on {x, y} points: the shape is converted once, not at every round.
   let r = 0;
-  let out: Point[][][] = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) => rings.map((ring) => toPoints(ring, r++)));
+  const whole: Point[][][] = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).map((rings) => rings.map((ring) => toPoints(ring, r++)));
+  let out = whole;
   for (let i = 0, count = countVertices(g); i < 24 && count > maxVertices; i++) {
-    const next = simplifyShape(out, tolerance);
+    // At the ceiling the outline is simplified once more, from the whole shape: rounds on rounds could
+    // each move it by their own tolerance.
+    const ceiling = tolerance >= MAX_SIMPLIFY_DEG;
+    const next = simplifyShape(ceiling ? whole : out, ceiling ? MAX_SIMPLIFY_DEG : tolerance);
     if (!next.length) break;
     out = next;
+    if (ceiling) break;
     const left = countPoints(out);
     tolerance *= Math.max(1.5, Math.min(4, left / maxVertices));
     count = left;
