@@ -17,7 +17,7 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
   // element at once) would otherwise create its map after the unmount and leak its window listener.
   useLayoutEffect(() => {
-    const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles });
+    const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles, onView: (n) => (model.outside.value = n) });
     let alive = true;
     if (!tiles) basemap.then((data) => alive && data && map.setBasemap(data));
     const stopLayer = effect(() => {
@@ -27,7 +27,8 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
       model.drawn.value = model.drawn.peek() + 1;
     });
     const stopFit = effect(() => {
-      if (model.fitRequest.value) map.fit(true);
+      const request = model.fitRequest.value;
+      if (request) map.fit(true, request.scope);
     });
     // The highlight and fly-to follow `marked`, a frame after the passages are shown (mount-widget.tsx).
     const stopSelection = effect(() => {
@@ -45,6 +46,12 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   return (
     <div class="aa-mapbox">
       <div class="aa-map" ref={el} aria-label="Map of the places in the article" role="region" />
+      {/* The first view frames what the article is about (issue #14); this frames every place it names. */}
+      {model.outside.value > 0 && (
+        <button type="button" class="aa-btn aa-showall" onClick={() => (model.fitRequest.value = { scope: 'all' })}>
+          Show all places
+        </button>
+      )}
       <p class="aa-attrib">
         Places © <a href="https://www.geonames.org/">GeoNames</a>, <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a>
         {tiles?.attribution && ` · ${tiles.attribution}`}

@@ -43,8 +43,13 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const showAdjectival = signal(true);
   /** Bumped by "show in text": the article view scrolls to and focuses this mention start. */
   const reveal = signal<{ start: number } | null>(null);
-  /** Bumped by fit(): the map frames the article's places again (issue #5). */
-  const fitRequest = signal(0);
+  /**
+   * Set by fit() and "Show all places": the map frames the article's places again (issue #5), the places
+   * it is about or all of them (issue #14). A new object each time, so the same request can come twice.
+   */
+  const fitRequest = signal<{ scope: 'focus' | 'all' } | null>(null);
+  /** How many places lie wholly outside the map's view, as the map last reported (issue #14). */
+  const outside = signal(0);
   /** How many times the map has drawn a layer; the first draw is the widget's "ready" (issue #5). */
   const drawn = signal(0);
 
@@ -62,7 +67,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
+    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, outside, drawn,
     rows, mentions, selected, selectedPassages, announcement,
 
     /**
