@@ -12,6 +12,21 @@ export interface MapViewProps {
   tiles?: ArticleMapOptions['tiles'];
 }
 
+/**
+ * The first view frames what the article is about (issue #14): "Show all places" frames every place it
+ * names while some lie outside the view; once they are all in it, the button takes the view back (so the
+ * button a keyboard user pressed stays where it was).
+ */
+function FitButton({ model }: { model: Model }) {
+  const all = model.outside.value === 0;
+  if (all && model.fitRequest.value?.scope !== 'all') return null;
+  return (
+    <button type="button" class="aa-btn aa-showall" onClick={() => (model.fitRequest.value = { scope: all ? 'focus' : 'all' })}>
+      {all ? 'Back to the main places' : 'Show all places'}
+    </button>
+  );
+}
+
 export function MapView({ model, basemap, tiles }: MapViewProps) {
   const el = useRef<HTMLDivElement>(null);
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
@@ -46,12 +61,7 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   return (
     <div class="aa-mapbox">
       <div class="aa-map" ref={el} aria-label="Map of the places in the article" role="region" />
-      {/* The first view frames what the article is about (issue #14); this frames every place it names. */}
-      {model.outside.value > 0 && (
-        <button type="button" class="aa-btn aa-showall" onClick={() => (model.fitRequest.value = { scope: 'all' })}>
-          Show all places
-        </button>
-      )}
+      <FitButton model={model} />
       <p class="aa-attrib">
         Places © <a href="https://www.geonames.org/">GeoNames</a>, <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a>
         {tiles?.attribution && ` · ${tiles.attribution}`}
