@@ -34,12 +34,20 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   useLayoutEffect(() => {
     const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles, onView: (n) => (model.outside.value = n) });
     let alive = true;
-    if (!tiles) basemap.then((data) => alive && data && map.setBasemap(data));
+    // Places first (issue #14): the basemap is drawn after the frame that paints the article's places (or
+    // once the layer has failed to load), so its thousands of paths never hold up the first view.
+    let placesDrawn: () => void = () => {};
+    const placesPainted = new Promise<void>((resolve) => (placesDrawn = () => requestAnimationFrame(() => setTimeout(resolve))));
+    if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));
+    const stopError = effect(() => {
+      if (model.error.value) placesDrawn();
+    });
     const stopLayer = effect(() => {
       const layer = model.layer.value;
       if (!layer) return;
       map.setLayer(layer);
       model.drawn.value = model.drawn.peek() + 1;
+      placesDrawn();
     });
     const stopFit = effect(() => {
       const request = model.fitRequest.value;
@@ -52,6 +60,7 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     });
     return () => {
       alive = false;
+      stopError();
       stopLayer();
       stopSelection();
       stopFit();

@@ -115,6 +115,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let shown: LayerFeature[] = [];
   let focus: LatLngBounds | null = null;
   let current: ArticleLayer | null = null;
+  /** The bundled basemap is drawn (or not wanted: tiles instead). */
+  let basemapDrawn = !!options.tiles;
+  /** `data-complete` on the map once places and basemap are both drawn: what the bench times as everything painted. */
+  const markComplete = () => {
+    if (basemapDrawn && current) el.dataset.complete = '';
+  };
   let selected: string | null = null;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
   // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
@@ -244,6 +250,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const { land, borders } = decodeBasemap(data);
       polygon(land, { renderer: baseRenderer, interactive: false, className: 'aa-land', stroke: false, fillColor: '#ecebe6', fillOpacity: 1 }).addTo(map);
       polyline(borders, { renderer: baseRenderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
+      basemapDrawn = true;
+      markComplete();
     },
 
     setLayer(layer) {
@@ -279,6 +287,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       this.fit(false);
       placeLabels();
       report();
+      markComplete();
       if (selected) this.setSelected(selected, false);
     },
 
