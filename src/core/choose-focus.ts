@@ -13,8 +13,8 @@ export interface ChooseFocusOptions {
   minRadiusKm?: number;
   /** …or carries at least this share of the article's weight, however far it is (a story about two distant countries). */
   mainShare?: number;
-  /** An area that contains other places of the focus is framed whole only up to this many times their extent. */
-  containerRatio?: number;
+  /** An area is framed whole only up to this many times the extent of the places' anchors (else by its anchor or the places inside it). */
+  areaRatio?: number;
 }
 
 export const FOCUS_DEFAULTS: Required<ChooseFocusOptions> = {
@@ -26,7 +26,7 @@ export const FOCUS_DEFAULTS: Required<ChooseFocusOptions> = {
   // One fifth: in a two-country story each country has about half, in a world round-up of five, a fifth.
   mainShare: 0.2,
   // Armenia around Yerevan and three districts of Azerbaijan is framed whole; Russia around Moscow is not.
-  containerRatio: 3,
+  areaRatio: 3,
 };
 
 /**
@@ -212,15 +212,15 @@ function placeOf(feature: LayerFeature): Place {
  * Each place is weighed (placeWeight); the weighted median of their anchors is the story's centre and the
  * weighted median of their distances from it its typical spread. A place belongs to the focus when it lies
  * within `spreadFactor` spreads (at least `minRadiusKm`) of the centre or carries `mainShare` of the weight.
- * The box covers the places of the focus, except that an area containing others of them (Azerbaijan around
- * Baku, Russia around Moscow) is represented by them and framed whole only when it is at most
- * `containerRatio` times their extent.
+ * The box covers the places of the focus, each area framed whole when it is at most `areaRatio` times the
+ * extent of the places' anchors (an area containing others of them, Azerbaijan around Baku, is left out of
+ * that extent: its places stand for it); a larger area is represented by its anchor or the places inside it.
  *
  * @example
  * chooseFocus(layer) // { bbox: [43.4, 38.3, 50.6, 41.9], ids: ['geonames:174982', …] }
  */
 export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {}): LayerFocus | undefined {
-  const { spreadFactor, minRadiusKm, mainShare, containerRatio } = { ...FOCUS_DEFAULTS, ...options };
+  const { spreadFactor, minRadiusKm, mainShare, areaRatio } = { ...FOCUS_DEFAULTS, ...options };
   const places = layer.features.filter((f) => f.geometry != null).map(placeOf);
   if (!places.length) return undefined;
   const total = places.reduce((t, p) => t + p.weight, 0);
@@ -239,12 +239,14 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // An area contains another place of the focus when that place's anchor lies inside it and it is larger.
   const contains = (a: Place, b: Place) => a !== b && a.area > b.area && insideArea(b.at, a.feature.geometry);
   const containers = new Set(members.filter((a) => members.some((b) => contains(a, b))));
-  const core = members.filter((p) => !containers.has(p));
-  const coreExtent = unionExtent(core.map((p) => p.extent));
-  const framed = [...core];
-  const limit = containerRatio * Math.max(MIN_CORE_DEG, sizeDeg(coreExtent));
-  for (const c of containers) if (sizeDeg(c.extent) <= limit) framed.push(c);
-  const box = unionExtent(framed.map((p) => p.extent));
+  // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
+  const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
+  const core = members.filter((p) => !containers.has(p)).map(point);
+  const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(unionExtent(core)));
+  // Areas not much larger than the core are framed whole; a larger one by its anchor (Turkey in a story about
+  // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
+  const framed = [...core, ...members.filter((p) => p.feature.geometry.type !== 'Point' && sizeDeg(p.extent) <= limit).map((p) => p.extent)];
+  const box = unionExtent(framed);
   return {
     bbox: [round6(wrap(box.w)), round6(box.s), round6(box.e > 180 ? box.e - 360 : box.e), round6(box.n)],
     ids: members.map((p) => p.feature.id),

@@ -64,6 +64,19 @@ test('a story about one city frames the city, not the country around it', () => 
   assert.deepEqual(focus.bbox, [2.35, 48.86, 2.35, 48.86]);
 });
 
+test('a neighbour much larger than the story\'s places is framed by its anchor, not whole', () => {
+  const layer = layerOf(
+    place('Aleppo', 'city', [37.16, 36.2], [0, 1, 2, 3, 4]),
+    place('Syria', 'country', [38.5, 35], [1, 5, 6, 7], [35.7, 32.3, 42.4, 37.3]),
+    place('Beirut', 'city', [35.5, 33.9], [8, 9]),
+    place('Lebanon', 'country', [35.9, 33.9], [9], [35.1, 33.05, 36.6, 34.7]),
+    place('Turkey', 'country', [35, 39], [0, 3, 5, 7, 10], [26, 36.7, 45, 42.1]), // south of Aleppo's latitude (Hatay aside)
+  );
+  assert.deepEqual(names(layer), ['Aleppo', 'Syria', 'Beirut', 'Lebanon', 'Turkey']);
+  // Syria and Lebanon whole; Turkey, 19° wide against the places' 2° to 5°, only as far as its anchor.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [35, 32.3, 42.4, 39]);
+});
+
 test('a world-wide story frames every continent it names, across the antimeridian the short way', () => {
   const layer = layerOf(
     place('United States', 'country', [-98, 39], [0, 3], [-124.7, 24.5, -66.9, 49.4]),

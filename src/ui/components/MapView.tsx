@@ -34,10 +34,19 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   useLayoutEffect(() => {
     const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles, onView: (n) => (model.outside.value = n) });
     let alive = true;
-    // Places first (issue #14): the basemap is drawn after the frame that paints the article's places (or
-    // once the layer has failed to load), so its thousands of paths never hold up the first view.
+    // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
+    // to load) the panel's place list and text are rendered, and after them the basemap, so that neither its
+    // thousands of paths nor the panel hold up the first view.
     let placesDrawn: () => void = () => {};
-    const placesPainted = new Promise<void>((resolve) => (placesDrawn = () => requestAnimationFrame(() => setTimeout(resolve))));
+    const placesPainted = new Promise<void>((resolve) => {
+      placesDrawn = () =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            model.mapPainted.value = true;
+            setTimeout(resolve);
+          }),
+        );
+    });
     if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));
     const stopError = effect(() => {
       if (model.error.value) placesDrawn();

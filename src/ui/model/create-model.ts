@@ -52,6 +52,11 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const outside = signal(0);
   /** How many times the map has drawn a layer; the first draw is the widget's "ready" (issue #5). */
   const drawn = signal(0);
+  /**
+   * The frame that shows the article's places has been painted (or the layer failed to load): the place
+   * list and the article text follow it, then the basemap (issue #14: places first).
+   */
+  const mapPainted = signal(false);
 
   const rows = computed(() => (layer.value ? placeRows(layer.value) : []));
   const mentions = computed(() => (layer.value ? textMentions(layer.value) : []));
@@ -67,7 +72,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, outside, drawn,
+    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, outside, drawn, mapPainted,
     rows, mentions, selected, selectedPassages, announcement,
 
     /**
