@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import { layerMask, MAX_SIMPLIFY_DEG } from '../../src/core/to-feature-collection.ts';
+import { layerMask } from '../../src/core/layer-mask.ts';
+import { MAX_SIMPLIFY_DEG } from '../../src/core/simplify-to-fit.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
 /** Planar distance in degrees from p to the segment a–b (the measure Douglas–Peucker works in). */
