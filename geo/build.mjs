@@ -18,7 +18,8 @@ const { addAdmin1Groups } = await import('./lib/build-admin-groups.mjs');
 const { readStopwords, dropStopwordAltNames } = await import('./lib/filter-names.mjs');
 const { normalizeName } = await import('./lib/normalize.mjs');
 const { addRegions, addDisputed, addWater, addIslandsAndPeaks } = await import('./lib/build-physical.mjs');
-const { setLabelPoints, setGroupLabelPoints, buildShapes, addLayerMasks } = await import('./lib/build-shapes.mjs');
+const { setLabelPoints, setGroupLabelPoints, buildShapes } = await import('./lib/build-shapes.mjs');
+const { addLayerMasks } = await import('./lib/add-layer-masks.mjs');
 
 const started = Date.now();
 const corrections = loadCorrections();

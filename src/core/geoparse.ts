@@ -1,6 +1,7 @@
 // The whole pipeline in order, shared by the CLI and the browser:
 // text → passages → mentions → candidates → ranked → resolved (places, then sites) → article layer.
 
+import { chooseFocus } from './choose-focus.ts';
 import { extractMentions } from './extract-mentions.ts';
 import { weightMap, type GeoparserModel } from './model.ts';
 import { lexiconOf } from './span-features.ts';
@@ -31,7 +32,11 @@ export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
   const mentions = extractMentions(text, tokens, passages, gazetteer, model);
   const ranked = rankCandidates(mentions, text, gazetteer, model);
   const resolved = resolveSites(resolveMentions(ranked));
-  return toFeatureCollection(resolved, text, passages, gazetteer, options);
+  const layer = toFeatureCollection(resolved, text, passages, gazetteer, options);
+  // What the first view frames (issue #14); the last member of the layer's JSON.
+  const focus = chooseFocus(layer);
+  if (focus) layer.focus = focus;
+  return layer;
 }
 
 /**

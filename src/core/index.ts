@@ -8,3 +8,4 @@ export { stringifyLayer, encodeLayer } from './stringify-layer.ts';
 export { normalizeName } from './normalize-name.ts';
 export { InputError } from './errors.ts';
 export { EMPTY_MODEL, type GeoparserModel, type LinearModel } from './model.ts';
+export { chooseFocus, FOCUS_DEFAULTS, type ChooseFocusOptions } from './choose-focus.ts';

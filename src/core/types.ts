@@ -169,6 +169,17 @@ export interface LayerProperties {
 
 export type LayerFeature = Feature<Geometry, LayerProperties> & { id: string };
 
+/** The layer's foreign member `focus`: what the first view frames and which places it was chosen for. */
+export interface LayerFocus {
+  /**
+   * [west, south, east, north] in degrees, as an RFC 7946 bbox: west > east when the box crosses the
+   * antimeridian.
+   */
+  bbox: [number, number, number, number];
+  /** The ids of the places the article is about, in layer order. */
+  ids: string[];
+}
+
 /**
  * What a web page or HTML file says about its article (the layer's `article` foreign member, issue #16),
  * read from JSON-LD, Open Graph, `article:*` and other `<meta>` tags. Every field is optional: a page
@@ -191,7 +202,8 @@ export interface ArticleMetadata {
 /**
  * The article layer: the product's data model. An RFC 7946 FeatureCollection with foreign members
  * `passages` (paragraph spans with sentence spans), `text` (the text all offsets refer to, optional),
- * `title` and `article` (the page's metadata, when it has any).
+ * `title`, `article` (the page's metadata, when it has any) and `focus` (what the first view frames: a
+ * bbox and the ids of the places the article is about).
  */
 export interface ArticleLayer extends FeatureCollection<Geometry, LayerProperties> {
   features: LayerFeature[];
@@ -200,4 +212,5 @@ export interface ArticleLayer extends FeatureCollection<Geometry, LayerPropertie
   article?: ArticleMetadata;
   text?: string;
   passages: Array<{ start: number; end: number; sentences: Array<[number, number]> }>;
+  focus?: LayerFocus;
 }

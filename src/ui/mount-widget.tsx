@@ -36,7 +36,7 @@ export interface WidgetHandle {
   /** Selects a place by feature id; false when the loaded layer has no such place. */
   select(id: string): boolean;
   clearSelection(): void;
-  /** Frames the article's places again. */
+  /** Frames the places the article is about again (the layer's `focus`), as the first view does. */
   fit(): void;
   unmount(): void;
 }
@@ -130,7 +130,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       return ok;
     },
     clearSelection: () => model.select(null, 'api'),
-    fit: () => (model.fitRequest.value = model.fitRequest.peek() + 1),
+    fit: () => (model.fitRequest.value = { scope: 'focus' }),
     unmount() {
       render(null, container);
       for (const c of cleanups) c();

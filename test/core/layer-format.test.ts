@@ -59,6 +59,16 @@ test('ids are stable gazetteer ids, one feature per place, mentions sorted and q
   }
 });
 
+test('the focus is the last member, names features of the layer, and the schema checks its shape', () => {
+  assert.equal(Object.keys(layer).at(-1), 'focus');
+  const ids = new Set(layer.features.map((f) => f.id));
+  assert.ok(layer.focus!.ids.length > 0 && layer.focus!.ids.every((id) => ids.has(id)));
+  assert.ok(stringifyLayer(layer).endsWith(`"focus":${JSON.stringify(layer.focus)}}`));
+  assert.notDeepEqual(validateLayer({ ...layer, focus: { bbox: [40, 38, 50], ids: [] } } as unknown as ArticleLayer), []);
+  assert.notDeepEqual(validateLayer({ ...layer, focus: { bbox: [40, 38, 250, 42], ids: ['geonames:1'] } } as unknown as ArticleLayer), []);
+  assert.equal('focus' in geoparse('nothing to see here, just words.', realResources()), false, 'no placed feature, no focus');
+});
+
 test('the same text gives the same layer (deterministic)', () => {
   assert.equal(JSON.stringify(geoparse(text, realResources())), JSON.stringify(layer));
 });

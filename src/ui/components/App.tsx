@@ -46,8 +46,9 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
           </div>
         )}
         {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
-        {layer && model.rows.value.length > 0 && <PlaceList model={model} />}
-        {view.text && <ArticleText model={model} />}
+        {/* A frame after the map's places (issue #14: places first). */}
+        {layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />}
+        {view.text && model.mapPainted.value && <ArticleText model={model} />}
       </div>
     </div>
     </div>

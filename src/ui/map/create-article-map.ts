@@ -3,7 +3,7 @@
 // names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
 // the other files of ui/map do; it knows nothing of Preact or the model.
 import { circleMarker, DomUtil, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type CircleMarker, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path, type Point } from 'leaflet';
-import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
+import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
 import { createAreaTip } from './create-area-tip.ts';
@@ -15,15 +15,23 @@ export interface ArticleMapOptions {
   onSelect(id: string): void;
   /** Raster tiles instead of the bundled basemap, e.g. OSM; off by default so no other host is asked. */
   tiles?: { url: string; attribution?: string };
+  /** After every move: how many places lie wholly outside the view. */
+  onView?(outside: number): void;
 }
+
+/** What fit() frames: the places the article is about (the layer's `focus`) or every place. */
+export type FitScope = 'focus' | 'all';
 
 export interface ArticleMap {
   setBasemap(data: BasemapData): void;
   setLayer(layer: ArticleLayer): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
   setSelected(id: string | null, fly: boolean): void;
-  /** Frames the places the article names (all places when it names none but adjectives). */
-  fit(animate?: boolean): void;
+  /**
+   * Frames the places the article is about (the layer's `focus`, or chooseFocus's for a layer without one),
+   * or with 'all' every place.
+   */
+  fit(animate?: boolean, scope?: FitScope): void;
   destroy(): void;
 }
 
@@ -41,6 +49,17 @@ interface CityLabel {
   at: LatLng;
   node: HTMLElement;
   box?: Box;
+}
+
+/**
+ * The box of a layer's `focus` (issue #14), null when it has none or not four numbers (a file from elsewhere).
+ * A box across the antimeridian (west > east) runs on past 180°, as the unwrapped shapes do.
+ */
+function focusBounds(focus: LayerFocus | undefined): LatLngBounds | null {
+  const box = focus?.bbox;
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
+  const [w, s, e, n] = box;
+  return latLngBounds([s, w], [n, e < w ? e + 360 : e]);
 }
 
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */
@@ -72,6 +91,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     const c = map.getCenter();
     el.dataset.center = `${c.lat.toFixed(4)},${c.lng.toFixed(4)}`;
     el.dataset.zoom = String(map.getZoom());
+    if (options.onView && shown.length) {
+      const view = map.getBounds();
+      options.onView(shown.filter((f) => !inView(f.id, view)).length);
+    }
   };
   map.on('moveend', report);
   map.on('zoomend resize', placeLabels);
@@ -90,6 +113,14 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let labels: CityLabel[] = [];
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
+  let focus: LatLngBounds | null = null;
+  let current: ArticleLayer | null = null;
+  /** The bundled basemap is drawn (or not wanted: tiles instead). */
+  let basemapDrawn = !!options.tiles;
+  /** `data-complete` on the map once places and basemap are both drawn: what the bench times as everything painted. */
+  const markComplete = () => {
+    if (basemapDrawn && current) el.dataset.complete = '';
+  };
   let selected: string | null = null;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
   // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
@@ -110,6 +141,22 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       else if (path?.getLatLng) b.extend(path.getLatLng());
     }
     return b;
+  }
+
+  /**
+   * Is some part of the place in the view? Part by part: France's box reaches from Guiana to Réunion, and
+   * would put it in the view of the Caucasus.
+   */
+  function inView(id: string, view: LatLngBounds): boolean {
+    const path = paths.get(id) as Path & { getLatLngs?(): unknown; getLatLng?(): LatLng };
+    if (path?.getLatLng) return view.contains(path.getLatLng());
+    const parts: LatLng[][] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x) && typeof x[0]?.lat === 'number') parts.push(x as LatLng[]);
+      else if (Array.isArray(x)) x.forEach(walk);
+    };
+    walk(path?.getLatLngs?.());
+    return parts.some((ring) => latLngBounds(ring).intersects(view));
   }
 
   function decorate(f: LayerFeature, path: Path) {
@@ -203,6 +250,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const { land, borders } = decodeBasemap(data);
       polygon(land, { renderer: baseRenderer, interactive: false, className: 'aa-land', stroke: false, fillColor: '#ecebe6', fillOpacity: 1 }).addTo(map);
       polyline(borders, { renderer: baseRenderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
+      basemapDrawn = true;
+      markComplete();
     },
 
     setLayer(layer) {
@@ -224,16 +273,26 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const rank = new Map(placeRows(layer).map((r, i) => [r.feature.id, i]));
       labels.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
       shown = visible;
+      current = layer;
+      focus = focusBounds(layer.focus);
+      if (!focus && visible.length) {
+        // A layer made without `focus` (an older file, a host's own) gets chooseFocus's, as geoparse would give
+        // it, from a chunk of its own that a built site never loads; until then the map frames every place.
+        import('../../core/choose-focus.ts').then(({ chooseFocus }) => {
+          if (current !== layer) return;
+          focus = focusBounds(chooseFocus(layer));
+          if (!touched && !selected) api.fit(false);
+        });
+      }
       this.fit(false);
       placeLabels();
       report();
+      markComplete();
       if (selected) this.setSelected(selected, false);
     },
 
-    fit(animate = false) {
-      // Fit to what the article names, not to countries only present as adjectives ("Russian-brokered").
-      const named = shown.filter((f) => f.properties.mentions.some((m) => m.type !== 'adjectival'));
-      const b = boundsOf(named.length ? named : shown);
+    fit(animate = false, scope = 'focus') {
+      const b = scope === 'focus' && focus ? focus : boundsOf(shown);
       if (b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: animate && !reduceMotion() });
     },
 
@@ -266,6 +325,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       hint.remove();
       areaTip.remove();
       resize.disconnect();
+      current = null;
       map.remove();
       paths.clear();
     },

@@ -44,10 +44,20 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const showAdjectival = signal(true);
   /** Bumped by "show in text": the article view scrolls to and focuses this mention start. */
   const reveal = signal<{ start: number } | null>(null);
-  /** Bumped by fit(): the map frames the article's places again (issue #5). */
-  const fitRequest = signal(0);
+  /**
+   * Set by fit() and "Show all places": the map frames the article's places again (issue #5), the places
+   * it is about or all of them (issue #14). A new object each time, so the same request can come twice.
+   */
+  const fitRequest = signal<{ scope: 'focus' | 'all' } | null>(null);
+  /** How many places lie wholly outside the map's view, as the map last reported (issue #14). */
+  const outside = signal(0);
   /** How many times the map has drawn a layer; the first draw is the widget's "ready" (issue #5). */
   const drawn = signal(0);
+  /**
+   * The frame that shows the article's places has been painted (or the layer failed to load): the place
+   * list and the article text follow it, then the basemap (issue #14: places first).
+   */
+  const mapPainted = signal(false);
 
   const rows = computed(() => (layer.value ? placeRows(layer.value) : []));
   const mentions = computed(() => (layer.value ? textMentions(layer.value) : []));
@@ -63,7 +73,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
+    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, outside, drawn, mapPainted,
     rows, mentions, selected, selectedPassages, announcement,
 
     /**
