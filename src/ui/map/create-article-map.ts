@@ -226,7 +226,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
         style: (f) => ({
           className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}${
-            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
+            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''}${arranged.labels.has(String(f!.id)) ? ' aa-area' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
           weight: 1.5,
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
