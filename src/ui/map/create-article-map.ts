@@ -36,6 +36,8 @@ const FLY_SECONDS = 0.6;
 const HINT_MS = 1600;
 /** A city's dot: the circle markers' radius in pixels. */
 const DOT_RADIUS_PX = 6;
+/** Shapes added to the map per task: 500 circle markers take ~50 ms on the development machine. */
+const SLICE_FEATURES = 500;
 
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */
 export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): ArticleMap {
@@ -191,14 +193,15 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   function placeLabels() {
     nameLayer.place(selected);
   }
+  /** Which setLayer is still adding its shapes (a layer of thousands goes on the map in slices). */
+  let drawing = 0;
 
   /** The basemap's names, less the countries and seas the article names itself. */
   function showNames() {
     const names = new Set(shown.map((f) => f.properties.name.toLowerCase()));
     const countries = new Set(shown.filter((f) => f.properties.kind === 'country').map((f) => f.properties.country));
     const base = baseLabels.filter(({ label, iso }) => !names.has(label.text.toLowerCase()) && !(iso && countries.has(iso)));
-    nameLayer.set([...articleLabels, ...base.map((b) => b.label)]);
-    placeLabels();
+    nameLayer.set([...articleLabels, ...base.map((b) => b.label)], selected);
   }
 
   const api: ArticleMap = {
@@ -221,7 +224,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const visible = layer.features.filter((f) => f.geometry);
       const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
       rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
-      features = geoJSON(arranged.order, {
+      const built = geoJSON(arranged.order, {
         // Points in their own pane above the areas: they stay clickable without reordering on select.
         pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
         style: (f) => ({
@@ -230,7 +233,22 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           weight: 1.5,
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
-      }).addTo(map);
+      });
+      // On the map in slices, a task each, areas first: drawing 5,000 cities at once held the page for seconds
+      // (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
+      // Framed before the first shape is drawn: moving the view afterwards would draw the shapes on it again.
+      shown = visible;
+      this.fit(false);
+      const drawn = geoJSON().addTo(map);
+      features = drawn;
+      const all = built.getLayers();
+      const run = ++drawing;
+      const addSlice = (from: number) => {
+        if (run !== drawing) return;
+        for (const l of all.slice(from, from + SLICE_FEATURES)) drawn.addLayer(l);
+        if (from + SLICE_FEATURES < all.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
+      };
+      addSlice(0);
       articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
         const group = kindGroup(f.properties.kind);
         const area = arranged.labels.get(f.id);
@@ -239,8 +257,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         const [lon, lat] = f.geometry.coordinates;
         return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
       });
-      shown = visible;
-      this.fit(false);
       showNames();
       report();
       if (selected) this.setSelected(selected, false);

@@ -21,8 +21,8 @@ export interface MapLabel {
 }
 
 export interface LabelLayer {
-  /** The labels to show, most important first. */
-  set(labels: MapLabel[]): void;
+  /** The labels to show, most important first: measured (thousands in slices, a task each), then placed. */
+  set(labels: MapLabel[], first?: string | null): void;
   /** Places them again for the current zoom, `first` (the selection) ahead of every other. */
   place(first?: string | null): void;
   /** Whether the place's name is on the map now. */
@@ -38,6 +38,8 @@ const DOT_PX = 7;
 const FIT_SLACK = 1.15;
 /** Elements are kept for labels this far outside the view, so a short pan shows no gap. */
 const VIEW_MARGIN_PX = 200;
+/** Labels measured per task: a thousand take ~10 ms, so a layer of 20,000 never holds the page (issue #19). */
+const MEASURE_SLICE = 1000;
 
 interface Measured {
   w: number;
@@ -50,27 +52,34 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
   pane.classList.add('leaflet-zoom-hide');
   pane.setAttribute('aria-hidden', 'true');
   const ctx = document.createElement('canvas').getContext('2d');
+  let font = '';
   const fonts = new Map<string, { font: string; spacing: number; upper: boolean; h: number }>();
   const sizes = new Map<MapLabel, Measured>();
   const nodes = new Map<MapLabel, HTMLElement>();
   let labels: MapLabel[] = [];
   /** Where each placed label's box lies (layer pixels), by id. */
   let placed = new Map<string, { label: MapLabel; box: Box }>();
+  /** Which set() is measuring its labels still (0: none); place() waits for it. */
+  let measuring = 0;
+  let runs = 0;
+  let lead: string | null | undefined;
 
-  /** The look's font, read once from a probe element: styles.css stays the one place that sets it. */
+  /**
+   * The look's font, read once from a probe element's computed style (no layout: styles.css sets the line
+   * height in pixels), so that styles.css stays the one place that sets it.
+   */
   function fontOf(look: string) {
     let f = fonts.get(look);
     if (f) return f;
     const probe = document.createElement('div');
     probe.className = `aa-lbl ${look}`;
-    probe.textContent = 'x';
     pane.appendChild(probe);
     const s = getComputedStyle(probe);
     f = {
       font: `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
       spacing: parseFloat(s.letterSpacing) || 0,
       upper: s.textTransform === 'uppercase',
-      h: probe.offsetHeight,
+      h: parseFloat(s.lineHeight) || 1.25 * parseFloat(s.fontSize),
     };
     probe.remove();
     fonts.set(look, f);
@@ -84,7 +93,8 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
     const text = f.upper ? l.text.toUpperCase() : l.text;
     let w = text.length * f.h * 0.6;
     if (ctx) {
-      ctx.font = f.font;
+      // Setting a font parses it: only when the look changes (the context's own value reads back normalised).
+      if (font !== f.font) ctx.font = font = f.font;
       w = ctx.measureText(text).width;
     }
     // The 2 px padding on either side that carries the white halo (styles.css .aa-lbl).
@@ -119,20 +129,34 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
   }
 
   const api: LabelLayer = {
-    set(next) {
+    set(next, first) {
       for (const node of nodes.values()) node.remove();
       nodes.clear();
       sizes.clear();
       labels = next;
       placed = new Map();
+      lead = first;
+      const run = (measuring = ++runs);
+      const step = (from: number) => {
+        if (run !== measuring) return;
+        for (let i = from; i < Math.min(from + MEASURE_SLICE, labels.length); i++) measure(labels[i]);
+        if (from + MEASURE_SLICE < labels.length) {
+          setTimeout(() => step(from + MEASURE_SLICE));
+          return;
+        }
+        measuring = 0;
+        api.place(lead);
+      };
+      step(0);
     },
 
     place(first) {
-      if (!map.getSize().x) return;
+      lead = first;
+      if (measuring || !map.getSize().x) return;
       const zoom = map.getZoom();
       const scale = 2 ** zoom;
-      const lead = first ? labels.filter((l) => l.id === first) : [];
-      const order = lead.length ? [...lead, ...labels.filter((l) => l.id !== first)] : labels;
+      const top = first ? labels.filter((l) => l.id === first) : [];
+      const order = top.length ? [...top, ...labels.filter((l) => l.id !== first)] : labels;
       const candidates: MapLabel[] = [];
       const points: LabelledPoint[] = [];
       for (const l of order) {
