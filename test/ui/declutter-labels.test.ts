@@ -19,7 +19,9 @@ const CASES: Array<[string, LabelledPoint[], ReturnType<typeof declutterLabels>]
   ['two names 1 px apart overlap (the halo), 2 px apart they do not', [area(0, 0), area(61, 0), area(0, 30), area(62, 30)], ['centre', null, 'centre', 'centre']],
   ['an area name gives way to a more important city label', [city(100, 0), area(150, 0)], ['right', null]],
   ['a city label moves left of a more important area name', [area(150, 0), city(100, 0)], ['centre', 'left']],
-  ['an area name over a lesser dot is still shown, the city then unnamed', [area(100, 0), city(100, 0)], ['centre', null]],
+  ['an area name never covers a dot, even a lesser city\'s', [area(100, 0), city(100, 0)], [null, 'right']],
+  ['an area with room moves its name a line up, then down, out of a more important name\'s way', [city(60, 0), city(60, 30), { ...area(100, 0), shift: true }], ['right', 'right', 'above']],
+  ['…and down when up is taken too', [city(60, 0), city(60, -20), { ...area(100, 0), shift: true }], ['right', 'right', 'below']],
 ];
 
 for (const [name, points, sides] of CASES) {

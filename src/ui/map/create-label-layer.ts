@@ -3,7 +3,7 @@
 // Labels are measured once on a canvas, not in the page, and only those placed inside the view get an element,
 // so a layer of 20,000 cities costs arithmetic and a few hundred nodes, not 20,000 tooltips laid out.
 import type { LatLng, Map as LeafletMap } from 'leaflet';
-import { declutterLabels, type Box, type LabelledPoint, type LabelSide } from './declutter-labels.ts';
+import { declutterLabels, sideBox, type Box, type LabelledPoint, type LabelSide } from './declutter-labels.ts';
 
 export interface MapLabel {
   /** The feature id (basemap names: any id no feature has). */
@@ -165,19 +165,19 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
         if (l.room && (w > 2 * FIT_SLACK * l.room.across * scale || h > 2 * FIT_SLACK * l.room.radius * scale)) continue;
         const p = map.latLngToLayerPoint(l.at);
         candidates.push(l);
+        // An area whose inner circle holds three lines may move its name a line up or down, out of a city's way.
+        const shift = !!l.room && 3 * h <= 2 * l.room.radius * scale;
         points.push(
           l.dot
             ? { label: { x: p.x + DOT_OFFSET_PX, y: p.y - h / 2, w, h }, dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX } }
-            : { label: { x: p.x - w / 2, y: p.y - h / 2, w, h } },
+            : { label: { x: p.x - w / 2, y: p.y - h / 2, w, h }, shift },
         );
       }
       const sides: LabelSide[] = declutterLabels(points);
       placed = new Map();
       sides.forEach((side, i) => {
         if (!side) return;
-        const { label, dot } = points[i];
-        const box = side === 'left' && dot ? { ...label, x: 2 * dot.x + dot.w - label.x - label.w } : label;
-        placed.set(candidates[i].id, { label: candidates[i], box });
+        placed.set(candidates[i].id, { label: candidates[i], box: sideBox(points[i], side) });
       });
       render();
     },
