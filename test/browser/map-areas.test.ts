@@ -67,7 +67,9 @@ function pointInside(page: Page, id: string, outside: string[]): Promise<{ x: nu
 /** Clicks with the mouse inside the shape and returns the heading of the passages then shown. */
 async function clickInside(page: Page, id: string, outside: string[] = []): Promise<string> {
   // On a phone a selection scrolls its passages into view, and the map at the top of the page with them.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  await page.waitForFunction(() => window.scrollY === 0);
+  await settle(page);
   const p = await pointInside(page, id, outside);
   assert.ok(p, `no point of ${id} on the map outside ${outside.join(', ')}`);
   await page.mouse.click(p.x, p.y);
