@@ -6,7 +6,7 @@ import { build, transform } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { makeBasemap } from './geo/lib/make-basemap.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const FIRST_LOAD_BUDGETS = [
@@ -110,41 +110,3 @@ if (existsSync('src/ui/main.tsx')) {
   }
 }
 console.log('build: ok');
-
-/**
- * The explorer's offline basemap (issue #4): Natural Earth 1:50m land and internal country borders from
- * npm `world-atlas` (ISC; Natural Earth is public domain), re-quantised to a 10,000-step grid (~4 km,
- * plenty up to zoom 7) and stored as flat delta-encoded integer rings: `{ scale, translate, land, borders }`,
- * each ring `[x0, y0, dx1, dy1, …]`. About 130 KB gzip; src/ui/map/decode-basemap.ts reads it with a
- * ten-line decoder instead of shipping topojson-client in the first-load JS.
- */
-function makeBasemap() {
-  const require = createRequire(import.meta.url);
-  const { feature, mesh } = require('topojson-client');
-  const topo = require('world-atlas/countries-50m.json');
-  const STEPS = 1e4;
-  const [x0, y0, x1, y1] = topo.bbox;
-  const kx = (STEPS - 1) / (x1 - x0), ky = (STEPS - 1) / (y1 - y0);
-  const encode = (ring) => {
-    const out = [];
-    let px = null, py = null;
-    ring.forEach(([lon, lat], i) => {
-      const x = Math.round((lon - x0) * kx), y = Math.round((lat - y0) * ky);
-      if (px === null) out.push(x, y);
-      else if (x !== px || y !== py || i === ring.length - 1) out.push(x - px, y - py);
-      else return;
-      px = x; py = y;
-    });
-    return out;
-  };
-  const land = feature(topo, topo.objects.land).features.flatMap((f) =>
-    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates);
-  const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b).coordinates;
-  return {
-    source: 'Made with Natural Earth (world-atlas 2.0.2, countries-50m)',
-    scale: [1 / kx, 1 / ky],
-    translate: [x0, y0],
-    land: land.map((poly) => poly.map(encode)),
-    borders: borders.map(encode),
-  };
-}

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
 import type { BasemapData } from '../map/decode-basemap.ts';
+import { MapLegend } from './MapLegend.tsx';
 
 export interface MapViewProps {
   model: Model;
@@ -80,6 +81,7 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     <div class="aa-mapbox">
       <div class="aa-map" ref={el} aria-label="Map of the places in the article" role="region" />
       <FitButton model={model} />
+      <MapLegend model={model} />
       <p class="aa-attrib">
         Places © <a href="https://www.geonames.org/">GeoNames</a>, <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a>
         {tiles?.attribution && ` · ${tiles.attribution}`}

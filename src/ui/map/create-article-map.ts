@@ -1,13 +1,15 @@
 // The Leaflet map of the explorer (issue #4): offline Natural Earth basemap in its own SVG, the article's places
-// as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
-// names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
-// the other files of ui/map do; it knows nothing of Preact or the model.
-import { circleMarker, DomUtil, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type CircleMarker, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path, type Point } from 'leaflet';
+// as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, areas stacked by
+// size with the smallest on top (issue #14), names on the map (create-label-layer.ts), every feature focusable
+// with its name as aria-label. Imports Leaflet, as the other files of ui/map do; it knows nothing of Preact or
+// the model.
+import { circleMarker, DomUtil, geoJSON, latLng, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type CircleMarker, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path, type Point } from 'leaflet';
 import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
+import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
-import { declutterLabels, type Box } from './declutter-labels.ts';
+import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { decodeBasemap, type BasemapData } from './decode-basemap.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
@@ -40,16 +42,10 @@ const MAX_FIT_ZOOM = 7;
 const FLY_SECONDS = 0.6;
 /** Long enough to read the wheel hint, short enough not to cover the map while the page scrolls on. */
 const HINT_MS = 1600;
-/** Half the box a city's dot covers: the circle markers' 6 px radius and half their 1.5 px outline. */
-const DOT_PX = 7;
-
-/** A city's permanent label; `box` is where the label lies from its point, measured once it is laid out. */
-interface CityLabel {
-  id: string;
-  at: LatLng;
-  node: HTMLElement;
-  box?: Box;
-}
+/** A city's dot: the circle markers' radius in pixels. */
+const DOT_RADIUS_PX = 6;
+/** Shapes added to the map per task: 500 circle markers take ~50 ms on the development machine. */
+const SLICE_FEATURES = 500;
 
 /**
  * The box of a layer's `focus` (issue #14), null when it has none or not four numbers (a file from elsewhere).
@@ -97,7 +93,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     }
   };
   map.on('moveend', report);
-  map.on('zoomend resize', placeLabels);
+  map.on('zoomend resize', () => placeLabels());
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
   // SVG, not canvas: without a GPU, Chrome copies a canvas into a compositor buffer in every frame that
@@ -105,12 +101,23 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   // The SVG is drawn once per move; styles.css keeps its raster scale during fly-to (will-change).
   const baseRenderer = svg({ pane: 'aa-base' });
   map.createPane('aa-points').style.zIndex = '410';
+  // The selection's outline above every area and dot, in a pane of its own: moving the selected path itself to
+  // the top would cover the smaller areas inside it and take their clicks (issue #14).
+  const selPane = map.createPane('aa-selection');
+  selPane.style.zIndex = '420';
+  selPane.style.pointerEvents = 'none';
+  const nameLayer = createLabelLayer(map);
   if (options.tiles) tileLayer(options.tiles.url, { attribution: options.tiles.attribution }).addTo(map);
 
   const areaTip = createAreaTip(map, el);
   const paths = new Map<string, Path>();
-  /** In the place list's order of importance (mentions, then score), so a label that must give way is the lesser one. */
-  let labels: CityLabel[] = [];
+  /** The article's names in the place list's order of importance (mentions, then score): the lesser gives way. */
+  let articleLabels: MapLabel[] = [];
+  /** The basemap's names, a country's with its ISO code. */
+  let baseLabels: Array<{ label: MapLabel; iso?: string }> = [];
+  /** Each area's room around its label point (zoom-0 pixels): the size a click compares. */
+  let rooms = new Map<string, number>();
+  let outline: Layer | null = null;
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
   let focus: LatLngBounds | null = null;
@@ -159,20 +166,32 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     return parts.some((ring) => latLngBounds(ring).intersects(view));
   }
 
+  /**
+   * The place a click at this point means: of the article's shapes under the pointer, the smallest on screen (an
+   * area's room against a dot's radius). A dot drawn over a district no wider than itself then gives way to the
+   * district, and a district's dot, where the district is larger, keeps its clicks (issue #14).
+   */
+  function pick(e: MouseEvent, fallback: string): string {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const scale = 2 ** map.getZoom();
+    let best = fallback;
+    let bestSize = Infinity;
+    for (const hit of root.elementsFromPoint(e.clientX, e.clientY)) {
+      const id = (hit as HTMLElement).dataset?.id;
+      if (!id || !paths.has(id)) continue;
+      const room = rooms.get(id);
+      const size = room === undefined ? DOT_RADIUS_PX : room * scale;
+      if (size < bestSize) [best, bestSize] = [id, size];
+    }
+    return best;
+  }
+
   function decorate(f: LayerFeature, path: Path) {
     const name = f.properties.name;
-    // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus
-    // (create-area-tip.ts). So do points that are not cities: a historical country drawn at its capital
-    // ("Soviet Union" at Moscow) would print its label over the city's.
-    let label: HTMLElement | undefined;
-    if (f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city') {
-      label = document.createElement('span');
-      label.textContent = name;
-      path.bindTooltip(label, { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' });
-      labels.push({ id: f.id, at: (path as CircleMarker).getLatLng(), node: label });
-    }
-    // A city whose label gave way to a more important one's (placeLabels) names itself as the areas do.
-    const unnamed = () => !label || label.classList.contains('aa-hid');
+    // Named on the map (cities beside their dots, areas inside them) or, when its name gave way to a more
+    // important one's or does not fit, on hover and focus (create-area-tip.ts). Points that are not cities have
+    // no name on the map: a historical country drawn at its capital ("Soviet Union" at Moscow) would cover the city's.
+    const unnamed = () => !nameLayer.shown(f.id);
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
       if (!node) return;
@@ -202,7 +221,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // ends a drag of the map selects nothing, as Leaflet's click did. The flag (Leaflet private API, guarded by
       // test/browser/leaflet-private-api.test.ts) makes Leaflet's map skip the shape's DOM events, as its canvas
       // renderer does for its canvas, instead of copying every click into a 'preclick' nothing listens to.
-      node.addEventListener('click', () => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(f.id));
+      node.addEventListener('click', (e) => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(pick(e, f.id)));
       (node as SVGElement & { _leaflet_disable_events?: boolean })._leaflet_disable_events = true;
       const show = (e: MouseEvent) => unnamed() && areaTip.show(name, map.mouseEventToContainerPoint(e), node);
       node.addEventListener('mouseover', show);
@@ -217,32 +236,19 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     paths.set(f.id, path);
   }
 
-  /** Where a label lies from its point, or nothing while the map is not laid out (a hidden embed). */
-  function measureLabel(l: CityLabel, p: Point): Box | undefined {
-    const r = l.node.getBoundingClientRect();
-    const c = el.getBoundingClientRect();
-    return r.width ? { x: r.left - c.left - p.x, y: r.top - c.top - p.y, w: r.width, h: r.height } : undefined;
-  }
-
-  /**
-   * Moves left or hides the labels that would overlap a more important one (the selection's comes first), on
-   * every zoom. Labels are measured once: after that it is arithmetic and class changes, no layout read.
-   */
+  /** Names the places, the selection's first, then the basemap's countries and seas where room is left. */
   function placeLabels() {
-    const first = labels.find((l) => l.id === selected);
-    const order = first ? [first, ...labels.filter((l) => l !== first)] : labels;
-    const points = [];
-    for (const l of order) {
-      const p = map.latLngToContainerPoint(l.at);
-      l.box ??= measureLabel(l, p);
-      if (!l.box) return;
-      const dot = { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX };
-      points.push({ label: { ...l.box, x: p.x + l.box.x, y: p.y + l.box.y }, dot });
-    }
-    declutterLabels(points).forEach((side, i) => {
-      order[i].node.classList.toggle('aa-hid', !side);
-      order[i].node.classList.toggle('aa-left', side === 'left');
-    });
+    nameLayer.place(selected);
+  }
+  /** Which setLayer is still adding its shapes (a layer of thousands goes on the map in slices). */
+  let drawing = 0;
+
+  /** The basemap's names, less the countries and seas the article names itself. */
+  function showNames() {
+    const names = new Set(shown.map((f) => f.properties.name.toLowerCase()));
+    const countries = new Set(shown.filter((f) => f.properties.kind === 'country').map((f) => f.properties.country));
+    const base = baseLabels.filter(({ label, iso }) => !names.has(label.text.toLowerCase()) && !(iso && countries.has(iso)));
+    nameLayer.set([...articleLabels, ...base.map((b) => b.label)], selected);
   }
 
   const api: ArticleMap = {
@@ -250,6 +256,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const { land, borders } = decodeBasemap(data);
       polygon(land, { renderer: baseRenderer, interactive: false, className: 'aa-land', stroke: false, fillColor: '#ecebe6', fillOpacity: 1 }).addTo(map);
       polyline(borders, { renderer: baseRenderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
+      // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
+      const { countries = [], seas = [] } = data.labels ?? {};
+      baseLabels = [
+        ...countries.map(([text, lon, lat, radius, across, iso], i) => ({ iso, label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base', room: { radius, across } } })),
+        ...seas.map(([text, lon, lat, minZoom], i) => ({ label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base aa-lbl-sea', minZoom } })),
+      ];
+      showNames();
       basemapDrawn = true;
       markComplete();
     },
@@ -257,21 +270,22 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     setLayer(layer) {
       features?.remove();
       paths.clear();
-      labels = [];
-      const order = (f: LayerFeature) => GROUP_ORDER.indexOf(kindGroup(f.properties.kind));
-      const visible = layer.features.filter((f) => f.geometry).sort((a, b) => order(a) - order(b));
-      const drawn = visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) }));
-      features = geoJSON(drawn, {
+      const visible = layer.features.filter((f) => f.geometry);
+      const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
+      rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
+      const built = geoJSON(arranged.order, {
         // Points in their own pane above the areas: they stay clickable without reordering on select.
-        pointToLayer: (_f, ll) => circleMarker(ll, { radius: 6, pane: 'aa-points' }),
+        pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
         style: (f) => ({
-          className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}`,
+          className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}${
+            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''}${arranged.labels.has(String(f!.id)) ? ' aa-area' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
           weight: 1.5,
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
-      }).addTo(map);
-      const rank = new Map(placeRows(layer).map((r, i) => [r.feature.id, i]));
-      labels.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      });
+      // On the map in slices, a task each, areas first: drawing 5,000 cities at once held the page for seconds
+      // (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
+      // Framed before the first shape is drawn: moving the view afterwards would draw the shapes on it again.
       shown = visible;
       current = layer;
       focus = focusBounds(layer.focus);
@@ -285,7 +299,25 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         });
       }
       this.fit(false);
-      placeLabels();
+      const drawn = geoJSON().addTo(map);
+      features = drawn;
+      const all = built.getLayers();
+      const run = ++drawing;
+      const addSlice = (from: number) => {
+        if (run !== drawing) return;
+        for (const l of all.slice(from, from + SLICE_FEATURES)) drawn.addLayer(l);
+        if (from + SLICE_FEATURES < all.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
+      };
+      addSlice(0);
+      articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
+        const group = kindGroup(f.properties.kind);
+        const area = arranged.labels.get(f.id);
+        if (area) return [{ id: f.id, text: f.properties.name, at: latLng(area.at[1], area.at[0]), look: `aa-lbl-area aa-k-${group}`, room: area }];
+        if (f.geometry?.type !== 'Point' || group !== 'city') return [];
+        const [lon, lat] = f.geometry.coordinates;
+        return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
+      });
+      showNames();
       report();
       markComplete();
       if (selected) this.setSelected(selected, false);
@@ -298,14 +330,19 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
     setSelected(id, fly) {
       if (selected) paths.get(selected)?.getElement()?.classList.remove('aa-sel');
+      outline?.remove();
+      outline = null;
       selected = id;
       placeLabels();
       const path = id ? paths.get(id) : undefined;
       if (!path) return;
       path.getElement()?.classList.add('aa-sel');
-      // The selected outline on top of its neighbours. The widget calls this after the frame that shows the
-      // passages (mount-widget.tsx): moving a path under the pointer re-fires mouseover (issue #4).
-      path.bringToFront();
+      // The selected area's outline on top of everything, in its own pane; the area stays where its size puts it
+      // (issue #14). The widget calls this after the frame that shows the passages (mount-widget.tsx).
+      const f = shown.find((x) => x.id === id);
+      if (f && rooms.has(f.id)) {
+        outline = geoJSON(unwrapAntimeridian(f.geometry!), { pane: 'aa-selection', interactive: false, style: () => ({ className: 'aa-outline', weight: 2.5 }) }).addTo(map);
+      }
       if (!fly) return;
       const b = boundsOf([{ id } as LayerFeature]);
       if (!b.isValid()) return;
@@ -326,6 +363,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       areaTip.remove();
       resize.disconnect();
       current = null;
+      nameLayer.remove();
       map.remove();
       paths.clear();
     },
