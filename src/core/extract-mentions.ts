@@ -63,8 +63,9 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
       if (first >= 0) sentenceStarts.add(first);
       // A sentence where most longer words are capitalised is a headline: capitals carry no signal.
       if (long >= 3 && caps / long > 0.85) for (let k = first; k <= last; k++) if (tokens[k].word) titleCase.add(k);
-      // A few words with no closing punctuation: a heading, caption, byline or page furniture.
-      if (first >= 0 && words <= FRAGMENT_MAX_WORDS && !CLOSING.has(tokens[end].text)) for (let k = first; k <= last; k++) fragment.add(k);
+      // A few words with no closing punctuation: a heading, caption, byline or page furniture. A lone word
+      // is not one: a line that is just a name ("Moscow") is a dateline or a caption's place.
+      if (first >= 0 && words >= 2 && words <= FRAGMENT_MAX_WORDS && !CLOSING.has(tokens[end].text)) for (let k = first; k <= last; k++) fragment.add(k);
     }
   }
   const spanAt = new Map<number, NameSpan>();
