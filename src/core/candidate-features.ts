@@ -90,6 +90,13 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
       }
       if (w >= max) into.set('docTopCountry', 1);
       if (all >= 2 && w / all >= 0.6) into.set('docShare', 1);
+    } else {
+      // A story whose other places all lie elsewhere: a famous namesake abroad needs evidence of its own
+      // ("London" in a story about St. Thomas, Ontario is London, Ontario).
+      let others = 0;
+      ctx.countries.forEach((v) => (others += v));
+      ctx.countriesByKey.get(mention.key)?.forEach((v) => (others -= v));
+      if (others >= 1) into.set('docForeign', 1);
     }
     if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') into.set('docAdmin1', 1);
   }
@@ -118,4 +125,29 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
     if (m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')) places.push(m.place);
   }
   return places;
+}
+
+/**
+ * "City, State" anywhere in the article: for each mention, the places named after a comma behind any
+ * mention of the same name ("London, Ont." once, then "London" alone), so every mention of it reads alike.
+ *
+ * @example
+ * articleCommaPlaces(mentions, 'London, Ont., voted. London police said…', gazetteer)[2] // [Ontario]
+ */
+export function articleCommaPlaces(mentions: Mention[], text: string, gazetteer: Gazetteer): Place[][] {
+  const own: Place[][] = [];
+  const byName = new Map<string, Place[]>();
+  for (let i = 0; i < mentions.length; i++) {
+    const places = commaPlaces(mentions, i, text, gazetteer);
+    own.push(places);
+    if (!places.length) continue;
+    const name = `${mentions[i].type}:${mentions[i].key}`;
+    const known = byName.get(name);
+    if (known) {
+      for (let k = 0; k < places.length; k++) if (!known.includes(places[k])) known.push(places[k]);
+    } else byName.set(name, places.slice());
+  }
+  const out: Place[][] = [];
+  for (let i = 0; i < mentions.length; i++) out.push(byName.get(`${mentions[i].type}:${mentions[i].key}`) ?? own[i]);
+  return out;
 }

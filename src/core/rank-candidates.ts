@@ -3,7 +3,7 @@
 // and admin-1 units the article already mentions, "City, State" patterns and distance to the
 // article's other places (candidate-features.ts). Hand-set priors apply where the model has no weight.
 
-import { candidateFeatures, addContextFeatures, commaPlaces } from './candidate-features.ts';
+import { candidateFeatures, addContextFeatures, articleCommaPlaces } from './candidate-features.ts';
 import { CandidateScores } from './candidate-scores.ts';
 import type { GeoparserModel } from './model.ts';
 import { containsByShape, type Contains } from './namesake-features.ts';
@@ -74,9 +74,10 @@ function prepareCandidates(
   // optimised, and the code reading them deoptimises at the change (test/bench/README.md). Scores go in
   // Float64Arrays, whose elements are doubles from the start.
   const prepared: Prepared[] = [];
+  const commas = articleCommaPlaces(mentions, text, gazetteer);
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
-    const comma = commaPlaces(mentions, i, text, gazetteer);
+    const comma = commas[i];
     const name = `${mention.type}:${mention.key}`;
     const known = comma.length ? undefined : seen.get(name);
     if (known) {
@@ -137,5 +138,5 @@ export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gaz
 }
 
 // The trainer (geo/train/train-model.ts) imports these from here.
-export { candidateFeatures, commaPlaces } from './candidate-features.ts';
+export { articleCommaPlaces, candidateFeatures, commaPlaces } from './candidate-features.ts';
 export { buildRankContext } from './rank-context.ts';

@@ -3,14 +3,19 @@
 // over a weak guess.
 
 import { sigmoid } from './model.ts';
-import type { Place, RankedMention, ResolvedMention } from './types.ts';
+import type { Candidate, Place, RankedMention, ResolvedMention } from './types.ts';
 
 export interface ResolveMentionsOptions {
   /** Below this probability (candidate score through the logistic) the mention resolves to nothing. */
   minProbability?: number;
+  /**
+   * How far (in summed-score units, per mention) a reading by an alternate name must lead the best reading
+   * by a primary name to win: "Tunis" is the city, not Tunisia's old name, unless the article says otherwise.
+   */
+  altMargin?: number;
 }
 
-const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02 };
+const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02, altMargin: 2 };
 
 /**
  * Chooses a referent for every ranked mention.
@@ -19,7 +24,7 @@ const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02 };
  * resolveMentions(ranked).map((r) => r.place?.id) // ['geonames:298795', 'geonames:298795', null]
  */
 export function resolveMentions(ranked: RankedMention[], options: ResolveMentionsOptions = {}): ResolvedMention[] {
-  const { minProbability } = { ...DEFAULTS, ...options };
+  const { minProbability, altMargin } = { ...DEFAULTS, ...options };
   // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
   for (const r of ranked) {
@@ -38,6 +43,9 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     const t = totals.get(`${r.mention.type}|${r.mention.key}`)!;
     let best = r.candidates[0];
     let bestMean = -Infinity;
+    // The best reading by a primary name, which an alternate name must beat by altMargin.
+    let named: Candidate | undefined;
+    let namedMean = -Infinity;
     for (const c of r.candidates) {
       const e = t.get(c.place.id)!;
       const mean = e.score / e.n;
@@ -45,6 +53,14 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
         bestMean = mean;
         best = c;
       }
+      if (c.nameType === 'name' && mean > namedMean) {
+        namedMean = mean;
+        named = c;
+      }
+    }
+    if (best && best.nameType === 'alt' && named && namedMean > bestMean - altMargin) {
+      best = named;
+      bestMean = namedMean;
     }
     let place: Place | null = null;
     let score = 0;
