@@ -29,6 +29,28 @@ const inlineCss = {
 };
 
 /**
+ * Leaflet's GeoJSON layer imports Marker (with its icons and drag handler) only for its default
+ * pointToLayer, which the map replaces with circle markers: a stub with the one static method GeoJSON.js
+ * calls at load keeps ~2 KB gzip out of every bundle (issue #14, 60 KB embed budget).
+ */
+const noDefaultMarker = {
+  name: 'no-default-marker',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/marker\/Marker$/ }, (args) => (/leaflet[\\/]src[\\/]layer[\\/]GeoJSON\.js$/.test(args.importer) ? { path: 'marker', namespace: 'no-default-marker' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-default-marker' }, () => ({ contents: 'export class Marker { static include() {} }', loader: 'js' }));
+  },
+};
+
+/** For the embed: `import('…/choose-focus.ts')` gives a chooseFocus that chooses nothing. */
+const noLazyFocus = {
+  name: 'no-lazy-focus',
+  setup(b) {
+    b.onResolve({ filter: /choose-focus\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'choose-focus', namespace: 'no-lazy-focus' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-lazy-focus' }, () => ({ contents: 'export const chooseFocus = () => undefined;', loader: 'js' }));
+  },
+};
+
+/**
  * `import … from 'leaflet'` in the browser bundles: src/ui/map/leaflet-parts.js, the parts of Leaflet's ES module
  * sources the widget uses (issue #4 budget: the whole ESM build was ~7 KB gzip more). A plugin, not `alias`,
  * so that `leaflet/src/…` inside that file still resolves to the package.
@@ -74,7 +96,7 @@ if (existsSync('src/ui/main.tsx')) {
     jsxImportSource: 'preact',
     logLevel: 'warning',
     loader: { '.css': 'css' },
-    plugins: [inlineCss, leafletParts],
+    plugins: [inlineCss, leafletParts, noDefaultMarker],
   };
   // Splitting: the explorer's file validator (issue #6) is a lazy chunk, loaded when a file is opened.
   // The banner is V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every
@@ -83,7 +105,9 @@ if (existsSync('src/ui/main.tsx')) {
   const compileHint = { js: '//# allFunctionsCalledOnLoad' };
   await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', banner: compileHint });
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.
-  await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife', banner: compileHint });
+  // A classic script cannot load chunks, so the embed leaves out chooseFocus (issue #14): every layer the CLI
+  // writes carries its `focus`, and a layer without one is framed whole, as before (60 KB budget).
+  await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife', banner: compileHint, plugins: [...browser.plugins, noLazyFocus] });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
   if (existsSync('public')) for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
