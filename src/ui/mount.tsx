@@ -30,7 +30,14 @@ export function mount(container: HTMLElement, options: MountOptions): () => void
  */
 export function mountExplorer(container: HTMLElement, options: MountOptions): WidgetHandle {
   return mountWidget(container, options, {
-    view: { embedded: false, Correction, Tools: ExplorerTools, embedBase: options.embedBase, open: openLayerFile, Notice: LayerNotice },
+    view: {
+      embedded: false,
+      Correction,
+      Tools: ExplorerTools,
+      embedBase: options.embedBase,
+      open: openLayerFile,
+      Notice: LayerNotice,
+    },
     setup: (model) => syncHash(model, options),
   });
 }
@@ -69,7 +76,14 @@ function syncHash(model: Model, options: MountOptions): () => void {
     const n = ++push;
     if (model.origin.peek() === 'url') return;
     const want = id ? HASH_KEY + encodeURIComponent(id) : '';
-    requestAnimationFrame(() => setTimeout(() => n === push && want !== location.hash && history.pushState(null, '', want || location.pathname + location.search)));
+    requestAnimationFrame(() =>
+      setTimeout(
+        () =>
+          n === push &&
+          want !== location.hash &&
+          history.pushState(null, '', want || location.pathname + location.search),
+      ),
+    );
   });
   return () => {
     removeEventListener('popstate', fromUrl);

@@ -16,7 +16,12 @@ export function PlaceList({ model }: { model: Model }) {
     const on = computed(() => feature.id === model.marked.value);
     return (
       <li key={feature.id}>
-        <button type="button" class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))} aria-pressed={on} onClick={() => model.select(feature.id, 'list')}>
+        <button
+          type="button"
+          class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))}
+          aria-pressed={on}
+          onClick={() => model.select(feature.id, 'list')}
+        >
           <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
           <span class="aa-name">{p.name}</span>
           <span class="aa-meta">{placeMeta(p)}</span>
@@ -34,7 +39,14 @@ export function PlaceList({ model }: { model: Model }) {
     <section class="aa-places" aria-label="Places">
       <div class="aa-bar">
         <h3>Places</h3>
-        <input type="search" class="aa-filter" placeholder="Filter places" aria-label="Filter places" value={model.filter.value} onInput={(e) => (model.filter.value = e.currentTarget.value)} />
+        <input
+          type="search"
+          class="aa-filter"
+          placeholder="Filter places"
+          aria-label="Filter places"
+          value={model.filter.value}
+          onInput={(e) => (model.filter.value = e.currentTarget.value)}
+        />
       </div>
       {model.outside.value > 0 && (
         <p class="aa-hint aa-outside">
