@@ -293,13 +293,14 @@ for (const engine of ENGINES) {
       const zoom = () => map.evaluate((e) => Number((e as HTMLElement).dataset.zoom));
       const z0 = await zoom();
       const box = (await map.boundingBox())!;
-      // A corner of the map, where no place is drawn, so the click does not select anything.
-      await page.mouse.move(box.x + 12, box.y + box.height - 40);
+      // The bottom-right corner of the map, where no place is drawn (the legend holds the bottom-left one), so
+      // the click does not select anything.
+      await page.mouse.move(box.x + box.width - 12, box.y + box.height - 40);
       await page.mouse.wheel({ deltaY: -200 });
       await find(page, '.aa-wheelhint.aa-show', { shadow: '#one' });
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(await zoom(), z0);
-      await page.mouse.click(box.x + 12, box.y + box.height - 40);
+      await page.mouse.click(box.x + box.width - 12, box.y + box.height - 40);
       await page.mouse.wheel({ deltaY: -200 });
       await map.evaluate(
         (e, z) =>
