@@ -164,7 +164,8 @@ for (const engine of ENGINES)
           basemap: 'basemap.json',
         });
       });
-      await clickShape(p, '#a path.aa-f');
+      // Baku's dot: areas now lie under smaller shapes and names, so the first path may have no free point.
+      await clickShape(p, '#a path.aa-f[data-id="geonames:587084"]');
       await find(p, '#a .aa-passages h3');
       assert.ok((await listeners(p)).includes('window:keydown'), 'the click left Leaflet waiting for a key press');
       await p.evaluate(() => (window as any).ua());
@@ -204,13 +205,14 @@ for (const engine of ENGINES)
         layer,
       );
       await click(p, '#a .aa-fix summary');
-      await (await find(p, '#a .aa-f')).evaluate((e) => (e as SVGElement).focus()); // opens the tooltip
+      await (await find(p, '#a .aa-f[data-id="geonames:587084"]')).evaluate((e) => (e as SVGElement).focus()); // its tip
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(await p.evaluate(() => (window as any).__pwned), undefined);
       assert.equal(await count(p, '#a img, #a script'), 0);
       assert.equal(await text(p, '#a .aa-title'), payload);
       assert.equal(await text(p, '#a .aa-passages h3'), payload);
-      assert.equal(await text(p, '#a .leaflet-tooltip'), payload);
+      // The city's name on the map (create-label-layer.ts), as text.
+      assert.equal(await text(p, '#a .aa-lbl'), payload);
       assert.match(await text(p, '#a .aa-article'), /<img src=x onerror=/);
     });
 

@@ -190,13 +190,13 @@ test('an option a command does not take is an error naming the options it takes'
   const cases: Array<[string[], RegExp]> = [
     [
       ['build', '--jsonl', '-o', join(tmp, 'never')],
-      /build does not take --jsonl\. Its options: -o\/--out, --format, --debug/,
+      /build does not take --jsonl\. Its options: -o\/--out, --format, --timeout, --max-size, --debug/,
     ],
-    [['serve', '--pretty'], /serve does not take --pretty\. Its options: -o\/--out, --format, -p\/--port, --debug/],
+    [['serve', '--pretty'], /serve does not take --pretty\. Its options: -o\/--out, --format, -p\/--port, --timeout, --max-size, --debug/],
     [['parse', '-p', '80', '-'], /parse does not take -p\/--port/],
     [
       ['parse', '--jsonl', '--format', 'html'],
-      /parse --jsonl does not take --format\. Its options: -o\/--out, --no-text, --stats, --debug/,
+      /parse --jsonl does not take --format\. Its options: -o\/--out, --no-text, --stats, --timeout, --max-size, --debug/,
     ],
     [['build', '--stats', '-o', join(tmp, 'never')], /build does not take --stats/],
   ];
