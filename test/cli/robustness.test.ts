@@ -192,7 +192,10 @@ test('an option a command does not take is an error naming the options it takes'
       ['build', '--jsonl', '-o', join(tmp, 'never')],
       /build does not take --jsonl\. Its options: -o\/--out, --format, --timeout, --max-size, --debug/,
     ],
-    [['serve', '--pretty'], /serve does not take --pretty\. Its options: -o\/--out, --format, -p\/--port, --timeout, --max-size, --debug/],
+    [
+      ['serve', '--pretty'],
+      /serve does not take --pretty\. Its options: -o\/--out, --format, -p\/--port, --timeout, --max-size, --debug/,
+    ],
     [['parse', '-p', '80', '-'], /parse does not take -p\/--port/],
     [
       ['parse', '--jsonl', '--format', 'html'],
