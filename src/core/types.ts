@@ -60,6 +60,12 @@ export interface Gazetteer {
   lookup(normalizedName: string): NameMatch[];
   /** True when some gazetteer name starts with these normalised words (for multi-word matching). */
   hasPrefix(normalizedPrefix: string): boolean;
+  /**
+   * The normalised names that start with `normalizedPrefix` (a whole name or part of one: "bak" gives
+   * "baku", "baker", …), in index order, at most `max`. For search by name (search-places.ts, issue #17);
+   * optional, so a gazetteer that cannot list its names still geoparses.
+   */
+  keysWithPrefix?(normalizedPrefix: string, max: number): string[];
   /** Entry by stable id. */
   get(id: string): Place | undefined;
   /** The country entry for an ISO alpha-2 code. */
