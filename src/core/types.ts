@@ -140,6 +140,8 @@ export interface LayerMention {
   text: string;
   passage: number;
   type: MentionType;
+  /** Set on a mention a person added in review (issue #17); absent on the pipeline's. */
+  status?: 'added';
 }
 
 export interface LayerCandidate {
@@ -168,8 +170,11 @@ export interface LayerProperties {
   approximate?: boolean;
   candidates: LayerCandidate[];
   mentions: LayerMention[];
-  /** Set by hand correction in the UI. */
-  status?: 'corrected';
+  /**
+   * Set by hand in the explorer: `corrected` ("Wrong place?", or a mention removed in review: the feature
+   * `none:<id>` keeps what was removed), `added` (a place added in review, issue #17).
+   */
+  status?: 'corrected' | 'added';
   original?: string;
 }
 

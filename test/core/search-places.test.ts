@@ -103,7 +103,8 @@ test('a hit carries the id, anchor and geometry the layer gives the same place',
 });
 
 test('keysWithPrefix lists names beyond ASCII alike from text and from UTF-8 bytes', () => {
-  const header = 'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed\n';
+  const header =
+    'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed\n';
   const places =
     header +
     'geonames:524901\tMoscow\tcity\tPPLC\tRU\t48\t10381222\t37.61556\t55.75222\t\t\t\t\n' +
