@@ -114,6 +114,7 @@ function Selected({
                   Show in text
                 </button>
               )}
+              {view.MentionTools && <view.MentionTools model={model} feature={feature} mentions={inside} />}
             </li>
           );
         })}
