@@ -3,7 +3,8 @@
 import type { ArticleLayer } from '../../src/core/types.ts';
 import type { PlaceToAdd } from '../../src/ui/model/add-mention.ts';
 
-export const REVIEW_TEXT = 'Talks in Paris ended.\n\nLater, Springfield and Paris. Paris again, says the French envoy.';
+export const REVIEW_TEXT =
+  'Talks in Paris ended.\n\nLater, Springfield and Paris. Paris again, says the French envoy from Georgia.';
 
 /** Offsets of the n-th occurrence (from 0) of `word` in REVIEW_TEXT. */
 export function spanOf(word: string, nth = 0): { start: number; end: number } {

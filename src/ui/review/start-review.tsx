@@ -146,10 +146,11 @@ export function startReview(model: Model, options: ReviewOptions, container: HTM
   };
   document.addEventListener('selectionchange', onSelection);
   document.addEventListener('keydown', onKey);
-  const style = document.createElement('style');
-  style.textContent = css;
-  const root = container.getRootNode();
-  (root instanceof ShadowRoot ? root : document.head).append(style);
+  // A constructed sheet, adopted by the page or shadow root: a page's CSP without 'unsafe-inline' allows it.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  const root = container.getRootNode() as Document | ShadowRoot;
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
 
   return {
     Review: () => <ReviewBar review={review} />,
@@ -163,7 +164,7 @@ export function startReview(model: Model, options: ReviewOptions, container: HTM
       stopLoads();
       const i = model.editListeners.indexOf(listen);
       if (i >= 0) model.editListeners.splice(i, 1);
-      style.remove();
+      root.adoptedStyleSheets = root.adoptedStyleSheets.filter((x) => x !== sheet);
     },
   };
 }
