@@ -132,7 +132,9 @@ export function searchPlaces(gazetteer: Gazetteer, query: string, options: Searc
   // The query itself, when it is a name, is the first key that starts with it: one more to look at.
   if (key.length >= minPrefixLength && gazetteer.keysWithPrefix)
     for (const longer of gazetteer.keysWithPrefix(key, maxPrefixKeys + (exact.length ? 1 : 0)))
-      if (longer !== key) add(gazetteer.lookup(longer), longer, false);
+      // A name's readings come most populous first: past `limit` of them only hamlets remain ("san" starts
+      // a thousand names, some with sixty readings each).
+      if (longer !== key) add(gazetteer.lookup(longer).slice(0, limit), longer, false);
   return [...found.values()]
     .sort(compareFound)
     .slice(0, limit)
@@ -153,10 +155,13 @@ function compareFound(a: Found, b: Found): number {
     Number(b.exact) - Number(a.exact) ||
     Number(own(b)) - Number(own(a)) ||
     b.rank - a.rank ||
-    a.match.place.name.localeCompare(b.match.place.name) ||
-    (a.match.place.id < b.match.place.id ? -1 : a.match.place.id > b.match.place.id ? 1 : 0)
+    order(a.match.place.name, b.match.place.name) ||
+    order(a.match.place.id, b.match.place.id)
   );
 }
+
+/** Code-unit order: ties only need to be broken the same way every time, and localeCompare is slow. */
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function toHit(gazetteer: Gazetteer, { place, nameType }: NameMatch, matched: string, exact: boolean): PlaceHit {
   const hit: PlaceHit = {
