@@ -122,6 +122,24 @@ async function selectWord(page: Page, word: string, nth = 0): Promise<void> {
   );
 }
 
+/** Runs before the page: the live listeners on document, by type (a string: it runs in the page). */
+const TRACK_DOCUMENT_LISTENERS = `(() => {
+  const live = [];
+  window.__documentListeners = () => live.map((l) => l.type).sort();
+  const add = document.addEventListener.bind(document);
+  const remove = document.removeEventListener.bind(document);
+  const capture = (o) => (typeof o === 'boolean' ? o : !!(o && o.capture));
+  document.addEventListener = (type, fn, o) => {
+    if (!live.some((l) => l.type === type && l.fn === fn && l.capture === capture(o))) live.push({ type, fn, capture: capture(o) });
+    return add(type, fn, o);
+  };
+  document.removeEventListener = (type, fn, o) => {
+    const i = live.findIndex((l) => l.type === type && l.fn === fn && l.capture === capture(o));
+    if (i >= 0) live.splice(i, 1);
+    return remove(type, fn, o);
+  };
+})();`;
+
 const changes = (page: Page): Promise<ArticleLayer[]> => page.evaluate(() => (window as any).changes);
 const feature = (layer: ArticleLayer, id: string) => layer.features.find((f) => f.id === id);
 
@@ -131,7 +149,7 @@ for (const engine of ENGINES)
     let o: Opened;
     before(async () => {
       browser = await launch(engine);
-      o = await open(browser, site.server.url + 'review-test.html');
+      o = await open(browser, site.server.url + 'review-test.html', { init: TRACK_DOCUMENT_LISTENERS });
     });
     after(async () => {
       if (o) await close(o);
@@ -276,7 +294,17 @@ for (const engine of ENGINES)
       assert.equal(await count(p, '#a img'), 0);
       const sheets = () => p.evaluate(() => document.adoptedStyleSheets.length);
       assert.equal(await sheets(), 1);
+      const listeners = (): Promise<string[]> => p.evaluate(() => (window as any).__documentListeners());
+      const mounted = await listeners();
+      for (const type of ['keydown', 'scroll', 'selectionchange']) assert.ok(mounted.includes(type), type);
       await p.evaluate(() => (window as any).unmount());
+      const left = await listeners();
+      for (const type of ['keydown', 'scroll', 'selectionchange'])
+        assert.equal(
+          left.filter((t) => t === type).length,
+          mounted.filter((t) => t === type).length - 1,
+          `the review's ${type} listener is removed`,
+        );
       assert.equal(await p.evaluate(() => document.getElementById('a')!.innerHTML), '');
       assert.equal(await sheets(), 0);
       // No listener of the review is left to act: a selection and Ctrl+Z do nothing, and nothing throws.

@@ -145,6 +145,8 @@ export function startReview(model: Model, options: ReviewOptions, container: HTM
     review.undo();
   };
   document.addEventListener('selectionchange', onSelection);
+  // The box under the selection follows it when the text or the page scrolls.
+  document.addEventListener('scroll', onSelection, true);
   document.addEventListener('keydown', onKey);
   // A constructed sheet, adopted by the page or shadow root: a page's CSP without 'unsafe-inline' allows it.
   const sheet = new CSSStyleSheet();
@@ -160,6 +162,7 @@ export function startReview(model: Model, options: ReviewOptions, container: HTM
     stop() {
       cancelAnimationFrame(frame);
       document.removeEventListener('selectionchange', onSelection);
+      document.removeEventListener('scroll', onSelection, true);
       document.removeEventListener('keydown', onKey);
       stopLoads();
       const i = model.editListeners.indexOf(listen);
