@@ -3,13 +3,12 @@
 // "Add place" → choose → the place is on the map, in the list and in the export with `status: "added"`;
 // Ctrl+Z and the Undo button go back; one mention is removed; onChange sees every edit; names stay text.
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { build, type Plugin } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import {
+  buildTestPage,
   click,
   close,
   count,
@@ -28,30 +27,16 @@ import { reviewLayer, spanOf } from '../ui/review-fixture.ts';
 
 let site: Site;
 
-/** build.mjs's `?inline` CSS import, unminified: the review chunk's stylesheet as a string. */
-const inlineCss: Plugin = {
-  name: 'inline-css',
-  setup(b) {
-    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
-      path: join(args.resolveDir, args.path.slice(0, -7)),
-      namespace: 'inline-css',
-    }));
-    b.onLoad({ filter: /.*/, namespace: 'inline-css' }, (args) => ({
-      contents: readFileSync(args.path, 'utf8'),
-      loader: 'text',
-    }));
-  },
-};
-
 const PAYLOAD = `<img src=x onerror="window.__pwned=1">`;
 
 before(async () => {
   site = await startSite(reviewLayer());
-  const root = new URL('../../', import.meta.url).pathname;
-  const fixture = (f: string) => JSON.stringify(readFileSync(join(root, 'test/fixtures/gazetteer', f), 'utf8'));
-  await build({
-    stdin: {
-      contents: `
+  const fixture = (f: string) =>
+    JSON.stringify(readFileSync(new URL(`../fixtures/gazetteer/${f}`, import.meta.url), 'utf8'));
+  await buildTestPage(
+    site,
+    'review-test',
+    `
         import { mount } from './src/ui/mount.tsx';
         import { searchPlaces } from './src/core/search-places.ts';
         import { createGazetteer } from './src/gazetteer/index.ts';
@@ -76,22 +61,7 @@ before(async () => {
           });
         };
         w.start();`,
-      resolveDir: root,
-      loader: 'tsx',
-    },
-    outfile: join(site.dir, 'review-test.js'),
-    bundle: true,
-    format: 'esm',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    alias: { leaflet: './node_modules/leaflet/dist/leaflet-src.esm.js' },
-    plugins: [inlineCss],
-    logLevel: 'warning',
-  });
-  writeFileSync(
-    join(site.dir, 'review-test.html'),
-    '<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="review-test.css">' +
-      '<script type="module" src="review-test.js"></script><div id="a" style="height:700px"></div>',
+    '<div id="a" style="height:700px"></div>',
   );
 });
 
