@@ -71,7 +71,15 @@ export function mountExplorer(container: HTMLElement, options: MountOptions): Wi
     setup: (model) => {
       const stopHash = syncHash(model, options);
       const { onChange } = options;
-      if (onChange) model.editListeners.push((_, after) => onChange(after));
+      // A host's failing handler must not stop the edit it is told of.
+      if (onChange)
+        model.editListeners.push((_, after) => {
+          try {
+            onChange(after);
+          } catch (e) {
+            console.error(e);
+          }
+        });
       let stopped = false;
       if (options.review) {
         const given = options.review;

@@ -171,6 +171,7 @@ for (const engine of ENGINES)
       await gone(p, '.aa-addsearch');
       await find(p, 'path.aa-f[data-id="geonames:4250542"]');
       assert.equal(await text(p, '.aa-passages h3'), 'Springfield');
+      await find(p, '.aa-passages .aa-meta', { hasText: 'Added by hand.' });
       assert.equal(await count(p, '.aa-row', { hasText: 'Springfield' }), 1);
       assert.match(await text(p, '.aa-review [role=status]'), /Added Springfield/);
       const [first] = await changes(p);
