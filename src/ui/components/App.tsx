@@ -36,6 +36,7 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
             <h2 class="aa-title">{layer?.title ?? (error ? 'No layer to show' : 'Loading the article…')}</h2>
             <ArticleSource model={model} />
             <Toolbar model={model} view={view} />
+            {view.Review && <view.Review model={model} />}
           </header>
           <div class="aa-sr" aria-live="polite" role="status">
             {/* The signal itself, not .value: its text node updates without re-rendering the app (issue #4). */}
