@@ -256,7 +256,7 @@ export async function download(
   o: Opened,
   button: string,
   f: FindOptions = {},
-): Promise<{ name: string; text: string }> {
+): Promise<{ name: string; text: string; bytes: Buffer }> {
   rmSync(o.downloads, { recursive: true, force: true });
   mkdirSync(o.downloads, { recursive: true });
   await click(o.page, button, f);
@@ -266,7 +266,8 @@ export async function download(
     const done = readdirSync(o.downloads).filter((n) => !/\.(crdownload|part)$/.test(n));
     if (done.length) {
       await new Promise((r) => setTimeout(r, 100));
-      return { name: done[0], text: readFileSync(join(o.downloads, done[0]), 'utf8') };
+      const bytes = readFileSync(join(o.downloads, done[0]));
+      return { name: done[0], text: bytes.toString('utf8'), bytes };
     }
     if (Date.now() > deadline) throw new Error(`no download from ${button}`);
     await new Promise((r) => setTimeout(r, 50));
