@@ -22,7 +22,6 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function layerToCsv(layer: ArticleLayer, options: PlaceRowsOptions = {}): string {
   const rows = placeRows(layer, options).map((r) => CSV_COLUMNS.map((c) => r[c]));
   return (
-    Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START }) +
-    '\r\n'
+    Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START }) + '\r\n'
   );
 }

@@ -6,7 +6,16 @@ import type { ArticleLayer, LayerFeature } from '../core/types.ts';
 import { placeFeatures, type PlaceRowsOptions } from './place-rows.ts';
 
 /** Properties that become KML ExtendedData when a feature has them (the rest — candidates, offsets — stay in the GeoJSON). */
-const DATA_KEYS = ['kind', 'country', 'geonameid', 'wikidata', 'disputed', 'approximate', 'status', 'original'] as const;
+const DATA_KEYS = [
+  'kind',
+  'country',
+  'geonameid',
+  'wikidata',
+  'disputed',
+  'approximate',
+  'status',
+  'original',
+] as const;
 
 /** A placemark's properties: the name, the feature id, the plain facts and how often the article names it. */
 function placemark(f: LayerFeature): Feature<Geometry> {

@@ -28,7 +28,8 @@ export function readSiteManifest(text: string): string[] {
   if (!Array.isArray(files) || !files.every((f) => typeof f === 'string'))
     throw new InputError(`${SITE_MANIFEST} is not a site's file list ({"files": [...]}). Rebuild the site.`);
   const bad = files.find((f) => !SAFE_PATH.test(f));
-  if (bad !== undefined) throw new InputError(`${SITE_MANIFEST} names a file outside the site: ${JSON.stringify(bad)}.`);
+  if (bad !== undefined)
+    throw new InputError(`${SITE_MANIFEST} names a file outside the site: ${JSON.stringify(bad)}.`);
   return files;
 }
 
@@ -39,6 +40,8 @@ export function readSiteManifest(text: string): string[] {
  */
 export function siteDataFiles(layer: ArticleLayer, text = layer.text): Array<[string, string]> {
   const withText: ArticleLayer = text !== undefined && layer.text === undefined ? { ...layer, text } : layer;
-  return [[LAYER_FILE, JSON.stringify(withText) + '\n'], ...(text !== undefined ? [[TEXT_FILE, text] as [string, string]] : [])];
+  return [
+    [LAYER_FILE, JSON.stringify(withText) + '\n'],
+    ...(text !== undefined ? [[TEXT_FILE, text] as [string, string]] : []),
+  ];
 }
-

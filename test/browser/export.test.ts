@@ -76,7 +76,7 @@ function publishTests(engine: Engine) {
     await browser?.close();
   });
 
-  test('KML and CSV downloads hold every place; their code loads only on the click', async () => {
+  test('KML and CSV downloads hold every place, or the selection; their code loads only on the click', async () => {
     const o = await openPage('index.html');
     assert.equal(await count(o.page, '.aa-tools button', { hasText: 'Download site' }), 0, 'no siteBase, no zip');
     assert.deepEqual(
@@ -84,6 +84,8 @@ function publishTests(engine: Engine) {
       [],
     );
     const places = seedSample().features;
+    assert.equal(await count(o.page, '.aa-more button', { hasText: 'Download KML' }), 1);
+    await click(o.page, '.aa-more summary', { hasText: 'More formats' });
 
     const k = await download(o, '.aa-tools button', { hasText: 'Download KML' });
     assert.equal(k.name, `${FILE_STEM}.kml`);
@@ -104,6 +106,19 @@ function publishTests(engine: Engine) {
       [KALBAJAR, 'Kalbajar', 'admin2', 'AZ', '46.03', '40.1', '1', ''],
     );
     assert.ok(o.requests.some((u) => /layer-to-kml/.test(u)) && o.requests.some((u) => /layer-to-csv/.test(u)));
+
+    await click(o.page, '.aa-row', { hasText: 'Kalbajar' });
+    await find(o.page, '.aa-more button:not([disabled])', { hasText: 'Selection as CSV' });
+    const sel = await download(o, '.aa-more button', { hasText: 'Selection as CSV' });
+    assert.equal(sel.name, `${FILE_STEM}-kalbajar.csv`);
+    assert.deepEqual(parse(sel.text), [rows[0], [KALBAJAR, 'Kalbajar', 'admin2', 'AZ', '46.03', '40.1', '1', '']]);
+    const selKml = await download(o, '.aa-more button', { hasText: 'Selection as KML' });
+    assert.equal(selKml.name, `${FILE_STEM}-kalbajar.kml`);
+    const one = kml(new DOMParser().parseFromString(selKml.text, 'text/xml') as unknown as Document);
+    assert.deepEqual(
+      one.features.map((f) => [f.properties!.id, f.geometry]),
+      [[KALBAJAR, places.find((f) => f.id === KALBAJAR)!.geometry]],
+    );
   });
 
   test('the site zip, with a correction made in the page, is the folder `build` writes; served, it works', async () => {

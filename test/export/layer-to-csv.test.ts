@@ -48,7 +48,10 @@ test('names with commas, quotes, line breaks and markup come back as written; ne
   const csv = layerToCsv(exportLayer());
   const rows = read(csv);
   assert.equal(rows.find((r) => r[0] === YEREVAN)![1], MARKUP_NAME);
-  assert.deepEqual(rows.find((r) => r[0] === LIMA), [LIMA, 'Lima', 'city', 'PE', '-77.02824', '-12.04318', '1', '']);
+  assert.deepEqual(
+    rows.find((r) => r[0] === LIMA),
+    [LIMA, 'Lima', 'city', 'PE', '-77.02824', '-12.04318', '1', ''],
+  );
   assert.ok(csv.endsWith('\r\n') && csv.split('\r\n')[0] === 'id,name,kind,country,lon,lat,mentions,status');
 });
 
