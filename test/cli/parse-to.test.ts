@@ -6,10 +6,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { kml } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
 import { parse } from 'csv-parse/sync';
 import type { ArticleLayer } from '../../src/core/types.ts';
+import { readKml } from '../helpers/read-kml.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/cli.js');
@@ -27,7 +26,7 @@ const layer: ArticleLayer = JSON.parse(run(['parse', SEED]).stdout);
 test('--to kml gives every place of the layer with its geometry', () => {
   const r = run(['parse', SEED, '--to', 'kml']);
   assert.equal(r.code, 0, r.stderr);
-  const back = kml(new DOMParser().parseFromString(r.stdout, 'text/xml') as unknown as Document);
+  const back = readKml(r.stdout).geojson;
   assert.ok(layer.features.length >= 5);
   assert.deepEqual(
     back.features.map((f) => f.properties!.id),

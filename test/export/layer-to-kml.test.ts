@@ -2,8 +2,6 @@
 // @xmldom/xmldom's XML parser) gives the same places, names, facts and coordinates as the layer.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { kml } from '@tmcw/togeojson';
-import { DOMParser } from '@xmldom/xmldom';
 import type { Geometry, Position } from 'geojson';
 import { layerToKml } from '../../src/export/layer-to-kml.ts';
 import {
@@ -16,16 +14,7 @@ import {
   MOSCOW,
   YEREVAN,
 } from '../helpers/export-layer.ts';
-
-/** The KML as togeojson reads it. The XML parser throws on a malformed document (xmldom 0.9 `onError`). */
-function readKml(text: string) {
-  const doc = new DOMParser({
-    onError: (level, message) => {
-      if (level !== 'warning') throw new Error(`KML is not well-formed XML: ${message}`);
-    },
-  }).parseFromString(text, 'text/xml');
-  return { doc, geojson: kml(doc as unknown as Document) };
-}
+import { readKml } from '../helpers/read-kml.ts';
 
 /** togeojson reads a MultiGeometry of polygons as a GeometryCollection: the polygons' rings, either way. */
 function polygons(g: Geometry): Position[][][] {
