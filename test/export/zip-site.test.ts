@@ -23,7 +23,7 @@ test('the zip holds the site files as given, and the layer and text as buildSite
     'sub/deep.json': bytes('{"a":1}'),
     'layer.geojson': bytes('replaced by the current layer'),
   };
-  const files = await unzip(zipSite(site, layer));
+  const files = await unzip(await zipSite(site, layer));
   assert.deepEqual([...files.keys()].sort(), ['app.js', 'article.txt', 'index.html', 'layer.geojson', 'sub/deep.json']);
   assert.deepEqual([...files.get('app.js')!], [0, 1, 2, 255, 254]);
   assert.equal(files.get('sub/deep.json')!.toString(), '{"a":1}');
@@ -76,6 +76,13 @@ test('the manifest reader takes plain relative paths and refuses the rest with a
     );
 });
 
-test('zipSite refuses a file name that would leave the folder', () => {
-  assert.throws(() => zipSite({ '../evil.js': bytes('x') }, exportLayer()), InputError);
+test('zipSite refuses a file name that would leave the folder', async () => {
+  await assert.rejects(zipSite({ '../evil.js': bytes('x') }, exportLayer()), InputError);
+});
+
+test('a file larger than a slice, and an empty one, come back whole', async () => {
+  const big = new Uint8Array(200_000).map((_, i) => (i * 7919) % 251);
+  const files = await unzip(await zipSite({ 'big.bin': big, 'empty.txt': new Uint8Array(0) }, exportLayer()));
+  assert.ok(files.get('big.bin')!.equals(big));
+  assert.equal(files.get('empty.txt')!.length, 0);
 });
