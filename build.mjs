@@ -157,6 +157,13 @@ if (existsSync('src/ui/main.tsx')) {
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
   if (existsSync('public'))
     for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
+  // The site's own file list (issue #17): a browser cannot list a folder, so the explorer's "Download site
+  // (.zip)" fetches the files this names (format: src/export/README.md).
+  const listTree = (dir, prefix = '') =>
+    readdirSync(dir).flatMap((f) =>
+      statSync(join(dir, f)).isDirectory() ? listTree(join(dir, f), `${prefix}${f}/`) : [prefix + f],
+    );
+  writeFileSync('dist/site/site-files.json', JSON.stringify({ files: listTree('dist/site').sort() }) + '\n');
   const gzipOf = {};
   for (const f of readdirSync('dist/site')) {
     const p = join('dist/site', f);

@@ -31,6 +31,12 @@ const RULES: Record<string, Array<[RegExp, string]>> = {
     [/^(preact|@preact\/|leaflet)/, 'UI libraries'],
     [/\/(cli|ui|node)\//, 'cli, ui or node code'],
   ],
+  // Export formats (issue #17): pure data → text or bytes, shared by the explorer (lazy chunks) and the CLI.
+  'src/export': [
+    [/^node:/, 'node built-ins'],
+    [/^(preact|@preact\/|leaflet)/, 'UI libraries'],
+    [/\/(cli|ui|node)\//, 'cli, ui or node code'],
+  ],
   'src/node': [
     [/^(preact|@preact\/|leaflet)/, 'UI libraries'],
     [/\/(cli|ui)\//, 'cli or ui code'],
@@ -71,8 +77,8 @@ test('only src/ui/map imports Leaflet', () => {
   }
 });
 
-test('core uses DOM globals nowhere', () => {
-  for (const f of files(join(ROOT, 'src/core'))) {
+test('core and export use DOM globals nowhere', () => {
+  for (const f of [...files(join(ROOT, 'src/core')), ...files(join(ROOT, 'src/export'))]) {
     const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
     assert.ok(
       !/\b(document|window|localStorage|fetch)\s*[.(]/.test(src),

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { ArticleLayer } from '../core/types.ts';
+import { siteDataFiles } from '../export/site-files.ts';
 import { refuseToOverwrite, writeFileAtomic } from './write-file-atomic.ts';
 
 export interface BuildSiteOptions {
@@ -60,9 +61,10 @@ export async function buildSite(
   options: BuildSiteOptions = {},
 ): Promise<string[]> {
   const siteDir = options.siteDir ?? findSiteDir();
-  const text = layer.text ?? options.text;
   const copies = listTree(siteDir);
-  const files = [...copies, 'layer.geojson', ...(text !== undefined ? ['article.txt'] : [])];
+  // The same layer.geojson and article.txt as the explorer's "Download site (.zip)" (src/export).
+  const data = siteDataFiles(layer, layer.text ?? options.text);
+  const files = [...copies, ...data.map(([name]) => name)];
   // Every name is checked before the first write, so a refused build leaves the folder as it was.
   if (options.input !== undefined) for (const f of files) refuseToOverwrite(join(outDir, f), options.input);
   makeFolder(outDir);
@@ -70,8 +72,6 @@ export async function buildSite(
     if (f.includes('/')) makeFolder(join(outDir, f, '..'));
     writeFileAtomic(join(outDir, f), readFileSync(join(siteDir, f)), options.input);
   }
-  const withText: ArticleLayer = text !== undefined && layer.text === undefined ? { ...layer, text } : layer;
-  writeFileAtomic(join(outDir, 'layer.geojson'), JSON.stringify(withText) + '\n', options.input);
-  if (text !== undefined) writeFileAtomic(join(outDir, 'article.txt'), text, options.input);
+  for (const [name, content] of data) writeFileAtomic(join(outDir, name), content, options.input);
   return files;
 }

@@ -8,7 +8,7 @@ const COMMON = ['debug', 'help', 'version'];
 
 /** The options of each command (and of `parse --jsonl`, a mode with its own), as parseArgs names them. */
 export const COMMAND_OPTIONS: Record<string, readonly string[]> = {
-  parse: ['out', 'format', 'pretty', 'jsonl', 'no-text', 'stats', 'timeout', 'max-size'],
+  parse: ['out', 'format', 'to', 'pretty', 'jsonl', 'no-text', 'stats', 'timeout', 'max-size'],
   'parse --jsonl': ['out', 'jsonl', 'no-text', 'stats', 'timeout', 'max-size'],
   build: ['out', 'format', 'timeout', 'max-size'],
   serve: ['out', 'format', 'port', 'timeout', 'max-size'],

@@ -33,6 +33,7 @@ Usage:
 Options (a command refuses the ones it does not take):
   -o, --out PATH     write to PATH (a file for parse, a folder for build and serve) instead of stdout
       --format F     parse, build, serve: input format text, markdown or html (default: from the name or content)
+      --to F         parse: write geojson (default), kml or csv (one row per place; see src/export/README.md)
       --pretty       parse: indent the GeoJSON
       --no-text      parse: leave the article text out of the layer
       --stats        parse: print load time and throughput on stderr when done
@@ -74,6 +75,15 @@ function stats(loadMs: number, workMs: number, articles: number, chars: number):
 }
 
 const FORMATS = new Set(['text', 'markdown', 'html']);
+/** What `parse --to` writes (issue #17): the layer, or a flat format made by src/export. */
+const OUTPUTS = new Set(['geojson', 'kml', 'csv']);
+
+/** The layer as the text `parse --to` asks for; the KML and CSV writers load only when asked for. */
+async function writeAs(to: string, layer: ArticleLayer, pretty: boolean): Promise<string> {
+  if (to === 'kml') return (await import('../export/layer-to-kml.ts')).layerToKml(layer);
+  if (to === 'csv') return (await import('../export/layer-to-csv.ts')).layerToCsv(layer);
+  return toJson(layer, pretty) + '\n';
+}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -82,6 +92,7 @@ async function main(argv: string[]): Promise<number> {
     options: {
       out: { type: 'string', short: 'o' },
       format: { type: 'string' },
+      to: { type: 'string' },
       pretty: { type: 'boolean' },
       jsonl: { type: 'boolean' },
       'no-text': { type: 'boolean' },
@@ -101,6 +112,9 @@ async function main(argv: string[]): Promise<number> {
   if (values.format && !FORMATS.has(values.format))
     throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
   const format = values.format as ArticleFormat | undefined;
+  const to = values.to ?? 'geojson';
+  if (!OUTPUTS.has(to)) throw new InputError(`Unknown --to ${to}: use geojson, kml or csv.`);
+  if (values.pretty && to !== 'geojson') throw new InputError(`--pretty indents GeoJSON; --to ${to} does not take it.`);
   const fetching = fetchOptions(values.timeout, values['max-size']);
   if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
   switch (command) {
@@ -141,11 +155,11 @@ async function main(argv: string[]): Promise<number> {
         article: article.article,
         includeText: !values['no-text'],
       });
-      const json = toJson(layer, !!values.pretty) + '\n';
+      const output = await writeAs(to, layer, !!values.pretty);
       if (values.stats)
         process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, 1, article.text.length)}\n`);
-      if (values.out) writeFileAtomic(values.out, json, rest[0] ?? '-');
-      else process.stdout.write(json);
+      if (values.out) writeFileAtomic(values.out, output, rest[0] ?? '-');
+      else process.stdout.write(output);
       return 0;
     }
     case 'build':

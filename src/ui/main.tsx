@@ -1,5 +1,6 @@
 // Entry of the static explorer page (dist/site/app.js, issue #4): shows `layer.geojson` from the page's
-// own folder on the bundled offline basemap. `data-tiles` on #app opts into a raster tile URL.
+// own folder on the bundled offline basemap. `data-tiles` on #app opts into a raster tile URL, `data-site-base`
+// into "Download site (.zip)" from that folder (issue #17; `./` for the page's own built site).
 import './styles.css';
 import './explorer.css';
 import { mount } from './mount.tsx';
@@ -13,6 +14,7 @@ if (root) {
     hash: true,
     // The folder this page is served from: the Embed dialog's snippets point at it (issue #5).
     embedBase: new URL('.', location.href).href,
+    siteBase: root.dataset.siteBase,
     tiles: tiles
       ? { url: tiles, attribution: root.dataset.tilesAttribution ?? '© OpenStreetMap contributors' }
       : undefined,

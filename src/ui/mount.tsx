@@ -22,6 +22,11 @@ export interface MountOptions extends WidgetOptions {
   hash?: boolean;
   /** Folder URL of the built site: the toolbar then offers the Embed dialog with snippets for it. */
   embedBase?: string;
+  /**
+   * Folder URL (relative to the page or absolute) of a built explorer site with its `site-files.json`
+   * manifest: the toolbar then offers "Download site (.zip)", that site with the current layer (issue #17).
+   */
+  siteBase?: string;
   /** Turns on review mode; its code is a lazy chunk, loaded only when this is given. */
   review?: ReviewOptions;
   /** Called with the new layer after every hand edit ("Wrong place?", add, remove) and every undo. */
@@ -64,6 +69,7 @@ export function mountExplorer(container: HTMLElement, options: MountOptions): Wi
       Correction,
       Tools: ExplorerTools,
       embedBase: options.embedBase,
+      siteBase: options.siteBase === undefined ? undefined : new URL(options.siteBase, location.href).href,
       open: openLayerFile,
       Notice: LayerNotice,
       ...(options.review && { Review: slot((r) => r.Review), MentionTools: slot((r) => r.MentionTools) }),

@@ -3,7 +3,7 @@
 // and WebDriver BiDi), so every test file runs the same tests in both engines. Records every request so
 // tests can prove nothing leaves the machine. The small query helpers below replace engine-specific
 // selector engines with plain DOM code that behaves the same everywhere (and reaches into shadow roots).
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, {
@@ -295,20 +295,26 @@ export async function download(
   o: Opened,
   button: string,
   f: FindOptions = {},
-): Promise<{ name: string; text: string }> {
+): Promise<{ name: string; text: string; bytes: Buffer }> {
   rmSync(o.downloads, { recursive: true, force: true });
   mkdirSync(o.downloads, { recursive: true });
   await click(o.page, button, f);
   const deadline = Date.now() + TIMEOUT_MS;
+  let last = '';
   for (;;) {
-    // Chromium writes *.crdownload, Firefox *.part, before renaming to the final name.
-    const done = readdirSync(o.downloads).filter((n) => !/\.(crdownload|part)$/.test(n));
-    if (done.length) {
-      await new Promise((r) => setTimeout(r, 100));
-      return { name: done[0], text: readFileSync(join(o.downloads, done[0]), 'utf8') };
+    // Chromium writes *.crdownload, Firefox *.part, before renaming to the final name; Firefox also makes the
+    // final name empty at the start. Done: no partial file left and the same non-empty size twice running.
+    const names = readdirSync(o.downloads);
+    const done = names.filter((n) => !/\.(crdownload|part)$/.test(n));
+    const size = done.length === names.length && done.length ? statSync(join(o.downloads, done[0])).size : 0;
+    const seen = `${done[0]}:${size}`;
+    if (size > 0 && seen === last) {
+      const bytes = readFileSync(join(o.downloads, done[0]));
+      return { name: done[0], text: bytes.toString('utf8'), bytes };
     }
+    last = seen;
     if (Date.now() > deadline) throw new Error(`no download from ${button}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 

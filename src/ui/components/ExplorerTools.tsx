@@ -1,7 +1,8 @@
-// The explorer's own toolbar buttons (issues #4, #5): open a layer file, and the Embed dialog when the
-// site's address is known. Embeds leave them out (and out of their bundle).
+// The explorer's own toolbar buttons (issues #4, #5, #17): KML, CSV and site downloads, open a layer file,
+// and the Embed dialog when the site's address is known. Embeds leave them out (and out of their bundle).
 import type { Model } from '../model/create-model.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
 
 /**
  * Opens a chosen or dropped file (issue #6): the validator is a lazy chunk, loaded here; the size is
@@ -39,7 +40,7 @@ export function LayerNotice({ model }: { model: Model }) {
   );
 }
 
-export function ExplorerTools({ model, embedBase }: { model: Model; embedBase?: string }) {
+export function ExplorerTools({ model, embedBase, siteBase }: { model: Model; embedBase?: string; siteBase?: string }) {
   const open = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -48,6 +49,7 @@ export function ExplorerTools({ model, embedBase }: { model: Model; embedBase?: 
   };
   return (
     <>
+      <ExportButtons model={model} siteBase={siteBase} />
       <label class="aa-btn">
         Open layer file…
         <input

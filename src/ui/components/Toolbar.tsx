@@ -34,7 +34,7 @@ export function Toolbar({ model, view }: { model: Model; view: ViewOptions }) {
       >
         Download selection
       </button>
-      {Tools && <Tools model={model} embedBase={view.embedBase} />}
+      {Tools && <Tools model={model} embedBase={view.embedBase} siteBase={view.siteBase} />}
     </div>
   );
 }

@@ -17,8 +17,10 @@ export interface ViewOptions {
   Notice?: ComponentType<{ model: Model }>;
   /** Folder URL of the built site, for the Embed dialog. */
   embedBase?: string;
-  /** Extra toolbar buttons (the explorer's open-file and Embed). */
-  Tools?: ComponentType<{ model: Model; embedBase?: string }>;
+  /** Folder URL of the built site's files (its manifest), for "Download site (.zip)" (issue #17). */
+  siteBase?: string;
+  /** Extra toolbar buttons (the explorer's open-file, other formats and Embed). */
+  Tools?: ComponentType<{ model: Model; embedBase?: string; siteBase?: string }>;
   /** The hand-correction control under the passages (explorer only). */
   Correction?: ComponentType<{ model: Model; feature: LayerFeature }>;
   /** Review mode (issue #17): the undo bar and the "Add place" control, in the panel's head. */

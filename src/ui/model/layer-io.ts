@@ -37,8 +37,12 @@ export function parseLayer(text: string): ArticleLayer {
 /** Keeps file names readable in a downloads folder and far below file-system limits. */
 const MAX_SLUG = 60;
 
-/** A safe file name from the article title. @example exportFileName('Baku: talks', 'Lachin') // 'baku-talks-lachin.geojson' */
-export function exportFileName(title: string | undefined, suffix?: string): string {
+/**
+ * A safe file name from the article title, with the export's extension.
+ * @example exportFileName('Baku: talks', 'Lachin') // 'baku-talks-lachin.geojson'
+ * @example exportFileName('Baku: talks', undefined, 'kml') // 'baku-talks.kml'
+ */
+export function exportFileName(title: string | undefined, suffix?: string, extension = 'geojson'): string {
   const slug = (s: string) => {
     const full = s
       .normalize('NFD')
@@ -50,7 +54,9 @@ export function exportFileName(title: string | undefined, suffix?: string): stri
     return full.length <= MAX_SLUG ? full : full.slice(0, MAX_SLUG + 1).replace(/-[^-]*$/, '');
   };
   return (
-    [slug(title || 'article-layer') || 'article-layer', suffix && slug(suffix)].filter(Boolean).join('-') + '.geojson'
+    [slug(title || 'article-layer') || 'article-layer', suffix && slug(suffix)].filter(Boolean).join('-') +
+    '.' +
+    extension
   );
 }
 
