@@ -10,8 +10,6 @@ import {
   latLng,
   latLngBounds,
   map as leafletMap,
-  polygon,
-  polyline,
   svg,
   tileLayer,
   type CircleMarker,
@@ -56,6 +54,7 @@ export interface ArticleMap {
   destroy(): void;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Nothing in a news article needs closer than a town; keeps fit and fly from zooming into blankness. */
 const MAX_FIT_ZOOM = 7;
 const FLY_SECONDS = 0.6;
@@ -291,16 +290,29 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const api: ArticleMap = {
     setBasemap(data) {
+      // Two paths in zoom-0 pixels, scaled by one transform, instead of thousands of Leaflet polygons each
+      // projected, clipped and simplified again after every zoom: that took most of the first load (README.md).
+      // They live in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and
+      // fly-to as it does for any path; after each of its updates the transform follows the new pixel origin.
       const { land, borders } = decodeBasemap(data);
-      polygon(land, {
-        renderer: baseRenderer,
-        interactive: false,
-        className: 'aa-land',
-        stroke: false,
-        fillColor: '#ecebe6',
-        fillOpacity: 1,
-      }).addTo(map);
-      polyline(borders, { renderer: baseRenderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
+      const group = document.createElementNS(SVG_NS, 'g');
+      for (const [d, cls] of [
+        [land, 'aa-land'],
+        [borders, 'aa-borders'],
+      ]) {
+        const path = document.createElementNS(SVG_NS, 'path');
+        path.setAttribute('class', cls);
+        path.setAttribute('d', d);
+        group.appendChild(path);
+      }
+      const follow = () => {
+        const origin = map.getPixelOrigin();
+        group.setAttribute('transform', `translate(${-origin.x} ${-origin.y}) scale(${2 ** map.getZoom()})`);
+      };
+      baseRenderer.addTo(map);
+      baseRenderer.on('update', follow);
+      follow();
+      base.querySelector('svg')?.appendChild(group);
       // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
       const { countries = [], seas = [] } = data.labels ?? {};
       baseLabels = [
