@@ -27,7 +27,7 @@ import { placeRows } from '../model/layer-view.ts';
 import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
-import { decodeBasemap, type BasemapData } from './decode-basemap.ts';
+import { basemapTransform, type BasemapData } from './basemap-transform.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
 export interface ArticleMapOptions {
@@ -290,29 +290,28 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const api: ArticleMap = {
     setBasemap(data) {
-      // Two paths in zoom-0 pixels, scaled by one transform, instead of thousands of Leaflet polygons each
-      // projected, clipped and simplified again after every zoom: that took most of the first load (README.md).
-      // They live in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and
-      // fly-to as it does for any path; after each of its updates the transform follows the new pixel origin.
-      const { land, borders } = decodeBasemap(data);
-      const group = document.createElementNS(SVG_NS, 'g');
-      for (const [d, cls] of [
-        [land, 'aa-land'],
-        [borders, 'aa-borders'],
-      ]) {
-        const path = document.createElementNS(SVG_NS, 'path');
-        path.setAttribute('class', cls);
-        path.setAttribute('d', d);
-        group.appendChild(path);
+      // Two paths, projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
+      // projected, clipped and simplified in the browser: that took most of the first load (README.md). They live
+      // in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for
+      // any path; after each of its updates the transform follows the new zoom and pixel origin.
+      if (basemapTransform(data, 0, { x: 0, y: 0 })) {
+        const group = document.createElementNS(SVG_NS, 'g');
+        for (const [d, look] of [
+          [data.land, 'aa-land'],
+          [data.borders, 'aa-borders'],
+        ]) {
+          const path = document.createElementNS(SVG_NS, 'path');
+          path.setAttribute('class', look);
+          path.setAttribute('d', d);
+          group.appendChild(path);
+        }
+        const follow = () =>
+          group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
+        baseRenderer.addTo(map);
+        baseRenderer.on('update', follow);
+        follow();
+        base.querySelector('svg')?.appendChild(group);
       }
-      const follow = () => {
-        const origin = map.getPixelOrigin();
-        group.setAttribute('transform', `translate(${-origin.x} ${-origin.y}) scale(${2 ** map.getZoom()})`);
-      };
-      baseRenderer.addTo(map);
-      baseRenderer.on('update', follow);
-      follow();
-      base.querySelector('svg')?.appendChild(group);
       // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
       const { countries = [], seas = [] } = data.labels ?? {};
       baseLabels = [
