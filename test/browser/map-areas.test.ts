@@ -96,14 +96,24 @@ function pointInside(page: Page, id: string, outside: string[]): Promise<{ x: nu
 }
 
 /**
- * Scrolls the page to the top and waits until it stays there: on a phone a selection from the map or a
- * `#place=` link scrolls its passages into view in an effect after the frame (PassagesPanel.tsx), which can
- * come after a first scroll to the top and carry the map off screen before the point is chosen (issue #14).
+ * Scrolls the page to the top and waits until it stays there. On a phone a selection from the map or a
+ * `#place=` link scrolls its passages into view (PassagesPanel.tsx), in an effect after the frame, which can come
+ * after a first scroll to the top and carry the map off screen before the point is chosen: that, not a dot or a
+ * name over the districts, was why Firefox found "no free point" of them (issue #14). Firefox also keeps such a
+ * scrollIntoView pending and applies it again after later reflows, undoing a script's scroll again and again
+ * until the reader scrolls; so when a scroll does not hold, the test scrolls as a reader does, with the wheel,
+ * below the map (an unfocused map lets the page scroll on).
  */
 async function scrollToTop(page: Page): Promise<void> {
   const seen: number[] = [];
-  for (let tries = 0; tries < 20; tries++) {
-    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+  for (let tries = 0; tries < 12; tries++) {
+    if (tries === 0) await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    else {
+      const { width, height } = page.viewport()!;
+      await page.mouse.move(width / 2, height - 10);
+      await page.mouse.wheel({ deltaY: -Math.max(...seen, 100) * 2 });
+    }
+    await page.waitForFunction(() => window.scrollY < 1, { timeout: 1000 }).catch(() => {});
     await settle(page);
     const y = await page.evaluate(() => window.scrollY);
     if (y < 1) return;

@@ -119,7 +119,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     }
   };
   map.on('moveend', report);
-  map.on('zoomend resize', () => placeLabels());
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
   // SVG, not canvas: without a GPU, Chrome copies a canvas into a compositor buffer in every frame that

@@ -1,5 +1,6 @@
 // The names on the map (issues #14, #19): cities beside their dots, areas at their label points, the basemap's
-// countries and seas in grey, all decluttered together by importance (declutter-labels.ts) after every zoom.
+// countries and seas in grey, all decluttered together by importance (declutter-labels.ts) after every move,
+// none cut by the map's edge.
 // Labels are measured once on a canvas, not in the page, and only those placed inside the view get an element,
 // so a layer of 20,000 cities costs arithmetic and a few hundred nodes, not 20,000 tooltips laid out.
 import type { LatLng, Map as LeafletMap } from 'leaflet';
@@ -177,7 +178,9 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
             : { label: { x: p.x - w / 2, y: p.y - h / 2, w, h }, shift },
         );
       }
-      const sides: LabelSide[] = declutterLabels(points);
+      const size = map.getSize();
+      const nw = map.containerPointToLayerPoint([0, 0]);
+      const sides: LabelSide[] = declutterLabels(points, { x: nw.x, y: nw.y, w: size.x, h: size.y });
       placed = new Map();
       sides.forEach((side, i) => {
         if (!side) return;
@@ -189,11 +192,13 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
     shown: (id) => placed.has(id),
 
     remove() {
-      map.off('moveend', render);
+      map.off('moveend', again);
       pane.remove();
     },
   };
-  // A pan shows labels that were placed outside the view; only a zoom changes where they go.
-  map.on('moveend', render);
+  // After a pan or a zoom the names are placed again: a name the map's edge cut may now show, or go to the
+  // other side of its dot (issue #14: Baku's name at the phone's right edge).
+  const again = () => api.place(lead);
+  map.on('moveend', again);
   return api;
 }
