@@ -19,13 +19,12 @@ export interface BasemapData {
 /**
  * The SVG transform that draws the basemap's paths at a zoom, for a map whose layer pixels start at `origin`
  * (Leaflet's pixel origin): zoom-0 pixels scaled by 2^zoom, less the origin. Null for data of another shape (a
- * host's own object), which the map then leaves out rather than drawing it wrong.
+ * host's own object, a basemap.json of an older build), which the map then leaves out.
  * @example basemapTransform(data, 5, { x: 9000, y: 5800 }) // "matrix(0.8193 0 0 0.5 -9000 -5800)"
  */
 export function basemapTransform(data: BasemapData, zoom: number, origin: { x: number; y: number }): string | null {
-  const { x, y } = data.toPx ?? {};
-  const ok = (p: unknown) => Array.isArray(p) && p.length === 2 && p.every((n) => Number.isFinite(n));
-  if (!ok(x) || !ok(y) || typeof data.land !== 'string' || typeof data.borders !== 'string') return null;
+  if (typeof data.land !== 'string' || !data.toPx) return null;
+  const { x, y } = data.toPx;
   const s = 2 ** zoom;
   return `matrix(${s * x[0]} 0 0 ${s * y[0]} ${s * x[1] - origin.x} ${s * y[1] - origin.y})`;
 }
