@@ -1,9 +1,8 @@
 // Where the explorer's first load spends its time: loads a built site in headless Chromium with a Chrome trace
 // and prints, per main-thread task, when it ran and what it did (script by file, style, layout, paint, GC), with
 // the moments the article's shapes and everything (data-complete) were first painted.
-//   node test/bench/explorer-trace.mjs SITE_DIR [--runs 3] [--viewport 1280x800] [--trace-out FILE]
-import { createRequire } from 'node:module';
-import { writeFileSync } from 'node:fs';
+//   node test/bench/explorer-trace.mjs SITE_DIR [--runs 3] [--viewport 1280x800] [--trace-out FILE] [--brief] [--shapes-only]
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
@@ -16,8 +15,11 @@ const site = resolve(argv[0] ?? '');
 const RUNS = Number(opt('--runs', '3'));
 const [W, H] = opt('--viewport', '1280x800').split('x').map(Number);
 const KIT = process.env.BROWSER_KIT || new URL('../../../shared/tools/browser-kit', import.meta.url).pathname;
+if (!existsSync(join(KIT, 'serve.mjs')) || !existsSync(join(site, 'index.html'))) {
+  console.log(`explorer-trace: needs a built site (${site}) and browser-kit's server (${KIT}, or BROWSER_KIT=DIR)`);
+  process.exit(0);
+}
 const { startServer } = await import(join(KIT, 'serve.mjs'));
-void createRequire;
 
 const server = await startServer({ root: site, port: 0 });
 const browser = await puppeteer.launch({
