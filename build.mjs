@@ -135,13 +135,14 @@ if (existsSync('src/ui/main.tsx')) {
   // function with the script, off the main thread while it streams, instead of on its first call: the
   // first click on a place runs many functions for the first time (issue #4; test/bench/README.md).
   const compileHint = { js: '//# allFunctionsCalledOnLoad' };
-  await build({
+  const { metafile: appMeta } = await build({
     ...browser,
     entryPoints: { app: 'src/ui/main.tsx' },
     format: 'esm',
     splitting: true,
     chunkNames: '[name]-[hash]',
     banner: compileHint,
+    metafile: true,
   });
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.
   // A classic script cannot load chunks, so the embed leaves out chooseFocus (issue #14): every layer the CLI
@@ -157,6 +158,24 @@ if (existsSync('src/ui/main.tsx')) {
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
   if (existsSync('public'))
     for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
+  // The chunks the explorer cannot draw without, fetched beside app.js instead of after it has run (issue #14:
+  // each was a round trip before the places were painted): what app.js imports, and the layer validator that
+  // every layer goes through (mount-widget.tsx), with what they import.
+  const early = new Set();
+  const follow = (file) => {
+    for (const { path, kind } of appMeta.outputs[file]?.imports ?? [])
+      if (kind === 'import-statement' && !early.has(path)) early.add(path) && follow(path);
+  };
+  follow('dist/site/app.js');
+  for (const [file, { entryPoint }] of Object.entries(appMeta.outputs))
+    if (entryPoint === 'src/ui/model/validate-layer.ts') early.add(file) && follow(file);
+  const preloads = [...early].map((f) => `<link rel="modulepreload" href="${f.split('/').pop()}">\n`).join('');
+  const indexHtml = 'dist/site/index.html';
+  if (existsSync(indexHtml))
+    writeFileSync(
+      indexHtml,
+      readFileSync(indexHtml, 'utf8').replace(/<script type="module" src="app.js">/, `${preloads}$&`),
+    );
   // The site's own file list (issue #17): a browser cannot list a folder, so the explorer's "Download site
   // (.zip)" fetches the files this names (format: src/export/README.md).
   const listTree = (dir, prefix = '') =>

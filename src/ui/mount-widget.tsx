@@ -6,7 +6,7 @@ import { render } from 'preact';
 import type { ArticleLayer, LayerFeature } from '../core/types.ts';
 import { App } from './components/App.tsx';
 import type { ViewOptions } from './components/view-options.ts';
-import type { BasemapData } from './map/decode-basemap.ts';
+import type { BasemapData } from './map/basemap-transform.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
 

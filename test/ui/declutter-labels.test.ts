@@ -22,9 +22,14 @@ const CASES: Array<[string, LabelledPoint[], ReturnType<typeof declutterLabels>]
   ['a label over a lesser dot moves left of its own', [city(100, 0), city(130, 0)], ['left', 'right']],
   ['a lesser label over a more important dot moves left', [city(130, 0), city(100, 0)], ['right', 'left']],
   [
-    'the most important label stays, over a lesser dot, when both its sides cover one; the lesser ones make way',
+    'a label goes above its dot when both its sides cover a dot; the lesser ones then keep theirs',
     [city(100, 0), city(130, 0), city(70, 0)],
-    ['right', null, 'left'],
+    ['above', 'right', 'left'],
+  ],
+  [
+    '…below when a dot is above it too',
+    [city(100, 0), city(130, 0), city(70, 0), city(100, -22)],
+    ['below', 'right', 'left', 'right'],
   ],
   ['labels on different rows do not touch', [city(100, 0), city(110, 20)], ['right', 'right']],
   [
@@ -59,13 +64,14 @@ test('declutterLabels never shows two overlapping labels, on random cities', () 
   for (let run = 0; run < 50; run++) {
     const points = Array.from({ length: 30 }, () => city(random() * 400, random() * 300, 20 + random() * 60));
     const sides = declutterLabels(points);
-    const boxes = points.flatMap((p, i) =>
-      sides[i] === 'right'
-        ? [p.label]
-        : sides[i] === 'left'
-          ? [{ ...p.label, x: 2 * p.dot!.x + p.dot!.w - p.label.x - p.label.w }]
-          : [],
-    );
+    const boxes = points.flatMap((p, i) => {
+      const centred = p.dot!.x + (p.dot!.w - p.label.w) / 2;
+      if (sides[i] === 'right') return [p.label];
+      if (sides[i] === 'left') return [{ ...p.label, x: 2 * p.dot!.x + p.dot!.w - p.label.x - p.label.w }];
+      if (sides[i] === 'above') return [{ ...p.label, x: centred, y: p.dot!.y - p.label.h }];
+      if (sides[i] === 'below') return [{ ...p.label, x: centred, y: p.dot!.y + p.dot!.h }];
+      return [];
+    });
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i], boxes[j]];
@@ -79,7 +85,10 @@ test('declutterLabels never shows two overlapping labels, on random cities', () 
   }
 });
 
-/** The quadratic search of the first version, for cities: every label against every placed label and dot. */
+/**
+ * The quadratic search of the first version, for cities: every label against every placed label and dot (with
+ * the sides above and below a dot that issue #14 added after right and left).
+ */
 function reference(points: LabelledPoint[]) {
   const GAP = 2;
   const overlap = (a: Box, b: Box) =>
@@ -87,10 +96,15 @@ function reference(points: LabelledPoint[]) {
   const placed: Box[] = [];
   return points.map(({ label, dot }, i) => {
     const left = { ...label, x: 2 * dot!.x + dot!.w - label.x - label.w };
+    const centred = dot!.x + (dot!.w - label.w) / 2;
+    const above = { ...label, x: centred, y: dot!.y - label.h };
+    const below = { ...label, x: centred, y: dot!.y + dot!.h };
     for (const dots of [points.filter((_, j) => j !== i), points.slice(0, i)]) {
       for (const [side, box] of [
         ['right', label],
         ['left', left],
+        ['above', above],
+        ['below', below],
       ] as const) {
         if (placed.some((b) => overlap(box, b)) || dots.some((p) => overlap(box, p.dot!))) continue;
         placed.push(box);
@@ -111,4 +125,13 @@ test('declutterLabels places cities as the quadratic search did, on 200 random m
     );
     assert.deepEqual(declutterLabels(points), reference(points), `run ${run}`);
   }
+});
+
+test("declutterLabels: no name is cut by the map's edge; a city's goes to the other side of its dot", () => {
+  const view = { x: 0, y: 0, w: 200, h: 100 };
+  // A city 20 px from the right edge (its 40 px label would run past it), a name across the top edge, a name
+  // wholly outside (kept for a pan, as before), and one well inside.
+  const points = [city(180, 50), area(100, 2), area(100, -50), area(60, 60)];
+  assert.deepEqual(declutterLabels(points), ['right', 'centre', 'centre', 'centre']);
+  assert.deepEqual(declutterLabels(points, view), ['left', null, 'centre', 'centre']);
 });

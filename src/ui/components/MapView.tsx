@@ -4,7 +4,7 @@ import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
-import type { BasemapData } from '../map/decode-basemap.ts';
+import type { BasemapData } from '../map/basemap-transform.ts';
 import { MapLegend } from './MapLegend.tsx';
 
 export interface MapViewProps {

@@ -10,8 +10,6 @@ import {
   latLng,
   latLngBounds,
   map as leafletMap,
-  polygon,
-  polyline,
   svg,
   tileLayer,
   type CircleMarker,
@@ -29,7 +27,7 @@ import { placeRows } from '../model/layer-view.ts';
 import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
-import { decodeBasemap, type BasemapData } from './decode-basemap.ts';
+import { basemapTransform, type BasemapData } from './basemap-transform.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
 export interface ArticleMapOptions {
@@ -56,6 +54,7 @@ export interface ArticleMap {
   destroy(): void;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Nothing in a news article needs closer than a town; keeps fit and fly from zooming into blankness. */
 const MAX_FIT_ZOOM = 7;
 const FLY_SECONDS = 0.6;
@@ -120,7 +119,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     }
   };
   map.on('moveend', report);
-  map.on('zoomend resize', () => placeLabels());
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
   // SVG, not canvas: without a GPU, Chrome copies a canvas into a compositor buffer in every frame that
@@ -291,16 +289,28 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const api: ArticleMap = {
     setBasemap(data) {
-      const { land, borders } = decodeBasemap(data);
-      polygon(land, {
-        renderer: baseRenderer,
-        interactive: false,
-        className: 'aa-land',
-        stroke: false,
-        fillColor: '#ecebe6',
-        fillOpacity: 1,
-      }).addTo(map);
-      polyline(borders, { renderer: baseRenderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
+      // Two paths, projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
+      // projected, clipped and simplified in the browser: that took most of the first load (README.md). They live
+      // in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for
+      // any path; after each of its updates the transform follows the new zoom and pixel origin.
+      if (basemapTransform(data, 0, { x: 0, y: 0 })) {
+        const group = document.createElementNS(SVG_NS, 'g');
+        for (const [d, look] of [
+          [data.land, 'aa-land'],
+          [data.borders, 'aa-borders'],
+        ]) {
+          const path = document.createElementNS(SVG_NS, 'path');
+          path.setAttribute('class', look);
+          path.setAttribute('d', d);
+          group.appendChild(path);
+        }
+        const follow = () =>
+          group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
+        baseRenderer.addTo(map);
+        baseRenderer.on('update', follow);
+        follow();
+        base.querySelector('svg')?.appendChild(group);
+      }
       // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
       const { countries = [], seas = [] } = data.labels ?? {};
       baseLabels = [

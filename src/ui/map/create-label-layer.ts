@@ -1,5 +1,6 @@
 // The names on the map (issues #14, #19): cities beside their dots, areas at their label points, the basemap's
-// countries and seas in grey, all decluttered together by importance (declutter-labels.ts) after every zoom.
+// countries and seas in grey, all decluttered together by importance (declutter-labels.ts) after every move,
+// none cut by the map's edge.
 // Labels are measured once on a canvas, not in the page, and only those placed inside the view get an element,
 // so a layer of 20,000 cities costs arithmetic and a few hundred nodes, not 20,000 tooltips laid out.
 import type { LatLng, Map as LeafletMap } from 'leaflet';
@@ -44,6 +45,29 @@ const MEASURE_SLICE = 1000;
 interface Measured {
   w: number;
   h: number;
+}
+
+/**
+ * An area's name moved inside the view when the map's edge would cut it, along its row and up or down as far as
+ * the area reaches (its room): a country half in view is named on the half that shows (issue #14).
+ */
+function slideIn(
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  room: { radius: number; across: number },
+  scale: number,
+  view: Box,
+): Box {
+  const by = (start: number, size: number, from: number, span: number, slack: number) =>
+    Math.min(Math.max(from - start, 0), slack) - Math.min(Math.max(start + size - from - span, 0), slack);
+  return {
+    x: x + by(x, w, view.x, view.w, Math.max(0, room.across * scale - w / 2)),
+    y: y + by(y, h, view.y, view.h, Math.max(0, room.radius * scale - h / 2)),
+    w,
+    h,
+  };
 }
 
 /** @example const labels = createLabelLayer(map); labels.set([{ id, text: 'Baku', at, look: 'aa-lbl-city', dot: true }]); labels.place() */
@@ -159,6 +183,9 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       const order = top.length ? [...top, ...labels.filter((l) => l.id !== first)] : labels;
       const candidates: MapLabel[] = [];
       const points: LabelledPoint[] = [];
+      const size = map.getSize();
+      const nw = map.containerPointToLayerPoint([0, 0]);
+      const view = { x: nw.x, y: nw.y, w: size.x, h: size.y };
       for (const l of order) {
         if (l.minZoom !== undefined && zoom < l.minZoom) continue;
         const { w, h } = measure(l);
@@ -174,10 +201,15 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
                 label: { x: p.x + DOT_OFFSET_PX, y: p.y - h / 2, w, h },
                 dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX },
               }
-            : { label: { x: p.x - w / 2, y: p.y - h / 2, w, h }, shift },
+            : {
+                label: l.room
+                  ? slideIn(p.x - w / 2, p.y - h / 2, w, h, l.room, scale, view)
+                  : { x: p.x - w / 2, y: p.y - h / 2, w, h },
+                shift,
+              },
         );
       }
-      const sides: LabelSide[] = declutterLabels(points);
+      const sides: LabelSide[] = declutterLabels(points, view);
       placed = new Map();
       sides.forEach((side, i) => {
         if (!side) return;
@@ -189,11 +221,13 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
     shown: (id) => placed.has(id),
 
     remove() {
-      map.off('moveend', render);
+      map.off('moveend', again);
       pane.remove();
     },
   };
-  // A pan shows labels that were placed outside the view; only a zoom changes where they go.
-  map.on('moveend', render);
+  // After a pan or a zoom the names are placed again: a name the map's edge cut may now show, or go to the
+  // other side of its dot (issue #14: Baku's name at the phone's right edge).
+  const again = () => api.place(lead);
+  map.on('moveend', again);
   return api;
 }

@@ -1,5 +1,5 @@
 // Where the map puts each name, so that no two overlap (issues #14, #19): most important first, a city's label
-// goes right of its dot, else left of it, an area's or the basemap's on its label point (or a line above or
+// goes right of its dot, else left of it, else above or below it, an area's or the basemap's on its label point (or a line above or
 // below it), else nowhere until a zoom makes room. A label never covers a label placed before it or a more
 // important city's dot; a city's covers a lesser city's dot only when neither side is free of them, and an
 // area's name never covers a dot: the places are the data, their names give way. Pure boxes in, sides out; the boxes placed
@@ -44,16 +44,27 @@ const bbox = (b: Box): BBox => ({ minX: b.x, minY: b.y, maxX: b.x + b.w, maxY: b
  */
 export function sideBox({ label, dot }: LabelledPoint, side: LabelSide): Box {
   if (side === 'left' && dot) return { ...label, x: 2 * dot.x + dot.w - label.x - label.w };
+  // Above or below a dot, centred on it: where the map's edge or a neighbour leaves neither side free.
+  if ((side === 'above' || side === 'below') && dot)
+    return { ...label, x: dot.x + (dot.w - label.w) / 2, y: side === 'above' ? dot.y - label.h : dot.y + dot.h };
   if (side === 'above') return { ...label, y: label.y - label.h - GAP_PX };
   if (side === 'below') return { ...label, y: label.y + label.h + GAP_PX };
   return label;
 }
 
+/** Part inside the view and part outside it: a name the map's edge would cut. */
+const cut = (b: Box, view: Box) => {
+  const inside = b.x >= view.x && b.y >= view.y && b.x + b.w <= view.x + view.w && b.y + b.h <= view.y + view.h;
+  const outside = b.x >= view.x + view.w || b.y >= view.y + view.h || b.x + b.w <= view.x || b.y + b.h <= view.y;
+  return !inside && !outside;
+};
+
 /**
- * The side each label goes to (null: hidden); `points` most important first.
+ * The side each label goes to (null: hidden); `points` most important first. With `view`, no label is placed
+ * where the map's edge would cut it: a city's name goes to the other side of its dot, another waits for a move.
  * @example declutterLabels([{ label: ankara, dot: a }, { label: yerevan, dot: y }]) // ['left', null] when Yerevan's labels would cover Ankara's
  */
-export function declutterLabels(points: LabelledPoint[]): LabelSide[] {
+export function declutterLabels(points: LabelledPoint[], view?: Box): LabelSide[] {
   const dots = points.map((p) => (p.dot ? bbox(p.dot) : null));
   // The dots of the labels still to come and of those already placed: a label must first keep clear of both,
   // then, when it cannot, of the more important ones only.
@@ -63,13 +74,18 @@ export function declutterLabels(points: LabelledPoint[]): LabelSide[] {
   return points.map(({ label, dot, shift }, i) => {
     const own = dots[i];
     if (own) later.remove(own);
-    const sides: LabelSide[] = dot ? ['right', 'left'] : shift ? ['centre', 'above', 'below'] : ['centre'];
+    const sides: LabelSide[] = dot
+      ? ['right', 'left', 'above', 'below']
+      : shift
+        ? ['centre', 'above', 'below']
+        : ['centre'];
     const places = sides.map((s): [LabelSide, Box] => [s, sideBox({ label, dot }, s)]);
     let side: LabelSide = null;
     for (const strict of dot ? [true, false] : [true]) {
       for (const [s, box] of places) {
         const q = grown(box);
-        if (placed.collides(q) || earlier.collides(q) || (strict && later.collides(q))) continue;
+        if ((view && cut(box, view)) || placed.collides(q) || earlier.collides(q) || (strict && later.collides(q)))
+          continue;
         placed.insert(bbox(box));
         side = s;
         break;
