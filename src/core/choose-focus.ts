@@ -239,8 +239,13 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const members = places.filter((p, i) => distances[i] <= radius || p.weight / total >= mainShare);
 
   // An area contains another place of the focus when that place's anchor lies inside it and it is larger.
-  const contains = (a: Place, b: Place) => a !== b && a.area > b.area && insideArea(b.at, a.feature.geometry);
-  const containers = new Set(members.filter((a) => members.some((b) => contains(a, b))));
+  // Only areas are tried as containers, and a point outside an area's box is not looked for in its rings: a
+  // story map of thousands of towns took seconds here, every town against every other (issue #19 item 14).
+  const inBox = ([lon, lat]: [number, number], x: Extent) =>
+    lat >= x.s && lat <= x.n && ((lon >= x.w && lon <= x.e) || (lon + 360 >= x.w && lon + 360 <= x.e));
+  const contains = (a: Place, b: Place) =>
+    a !== b && a.area > b.area && inBox(b.at, a.extent) && insideArea(b.at, a.feature.geometry);
+  const containers = new Set(members.filter((a) => a.area > 0 && members.some((b) => contains(a, b))));
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
   const core = members.filter((p) => !containers.has(p)).map(point);
