@@ -33,7 +33,9 @@ export const FOCUS_DEFAULTS: Required<ChooseFocusOptions> = {
  * How much a mention of a kind of place says about where the story is: a district or city says more than
  * the country around it, a continent or broad region less.
  */
-const SPECIFICITY: Record<PlaceKind, number> = {
+const SPECIFICITY = {
+  // A null prototype: a kind read from an imported file may be "constructor" or "__proto__" (issue #19).
+  __proto__: null,
   continent: 0.25,
   region: 0.5,
   'historical-country': 0.5,
@@ -46,7 +48,7 @@ const SPECIFICITY: Record<PlaceKind, number> = {
   admin2: 2,
   city: 2,
   site: 2,
-};
+} as Partial<Record<PlaceKind, number>>;
 
 /** The extent of the core is at least this many degrees, so one city's container is weighed against a region, not a dot. */
 const MIN_CORE_DEG = 1;
