@@ -7,7 +7,17 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { close, ENGINES, find, launch, open, seedSample, startSite } from '../browser/harness.ts';
+import {
+  close,
+  ENGINES,
+  find,
+  launch,
+  open,
+  seedSample,
+  startGapTimer,
+  startSite,
+  stopGapTimer,
+} from '../browser/harness.ts';
 import { manyCities } from '../helpers/many-cities.ts';
 
 const SIZES = (process.argv[2] ?? '1000,5000,20000').split(',').map(Number);
@@ -20,17 +30,8 @@ for (const engine of ENGINES) {
   for (const n of SIZES) {
     const opened = await open(browser, site.server.url);
     const { page } = opened;
-    await page.evaluate(() => {
-      const w = window as any;
-      w.aaGap = 0;
-      w.aaLast = performance.now();
-      w.aaTimer = setInterval(() => {
-        const now = performance.now();
-        w.aaGap = Math.max(w.aaGap, now - w.aaLast);
-        w.aaLast = now;
-      }, 10);
-      w.aaStart = performance.now();
-    });
+    await startGapTimer(page);
+    const start = await page.evaluate(() => performance.now());
     const trace = join(site.dir, 'trace.json');
     if (engine === 'chromium')
       await page.tracing.start({
@@ -48,13 +49,9 @@ for (const engine of ENGINES) {
       { timeout: 600_000, polling: 50 },
       `${n} towns`,
     );
-    const done = await page.evaluate(() => performance.now() - (window as any).aaStart);
+    const done = (await page.evaluate(() => performance.now())) - start;
     await new Promise((r) => setTimeout(r, 1000));
-    const gap = await page.evaluate(() => {
-      const w = window as any;
-      clearInterval(w.aaTimer);
-      return w.aaGap as number;
-    });
+    const gap = await stopGapTimer(page);
     let longs = '';
     if (engine === 'chromium') {
       await page.tracing.stop();

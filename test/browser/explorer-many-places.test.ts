@@ -19,7 +19,9 @@ import {
   launch,
   open,
   seedSample,
+  startGapTimer,
   startSite,
+  stopGapTimer,
   text,
   type Opened,
   type Site,
@@ -59,16 +61,7 @@ for (const engine of ENGINES)
 
     test('opening the file: the page answers, the list is windowed, every mention becomes a button', async () => {
       const { page } = o;
-      await page.evaluate(() => {
-        const w = window as unknown as { aaGap: number; aaLast: number; aaTimer: number };
-        w.aaGap = 0;
-        w.aaLast = performance.now();
-        w.aaTimer = setInterval(() => {
-          const now = performance.now();
-          w.aaGap = Math.max(w.aaGap, now - w.aaLast);
-          w.aaLast = now;
-        }, 10) as unknown as number;
-      });
+      await startGapTimer(page);
       const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
       await input.uploadFile(join(site.dir, 'cities.json'));
       await page.waitForFunction(
@@ -77,11 +70,7 @@ for (const engine of ENGINES)
         CITIES,
       );
       await new Promise((r) => setTimeout(r, 500));
-      const gap = await page.evaluate(() => {
-        const w = window as unknown as { aaGap: number; aaTimer: number };
-        clearInterval(w.aaTimer);
-        return w.aaGap;
-      });
+      const gap = await stopGapTimer(page);
       console.log(
         `# ${engine}: the longest the page did not answer while opening ${CITIES} places: ${gap.toFixed(0)} ms`,
       );
