@@ -28,6 +28,8 @@ export function PlaceWindow({ rows, row, model }: { rows: PlaceRow[]; row: (r: P
     });
     return () => cancelAnimationFrame(frame);
   });
+  /** The scroll position nearest to `top` that shows row `i` whole. */
+  const reveal = (i: number, top: number) => Math.min(i * rowPx, Math.max(top, (i + 1) * rowPx - at.boxPx.peek()));
   useEffect(
     () =>
       effect(() => {
@@ -35,15 +37,24 @@ export function PlaceWindow({ rows, row, model }: { rows: PlaceRow[]; row: (r: P
         const i = rows.findIndex((r) => r.feature.id === model.marked.value);
         const from = model.origin.peek();
         // Only the box scrolls (its scroll event moves the window): the panel stays where the reader is.
-        if (el && i >= 0 && (from === 'map' || from === 'url'))
-          el.scrollTop = Math.min(i * rowPx, Math.max(el.scrollTop, (i + 1) * rowPx - el.clientHeight));
+        if (el && i >= 0 && (from === 'map' || from === 'url')) el.scrollTop = reveal(i, el.scrollTop);
       }),
     [rows, rowPx],
   );
   const first = Math.max(0, Math.floor(at.top.value / rowPx) - OVERSCAN);
   const last = Math.min(rows.length, first + Math.ceil(at.boxPx.value / rowPx) + 2 * OVERSCAN);
   return (
-    <div class="aa-window" ref={box} onScroll={(e) => (at.top.value = e.currentTarget.scrollTop)}>
+    <div
+      class="aa-window"
+      ref={box}
+      onScroll={(e) => (at.top.value = e.currentTarget.scrollTop)}
+      // The window follows the focus at once (the scroll event comes a frame later): Tab pressed faster than
+      // frames still finds the next row rendered.
+      onFocusIn={(e) => {
+        const i = Number((e.target as HTMLElement).closest('li')?.getAttribute('aria-posinset')) - 1;
+        if (i >= 0) at.top.value = reveal(i, at.top.value);
+      }}
+    >
       <ul
         class="aa-list"
         style={{ paddingTop: `${first * rowPx}px`, paddingBottom: `${(rows.length - last) * rowPx}px` }}
