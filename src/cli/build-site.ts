@@ -2,7 +2,7 @@
 // the text as article.txt; no server code, no third-party requests. Every file is written atomically and
 // none over the article it was made from (issue #19: `build index.html -o .`).
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { ArticleLayer } from '../core/types.ts';
@@ -34,10 +34,27 @@ function listTree(dir: string, prefix = ''): string[] {
   );
 }
 
+/**
+ * `mkdir -p`, each folder tried at most twice. Node's `recursive: true` spins forever at full CPU where a parent
+ * exists but answers ENOENT for a child (any path under /proc): it makes the parent and tries again, endlessly
+ * (issue #19, hostile paths; nodejs/node shares the loop across versions).
+ */
+function makeFolders(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && statSync(dir).isDirectory()) return;
+    if (code !== 'ENOENT' || dirname(dir) === dir) throw e;
+    makeFolders(dirname(dir));
+    mkdirSync(dir);
+  }
+}
+
 /** Creates the output folder, or says why it cannot be one. */
 function makeFolder(outDir: string): void {
   try {
-    mkdirSync(outDir, { recursive: true });
+    makeFolders(resolve(outDir));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST' || code === 'ENOTDIR')
@@ -46,6 +63,10 @@ function makeFolder(outDir: string): void {
       );
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
       throw new InputError(`Cannot create the folder ${outDir}: no permission. Choose a folder you can write to.`);
+    if (code === 'ENOENT')
+      throw new InputError(
+        `Cannot create the folder ${outDir}: the system has no place for it. Choose another folder.`,
+      );
     throw e;
   }
 }

@@ -1,6 +1,8 @@
 // The `article-atlas` command: argument parsing, input and output, exit codes.
 // 0 ok, 1 bad input (a message a person can act on), 2 internal error (stack with --debug).
 
+// First: on a too-old Node.js, say so before any library runs.
+import './require-node-version.ts';
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.ts';
 import { geoparse } from '../core/geoparse.ts';

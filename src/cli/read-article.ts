@@ -19,16 +19,11 @@ export interface ReadArticle {
 /** Largest input accepted: far beyond any article, small enough to parse in memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Decodes bytes as UTF-8 text, or explains why they are not. */
+/** Decodes bytes as UTF-8 text (UTF-16 with its byte-order mark), or explains why they are not. */
 export function decodeText(bytes: Uint8Array, what: string): string {
-  if (bytes.length === 0) throw new InputError(`${what} is empty: give an article as plain text, Markdown or HTML.`);
-  if (bytes.length > MAX_INPUT_BYTES)
-    throw new InputError(
-      `${what} is ${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB per article.`,
-    );
+  checkSize(bytes, what);
   // UTF-16 is told by its byte-order mark (Windows editors write one); everything else must be UTF-8.
-  const encoding =
-    bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const encoding = utf16Bom(bytes) ?? 'utf-8';
   let text: string;
   try {
     text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -37,6 +32,44 @@ export function decodeText(bytes: Uint8Array, what: string): string {
       `${what} is not valid ${encoding.toUpperCase()} text (is it a binary file?). Convert it to UTF-8 first.`,
     );
   }
+  return checkText(text, what);
+}
+
+/**
+ * Decodes an HTML file's bytes: UTF-8 (or UTF-16 with its byte-order mark) when they are, as decodeText does,
+ * else in the encoding the page declares (`<meta charset>`), else windows-1252, as a fetched page is decoded
+ * (decode-page.ts; issue #16). A saved page in a legacy encoding reads like the page; a file that is valid
+ * UTF-8 reads as before even when its `<meta>` says otherwise (an editor re-saved it as UTF-8).
+ */
+async function decodeHtmlFile(bytes: Uint8Array, what: string): Promise<string> {
+  checkSize(bytes, what);
+  const encoding = utf16Bom(bytes) ?? 'utf-8';
+  try {
+    return checkText(new TextDecoder(encoding, { fatal: true }).decode(bytes), what);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+  }
+  // Loaded only here: the decoder's tables are not needed for the usual UTF-8 file.
+  const { decodePage } = await import('./decode-page.ts');
+  return checkText(decodePage(bytes, '', true), what);
+}
+
+function checkSize(bytes: Uint8Array, what: string): void {
+  if (bytes.length === 0) throw new InputError(`${what} is empty: give an article as plain text, Markdown or HTML.`);
+  if (bytes.length > MAX_INPUT_BYTES)
+    throw new InputError(
+      `${what} is ${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1048576} MB per article.`,
+    );
+}
+
+function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Drops a byte-order mark; refuses binary data and whitespace. */
+function checkText(text: string, what: string): string {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   // Text files have no NUL bytes and few control characters; images and archives do.
   const sample = text.slice(0, 65536);
@@ -74,8 +107,12 @@ export function detectFormat(text: string, fileName?: string): ArticleFormat {
  */
 export async function readArticle(bytes: Uint8Array, fileName?: string, format?: ArticleFormat): Promise<ReadArticle> {
   const what = fileName ? `The file ${fileName}` : 'The input';
-  const raw = decodeText(bytes, what);
-  return articleFromText(raw, format ?? detectFormat(raw, fileName), what);
+  // The format is told from the head before decoding: its markers are ASCII in every encoding but UTF-16.
+  // TextDecoder drops a byte-order mark of its own encoding (UTF-8's too).
+  const head = new TextDecoder(utf16Bom(bytes) ?? 'utf-8').decode(bytes.subarray(0, 4096));
+  const fmt = format ?? detectFormat(head, fileName);
+  const raw = fmt === 'html' ? await decodeHtmlFile(bytes, what) : decodeText(bytes, what);
+  return articleFromText(raw, fmt, what);
 }
 
 /**

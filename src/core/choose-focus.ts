@@ -33,7 +33,9 @@ export const FOCUS_DEFAULTS: Required<ChooseFocusOptions> = {
  * How much a mention of a kind of place says about where the story is: a district or city says more than
  * the country around it, a continent or broad region less.
  */
-const SPECIFICITY: Record<PlaceKind, number> = {
+const SPECIFICITY = {
+  // A null prototype: a kind read from an imported file may be "constructor" or "__proto__" (issue #19).
+  __proto__: null,
   continent: 0.25,
   region: 0.5,
   'historical-country': 0.5,
@@ -46,7 +48,7 @@ const SPECIFICITY: Record<PlaceKind, number> = {
   admin2: 2,
   city: 2,
   site: 2,
-};
+} as Partial<Record<PlaceKind, number>>;
 
 /** The extent of the core is at least this many degrees, so one city's container is weighed against a region, not a dot. */
 const MIN_CORE_DEG = 1;
@@ -239,8 +241,13 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const members = places.filter((p, i) => distances[i] <= radius || p.weight / total >= mainShare);
 
   // An area contains another place of the focus when that place's anchor lies inside it and it is larger.
-  const contains = (a: Place, b: Place) => a !== b && a.area > b.area && insideArea(b.at, a.feature.geometry);
-  const containers = new Set(members.filter((a) => members.some((b) => contains(a, b))));
+  // Only areas are tried as containers, and a point outside an area's box is not looked for in its rings: a
+  // story map of thousands of towns took seconds here, every town against every other (issue #19 item 14).
+  const inBox = ([lon, lat]: [number, number], x: Extent) =>
+    lat >= x.s && lat <= x.n && ((lon >= x.w && lon <= x.e) || (lon + 360 >= x.w && lon + 360 <= x.e));
+  const contains = (a: Place, b: Place) =>
+    a !== b && a.area > b.area && inBox(b.at, a.extent) && insideArea(b.at, a.feature.geometry);
+  const containers = new Set(members.filter((a) => a.area > 0 && members.some((b) => contains(a, b))));
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
   const core = members.filter((p) => !containers.has(p)).map(point);

@@ -323,3 +323,29 @@ export async function close(o: Opened): Promise<void> {
   await o.context.close().catch(() => {});
   rmSync(o.downloads, { recursive: true, force: true });
 }
+
+/**
+ * Starts a timer in the page that fires every 10 ms and keeps the longest wait between two firings: how long
+ * the page did not answer (issue #19 item 14). stopGapTimer reads it.
+ */
+export async function startGapTimer(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { aaGap: number; aaLast: number; aaTimer: number };
+    w.aaGap = 0;
+    w.aaLast = performance.now();
+    w.aaTimer = setInterval(() => {
+      const now = performance.now();
+      w.aaGap = Math.max(w.aaGap, now - w.aaLast);
+      w.aaLast = now;
+    }, 10) as unknown as number;
+  });
+}
+
+/** Stops the timer of startGapTimer and returns the longest the page did not answer, in ms. */
+export function stopGapTimer(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { aaGap: number; aaTimer: number };
+    clearInterval(w.aaTimer);
+    return w.aaGap;
+  });
+}

@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 import type { Browser } from 'puppeteer-core';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import { manyCities } from '../helpers/many-cities.ts';
-import { close, count, ENGINES, launch, open, type Opened } from './harness.ts';
+import { close, count, ENGINES, launch, open, startGapTimer, stopGapTimer, type Opened } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CITIES = 5000;
@@ -73,15 +73,9 @@ for (const engine of ENGINES)
     test(`draws ${CITIES} cities and names some, and the page answers within a second all the while`, async () => {
       const { page } = opened;
       const layer = await (await fetch(`${server.url}layer.json`)).json();
+      await startGapTimer(page);
       await page.evaluate((l) => {
-        const w = window as unknown as { aaGap: number; aaLast: number; aaTimer: number; aaDraw(l: unknown): void };
-        w.aaGap = 0;
-        w.aaLast = performance.now();
-        w.aaTimer = setInterval(() => {
-          const now = performance.now();
-          w.aaGap = Math.max(w.aaGap, now - w.aaLast);
-          w.aaLast = now;
-        }, 10) as unknown as number;
+        const w = window as unknown as { aaDraw(l: unknown): void };
         setTimeout(() => w.aaDraw(l), 20);
       }, layer);
       await page.waitForFunction(
@@ -92,11 +86,7 @@ for (const engine of ENGINES)
         CITIES,
       );
       await new Promise((r) => setTimeout(r, 300));
-      const gap = await page.evaluate(() => {
-        const w = window as unknown as { aaGap: number; aaTimer: number };
-        clearInterval(w.aaTimer);
-        return w.aaGap;
-      });
+      const gap = await stopGapTimer(page);
       console.log(
         `# ${engine}: ${CITIES} cities drawn and named; the longest the page did not answer: ${gap.toFixed(0)} ms`,
       );

@@ -150,6 +150,16 @@ test('bad input exits 1 with a message and no stack trace', () => {
   }
 });
 
+test('parse of a windows-1252 .html file on disk: decoded by its <meta charset> (issue #16)', () => {
+  const r = run(['parse', join(ROOT, 'test/fixtures/articles/cp1252.html')]);
+  assert.equal(r.code, 0, r.stderr);
+  const layer = JSON.parse(r.stdout);
+  assert.equal(layer.title, 'Caf\u00e9 talks in Z\u00fcrich');
+  assert.match(layer.text, /called it a \u201cdeal\u201d worth \u20ac5 million/);
+  const names = layer.features.map((f: any) => f.properties.name);
+  for (const n of ['Z\u00fcrich', 'Baku']) assert.ok(names.includes(n), `${n} in ${names}`);
+});
+
 test('the output never overwrites the input', () => {
   const f = join(tmp, 'self.txt');
   writeFileSync(f, 'Talks in Yerevan.');

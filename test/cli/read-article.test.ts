@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { readArticle, detectFormat } from '../../src/cli/read-article.ts';
 import { InputError } from '../../src/core/errors.ts';
 
@@ -18,6 +19,37 @@ test('HTML: scripts, styles and comments are dropped, paragraphs kept', async ()
   assert.equal(a.title, 'Border clashes');
   assert.match(a.text, /Clashes near Baku\.\n+Talks in Yerevan\./);
   assert.doesNotMatch(a.text, /alert|color|hidden Paris/);
+});
+
+const CP1252_FIXTURE = new URL('../fixtures/articles/cp1252.html', import.meta.url);
+
+test('an HTML file in windows-1252 is decoded by its <meta charset>, as a fetched page is (issue #16)', async () => {
+  const a = await readArticle(readFileSync(CP1252_FIXTURE), 'cp1252.html');
+  assert.equal(a.title, 'Caf\u00e9 talks in Z\u00fcrich');
+  assert.match(a.text, /a caf\u00e9 in Z\u00fcrich and called it a \u201cdeal\u201d worth \u20ac5 million/);
+});
+
+test('HTML without a declaration: UTF-8 when it is, else windows-1252; a UTF-8 file keeps UTF-8 under any <meta>', async () => {
+  const cp1252 = new Uint8Array([...enc('<p>Z'), 0xfc, ...enc('rich, '), 0x93, 0x94, ...enc('</p>')]);
+  assert.equal((await readArticle(cp1252)).text, 'Z\u00fcrich, \u201c\u201d');
+  const utf8 = enc('<meta charset="windows-1252"><p>Z\u00fcrich \u2014 Baku</p>');
+  assert.equal((await readArticle(utf8, 'a.html')).text, 'Z\u00fcrich \u2014 Baku');
+  const utf16 = new Uint8Array([0xff, 0xfe, ...[...'<p>Z\u00fcrich</p>'].flatMap((c) => [c.charCodeAt(0), 0])]);
+  assert.equal((await readArticle(utf16)).text, 'Z\u00fcrich');
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  await assert.rejects(
+    () => readArticle(png, 'image.html'),
+    (e: unknown) => e instanceof InputError && /binary/.test((e as Error).message),
+  );
+});
+
+test('a plain text file in windows-1252 is still refused, not guessed', async () => {
+  const bytes = new Uint8Array([...enc('Talks in Z'), 0xfc, ...enc('rich.')]);
+  for (const name of ['a.txt', undefined])
+    await assert.rejects(
+      () => readArticle(bytes, name),
+      (e: unknown) => e instanceof InputError && /not valid UTF-8/.test((e as Error).message),
+    );
 });
 
 test('Markdown is converted to text', async () => {

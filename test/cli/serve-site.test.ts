@@ -160,6 +160,20 @@ test('serve -p on a busy port: exit 1, saying what to do, and no temporary folde
   }
 });
 
+test('build -o a folder the system has no place for (under /proc) ends with a message; nested folders are made', () => {
+  // Node's recursive mkdir spun there forever; the timeout turns a hang into a failure (status null).
+  const r = spawnSync('node', [BIN, 'build', article, '-o', '/proc/aa-no-such/site'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  assert.equal(r.status, 1, `status ${r.status}: ${r.stderr}`);
+  assert.match(r.stderr, /Cannot create the folder \/proc\/aa-no-such\/site/);
+  const nested = join(tmp, 'n1', 'n2', 'site');
+  const ok = spawnSync('node', [BIN, 'build', article, '-o', nested], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(ok.status, 0, ok.stderr);
+  assert.ok(readdirSync(nested).includes('index.html'));
+});
+
 test('build -o onto a file, or into a folder it cannot write: exit 1 with what to do', () => {
   const file = join(tmp, 'a-file');
   writeFileSync(file, 'x');

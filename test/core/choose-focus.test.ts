@@ -132,6 +132,19 @@ test('weights: names count one, adjectives half, the headline two more, the lead
   assert.equal(placeWeight(place('South Caucasus', 'region', [45.5, 40.8], [31])), 0.5);
 });
 
+test('a kind from a file named like an Object property ("constructor", "__proto__") weighs as any unknown kind', () => {
+  for (const kind of ['constructor', '__proto__', 'toString'])
+    assert.equal(placeWeight(place('X', kind as PlaceKind, [32.85, 39.9], [0])), 3, kind);
+  // As a kind unknown to the weights, the focus is the one a made-up kind gets, not the whole extent.
+  const story = (kind: string) =>
+    layerOf(
+      place('Ankara', kind as PlaceKind, [32.85, 39.9], [0, 2]),
+      place('Konya', kind as PlaceKind, [32.5, 37.87], [0, 3]),
+      place('Lima', kind as PlaceKind, [-77.04, -12.05], [9]),
+    );
+  assert.deepEqual(chooseFocus(story('constructor')), chooseFocus(story('made-up')));
+});
+
 test('a layer with no placed feature has no focus', () => {
   assert.equal(chooseFocus(layerOf()), undefined);
   const unplaced = place('Nowhere', 'city', [0, 0], [0]);

@@ -3,36 +3,45 @@
 // from passing mentions, with a filter box. Doubles as the plain list of places for screen readers. A
 // selection re-renders no row: each binds its class and aria-pressed to a computed signal of `marked` (the
 // selection a frame after its passages are shown), so only the old and the new selected rows change, after
-// the passages (issue #4: click → passages ≤ 16 ms).
+// the passages (issue #4: click → passages ≤ 16 ms). A group of thousands is windowed (PlaceWindow.tsx).
 import { computed } from '@preact/signals';
 import type { Model } from '../model/create-model.ts';
 import { kindGroup } from '../model/kind-group.ts';
 import { filterRows, placeMeta, type PlaceRow } from '../model/layer-view.ts';
+import { PlaceWindow, WINDOW_FROM } from './PlaceWindow.tsx';
 
 export function PlaceList({ model }: { model: Model }) {
   const rows = filterRows(model.rows.value, model.filter.value);
-  const item = ({ feature, mentions }: PlaceRow) => {
+  const row = ({ feature, mentions }: PlaceRow) => {
     const p = feature.properties;
     const on = computed(() => feature.id === model.marked.value);
     return (
-      <li key={feature.id}>
-        <button
-          type="button"
-          class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))}
-          aria-pressed={on}
-          onClick={() => model.select(feature.id, 'list')}
-        >
-          <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
-          <span class="aa-name">{p.name}</span>
-          <span class="aa-meta">{placeMeta(p)}</span>
-          <span class="aa-count" title={`${mentions} mentions`}>
-            {mentions}
-            <span class="aa-sr"> mentions</span>
-          </span>
-        </button>
-      </li>
+      <button
+        type="button"
+        class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))}
+        aria-pressed={on}
+        onClick={() => model.select(feature.id, 'list')}
+      >
+        <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
+        <span class="aa-name">{p.name}</span>
+        <span class="aa-meta">{placeMeta(p)}</span>
+        <span class="aa-count" title={`${mentions} mentions`}>
+          {mentions}
+          <span class="aa-sr"> mentions</span>
+        </span>
+      </button>
     );
   };
+  const group = (rs: PlaceRow[]) =>
+    rs.length > WINDOW_FROM ? (
+      <PlaceWindow rows={rs} row={row} model={model} />
+    ) : (
+      <ul class="aa-list">
+        {rs.map((r) => (
+          <li key={r.feature.id}>{row(r)}</li>
+        ))}
+      </ul>
+    );
   const main = rows.filter((r) => r.main);
   const rest = rows.filter((r) => !r.main);
   return (
@@ -54,9 +63,9 @@ export function PlaceList({ model }: { model: Model }) {
         </p>
       )}
       {main.length > 0 && <h4>What the article is about</h4>}
-      {main.length > 0 && <ul class="aa-list">{main.map(item)}</ul>}
+      {main.length > 0 && group(main)}
       {rest.length > 0 && <h4>Also mentioned</h4>}
-      {rest.length > 0 && <ul class="aa-list">{rest.map(item)}</ul>}
+      {rest.length > 0 && group(rest)}
       {!rows.length && model.rows.value.length > 0 && <p class="aa-hint">No place matches “{model.filter.value}”.</p>}
     </section>
   );
