@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   buildSpanContext,
+  cityStateCommas,
   collectDocEvidence,
   extractMentions,
   oneReadingPerName,
@@ -101,6 +102,30 @@ test('one reading per name: free-standing mentions of a name are raised to their
     .map((s) => s.p2);
   // Raised to the mean of the free mentions, never lowered: the first keeps 0.9, the second gets 0.6.
   assert.deepEqual(out, [0.9, 0.6, 0.1]);
+});
+
+test('"City, St.": a state after "<town>, " makes both places; a list of states does not', () => {
+  const scoredOf = (text: string) => {
+    const { spans, ctx } = spansOf(text);
+    return { scored: spans.map((span) => ({ span, p1: 0.2, p2: 0.2 })), ctx };
+  };
+  const pair = scoredOf('GLASGOW, Ky. -- A woman died in Glasgow.');
+  const p = (s: ScoredSpan[], key: string) => s.filter((x) => x.span.key === key).map((x) => x.p2);
+  cityStateCommas(pair.scored, pair.ctx);
+  // The dateline's pair rises to 0.9; the later bare Glasgow is left to one reading per name.
+  assert.deepEqual(p(pair.scored, 'glasgow'), [0.9, 0.2]);
+  assert.deepEqual(p(pair.scored, 'ky'), [0.9]);
+  // Two states: Texas has no town reading in Georgia (state or country).
+  const list = scoredOf('Storms hit Texas, Georgia and Ohio.');
+  cityStateCommas(list.scored, list.ctx);
+  assert.deepEqual(
+    list.scored.map((x) => x.p2),
+    [0.2, 0.2, 0.2],
+  );
+  // A town of another state: Baku has no reading in Oregon.
+  const wrong = scoredOf('He left Baku, Ore. on Monday.');
+  cityStateCommas(wrong.scored, wrong.ctx);
+  assert.deepEqual(p(wrong.scored, 'baku'), [0.2]);
 });
 
 test('with the committed model: no month, currency prefix, capitals word or bare surname becomes a place', () => {
