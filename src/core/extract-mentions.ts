@@ -5,7 +5,14 @@
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
-import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
+import {
+  addDocFeatures,
+  isMajorName,
+  lexiconOf,
+  spanFeatures,
+  type DocEvidence,
+  type SpanContext,
+} from './span-features.ts';
 import { isCapitalised, oneSpace, startsUpper, tokenAt, type Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
 
@@ -139,7 +146,18 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       if (span.first !== span.last || ctx.titleCase.has(span.first)) continue;
       const prev = tokenAt(ctx.tokens, span.first - 1);
       if (!prev || !prev.word || !NAME_LIKE.test(prev.text) || !oneSpace(ctx.text, prev, span)) continue;
-      if (!ctx.lexicon.givenNames.has(prev.text.toLowerCase())) continue;
+      // A given name of the lists, or a capitalised word that is no place name and no common word
+      // ("Fethullah Gulen", "Seergeoh Villanueva"): names from outside the English lists are names too,
+      // though not before a country, a state or a big city ("Air Iceland", "Islamic Republic Iran").
+      const prevLower = prev.text.toLowerCase();
+      const given = ctx.lexicon.givenNames.has(prevLower);
+      const unknown =
+        !isMajorName(span) &&
+        !ctx.spanEnding.has(span.first - 1) &&
+        !ctx.sentenceStarts.has(span.first - 1) &&
+        !ctx.lexicon.commonWords.has(prevLower) &&
+        !ctx.lexicon.dictLevels.has(prevLower);
+      if (!given && !unknown) continue;
       const prevConf = ctx.spanEnding.has(span.first - 1)
         ? confidenceAt.get(ctx.spanEnding.get(span.first - 1)!.first)
         : undefined;

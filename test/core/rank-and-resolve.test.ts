@@ -143,8 +143,10 @@ test('an alternate name wins over a primary name only by a margin', () => {
       ],
     },
   ];
+  // The margin is 3 score units: 4 over 1.5 is not enough, 5 is.
   assert.equal(resolveMentions(ranked(2))[0].place, b);
-  assert.equal(resolveMentions(ranked(4))[0].place, a);
+  assert.equal(resolveMentions(ranked(4))[0].place, b);
+  assert.equal(resolveMentions(ranked(5))[0].place, a);
   assert.equal(resolveMentions(ranked(2), { altMargin: 0 })[0].place, a);
 });
 

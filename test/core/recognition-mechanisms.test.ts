@@ -13,6 +13,8 @@ import {
 } from '../../src/core/extract-mentions.ts';
 import { findNameSpans } from '../../src/core/find-name-spans.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
+import { rankCandidates } from '../../src/core/rank-candidates.ts';
+import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { isCalendarWord, lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
@@ -92,6 +94,26 @@ test('person evidence carries from "John Bolton" to a later bare "Bolton"', () =
   assert.equal(collectDocEvidence(firstPass(other), o.ctx).surnameKeys.size, 0);
 });
 
+test('a surname after a capitalised word that is no place and no common word carries; not on a country', () => {
+  const firstPass = (t: string) => {
+    const { gazetteer, model } = realResources();
+    return scoreSpans(t, tokenize(t), splitPassages(t), gazetteer, model);
+  };
+  const text = 'Turkey blamed the cleric Fethullah Gulen for the coup. Gulen has denied it.';
+  const { spans, ctx } = spansOf(text);
+  const doc = collectDocEvidence(firstPass(text), ctx);
+  assert.ok(doc.surnameKeys.has('gulen'));
+  const bare = spans.filter((s) => s.key === 'gulen')[1];
+  const features = spanFeatures(bare, ctx, doc);
+  // Person evidence replaces what the name's surest mention says, and counts as a surname.
+  assert.equal(features.get('docSurname'), 1);
+  assert.equal(features.get('docKey:person'), 1);
+  // A country is never taken for a surname that way ("Air Iceland", a firm, is not a person).
+  const other = 'Flights of Air Iceland were cancelled. Iceland closed its airports.';
+  const o = spansOf(other);
+  assert.equal(collectDocEvidence(firstPass(other), o.ctx).surnameKeys.has('iceland'), false);
+});
+
 test('one reading per name: free-standing mentions of a name are raised to their mean; a longer name keeps its own', () => {
   const text = 'Springfield is growing. The mayor of Springfield spoke. Springfield Rovers lost.';
   const { spans, ctx } = spansOf(text);
@@ -136,6 +158,16 @@ test('with the committed model: no month, currency prefix, capitals word or bare
     ['President Trump hired John Bolton in Washington. Bolton then flew to Seoul.', ['Washington', 'Seoul']],
   ];
   for (const [text, expected] of table) assert.deepEqual(places(text), expected, text);
+});
+
+test('with the committed model: "Atlantic", once recognised, is the ocean by its usual name, not Atlantic, Iowa', () => {
+  const { gazetteer, model } = realResources();
+  const text = 'Hurricane season in the Atlantic starts in June.';
+  const start = text.indexOf('Atlantic');
+  const mention = { start, end: start + 8, text: 'Atlantic', key: 'atlantic', type: 'toponym' as const, passage: 0 };
+  const [r] = resolveMentions(rankCandidates([{ ...mention, confidence: 0.9 }], text, gazetteer, model));
+  assert.equal(r.place?.name, 'Atlantic Ocean');
+  assert.equal(r.place?.kind, 'water');
 });
 
 test('with the committed model: a given name that is a country or state stays the place', () => {
