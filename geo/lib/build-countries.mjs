@@ -107,12 +107,20 @@ export function addContinents(list) {
   }
 }
 
-/** Applies curated/place-aliases.tsv: short forms of non-country places ("Atlantic", "the Gulf"). */
+/**
+ * Applies curated/place-names.tsv (usual names of seas and oceans: "Atlantic", "the Gulf", type `n`) and
+ * curated/place-aliases.tsv (state and province abbreviations: "Calif.", "Ont.", type `a`).
+ */
 export function addPlaceAliases(list) {
-  for (const [target, names] of readCuratedList('curated/place-aliases.tsv')) {
-    const entry = list.get(target);
-    if (!entry) throw new Error(`curated alias target ${target} is not in the gazetteer`);
-    addNames(entry, names, 'a');
+  for (const [file, type] of [
+    ['curated/place-names.tsv', 'n'],
+    ['curated/place-aliases.tsv', 'a'],
+  ]) {
+    for (const [target, names] of readCuratedList(file)) {
+      const entry = list.get(target);
+      if (!entry) throw new Error(`curated alias target ${target} in ${file} is not in the gazetteer`);
+      addNames(entry, names, type);
+    }
   }
 }
 

@@ -119,7 +119,10 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
       ctx.countriesByKey.get(mention.key)?.forEach((v) => (others -= v));
       if (others >= 1) into.set('docForeign', 1);
     }
-    if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') into.set('docAdmin1', 1);
+    // A state the article names, by another name than this one: "Nelson" read as New Zealand's Nelson region
+    // in a first pass is no evidence for the town of Nelson there.
+    const namers = p.admin1 && p.kind !== 'admin1' ? ctx.admin1s.get(`${p.country}.${p.admin1}`) : undefined;
+    if (namers && (namers.size > 1 || !namers.has(mention.key))) into.set('docAdmin1', 1);
   }
   let nearest = Infinity;
   for (const { keys, anchor } of ctx.anchors) {

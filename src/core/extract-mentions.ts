@@ -5,7 +5,14 @@
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
-import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
+import {
+  addDocFeatures,
+  isMajorName,
+  lexiconOf,
+  spanFeatures,
+  type DocEvidence,
+  type SpanContext,
+} from './span-features.ts';
 import { isCapitalised, oneSpace, startsUpper, tokenAt, type Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
 
@@ -139,7 +146,18 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       if (span.first !== span.last || ctx.titleCase.has(span.first)) continue;
       const prev = tokenAt(ctx.tokens, span.first - 1);
       if (!prev || !prev.word || !NAME_LIKE.test(prev.text) || !oneSpace(ctx.text, prev, span)) continue;
-      if (!ctx.lexicon.givenNames.has(prev.text.toLowerCase())) continue;
+      // A given name of the lists, or a capitalised word that is no place name and no common word
+      // ("Fethullah Gulen", "Seergeoh Villanueva"): names from outside the English lists are names too,
+      // though not before a country, a state or a big city ("Air Iceland", "Islamic Republic Iran").
+      const prevLower = prev.text.toLowerCase();
+      const given = ctx.lexicon.givenNames.has(prevLower);
+      const unknown =
+        !isMajorName(span) &&
+        !ctx.spanEnding.has(span.first - 1) &&
+        !ctx.sentenceStarts.has(span.first - 1) &&
+        !ctx.lexicon.commonWords.has(prevLower) &&
+        !ctx.lexicon.dictLevels.has(prevLower);
+      if (!given && !unknown) continue;
       const prevConf = ctx.spanEnding.has(span.first - 1)
         ? confidenceAt.get(ctx.spanEnding.get(span.first - 1)!.first)
         : undefined;
@@ -184,7 +202,45 @@ export function scoreSpans(
     const z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
     scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
   }
-  return oneReadingPerName(scored, ctx);
+  return oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+}
+
+/** Recognition confidence of both names of a "City, State" pair: the pattern is as explicit as news gets. */
+const CITY_STATE_CONFIDENCE = 0.9;
+
+/**
+ * "Glasgow, Ky.", "Churchill, Man.", "Paris, Texas": a name right after "<name>, " that has a state or
+ * country reading holding a town of the first name's readings makes both names places, whatever the model
+ * thinks of a short form it seldom saw in training. A list of states or countries ("Texas, Georgia") is
+ * not such a pair: the first name must have a town reading inside the second's area.
+ */
+export function cityStateCommas(scored: ScoredSpan[], ctx: SpanContext): ScoredSpan[] {
+  const at = new Map<NameSpan, ScoredSpan>();
+  for (const s of scored) at.set(s.span, s);
+  for (const second of scored) {
+    const comma = tokenAt(ctx.tokens, second.span.first - 1);
+    if (comma?.text !== ',') continue;
+    const before = ctx.spanEnding.get(second.span.first - 2);
+    const first = before && at.get(before);
+    if (!first || !holdsTownOf(second.span, first.span)) continue;
+    first.p2 = Math.max(first.p2, CITY_STATE_CONFIDENCE);
+    second.p2 = Math.max(second.p2, CITY_STATE_CONFIDENCE);
+  }
+  return scored;
+}
+
+/** Has `area` a country or state reading that holds a town reading of `town`? */
+function holdsTownOf(area: NameSpan, town: NameSpan): boolean {
+  for (const a of area.matches) {
+    const p = a.place;
+    if (a.nameType === 'adjective' || (p.kind !== 'country' && p.kind !== 'admin1')) continue;
+    for (const t of town.matches) {
+      const q = t.place;
+      if (q.kind !== 'city' || t.nameType === 'adjective' || q.country !== p.country) continue;
+      if (p.kind === 'country' || q.admin1 === p.admin1) return true;
+    }
+  }
+  return false;
 }
 
 /**

@@ -16,6 +16,12 @@ import type { Gazetteer, NameMatch, Place } from './types.ts';
 export const TWIN_BONUS = 3;
 /** Population above which a namesake seat is meant as the city rather than its area. */
 const TWIN_CITY_MIN_POPULATION = 250_000;
+/**
+ * Least share of its area's population a big namesake city needs to be meant over the area: Baku, Moscow or
+ * Vienna are most of the unit named after them, Quebec City (7% of Quebec) is not, and a bare state or
+ * province name stays the state or province. Area populations are sums over their towns (geo/README.md).
+ */
+const TWIN_CITY_MIN_SHARE = 0.2;
 /** Distance within which a same-named town counts as the area's seat. */
 const TWIN_MAX_KM = 60;
 
@@ -55,11 +61,15 @@ export function twinFeatures(match: NameMatch, all: NameMatch[], into: FeatureSi
   const isArea = (q: Place) => !!q.shape && TWIN_AREA_KINDS.has(q.kind);
   for (const { place: q } of all) {
     if (q === p || q.country !== p.country) continue;
-    if (isArea(p) && q.kind === 'city' && contains(p, q))
-      into.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
-    if (p.kind === 'city' && isArea(q) && contains(q, p))
-      into.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
+    if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(cityMeant(q, p) ? 'twinBigArea' : 'twinArea', 1);
+    if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(cityMeant(p, q) ? 'twinCity' : 'twinSeat', 1);
   }
+}
+
+/** Is a name shared by a city and the area around it meant as the city: a big city that is much of its area. */
+function cityMeant(city: Place, area: Place): boolean {
+  if (city.population < TWIN_CITY_MIN_POPULATION) return false;
+  return !(area.population > 0 && city.population < area.population * TWIN_CITY_MIN_SHARE);
 }
 
 /** Does the area hold the city? */
@@ -99,6 +109,10 @@ export function containsByShape(gazetteer: Gazetteer): Contains {
   return (area, city) => {
     const d = km(area.anchor, city.anchor);
     if (d <= TWIN_MAX_KM) return true;
+    // A state or province holds the towns that carry its admin-1 code, wherever its simplified outline runs
+    // (Québec on the St. Lawrence lies outside Quebec's, 600 km from the label point).
+    if (area.kind === 'admin1' && area.admin1 && area.country === city.country && area.admin1 === city.admin1)
+      return true;
     if (!area.shape || d > MAX_CONTAINS_TEST_KM) return false;
     let o = known.get(area.shape);
     if (o === undefined) {

@@ -8,8 +8,8 @@ export interface RankContext {
   /** ISO country → weight of mentions whose likely reading lies in that country, per key. */
   countries: Map<string, number>;
   countriesByKey: Map<string, Map<string, number>>;
-  /** `CC.ADM1` of admin-1 units the article names. */
-  admin1s: Set<string>;
+  /** `CC.ADM1` of admin-1 units the article names → the keys that name them. */
+  admin1s: Map<string, Set<string>>;
   /** Anchors of confidently read places (one per place, most-mentioned first), with their keys. */
   anchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
 }
@@ -26,7 +26,7 @@ const MAX_CONTEXT_ANCHORS = 150;
 export function buildRankContext(ranked: RankedMention[]): RankContext {
   const countries = new Map<string, number>();
   const countriesByKey = new Map<string, Map<string, number>>();
-  const admin1s = new Set<string>();
+  const admin1s = new Map<string, Set<string>>();
   const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
   for (const { mention, candidates } of ranked) {
     const top = candidates[0];
@@ -41,7 +41,12 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
       if (!byKey) countriesByKey.set(mention.key, (byKey = new Map()));
       byKey.set(p.country, (byKey.get(p.country) ?? 0) + w);
     }
-    if (p.kind === 'admin1' && p.admin1) admin1s.add(`${p.country}.${p.admin1}`);
+    if (p.kind === 'admin1' && p.admin1) {
+      const code = `${p.country}.${p.admin1}`;
+      const keys = admin1s.get(code);
+      if (keys) keys.add(mention.key);
+      else admin1s.set(code, new Set([mention.key]));
+    }
     if (margin >= 1 && p.kind !== 'continent' && p.kind !== 'country' && p.kind !== 'historical-country') {
       const anchored = byPlace.get(p.id) ?? { keys: new Set<string>(), anchor: p.anchor, n: 0 };
       anchored.keys.add(mention.key);

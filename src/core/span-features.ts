@@ -213,6 +213,11 @@ function readingsOf(span: NameSpan): Readings {
   return r;
 }
 
+/** Is a reading of the name the primary name of a country, an admin-1 unit or a city of a million? */
+export function isMajorName(span: NameSpan): boolean {
+  return readingsOf(span).major;
+}
+
 /**
  * Features of one name span. With `doc`, adds the second-pass document features.
  *
@@ -341,8 +346,11 @@ export function addDocFeatures(into: FeatureSink, span: NameSpan, ctx: SpanConte
   const mine = doc.countriesByKey.get(span.key);
   own.forEach((c) => (best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0))));
   into.set(featureName('docCountry:', best === 0 ? 0 : best < 1.5 ? 1 : best < 4 ? 2 : 3), 1);
+  // A name the article also uses for a person: its most confident mention says nothing of this one
+  // ("… at the Bolton rally" must not make "John Bolton" a place), unless a preposition puts it on the map.
+  const person = !locative && (doc.personKeys.has(span.key) || doc.surnameKeys.has(span.key));
   const kc = doc.keyConfidence.get(span.key) ?? 0;
-  into.set(featureName('docKey:', kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3), 1);
+  into.set(person ? 'docKey:person' : featureName('docKey:', kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3), 1);
   const n = doc.keyCount.get(span.key) ?? 1;
   into.set(featureName('docRepeat:', n === 1 ? 1 : n <= 3 ? 2 : 3), 1);
   into.set(featureName('docNear:', nearBand(span, doc)), 1);

@@ -143,8 +143,10 @@ test('an alternate name wins over a primary name only by a margin', () => {
       ],
     },
   ];
+  // The margin is 3 score units: 4 over 1.5 is not enough, 5 is.
   assert.equal(resolveMentions(ranked(2))[0].place, b);
-  assert.equal(resolveMentions(ranked(4))[0].place, a);
+  assert.equal(resolveMentions(ranked(4))[0].place, b);
+  assert.equal(resolveMentions(ranked(5))[0].place, a);
   assert.equal(resolveMentions(ranked(2), { altMargin: 0 })[0].place, a);
 });
 
@@ -173,7 +175,7 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
       ['CA', 1],
     ]),
     countriesByKey: new Map([['london', new Map([['GB', 1]])]]),
-    admin1s: new Set(),
+    admin1s: new Map(),
     anchors: [],
   };
   const features = (p: typeof gb) => {
@@ -184,4 +186,25 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
   assert.equal(features(gb).get('docForeign'), 1);
   assert.equal(features(ca).get('docForeign'), undefined);
   assert.equal(features(ca).get('docCountry'), 1 / 3);
+});
+
+test('a state counts as the article naming it only when another name names it: no self-evidence', () => {
+  const [m] = mentionsOf('Nelson', ['Nelson']);
+  const town = { ...gazetteer.lookup('paris')[1].place, country: 'NZ', admin1: 'F5' };
+  const ctx = (namers: string[]): RankContext => ({
+    countries: new Map(),
+    countriesByKey: new Map(),
+    admin1s: new Map([['NZ.F5', new Set(namers)]]),
+    anchors: [],
+  });
+  const docAdmin1 = (namers: string[]) => {
+    const f = new Map<string, number>();
+    addContextFeatures(f, town, m, ctx(namers));
+    return f.get('docAdmin1');
+  };
+  // "Nelson" read in a first pass as the Nelson region says nothing about the town of Nelson there…
+  assert.equal(docAdmin1(['nelson']), undefined);
+  // …the region named by another name does, also beside the town's own.
+  assert.equal(docAdmin1(['tasman']), 1);
+  assert.equal(docAdmin1(['nelson', 'tasman']), 1);
 });

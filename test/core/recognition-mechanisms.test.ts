@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   buildSpanContext,
+  cityStateCommas,
   collectDocEvidence,
   extractMentions,
   oneReadingPerName,
@@ -12,6 +13,8 @@ import {
 } from '../../src/core/extract-mentions.ts';
 import { findNameSpans } from '../../src/core/find-name-spans.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
+import { rankCandidates } from '../../src/core/rank-candidates.ts';
+import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { isCalendarWord, lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
@@ -91,6 +94,26 @@ test('person evidence carries from "John Bolton" to a later bare "Bolton"', () =
   assert.equal(collectDocEvidence(firstPass(other), o.ctx).surnameKeys.size, 0);
 });
 
+test('a surname after a capitalised word that is no place and no common word carries; not on a country', () => {
+  const firstPass = (t: string) => {
+    const { gazetteer, model } = realResources();
+    return scoreSpans(t, tokenize(t), splitPassages(t), gazetteer, model);
+  };
+  const text = 'Turkey blamed the cleric Fethullah Gulen for the coup. Gulen has denied it.';
+  const { spans, ctx } = spansOf(text);
+  const doc = collectDocEvidence(firstPass(text), ctx);
+  assert.ok(doc.surnameKeys.has('gulen'));
+  const bare = spans.filter((s) => s.key === 'gulen')[1];
+  const features = spanFeatures(bare, ctx, doc);
+  // Person evidence replaces what the name's surest mention says, and counts as a surname.
+  assert.equal(features.get('docSurname'), 1);
+  assert.equal(features.get('docKey:person'), 1);
+  // A country is never taken for a surname that way ("Air Iceland", a firm, is not a person).
+  const other = 'Flights of Air Iceland were cancelled. Iceland closed its airports.';
+  const o = spansOf(other);
+  assert.equal(collectDocEvidence(firstPass(other), o.ctx).surnameKeys.has('iceland'), false);
+});
+
 test('one reading per name: free-standing mentions of a name are raised to their mean; a longer name keeps its own', () => {
   const text = 'Springfield is growing. The mayor of Springfield spoke. Springfield Rovers lost.';
   const { spans, ctx } = spansOf(text);
@@ -103,6 +126,30 @@ test('one reading per name: free-standing mentions of a name are raised to their
   assert.deepEqual(out, [0.9, 0.6, 0.1]);
 });
 
+test('"City, St.": a state after "<town>, " makes both places; a list of states does not', () => {
+  const scoredOf = (text: string) => {
+    const { spans, ctx } = spansOf(text);
+    return { scored: spans.map((span) => ({ span, p1: 0.2, p2: 0.2 })), ctx };
+  };
+  const pair = scoredOf('GLASGOW, Ky. -- A woman died in Glasgow.');
+  const p = (s: ScoredSpan[], key: string) => s.filter((x) => x.span.key === key).map((x) => x.p2);
+  cityStateCommas(pair.scored, pair.ctx);
+  // The dateline's pair rises to 0.9; the later bare Glasgow is left to one reading per name.
+  assert.deepEqual(p(pair.scored, 'glasgow'), [0.9, 0.2]);
+  assert.deepEqual(p(pair.scored, 'ky'), [0.9]);
+  // Two states: Texas has no town reading in Georgia (state or country).
+  const list = scoredOf('Storms hit Texas, Georgia and Ohio.');
+  cityStateCommas(list.scored, list.ctx);
+  assert.deepEqual(
+    list.scored.map((x) => x.p2),
+    [0.2, 0.2, 0.2],
+  );
+  // A town of another state: Baku has no reading in Oregon.
+  const wrong = scoredOf('He left Baku, Ore. on Monday.');
+  cityStateCommas(wrong.scored, wrong.ctx);
+  assert.deepEqual(p(wrong.scored, 'baku'), [0.2]);
+});
+
 test('with the committed model: no month, currency prefix, capitals word or bare surname becomes a place', () => {
   const table: Array<[string, string[]]> = [
     ['August was hot in Madrid. In March the rains came to Madrid.', ['Madrid', 'Madrid']],
@@ -111,6 +158,16 @@ test('with the committed model: no month, currency prefix, capitals word or bare
     ['President Trump hired John Bolton in Washington. Bolton then flew to Seoul.', ['Washington', 'Seoul']],
   ];
   for (const [text, expected] of table) assert.deepEqual(places(text), expected, text);
+});
+
+test('with the committed model: "Atlantic", once recognised, is the ocean by its usual name, not Atlantic, Iowa', () => {
+  const { gazetteer, model } = realResources();
+  const text = 'Hurricane season in the Atlantic starts in June.';
+  const start = text.indexOf('Atlantic');
+  const mention = { start, end: start + 8, text: 'Atlantic', key: 'atlantic', type: 'toponym' as const, passage: 0 };
+  const [r] = resolveMentions(rankCandidates([{ ...mention, confidence: 0.9 }], text, gazetteer, model));
+  assert.equal(r.place?.name, 'Atlantic Ocean');
+  assert.equal(r.place?.kind, 'water');
 });
 
 test('with the committed model: a given name that is a country or state stays the place', () => {
