@@ -8,7 +8,7 @@
 import { InputError } from '../core/errors.ts';
 import { decodePage } from './decode-page.ts';
 import { FETCH_ARTICLE_DEFAULTS, type FetchArticleOptions } from './fetch-options.ts';
-import { articleFromText, type ArticleFormat, type ReadArticle } from './read-article.ts';
+import { articleFromText, type ArticleFormat, type ReadArticle } from '../extract/read-article.ts';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';

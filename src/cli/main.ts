@@ -9,7 +9,7 @@ import type { GeoparserModel } from '../core/model.ts';
 import type { ArticleLayer, Gazetteer } from '../core/types.ts';
 import { loadGazetteer } from '../node/load-gazetteer.ts';
 import { loadModel } from '../node/load-model.ts';
-import { isUrl, readArticle, type ArticleFormat } from './read-article.ts';
+import { isUrl, readArticle, type ArticleFormat } from '../extract/read-article.ts';
 import { fetchOptions, type FetchArticleOptions } from './fetch-options.ts';
 import { rerunForBatch, stopWithParent } from './batch-runtime.ts';
 import { checkOptions } from './check-options.ts';

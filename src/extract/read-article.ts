@@ -1,4 +1,4 @@
-// CLI input: bytes of a file or stdin → article text. Rejects what is not text (empty, binary,
+// Article input (the command's files and stdin, the studio's text and files): bytes → article text. Rejects what is not text (empty, binary,
 // invalid UTF-8) with an InputError, and extracts the article text from HTML and Markdown (see
 // markup-to-text.ts, loaded only then: its libraries are most of the command's code). Offsets in the
 // layer refer to the returned text.
