@@ -27,14 +27,14 @@ function findSiteDir(): string {
 }
 
 /** The files of a folder, as relative paths with `/` between parts. */
-function listTree(dir: string, prefix = ''): string[] {
+export function listTree(dir: string, prefix = ''): string[] {
   return readdirSync(dir).flatMap((name) =>
     statSync(join(dir, name)).isDirectory() ? listTree(join(dir, name), `${prefix}${name}/`) : [prefix + name],
   );
 }
 
 /** Creates the output folder, or says why it cannot be one. */
-function makeFolder(outDir: string): void {
+export function makeFolder(outDir: string): void {
   try {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
