@@ -233,8 +233,7 @@ if (existsSync('src/ui/studio/studio-main.tsx') && existsSync('dist/site')) {
   writeFileSync(join(out, 'gazetteer/manifest.json'), JSON.stringify({ files }, null, 2) + '\n');
   cpSync('dist/site', join(out, 'site'), { recursive: true });
   const lines = [];
-  const list = (dir) =>
-    readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [join(dir, f)]));
+  const list = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [join(dir, f)]));
   for (const p of [...list(out), ...list(join(out, 'chunks')), ...list(join(out, 'gazetteer'))]) {
     const raw = readFileSync(p);
     const gz = p.endsWith('.gz') ? raw.length : gzipSync(raw, { level: 9 }).length;

@@ -1,11 +1,5 @@
 // The page's side of the studio's worker (issue #17): one request → one promise; progress events to a callback.
-import type {
-  ProgressEvent,
-  StudioReply,
-  StudioRequest,
-  StudioRequests,
-  StudioResults,
-} from './studio-protocol.ts';
+import type { ProgressEvent, StudioReply, StudioRequest, StudioRequests, StudioResults } from './studio-protocol.ts';
 
 /** A worker's refusal: `input` when the article is at fault (its message says what to do), else a bug. */
 export class StudioError extends Error {

@@ -55,16 +55,13 @@ export async function fetchGazetteer(
   let fromNetwork = false;
   const report = () => onProgress({ loaded: loaded.reduce((a, b) => a + b, 0), total, cached: !fromNetwork });
   const texts = await Promise.all(
-    entries.map(async ([, f], i) => {
-      const url = urls[i];
-      const hit = await cache?.match(url);
+    entries.map(async (_, i) => {
+      const hit = await cache?.match(urls[i]);
       if (!hit) fromNetwork = true;
-      const bytes = await readBody(hit ?? (await fetchOk(url)), (n) => {
+      return readText(urls[i], hit, cache, (n) => {
         loaded[i] = n;
         report();
       });
-      if (!hit) await cache?.put(url, new Response(bytes)).catch(() => {});
-      return new TextDecoder().decode(await gunzip(bytes));
     }),
   );
   const text = Object.fromEntries(entries.map(([name], i) => [name, texts[i]])) as Record<string, string>;
@@ -80,33 +77,41 @@ async function fetchOk(url: string): Promise<Response> {
   return res;
 }
 
-/** A response's body as bytes, reporting the count as it arrives. */
-async function readBody(res: Response, onBytes: (n: number) => void): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = res.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.length;
-    onBytes(size);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
+/** Marks a cached copy as gzipped (`1`) or already unzipped by the browser on its way in (`0`). */
+const GZIP_HEADER = 'x-article-atlas-gzip';
 
 /**
- * The bytes unzipped, by the browser's own DecompressionStream. A host that sends `.gz` files with
- * `Content-Encoding: gzip` has the browser unzip them already: no gzip header, nothing to do.
+ * A file's text, from the cache or the network (then put into the cache as it arrives), counted as it is read
+ * and unzipped while it streams by the browser's own DecompressionStream. A host that sends the `.gz` files
+ * with `Content-Encoding: gzip` has the browser unzip them already: nothing is left to do.
  */
-async function gunzip(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+async function readText(
+  url: string,
+  hit: Response | undefined,
+  cache: Cache | undefined,
+  onBytes: (n: number) => void,
+): Promise<string> {
+  const res = hit ?? (await fetchOk(url));
+  const gzipped = hit ? hit.headers.get(GZIP_HEADER) !== '0' : !/gzip/i.test(res.headers.get('content-encoding') ?? '');
+  let body = res.body! as ReadableStream<Uint8Array<ArrayBuffer>>;
+  let stored: Promise<void> | undefined;
+  if (!hit && cache) {
+    const [mine, copy] = body.tee();
+    body = mine;
+    const headers = { [GZIP_HEADER]: gzipped ? '1' : '0' };
+    stored = cache.put(url, new Response(copy, { headers })).catch(() => {});
+  }
+  let size = 0;
+  const counted = body.pipeThrough(
+    new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+      transform(chunk, out) {
+        size += chunk.length;
+        onBytes(size);
+        out.enqueue(chunk);
+      },
+    }),
+  );
+  const text = await new Response(gzipped ? counted.pipeThrough(new DecompressionStream('gzip')) : counted).text();
+  await stored;
+  return text;
 }

@@ -7,6 +7,7 @@ import './studio.css';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import type { ArticleLayer } from '../../core/types.ts';
+import type { BasemapData } from '../map/decode-basemap.ts';
 import { mount, type MountOptions } from '../mount.tsx';
 import { createStudioWorker } from './create-studio-worker.ts';
 import { clearWork, loadWork, saveDraft, saveLayer } from './save-work.ts';
@@ -26,13 +27,24 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
   const worker = createStudioWorker(new URL('studio-worker.js', base), (p) => (progress.value = p));
   const [session, work] = await Promise.all([loadSession(base), loadWork()]);
 
+  // The basemap is read once for every layer the studio shows.
+  let basemap: Promise<BasemapData | null> | undefined;
+  const loadBasemap = () =>
+    (basemap ??= fetch(new URL('site/basemap.json', base))
+      .then((r) => (r.ok ? (r.json() as Promise<BasemapData>) : null))
+      .catch(() => null));
   let unmount: (() => void) | undefined;
-  const show = (json: string) => {
+  let shown = 0;
+  const show = async (json: string) => {
+    const n = ++shown;
+    const data = await loadBasemap();
+    // A newer layer (or Start over) while the basemap loaded wins.
+    if (n !== shown) return;
     unmount?.();
     mapEl.replaceChildren();
     const options: StudioMountOptions = {
       layer: json,
-      basemap: 'site/basemap.json',
+      basemap: data ?? undefined,
       hash: true,
       siteBase: 'site/',
       onChange: (layer) => void saveLayer(layer),
@@ -40,6 +52,7 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
     unmount = mount(mapEl, options);
   };
   const showEmpty = () => {
+    shown++;
     unmount?.();
     unmount = undefined;
     const p = document.createElement('p');
@@ -60,7 +73,7 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
       await Promise.all([saveLayer(layer, session.token), saveDraft(draft)]);
     }
   }
-  if (layer) show(layer);
+  if (layer) void show(layer);
   else showEmpty();
 
   let draftTimer = 0;
@@ -73,7 +86,7 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
       initialText={draft}
       hasWork={!!layer}
       onMapped={(result) => {
-        show(result.json);
+        void show(result.json);
         void saveLayer(result.json);
       }}
       onDraft={(text) => {
