@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { buildStudio } from '../../src/cli/build-studio.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import { newToken, serveStudio } from '../../src/cli/serve-studio.ts';
-import { click, close, count, ENGINES, find, launch, open, type Engine, type Opened } from './harness.ts';
+import { click, close, count, ENGINES, find, launch, open, seedSample, type Engine, type Opened } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/cli.js');
@@ -35,7 +35,8 @@ before(async () => {
   staticServer = await serveSite(dir, { port: 0 });
   localDir = mkdtempSync(join(tmpdir(), 'aa-studio-local-'));
   const token = newToken();
-  const files = await buildStudio(localDir, { session: { token } });
+  // As `article-atlas studio FILE`: FILE's layer (here the seed sample) shown first.
+  const files = await buildStudio(localDir, { session: { token, start: seedSample() } });
   localServer = await serveStudio(localDir, { files, token });
   // The web page the local studio fetches, served by a server of its own (another origin).
   const pagesDir = mkdtempSync(join(tmpdir(), 'aa-studio-pages-'));
@@ -252,10 +253,13 @@ function studioTests(engine: Engine) {
     assert.match(await message(page, /needs the local studio/), /article-atlas studio/);
   });
 
-  test("the local studio's Fetch maps a web page", async () => {
+  test("the local studio shows the command line's article first, and its Fetch maps a web page", async () => {
     const local = await open(browser, localServer.url, { waitFor: '#aa-studio-text' });
     try {
       const { page } = local;
+      await page.waitForSelector('path.aa-f');
+      assert.ok((await drawn(page)).areas.includes('Kalbajar'));
+      assert.equal(await page.$eval('#aa-studio-text', (e) => (e as HTMLTextAreaElement).value), seedSample().text);
       assert.equal(await count(page, '.aa-studio-note'), 0);
       await page.type('#aa-studio-url', pages.url + 'news.html');
       await click(page, 'button', { hasText: 'Fetch' });
