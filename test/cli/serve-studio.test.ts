@@ -62,12 +62,13 @@ test('the fetch endpoint reads a page for the studio page (its origin and token)
 });
 
 test('the fetch endpoint refuses another origin, no origin, a wrong or missing token', async () => {
-  for (const headers of [
+  const cases: Array<Record<string, string>> = [
     { origin: 'http://evil.example', 'x-article-atlas-token': token },
     { 'x-article-atlas-token': token },
     { origin: origin(), 'x-article-atlas-token': token.slice(1) + 'x' },
     { origin: origin() },
-  ]) {
+  ];
+  for (const headers of cases) {
     const r = await post(headers, page());
     assert.equal(r.status, 403, JSON.stringify(headers));
     assert.ok(!r.body.includes('Valencia'));
