@@ -134,8 +134,18 @@ function studioTests(engine: Engine) {
     const { page } = o;
     assert.equal(await count(page, 'path.aa-f'), 0);
     await paste(page, readFileSync(SEED, 'utf8'));
+    // The progress bar may come and go between two polls: an observer notes that it was there.
+    await page.evaluate(() => {
+      const seen = window as unknown as { __progress?: string };
+      new MutationObserver(() => {
+        const bar = document.querySelector('.aa-studio-progress');
+        if (bar) seen.__progress = bar.textContent ?? '';
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await mapButton(page);
     assert.match(await message(page, /places found/), /^\d+ places found\.$/);
+    const progress = await page.evaluate(() => (window as unknown as { __progress?: string }).__progress);
+    assert.match(progress ?? '', /^Loading the gazetteer: [\d.]+ of \d+\.\d MB/);
     await page.waitForSelector('path.aa-f');
     const { areas, points } = await drawn(page);
     for (const n of ['Kalbajar', 'Lachin', 'Nagorno-Karabakh']) assert.ok(areas.includes(n), `${n} in ${areas}`);

@@ -29,6 +29,9 @@ export interface FetchProgress {
   cached: boolean;
 }
 
+/** Often enough for a smooth bar, rarely enough that a fast download does not keep the page redrawing it. */
+const PROGRESS_INTERVAL_MS = 100;
+
 /** One cache for every version: entries the current manifest does not name are deleted. */
 export const CACHE_NAME = 'article-atlas-gazetteer';
 
@@ -53,7 +56,15 @@ export async function fetchGazetteer(
   const total = entries.reduce((sum, [, f]) => sum + f.bytes, 0);
   const loaded = new Array<number>(entries.length).fill(0);
   let fromNetwork = false;
-  const report = () => onProgress({ loaded: loaded.reduce((a, b) => a + b, 0), total, cached: !fromNetwork });
+  // At most one report per PROGRESS_INTERVAL_MS (and the last): each redraws the page's progress bar.
+  let reported = 0;
+  const report = () => {
+    const sum = loaded.reduce((a, b) => a + b, 0);
+    const now = performance.now();
+    if (sum < total && now - reported < PROGRESS_INTERVAL_MS) return;
+    reported = now;
+    onProgress({ loaded: sum, total, cached: !fromNetwork });
+  };
   const texts = await Promise.all(
     entries.map(async (_, i) => {
       const hit = await cache?.match(urls[i]);
