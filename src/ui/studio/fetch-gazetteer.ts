@@ -88,13 +88,14 @@ async function fetchOk(url: string): Promise<Response> {
   return res;
 }
 
-/** Marks a cached copy as gzipped (`1`) or already unzipped by the browser on its way in (`0`). */
+/** Marks a cached copy as gzipped (`1`) or plain (`0`). */
 const GZIP_HEADER = 'x-article-atlas-gzip';
 
 /**
- * A file's text, from the cache or the network (then put into the cache as it arrives), counted as it is read
- * and unzipped while it streams by the browser's own DecompressionStream. A host that sends the `.gz` files
- * with `Content-Encoding: gzip` has the browser unzip them already: nothing is left to do.
+ * A file's text, from the cache or the network, counted as it is read and unzipped while it streams by the
+ * browser's own DecompressionStream. A host that sends the `.gz` files with `Content-Encoding: gzip` has the
+ * browser unzip them already: nothing is left to do. What comes from the network is cached unzipped, as it
+ * arrives: a second visit then reads 25 MB from the disk instead of unzipping 8 MB again.
  */
 async function readText(
   url: string,
@@ -104,16 +105,8 @@ async function readText(
 ): Promise<string> {
   const res = hit ?? (await fetchOk(url));
   const gzipped = hit ? hit.headers.get(GZIP_HEADER) !== '0' : !/gzip/i.test(res.headers.get('content-encoding') ?? '');
-  let body = res.body! as ReadableStream<Uint8Array<ArrayBuffer>>;
-  let stored: Promise<void> | undefined;
-  if (!hit && cache) {
-    const [mine, copy] = body.tee();
-    body = mine;
-    const headers = { [GZIP_HEADER]: gzipped ? '1' : '0' };
-    stored = cache.put(url, new Response(copy, { headers })).catch(() => {});
-  }
   let size = 0;
-  const counted = body.pipeThrough(
+  const counted = (res.body! as ReadableStream<Uint8Array<ArrayBuffer>>).pipeThrough(
     new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
       transform(chunk, out) {
         size += chunk.length;
@@ -122,7 +115,14 @@ async function readText(
       },
     }),
   );
-  const text = await new Response(gzipped ? counted.pipeThrough(new DecompressionStream('gzip')) : counted).text();
+  let plain = gzipped ? counted.pipeThrough(new DecompressionStream('gzip')) : counted;
+  let stored: Promise<void> | undefined;
+  if (!hit && cache) {
+    const [mine, copy] = plain.tee();
+    plain = mine;
+    stored = cache.put(url, new Response(copy, { headers: { [GZIP_HEADER]: '0' } })).catch(() => {});
+  }
+  const text = await new Response(plain).text();
   await stored;
   return text;
 }
