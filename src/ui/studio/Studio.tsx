@@ -95,7 +95,7 @@ export function Studio(props: StudioProps) {
     if (!props.session)
       return setMessage({
         kind: 'error',
-        text: 'Fetching a web page needs the local studio: run `article-atlas studio` and open the address it prints (a page on a static host may not read other sites). Or save the page and open the file.',
+        text: 'Fetching a web page needs the local studio: run “article-atlas studio” and open the address it prints (a page on a static host may not read other sites). Or save the page and open the file.',
       });
     if (!url.trim()) return setMessage({ kind: 'error', text: 'Give the address of an article (https://…).' });
     setBusy(true);
@@ -199,7 +199,7 @@ export function Studio(props: StudioProps) {
         </button>
       </div>
       {!props.session && (
-        <p class="aa-studio-note">Fetching a web page needs the local studio (`article-atlas studio`).</p>
+        <p class="aa-studio-note">Fetching a web page needs the local studio (run “article-atlas studio”).</p>
       )}
       {progress && progress.loaded < progress.total && !progress.cached && (
         <div class="aa-studio-progress">
