@@ -11,8 +11,10 @@ import {
   rmSync,
   statSync,
   copyFileSync,
+  cpSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { makeBasemap } from './geo/lib/make-basemap.mjs';
@@ -232,5 +234,54 @@ if (existsSync('src/ui/main.tsx')) {
     console.error('build: a browser artifact is over its gzip budget');
     process.exit(1);
   }
+  // The studio (issue #17): its page and Web Worker (ESM; the worker loads the markup readers as a chunk), the
+  // gazetteer and model gzipped under content-hashed names with a manifest, and the built explorer in site/.
+  // Its code is a bundle of its own: the explorer's and the embeds' budgets above do not see it.
+  if (existsSync('src/ui/studio/studio-main.tsx')) {
+    const out = 'dist/studio';
+    await build({
+      ...browser,
+      outdir: out,
+      entryPoints: { studio: 'src/ui/studio/studio-main.tsx', 'studio-worker': 'src/ui/studio/studio-worker.ts' },
+      format: 'esm',
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+    });
+    copyFileSync('src/ui/studio/studio.html', join(out, 'index.html'));
+    // A static studio's session: none (no token, so no fetch endpoint); `article-atlas studio` writes its own.
+    writeFileSync(join(out, 'session.json'), '{}\n');
+    mkdirSync(join(out, 'gazetteer'), { recursive: true });
+    // gzip -6 of the 25 MB takes seconds, so each file's gzip is kept by its content hash between builds.
+    const cacheDir = 'node_modules/.cache/article-atlas-studio';
+    mkdirSync(cacheDir, { recursive: true });
+    const files = {};
+    for (const [key, name] of [
+      ['places', 'places.tsv'],
+      ['names', 'names.tsv'],
+      ['shapes', 'shapes.topo.json'],
+      ['model', 'model.json'],
+    ]) {
+      const raw = readFileSync(join('geo/data', name));
+      const hash = createHash('sha256').update(raw).digest('hex').slice(0, 12);
+      const cached = join(cacheDir, `${hash}.gz`);
+      if (!existsSync(cached)) writeFileSync(cached, gzipSync(raw, { level: 6 }));
+      const url = name.replace(/\.(\w+)$/, `.${hash}.$1.gz`);
+      copyFileSync(cached, join(out, 'gazetteer', url));
+      files[key] = { url, bytes: statSync(cached).size };
+    }
+    writeFileSync(join(out, 'gazetteer/manifest.json'), JSON.stringify({ files }, null, 2) + '\n');
+    cpSync('dist/site', join(out, 'site'), { recursive: true });
+    const lines = [];
+    const list = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? [] : [join(dir, f)]));
+    for (const p of [...list(out), ...list(join(out, 'chunks')), ...list(join(out, 'gazetteer'))]) {
+      const raw = readFileSync(p);
+      const gz = p.endsWith('.gz') ? raw.length : gzipSync(raw, { level: 9 }).length;
+      lines.push(
+        `${p.slice(out.length + 1).padEnd(44)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB  ${(gz / 1024).toFixed(1).padStart(7)} KB gzip`,
+      );
+    }
+    console.log('dist/studio (site/ is dist/site):\n  ' + lines.join('\n  '));
+  }
 }
+
 console.log('build: ok');

@@ -37,6 +37,12 @@ const RULES: Record<string, Array<[RegExp, string]>> = {
     [/^(preact|@preact\/|leaflet)/, 'UI libraries'],
     [/\/(cli|ui|node)\//, 'cli, ui or node code'],
   ],
+  // Article text out of files and markup, shared by the command and the studio's worker (issue #17).
+  'src/extract': [
+    [/^node:/, 'node built-ins'],
+    [/^(preact|@preact\/|leaflet)/, 'UI libraries'],
+    [/\/(cli|ui|node|gazetteer)\//, 'cli, ui, node or gazetteer code'],
+  ],
   'src/node': [
     [/^(preact|@preact\/|leaflet)/, 'UI libraries'],
     [/\/(cli|ui)\//, 'cli or ui code'],

@@ -28,7 +28,7 @@ function findSiteDir(): string {
 }
 
 /** The files of a folder, as relative paths with `/` between parts. */
-function listTree(dir: string, prefix = ''): string[] {
+export function listTree(dir: string, prefix = ''): string[] {
   return readdirSync(dir).flatMap((name) =>
     statSync(join(dir, name)).isDirectory() ? listTree(join(dir, name), `${prefix}${name}/`) : [prefix + name],
   );
@@ -52,7 +52,7 @@ function makeFolders(dir: string): void {
 }
 
 /** Creates the output folder, or says why it cannot be one. */
-function makeFolder(outDir: string): void {
+export function makeFolder(outDir: string): void {
   try {
     makeFolders(resolve(outDir));
   } catch (e) {

@@ -12,6 +12,7 @@ export const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   'parse --jsonl': ['out', 'jsonl', 'no-text', 'stats', 'timeout', 'max-size'],
   build: ['out', 'format', 'timeout', 'max-size'],
   serve: ['out', 'format', 'port', 'timeout', 'max-size'],
+  studio: ['out', 'format', 'port', 'timeout', 'max-size'],
 };
 
 /** How --help writes an option. */

@@ -6,9 +6,9 @@
 // that each hop is counted and its scheme checked. Used by the command and meant for a local server.
 
 import { InputError } from '../core/errors.ts';
-import { decodePage } from './decode-page.ts';
+import { decodePage } from '../extract/decode-page.ts';
 import { FETCH_ARTICLE_DEFAULTS, type FetchArticleOptions } from './fetch-options.ts';
-import { articleFromText, type ArticleFormat, type ReadArticle } from './read-article.ts';
+import { articleFromText, type ArticleFormat, type ReadArticle } from '../extract/read-article.ts';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';

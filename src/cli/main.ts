@@ -11,7 +11,7 @@ import type { GeoparserModel } from '../core/model.ts';
 import type { ArticleLayer, Gazetteer } from '../core/types.ts';
 import { loadGazetteer } from '../node/load-gazetteer.ts';
 import { loadModel } from '../node/load-model.ts';
-import { isUrl, readArticle, type ArticleFormat } from './read-article.ts';
+import { isUrl, readArticle, type ArticleFormat } from '../extract/read-article.ts';
 import { fetchOptions, type FetchArticleOptions } from './fetch-options.ts';
 import { rerunForBatch, stopWithParent } from './batch-runtime.ts';
 import { checkOptions } from './check-options.ts';
@@ -31,6 +31,8 @@ Usage:
   article-atlas parse --jsonl         read {"id","text"} (or {"id","url"}) lines on stdin, write one layer per line
   article-atlas build [FILE|URL] -o DIR  write a static explorer site for FILE (default: bundled example)
   article-atlas serve [FILE|URL]      build the explorer into a temporary folder and serve it on 127.0.0.1
+  article-atlas studio [FILE|URL]     serve the studio (paste, drop or fetch an article; FILE shown first)
+  article-atlas studio -o DIR         write the studio as static files for any static host
 
 Options (a command refuses the ones it does not take):
   -o, --out PATH     write to PATH (a file for parse, a folder for build and serve) instead of stdout
@@ -41,7 +43,7 @@ Options (a command refuses the ones it does not take):
       --stats        parse: print load time and throughput on stderr when done
       --timeout S    parse, build, serve: seconds allowed to fetch a URL (default 20)
       --max-size MB  parse, build, serve: largest web page read (default 20)
-  -p, --port N       serve: the port (default: a free one)
+  -p, --port N       serve, studio: the port (default: a free one)
       --debug        print stack traces of internal errors
   -h, --help         this help
   -v, --version      the version
@@ -201,12 +203,59 @@ async function main(argv: string[]): Promise<number> {
       await server.close();
       return 0;
     }
+    case 'studio':
+      return studio(rest[0], values.out, values.port, format, fetching);
     case undefined:
       process.stderr.write(HELP + '\n');
       return 1;
     default:
-      throw new InputError(`Unknown command "${command}". Commands: parse, build, serve (see --help).`);
+      throw new InputError(`Unknown command "${command}". Commands: parse, build, serve, studio (see --help).`);
   }
+}
+
+/** `studio -o DIR` writes the static studio; `studio [FILE]` serves it, with FILE mapped first (issue #17). */
+async function studio(
+  file: string | undefined,
+  out: string | undefined,
+  portOption: string | undefined,
+  format: ArticleFormat | undefined,
+  fetching: FetchArticleOptions,
+): Promise<number> {
+  const { buildStudio } = await import('./build-studio.ts');
+  if (out) {
+    if (file)
+      throw new InputError(
+        'studio -o DIR writes the studio without an article; map one in it, or use `build FILE -o DIR` for its site.',
+      );
+    const files = await buildStudio(out);
+    process.stderr.write(`article-atlas: wrote the studio to ${out} (${files.length} files): serve it from any host\n`);
+    return 0;
+  }
+  const port = portOption ? Number(portOption) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InputError(`--port ${portOption} is not a port number.`);
+  let start: ArticleLayer | undefined;
+  if (file) {
+    const article = await readInput(file, format, fetching);
+    const { gazetteer, model } = load();
+    start = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article });
+  }
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'article-atlas-studio-'));
+  removeOnExit(dir);
+  const { newToken, serveStudio } = await import('./serve-studio.ts');
+  const token = newToken();
+  const files = await buildStudio(dir, { session: { token, start } });
+  const server = await serveStudio(dir, { port, files, token, fetching });
+  process.stdout.write(
+    `Serving the studio at ${server.url}  (Ctrl+C to stop)\n` +
+      (start ? `Article Atlas: ${start.features.length} places in ${file}, shown first\n` : ''),
+  );
+  await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+  await server.close();
+  return 0;
 }
 
 function print(s: string): number {

@@ -5,7 +5,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from '../core/errors.ts';
-import { MAX_INPUT_BYTES } from './read-article.ts';
+import { MAX_INPUT_BYTES } from '../extract/read-article.ts';
 
 const tooLarge = (what: string, maxBytes: number) =>
   new InputError(`${what} is more than ${maxBytes / 1048576} MB; the limit is ${maxBytes / 1048576} MB per article.`);

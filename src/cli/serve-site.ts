@@ -23,6 +23,8 @@ export interface ServeSiteOptions {
    * each page to its meta tag (a test's host page that stands for another site, with a policy of its own).
    */
   contentSecurityPolicy?: string | null;
+  /** Handlers of POST requests by URL path (the studio's fetch endpoint); each answers its request itself. */
+  post?: Record<string, (req: IncomingMessage, res: ServerResponse) => void>;
 }
 
 export interface SiteServer {
@@ -144,8 +146,11 @@ export function serveSite(dir: string, opts: ServeSiteOptions = {}): Promise<Sit
     };
     if (!hosts.has((req.headers.host ?? '').toLowerCase()))
       return fail(403, 'This server answers only to 127.0.0.1 and localhost.\n');
+    const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const post = opts.post && Object.hasOwn(opts.post, pathname) ? opts.post[pathname] : undefined;
+    if (req.method === 'POST' && post) return post(req, res);
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'Method not allowed\n');
-    const rel = fileOfPath(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const rel = fileOfPath(pathname);
     if (!rel || !isPublic(rel) || (files && !files.has(rel))) return fail(404, 'Not found\n');
     sendFile(root, rel, req, res, fail).catch(() => fail(500, 'The file could not be read\n'));
   });

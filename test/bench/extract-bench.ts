@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { htmlToText } from '../../src/cli/markup-to-text.ts';
+import { htmlToText } from '../../src/extract/markup-to-text.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const { values } = parseArgs({ options: { pages: { type: 'string' }, worst: { type: 'string' } } });

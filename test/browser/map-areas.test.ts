@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { readArticle } from '../../src/cli/read-article.ts';
+import { readArticle } from '../../src/extract/read-article.ts';
 import { seedArticlePath } from '../../src/cli/seed-article.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';

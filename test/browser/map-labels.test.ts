@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
-import { readArticle } from '../../src/cli/read-article.ts';
+import { readArticle } from '../../src/extract/read-article.ts';
 import { seedArticlePath } from '../../src/cli/seed-article.ts';
 import { realResources } from '../helpers/real-resources.ts';
 import {

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
-import { readMetadata, isoDate } from '../../src/cli/read-metadata.ts';
-import { decodePage } from '../../src/cli/decode-page.ts';
+import { readMetadata, isoDate } from '../../src/extract/read-metadata.ts';
+import { decodePage } from '../../src/extract/decode-page.ts';
 
 const doc = (html: string) => parseHTML(html).document as unknown as Document;
 

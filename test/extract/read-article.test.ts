@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readArticle, detectFormat } from '../../src/cli/read-article.ts';
+import { readArticle, detectFormat } from '../../src/extract/read-article.ts';
 import { InputError } from '../../src/core/errors.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);

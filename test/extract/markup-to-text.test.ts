@@ -2,8 +2,8 @@
 // cases of issue #19 (items 4, 5 and 8).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { htmlToText, markdownToText, MAX_HTML_DEPTH } from '../../src/cli/markup-to-text.ts';
-import { readArticle } from '../../src/cli/read-article.ts';
+import { htmlToText, markdownToText, MAX_HTML_DEPTH } from '../../src/extract/markup-to-text.ts';
+import { readArticle } from '../../src/extract/read-article.ts';
 import { InputError } from '../../src/core/errors.ts';
 
 const PARA =

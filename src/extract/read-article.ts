@@ -1,7 +1,7 @@
-// CLI input: bytes of a file or stdin → article text. Rejects what is not text (empty, binary,
-// invalid UTF-8) with an InputError, and extracts the article text from HTML and Markdown (see
-// markup-to-text.ts, loaded only then: its libraries are most of the command's code). Offsets in the
-// layer refer to the returned text.
+// Article input, shared by the command (files, stdin) and the studio's worker (pasted text, files):
+// bytes → article text. Rejects what is not text (empty, binary, invalid UTF-8) with an InputError, and
+// extracts the article text from HTML and Markdown (see markup-to-text.ts, loaded only then: its libraries
+// are most of the command's code). Offsets in the layer refer to the returned text.
 
 import { InputError } from '../core/errors.ts';
 import type { ArticleMetadata } from '../core/types.ts';

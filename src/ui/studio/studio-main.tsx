@@ -1,0 +1,108 @@
+// Entry of the studio page (dist/studio/index.html, issue #17): the input panel above the explorer, the worker
+// that geoparses, and the work in progress restored from the browser's storage. The explorer is the reader's
+// own (mount.tsx), mounted afresh for each new layer; its built site is in site/ beside this page.
+import '../styles.css';
+import '../explorer.css';
+import './studio.css';
+import { signal } from '@preact/signals';
+import { render } from 'preact';
+import type { ArticleLayer } from '../../core/types.ts';
+import type { BasemapData } from '../map/basemap-transform.ts';
+import { mount, type MountOptions } from '../mount.tsx';
+import { createStudioWorker } from './create-studio-worker.ts';
+import { clearWork, loadWork, saveDraft, saveLayer } from './save-work.ts';
+import { Studio } from './Studio.tsx';
+import type { ProgressEvent } from './studio-protocol.ts';
+import { loadSession } from './studio-session.ts';
+
+/** Options of parts merged later (issue #17: review edits, site export); the explorer ignores unknown ones. */
+type StudioMountOptions = MountOptions & { siteBase?: string; onChange?(layer: ArticleLayer): void };
+
+/** Saving the draft waits for a pause in typing. */
+const DRAFT_DELAY_MS = 400;
+
+async function start(panel: HTMLElement, mapEl: HTMLElement) {
+  const base = new URL('.', location.href);
+  const progress = signal<ProgressEvent | null>(null);
+  const worker = createStudioWorker(new URL('studio-worker.js', base), (p) => (progress.value = p));
+  const [session, work] = await Promise.all([loadSession(base), loadWork()]);
+
+  // The basemap is read once for every layer the studio shows.
+  let basemap: Promise<BasemapData | null> | undefined;
+  const loadBasemap = () =>
+    (basemap ??= fetch(new URL('site/basemap.json', base))
+      .then((r) => (r.ok ? (r.json() as Promise<BasemapData>) : null))
+      .catch(() => null));
+  let unmount: (() => void) | undefined;
+  let shown = 0;
+  const show = async (json: string) => {
+    const n = ++shown;
+    const data = await loadBasemap();
+    // A newer layer (or Start over) while the basemap loaded wins.
+    if (n !== shown) return;
+    unmount?.();
+    mapEl.replaceChildren();
+    const options: StudioMountOptions = {
+      layer: json,
+      basemap: data ?? undefined,
+      hash: true,
+      siteBase: 'site/',
+      onChange: (layer) => void saveLayer(layer),
+    };
+    unmount = mount(mapEl, options);
+  };
+  const showEmpty = () => {
+    shown++;
+    unmount?.();
+    unmount = undefined;
+    const p = document.createElement('p');
+    p.className = 'aa-studio-empty';
+    p.textContent = 'The map of the article appears here.';
+    mapEl.replaceChildren(p);
+  };
+
+  let layer = work.layer;
+  let draft = work.draft ?? '';
+  // The article given to `article-atlas studio FILE` comes first, once per run of the server: a reload keeps
+  // the work done on it since.
+  if (session?.start && work.start !== session.token) {
+    const res = await fetch(new URL(session.start, base)).catch(() => undefined);
+    if (res?.ok) {
+      layer = await res.text();
+      draft = (JSON.parse(layer) as ArticleLayer).text ?? '';
+      await Promise.all([saveLayer(layer, session.token), saveDraft(draft)]);
+    }
+  }
+  if (layer) void show(layer);
+  else showEmpty();
+
+  let draftTimer = 0;
+  render(
+    <Studio
+      worker={worker}
+      session={session}
+      base={base}
+      progress={progress}
+      initialText={draft}
+      hasWork={!!layer}
+      onMapped={(result) => {
+        void show(result.json);
+        void saveLayer(result.json);
+      }}
+      onDraft={(text) => {
+        clearTimeout(draftTimer);
+        draftTimer = window.setTimeout(() => void saveDraft(text), DRAFT_DELAY_MS);
+      }}
+      onStartOver={async () => {
+        clearTimeout(draftTimer);
+        await clearWork(session?.token);
+        showEmpty();
+      }}
+    />,
+    panel,
+  );
+}
+
+const panel = document.getElementById('studio-input');
+const mapEl = document.getElementById('studio-map');
+if (panel && mapEl) void start(panel, mapEl);

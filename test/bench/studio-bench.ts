@@ -1,0 +1,141 @@
+// Benchmark of the studio's budgets (issue #17); prints figures, asserts nothing, exits 0.
+//
+//   npm run bench:studio          (builds first)      tsx test/bench/studio-bench.ts [--runs 3] [--engine chromium]
+//
+// The static studio (`article-atlas studio -o DIR`, here buildStudio) served on 127.0.0.1 by serveSite (no
+// compression: the gazetteer's files are gzipped by the build). Per run, in headless Debian chromium (puppeteer):
+// 1. cold: a fresh browser context (empty Cache Storage and IndexedDB); a 5,000-character article (the bundled
+//    seed, cut at the last sentence end before 5,000) pasted into "Article text"; "Map this article" clicked;
+//    timed from the click to the first place drawn (`.aa-f`) and the frame after it. Gazetteer download and
+//    decoding included.
+// 2. warm: "Start over", then a second visit (a new tab in the same context: the gazetteer is in Cache Storage),
+//    the same article pasted and mapped, timed the same way.
+// Each run records the longest main-thread task between the click and the drawn map (Long Tasks API, Chromium)
+// and the bytes transferred from the click on (Resource Timing of the page and of the worker: transferSize).
+// Budgets: cold ≤ 3,000 ms, warm ≤ 1,000 ms, longest task < 200 ms.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { buildStudio } from '../../src/cli/build-studio.ts';
+import { serveSite } from '../../src/cli/serve-site.ts';
+import { launch, type Engine } from '../browser/harness.ts';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : dflt;
+};
+const RUNS = Number(opt('--runs', '3'));
+const ENGINE = opt('--engine', 'chromium') as Engine;
+const BUDGET = { coldMs: 3000, warmMs: 1000, longTaskMs: 200 };
+
+const seed = readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8');
+const cut = seed.slice(0, 5000);
+const ARTICLE = cut.slice(0, cut.lastIndexOf('.') + 1);
+
+/** Installs a long-task observer in the page (Chromium; Firefox has no Long Tasks API). */
+const OBSERVE = `window.__tasks = []; try { new PerformanceObserver((l) => { for (const e of l.getEntries())
+  window.__tasks.push({ start: e.startTime, duration: e.duration }); }).observe({ type: 'longtask', buffered: true }); } catch {}`;
+
+interface Figures {
+  ms: number;
+  longestTaskMs: number | null;
+  transferredBytes: number;
+}
+
+/** Pastes the article, clicks "Map this article", waits for the drawn map; the figures of that span. */
+async function mapArticle(page: Page): Promise<Figures> {
+  await page.waitForSelector('#aa-studio-text');
+  await page.$eval(
+    '#aa-studio-text',
+    (el, t) => {
+      (el as HTMLTextAreaElement).value = t as string;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    ARTICLE,
+  );
+  const t0 = await page.evaluate(() => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Map this article')!;
+    const t = performance.now();
+    (window as unknown as { __t0: number }).__t0 = t;
+    button.click();
+    return t;
+  });
+  await page.waitForSelector('.aa-f', { timeout: 60_000 });
+  const t1 = await page.evaluate(
+    () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now())))),
+  );
+  const tasks = await page.evaluate(
+    () => (window as unknown as { __tasks: Array<{ start: number; duration: number }> }).__tasks,
+  );
+  const during = tasks.filter((t) => t.start + t.duration >= t0 && t.start <= t1);
+  const sizes = async (scope: { evaluate: Page['evaluate'] }) =>
+    scope.evaluate(
+      (from) =>
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+          .filter((e) => e.startTime >= (from as number))
+          .reduce((sum, e) => sum + e.transferSize, 0),
+      t0,
+    );
+  // The worker's clock starts when it does: its resources are all counted (it fetches only the gazetteer).
+  let bytes = await sizes(page);
+  for (const w of page.workers())
+    bytes += await w.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).reduce((s, e) => s + e.transferSize, 0),
+    );
+  return {
+    ms: t1 - t0,
+    longestTaskMs: ENGINE === 'chromium' ? Math.max(0, ...during.map((t) => t.duration)) : null,
+    transferredBytes: bytes,
+  };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'aa-studio-bench-'));
+await buildStudio(dir);
+const server = await serveSite(dir, { port: 0 });
+const browser = await launch(ENGINE);
+const cold: Figures[] = [];
+const warm: Figures[] = [];
+try {
+  for (let run = 0; run < RUNS; run++) {
+    const context = await browser.createBrowserContext();
+    const first = await context.newPage();
+    await first.evaluateOnNewDocument(OBSERVE);
+    await first.goto(server.url);
+    cold.push(await mapArticle(first));
+    await first.click('.aa-studio-start-over');
+    await first.waitForSelector('dialog[open]');
+    await first.$eval('dialog[open] button[type=submit]', (b) => (b as HTMLButtonElement).click());
+    await first.waitForFunction(() => !document.querySelector('.aa-f'));
+    await first.close();
+    const second = await context.newPage();
+    await second.evaluateOnNewDocument(OBSERVE);
+    await second.goto(server.url);
+    warm.push(await mapArticle(second));
+    await context.close();
+    process.stderr.write(
+      `run ${run + 1}/${RUNS}: cold ${cold.at(-1)!.ms.toFixed(0)} ms, warm ${warm.at(-1)!.ms.toFixed(0)} ms\n`,
+    );
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const row = (name: string, runs: Figures[], budgetMs: number) => {
+  const ms = median(runs.map((r) => r.ms));
+  const task = runs[0].longestTaskMs === null ? null : Math.max(...runs.map((r) => r.longestTaskMs!));
+  return [
+    name.padEnd(6),
+    `${ms.toFixed(0).padStart(6)} ms (budget ${budgetMs}: ${ms <= budgetMs ? 'PASS' : 'OVER'})`,
+    `runs ${runs.map((r) => r.ms.toFixed(0)).join('/')}`,
+    `longest task ${task === null ? 'n/a' : `${task.toFixed(0)} ms (${task < BUDGET.longTaskMs ? 'PASS' : 'OVER'})`}`,
+    `transferred ${(median(runs.map((r) => r.transferredBytes)) / 1048576).toFixed(2)} MB`,
+  ].join('  ');
+};
+console.log(`studio bench, ${ENGINE}, ${RUNS} runs, ${ARTICLE.length}-character article (medians):`);
+console.log(row('cold', cold, BUDGET.coldMs));
+console.log(row('warm', warm, BUDGET.warmMs));
