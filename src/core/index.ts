@@ -17,3 +17,4 @@ export { toFeatureCollection, normalizeGeometry, layerGeometry, layerMask, apply
 export { stringifyLayer, encodeLayer } from './stringify-layer.ts';
 export { geoparse, prepareModel, type GeoparseOptions } from './geoparse.ts';
 export { scoreLinear, sigmoid, EMPTY_MODEL, type GeoparserModel, type LinearModel, type Features } from './model.ts';
+export { CollectionBuilder, mergeLayers, stringifyCollection, checkMergeInput, isCollection, articleFileStem, MAX_CONTEXT_CHARS, type CollectionLayer, type CollectionArticle, type CollectionFeature, type CollectionMention, type CollectionProperties, type CollectionOptions } from './merge-layers.ts';
