@@ -33,12 +33,19 @@ function copyTree(from: string, to: string): void {
 }
 
 /**
+ * Copies the built explorer page and its assets into `outDir` (created when missing).
+ * @example copySite('out/site')
+ */
+export function copySite(outDir: string, siteDir = findSiteDir()): void {
+  copyTree(siteDir, outDir);
+}
+
+/**
  * Writes the static explorer for one article layer into `outDir` (created when missing).
  * @example await buildSite(layer, 'out/site')
  */
 export async function buildSite(layer: ArticleLayer, outDir: string, options: BuildSiteOptions = {}): Promise<void> {
-  const siteDir = options.siteDir ?? findSiteDir();
-  copyTree(siteDir, outDir);
+  copySite(outDir, options.siteDir);
   const text = layer.text ?? options.text;
   const withText: ArticleLayer = text !== undefined && layer.text === undefined ? { ...layer, text } : layer;
   writeFileAtomic(join(outDir, 'layer.geojson'), JSON.stringify(withText) + '\n');

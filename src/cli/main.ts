@@ -15,6 +15,7 @@ import { rerunForBatch } from './batch-runtime.ts';
 import { runJsonLines } from './run-json-lines.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import { seedArticlePath } from './seed-article.ts';
+import { isLayerFile } from './build-collection.ts';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -25,6 +26,9 @@ Usage:
   article-atlas parse [FILE|-]        print the article layer of FILE (or stdin) as GeoJSON
   article-atlas parse --jsonl         read {"id","text"} lines on stdin, write one layer per line
   article-atlas build [FILE] -o DIR   write a static explorer site for FILE (default: bundled example)
+  article-atlas build A B … -o DIR    one story-map site for many articles (files, layers, collections, -)
+  article-atlas build --jsonl -o DIR  the same from {"id","text","title","date","url","source"} lines on stdin
+  article-atlas merge LAYER… > C      merge article layers and collections (files, JSON lines, -) into one
   article-atlas serve [FILE]          build the explorer into a temporary folder and serve it on 127.0.0.1
 
 Options:
@@ -110,6 +114,10 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = positionals;
   if (values.format && !FORMATS.has(values.format)) throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
   const format = values.format as ArticleFormat | undefined;
+  if (command === 'merge' || (command === 'build' && (values.jsonl || rest.length > 1 || rest.some(isLayerFile)))) {
+    const { runCollectionCommand } = await import('./collection-command.ts');
+    return runCollectionCommand(command, rest, values, { resources: load, readArticle: (f) => readInput(f, format) });
+  }
   if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
   switch (command) {
     case 'parse': {
@@ -167,7 +175,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(HELP + '\n');
       return 1;
     default:
-      throw new InputError(`Unknown command "${command}". Commands: parse, build, serve (see --help).`);
+      throw new InputError(`Unknown command "${command}". Commands: parse, build, merge, serve (see --help).`);
   }
 }
 
