@@ -8,6 +8,7 @@ import { App, type ViewOptions } from './components/App.tsx';
 import type { BasemapData } from './map/decode-basemap.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
+import { collectionView, visibleArticles } from './model/collection-view.ts';
 
 export interface WidgetOptions {
   /** The layer as an object or its JSON text (kept byte for byte for export). */
@@ -57,6 +58,14 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
   const { signal } = aborter;
   const cleanups: Array<() => void> = [() => aborter.abort()];
 
+  // A story map (issue #18): the map and lists show the collection's articles that are chosen and in range.
+  if (options.src) model.base.value = new URL(options.src, location.href).href;
+  cleanups.push(
+    effect(() => {
+      const c = model.collection.value;
+      if (c) model.layer.value = collectionView(c, visibleArticles(c.articles, model.chosen.value, model.range.value));
+    }),
+  );
   if (options.layer !== undefined) {
     model.load(typeof options.layer === 'string' ? options.layer : JSON.stringify(options.layer, null, 2) + '\n');
   } else if (options.src) {

@@ -40,9 +40,17 @@ function syncHash(model: Model, options: MountOptions): () => void {
     if (options.place) model.select(options.place, 'api');
     return () => {};
   }
+  // `#place=<id>`, and for a story map `#article=<id>&place=<id>` (issue #18): the article opens and the
+  // map shows it alone.
+  let applying = false;
   const fromUrl = () => {
-    const h = location.hash;
-    model.select(h.startsWith(HASH_KEY) ? decodeURIComponent(h.slice(HASH_KEY.length)) : null, 'url');
+    const params = new URLSearchParams(location.hash.slice(1));
+    applying = true;
+    const article = params.get('article');
+    if (article !== model.article.peek()) model.article.value = article;
+    if (article) model.chosen.value = new Set([article]);
+    model.select(params.get('place'), 'url');
+    applying = false;
   };
   fromUrl();
   if (!model.selectedId.peek() && options.place) model.select(options.place, 'url');
@@ -52,11 +60,16 @@ function syncHash(model: Model, options: MountOptions): () => void {
   // pushState costs ~1.5 ms, so it runs after the frame that shows the passages (issue #4); a newer
   // selection, or one read from the URL, cancels a pending push.
   let push = 0;
+  let lastArticle = model.article.peek();
   const stop = effect(() => {
     const id = model.selectedId.value;
+    const article = model.article.value;
     const n = ++push;
-    if (model.origin.peek() === 'url') return;
-    const want = id ? HASH_KEY + encodeURIComponent(id) : '';
+    const sameArticle = article === lastArticle;
+    lastArticle = article;
+    if (applying || (model.origin.peek() === 'url' && sameArticle)) return;
+    const parts = [article && `article=${encodeURIComponent(article)}`, id && HASH_KEY.slice(1) + encodeURIComponent(id)].filter(Boolean);
+    const want = parts.length ? '#' + parts.join('&') : '';
     requestAnimationFrame(() => setTimeout(() => n === push && want !== location.hash && history.pushState(null, '', want || location.pathname + location.search)));
   });
   return () => {

@@ -8,6 +8,8 @@ import { ArticleText } from './ArticleText.tsx';
 import { MapView, type MapViewProps } from './MapView.tsx';
 import { PassagesPanel } from './PassagesPanel.tsx';
 import { PlaceList } from './PlaceList.tsx';
+import { StoryFilters } from './StoryFilters.tsx';
+import { StoryArticle, StoryPassages } from './StoryPassages.tsx';
 import { Toolbar } from './Toolbar.tsx';
 
 /** What the widget shows besides the map: the explorer shows everything, an embed less (issue #5). */
@@ -32,6 +34,8 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
   const { model, view } = props;
   const layer = model.layer.value;
   const error = model.error.value;
+  // A story map (issue #18): the articles' filters, passages grouped by article, the open article's text.
+  const story = model.collection.value;
   const open = view.open;
   const drop = (e: DragEvent) => {
     const file = e.dataTransfer?.files[0];
@@ -46,8 +50,8 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
       <MapView model={model} basemap={props.basemap} tiles={props.tiles} />
       <div class="aa-panel">
         <header class="aa-head">
-          <p class="aa-kicker">Places in this article</p>
-          <h2 class="aa-title">{layer?.title ?? (error ? 'No layer to show' : 'Loading the article…')}</h2>
+          <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
+          <h2 class="aa-title">{story ? `Places in ${story.articles.length} article${story.articles.length === 1 ? '' : 's'}` : (layer?.title ?? (error ? 'No layer to show' : 'Loading the article…'))}</h2>
           <Toolbar model={model} view={view} />
         </header>
         <div class="aa-sr" aria-live="polite" role="status">
@@ -56,15 +60,21 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
         </div>
         {error && <Problem model={model} />}
         {view.Notice && <view.Notice model={model} />}
-        {layer && !model.rows.value.length && (
+        {story && <StoryFilters model={model} />}
+        {layer && !model.rows.value.length && (story ? (
+          <div class="aa-empty">
+            <p><strong>No places in the articles shown.</strong></p>
+            <p>Choose more articles or dates, or “Show all”.</p>
+          </div>
+        ) : (
           <div class="aa-empty">
             <p><strong>No places found in this article.</strong></p>
             <p>Try a longer article, or open a layer file made with <code>article-atlas parse</code>.</p>
           </div>
-        )}
-        {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
+        ))}
+        {layer && model.rows.value.length > 0 && (story ? <StoryPassages model={model} /> : <PassagesPanel model={model} view={view} />)}
         {layer && model.rows.value.length > 0 && <PlaceList model={model} />}
-        {view.text && <ArticleText model={model} />}
+        {view.text && (story ? <StoryArticle model={model} /> : <ArticleText model={model} />)}
       </div>
     </div>
     </div>

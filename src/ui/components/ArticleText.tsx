@@ -7,7 +7,7 @@ import { computed } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { kindGroup } from '../model/kind-group.ts';
-import { segmentText } from '../model/layer-view.ts';
+import { segmentText, type TextMention } from '../model/layer-view.ts';
 
 export function ArticleText({ model }: { model: Model }) {
   const root = useRef<HTMLElement>(null);
@@ -37,28 +37,7 @@ export function ArticleText({ model }: { model: Model }) {
           <p key={i} class={i === 0 ? 'aa-lede' : undefined}>
             {segmentText(text, p.start, p.end, mentions).map((s) => {
               if (typeof s === 'string') return s;
-              const on = computed(() => s.id === model.marked.value);
-              const base = `aa-m aa-k-${kindGroup(s.kind)}${s.type === 'adjectival' ? ' aa-adj' : ''}`;
-              return (
-                // A span with role=button, not a <button>: buttons are inline-blocks and would let a line
-                // break between a name and the comma after it.
-                <span
-                  role="button"
-                  tabIndex={0}
-                  key={s.start}
-                  data-start={s.start}
-                  class={computed(() => (on.value ? base + ' aa-on' : base))}
-                  aria-pressed={on}
-                  onClick={() => model.select(s.id, 'text')}
-                  onKeyDown={(e) => {
-                    if (e.key !== 'Enter' && e.key !== ' ') return;
-                    e.preventDefault();
-                    model.select(s.id, 'text');
-                  }}
-                >
-                  {s.text}
-                </span>
-              );
+              return <MentionButton key={s.start} model={model} s={s} />;
             })}
           </p>
         ))
@@ -66,5 +45,31 @@ export function ArticleText({ model }: { model: Model }) {
         <p class="aa-hint">This layer does not include the article text.</p>
       )}
     </section>
+  );
+}
+
+/**
+ * A highlighted name in an article's text: click or Enter selects its place. A span with role=button, not a
+ * <button>: buttons are inline-blocks and would let a line break between a name and the comma after it.
+ */
+export function MentionButton({ model, s }: { model: Model; s: TextMention }) {
+  const on = computed(() => s.id === model.marked.value);
+  const base = `aa-m aa-k-${kindGroup(s.kind)}${s.type === 'adjectival' ? ' aa-adj' : ''}`;
+  return (
+    <span
+      role="button"
+      tabIndex={0}
+      data-start={s.start}
+      class={computed(() => (on.value ? base + ' aa-on' : base))}
+      aria-pressed={on}
+      onClick={() => model.select(s.id, 'text')}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        model.select(s.id, 'text');
+      }}
+    >
+      {s.text}
+    </span>
   );
 }

@@ -36,7 +36,7 @@ export function PlaceList({ model }: { model: Model }) {
         <h3>Places</h3>
         <input type="search" class="aa-filter" placeholder="Filter places" aria-label="Filter places" value={model.filter.value} onInput={(e) => (model.filter.value = e.currentTarget.value)} />
       </div>
-      {main.length > 0 && <h4>What the article is about</h4>}
+      {main.length > 0 && <h4>{model.collection.value ? 'What the articles are about' : 'What the article is about'}</h4>}
       {main.length > 0 && <ul class="aa-list">{main.map(item)}</ul>}
       {rest.length > 0 && <h4>Also mentioned</h4>}
       {rest.length > 0 && <ul class="aa-list">{rest.map(item)}</ul>}

@@ -6,6 +6,8 @@ import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { parseLayer, selectionText, type PlaceResolver } from './layer-io.ts';
 import { countryName, kindLabel } from './kind-group.ts';
 import { approximateNote, passagesOf, placeRows, textMentions } from './layer-view.ts';
+import { isCollectionLayer } from './collection-view.ts';
+import type { CollectionLayer } from '../../core/merge-layers.ts';
 
 /** Who asked for a selection: the map does not fly to what was just clicked on it. */
 export type SelectOrigin = 'map' | 'text' | 'list' | 'url' | 'api';
@@ -47,6 +49,17 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const fitRequest = signal(0);
   /** How many times the map has drawn a layer; the first draw is the widget's "ready" (issue #5). */
   const drawn = signal(0);
+  /**
+   * A story map (issue #18): the collection as loaded; `layer` is then its view for the articles shown,
+   * the reader's choice (`chosen`, null for all) within the timeline's `range` of times (null: any date).
+   */
+  const collection = signal<CollectionLayer | null>(null);
+  const chosen = signal<ReadonlySet<string> | null>(null);
+  const range = signal<readonly [number, number] | null>(null);
+  /** The article whose text is open (`#article=` in the explorer's URL). */
+  const article = signal<string | null>(null);
+  /** Where the collection was loaded from: article texts (`textFile`) are relative to it. */
+  const base = signal<string>('');
 
   const rows = computed(() => (layer.value ? placeRows(layer.value) : []));
   const mentions = computed(() => (layer.value ? textMentions(layer.value) : []));
@@ -63,6 +76,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
 
   return {
     layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
+    collection, chosen, range, article, base,
     rows, mentions, selected, selectedPassages, announcement,
 
     /**
@@ -74,6 +88,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
         const { layer: next, dropped } = read(text);
         batch(() => {
           layer.value = next;
+          collection.value = isCollectionLayer(next) ? next : null;
           source.value = dropped.length ? null : text;
           error.value = null;
           notice.value = dropped.length ? `Left out: ${dropped.join('; ')}.` : null;
