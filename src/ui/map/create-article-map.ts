@@ -32,6 +32,12 @@ const MAX_FIT_ZOOM = 7;
 const FLY_SECONDS = 0.6;
 /** Long enough to read the wheel hint, short enough not to cover the map while the page scrolls on. */
 const HINT_MS = 1600;
+/**
+ * Most cities with a permanent label: the most important ones (placeRows). A story map of hundreds of
+ * articles names hundreds of cities, and each label is a tooltip Leaflet measures on every move (issue #18:
+ * 700 labels took seconds to draw); the others name themselves on hover and focus, as areas do.
+ */
+const MAX_CITY_LABELS = 60;
 /** Half the box a city's dot covers: the circle markers' 6 px radius and half their 1.5 px outline. */
 const DOT_PX = 7;
 
@@ -88,6 +94,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   const paths = new Map<string, Path>();
   /** In the place list's order of importance (mentions, then score), so a label that must give way is the lesser one. */
   let labels: CityLabel[] = [];
+  /** The cities that get a permanent label in the layer drawn (MAX_CITY_LABELS). */
+  let labelled = new Set<string>();
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
   let selected: string | null = null;
@@ -118,7 +126,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     // (create-area-tip.ts). So do points that are not cities: a historical country drawn at its capital
     // ("Soviet Union" at Moscow) would print its label over the city's.
     let label: HTMLElement | undefined;
-    if (f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city') {
+    if (f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city' && labelled.has(f.id)) {
       label = document.createElement('span');
       label.textContent = name;
       path.bindTooltip(label, { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' });
@@ -212,6 +220,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const order = (f: LayerFeature) => GROUP_ORDER.indexOf(kindGroup(f.properties.kind));
       const visible = layer.features.filter((f) => f.geometry).sort((a, b) => order(a) - order(b));
       const drawn = visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) }));
+      const ranked = placeRows(layer);
+      labelled = new Set(ranked.filter((r) => r.feature.geometry.type === 'Point' && kindGroup(r.feature.properties.kind) === 'city').slice(0, MAX_CITY_LABELS).map((r) => r.feature.id));
       features = geoJSON(drawn, {
         // Points in their own pane above the areas: they stay clickable without reordering on select.
         pointToLayer: (_f, ll) => circleMarker(ll, { radius: 6, pane: 'aa-points' }),
@@ -221,7 +231,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
       }).addTo(map);
-      const rank = new Map(placeRows(layer).map((r, i) => [r.feature.id, i]));
+      const rank = new Map(ranked.map((r, i) => [r.feature.id, i]));
       labels.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
       shown = visible;
       this.fit(false);

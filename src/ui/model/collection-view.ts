@@ -132,7 +132,14 @@ export function timelineBins(articles: CollectionArticle[], maxBins = MAX_TIMELI
   return bins;
 }
 
-/** A short date for the timeline and the article list: "19 Sep 2023" (UTC, as the dates are given). */
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A short date for the timeline and the article list: "19 Sep 2023" (UTC, as the dates are given). By hand,
+ * not Intl: Chromium spent ~300 ms in date formatting for the first draw of a 1,000-article story map.
+ * @example formatDay(Date.parse('2023-09-19')) // '19 Sep 2023'
+ */
 export function formatDay(t: number): string {
-  return new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const d = new Date(t);
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
