@@ -5,12 +5,20 @@
 // selection a frame after its passages are shown), so only the old and the new selected rows change, after
 // the passages (issue #4: click → passages ≤ 16 ms).
 import { computed } from '@preact/signals';
+import { useState } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { kindGroup } from '../model/kind-group.ts';
 import { filterRows, placeMeta, type PlaceRow } from '../model/layer-view.ts';
 
+/**
+ * Rows listed at first: a story map of a thousand articles names hundreds of places, and their
+ * rows took half a second to lay out before the map could draw (issue #18); the filter box finds any place.
+ */
+const FIRST_ROWS = 150;
+
 export function PlaceList({ model }: { model: Model }) {
   const rows = filterRows(model.rows.value, model.filter.value);
+  const [everything, setEverything] = useState(false);
   const item = ({ feature: f, mentions }: PlaceRow) => {
     const p = f.properties;
     const on = computed(() => f.id === model.marked.value);
@@ -30,6 +38,9 @@ export function PlaceList({ model }: { model: Model }) {
   };
   const main = rows.filter((r) => r.main);
   const rest = rows.filter((r) => !r.main);
+  const mainRows = everything ? main : main.slice(0, FIRST_ROWS);
+  const restRows = everything ? rest : rest.slice(0, Math.max(0, FIRST_ROWS - mainRows.length));
+  const hidden = rows.length - mainRows.length - restRows.length;
   return (
     <section class="aa-places" aria-label="Places">
       <div class="aa-bar">
@@ -37,9 +48,10 @@ export function PlaceList({ model }: { model: Model }) {
         <input type="search" class="aa-filter" placeholder="Filter places" aria-label="Filter places" value={model.filter.value} onInput={(e) => (model.filter.value = e.currentTarget.value)} />
       </div>
       {main.length > 0 && <h4>{model.collection.value ? 'What the articles are about' : 'What the article is about'}</h4>}
-      {main.length > 0 && <ul class="aa-list">{main.map(item)}</ul>}
-      {rest.length > 0 && <h4>Also mentioned</h4>}
-      {rest.length > 0 && <ul class="aa-list">{rest.map(item)}</ul>}
+      {main.length > 0 && <ul class="aa-list">{mainRows.map(item)}</ul>}
+      {restRows.length > 0 && <h4>Also mentioned</h4>}
+      {restRows.length > 0 && <ul class="aa-list">{restRows.map(item)}</ul>}
+      {hidden > 0 && <button type="button" class="aa-btn" onClick={() => setEverything(true)}>Show {hidden} more places</button>}
       {!rows.length && model.rows.value.length > 0 && <p class="aa-hint">No place matches “{model.filter.value}”.</p>}
     </section>
   );

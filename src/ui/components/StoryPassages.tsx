@@ -9,8 +9,10 @@ import { kindGroup } from '../model/kind-group.ts';
 import { placeMeta, segmentText, type TextMention } from '../model/layer-view.ts';
 import { MentionButton } from './ArticleText.tsx';
 
-/** Article groups drawn in the frame that answers a click; the rest follow a frame later (with `marked`). */
+/** Article groups drawn in the frame that answers a click; more follow a frame later (with `marked`). */
 const FIRST_GROUPS = 4;
+/** Article groups shown once the click is answered; a country in a 1,000-article archive has hundreds. */
+const GROUP_PAGE = 30;
 
 const articleMeta = (a: CollectionArticle) => {
   const t = articleTime(a);
@@ -35,7 +37,9 @@ function Groups({ model, f }: { model: Model; f: CollectionFeature }) {
   const c = model.collection.value!;
   const byId = useMemo(() => new Map(c.articles.map((a) => [a.id, a])), [c]);
   const groups = articleGroups(f, byId);
-  const all = model.marked.value === f.id;
+  const settled = model.marked.value === f.id;
+  const [limit, setLimit] = useState({ id: f.id, n: GROUP_PAGE });
+  const n = limit.id === f.id ? limit.n : GROUP_PAGE;
   const p = f.properties;
   return (
     <>
@@ -46,7 +50,7 @@ function Groups({ model, f }: { model: Model; f: CollectionFeature }) {
       </div>
       {p.disputed && <p class="aa-note">{p.disputed}</p>}
       <ol class="aa-groups">
-        {(all ? groups : groups.slice(0, FIRST_GROUPS)).map((g) => (
+        {groups.slice(0, settled ? n : FIRST_GROUPS).map((g) => (
           <li key={g.article.id} class="aa-group" data-article={g.article.id}>
             <h4>
               <button type="button" class="aa-link" onClick={() => { model.article.value = g.article.id; model.reveal.value = { start: g.mentions[0].start }; }}>
@@ -64,6 +68,9 @@ function Groups({ model, f }: { model: Model; f: CollectionFeature }) {
           </li>
         ))}
       </ol>
+      {settled && groups.length > n && (
+        <button type="button" class="aa-btn" onClick={() => setLimit({ id: f.id, n: n + GROUP_PAGE * 3 })}>Show {Math.min(GROUP_PAGE * 3, groups.length - n)} more articles</button>
+      )}
     </>
   );
 }
