@@ -78,9 +78,8 @@ if (existsSync('src/ui/main.tsx')) {
   };
   // Splitting: the explorer's file validator (issue #6) is a lazy chunk, loaded when a file is opened.
   // The banner is V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every
-  // function with the script, off the main thread while it streams, instead of on its first call. The
-  // first click on a place ran ~60 functions for the first time and spent ~3 ms of click → passages
-  // compiling them (issue #4).
+  // function with the script, off the main thread while it streams, instead of on its first call: the
+  // first click on a place runs many functions for the first time (issue #4; test/bench/README.md).
   const compileHint = { js: '//# allFunctionsCalledOnLoad' };
   await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', banner: compileHint });
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.

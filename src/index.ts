@@ -3,8 +3,8 @@
 
 import { geoparse as geoparseWith, type GeoparseOptions } from './core/geoparse.ts';
 import type { ArticleLayer } from './core/types.ts';
-import { loadGazetteer } from './cli/load-gazetteer.ts';
-import { loadModel } from './cli/load-model.ts';
+import { loadGazetteer } from './node/load-gazetteer.ts';
+import { loadModel } from './node/load-model.ts';
 
 export * from './core/index.ts';
 export { createGazetteer } from './gazetteer/index.ts';

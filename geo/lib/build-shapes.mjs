@@ -84,7 +84,7 @@ export async function buildShapes(entries) {
  */
 export async function addLayerMasks(topology) {
   const { createGazetteer } = await import('../../src/gazetteer/create-gazetteer.ts');
-  const { layerMask } = await import('../../src/core/to-feature-collection.ts');
+  const { layerMask } = await import('../../src/core/layer-mask.ts');
   const gazetteer = createGazetteer({ places: '', names: '', shapes: topology });
   const seen = new Set();
   for (const object of Object.values(topology.objects)) {

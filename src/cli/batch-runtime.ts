@@ -1,45 +1,23 @@
-// Node options for a batch (--jsonl), which can only be set when Node starts: a batch runs the
-// command again, once, in a child process started with them. Both were measured on the dev batch
-// (319 articles) on a 2-core machine:
-// - V8's worker pool. Node starts four threads for V8's background work (the optimising compiler,
-//   parallel garbage collection) on any machine. With fewer cores than those threads plus the main
-//   thread, they take turns with the main thread, which is the one geoparsing: the main thread was
-//   descheduled for a third of the first pass (470 ms wall for 330 ms of main-thread CPU; with a pool
-//   of one thread, 350 ms for 350). The pool gets one thread fewer than the cores.
-// - The old generation's first size. The loaded gazetteer and model are some 70 MB of old objects from
-//   the start; V8's first limit, sized for small programs, then sets off a full collection early in the
-//   batch that finds almost nothing to free (about 30 ms, pause plus marking steps, for 6 MB).
-// - The young generation's size. A batch allocates some 110 MB per pass over the dev articles, and
-//   what it keeps (the names, rows and shapes met so far) is copied at young collections: V8 starts
-//   with 1 MB semi-spaces and grows them to 16 MB, collecting 16 times (66–95 ms of pauses). 16 MB from
-//   the start is fastest in wall time (median 338 ms per in-process pass, against 358 with 32 MB,
-//   346 with 8 and 350 when only the maximum is set; 8 runs each): larger ones pause less often but
-//   longer, and leave the caches colder.
-// - Smaller optimisation units. A batch's first pass runs much of its code before V8's background
-//   compiler has optimised it; with less inlining per optimised function (300 bytes of bytecode in all
-//   instead of 920) that compiler took 0.55–0.65 s instead of 1.06–1.36 s for the dev batch, so
-//   optimised code arrives sooner and a rarely taken branch deoptimises a smaller function.
-// The child also starts without NODE_EXTRA_CA_CERTS: Node reads and parses that certificate file at
-// startup (40 ms for Debian's bundle), and a batch opens no connections.
-// These are V8 options: should a later Node refuse one ("bad option", exit code 9, before any of this
-// command runs and so before stdin is read), the batch runs in the first process after all.
+// Node options for a batch (--jsonl), which Node takes only at start-up: a batch runs the command again,
+// once, in a child process started with them, because Node's defaults suit short programs, not a cold
+// pass over many articles with a large gazetteer loaded. Measurements: src/cli/README.md, "Batch runtime".
 
 import { spawn } from 'node:child_process';
 import { availableParallelism, constants } from 'node:os';
 
-/** Node's default V8 pool size. */
+/** Node's default V8 pool size: on fewer cores its threads take turns with the main thread. */
 const NODE_POOL_SIZE = 4;
 
-/** First old-generation size (MB): the loaded gazetteer and model with room to work. */
+/** First old-generation size (MB): holds the loaded gazetteer and model, so no early full collection. */
 export const INITIAL_OLD_SPACE_MB = 128;
 
-/** Semi-space size of the young generation (MB), from the start. */
+/** Semi-space size of the young generation (MB), from the start: the fastest of the sizes tried. */
 export const SEMI_SPACE_MB = 16;
 
-/** Most bytecode inlined into one optimised function, in all (V8's default is 920). */
+/** Most bytecode inlined into one optimised function (V8's default is 920): optimised code comes sooner. */
 export const INLINE_BUDGET = 300;
 
-/** Node's exit code for an option it does not know. */
+/** Node's exit code for an option it does not know (a later Node may drop one; the batch then runs here). */
 const BAD_OPTION = 9;
 
 /**
@@ -53,7 +31,7 @@ const BAD_OPTION = 9;
  */
 export function batchNodeOptions(cores: number, execArgv: readonly string[], nodeOptions = ''): string[] {
   const set = [...execArgv, ...nodeOptions.split(/\s+/)];
-  const has = (name: string) => set.some((a) => a === name || a.startsWith(name + '='));
+  const has = (name: string) => set.some((arg) => arg === name || arg.startsWith(name + '='));
   const options: string[] = [];
   if (cores <= NODE_POOL_SIZE && !has('--v8-pool-size')) options.push(`--v8-pool-size=${Math.max(1, cores - 1)}`);
   if (!has('--initial-old-space-size') && !has('--initial-heap-size')) options.push(`--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`);
@@ -63,7 +41,8 @@ export function batchNodeOptions(cores: number, execArgv: readonly string[], nod
 }
 
 /**
- * The environment of the batch's child: this one without what only costs start-up time there.
+ * The environment of the batch's child: this one without what only costs start-up time there
+ * (NODE_EXTRA_CA_CERTS, a certificate file parsed at start-up, for a process that opens no connections).
  *
  * @example
  * batchEnv({ PATH: '/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' }) // { PATH: '/bin' }
@@ -85,9 +64,9 @@ export function rerunForBatch(argv: readonly string[], options = batchNodeOption
     // Ctrl+C reaches both processes; a signal sent to this one alone is passed on.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-    for (const s of signals) process.on(s, forward);
+    for (const signal of signals) process.on(signal, forward);
     const done = (code: number | undefined) => {
-      for (const s of signals) process.off(s, forward);
+      for (const signal of signals) process.off(signal, forward);
       resolve(code);
     };
     // 'error' here means the child never started, so stdin is still unread.

@@ -29,12 +29,12 @@ export function parseInputLine(line: string): { id: string; text: string } | { i
     return { id: null, error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
   }
   if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { id: null, error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
-  const o = obj as Record<string, unknown>;
-  const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : null;
+  const record = obj as Record<string, unknown>;
+  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : null;
   if (id === null) return { id: null, error: 'missing "id" (a string or number)' };
-  if (typeof o.text !== 'string') return { id, error: 'missing "text" (a string)' };
-  if (o.text.length > MAX_LINE_CHARS) return { id, error: `"text" is longer than ${MAX_LINE_CHARS} characters` };
-  return { id, text: o.text };
+  if (typeof record.text !== 'string') return { id, error: 'missing "text" (a string)' };
+  if (record.text.length > MAX_LINE_CHARS) return { id, error: `"text" is longer than ${MAX_LINE_CHARS} characters` };
+  return { id, text: record.text };
 }
 
 /**
@@ -53,8 +53,8 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
   const started = Date.now();
   // The total is unknown on a stream, so the bar is a running count with the rate.
   const draw = (end = false) => {
-    const s = Math.max(0.001, (Date.now() - started) / 1000);
-    progress!.write(`\r\x1b[2K${lines} articles · ${(chars / 1e6).toFixed(1)} M chars · ${(chars / s / 1e6).toFixed(2)} M chars/s${errors ? ` · ${errors} bad lines` : ''}${end ? '\n' : ''}`);
+    const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+    progress!.write(`\r\x1b[2K${lines} articles · ${(chars / 1e6).toFixed(1)} M chars · ${(chars / seconds / 1e6).toFixed(2)} M chars/s${errors ? ` · ${errors} bad lines` : ''}${end ? '\n' : ''}`);
   };
   for await (const raw of rl) {
     const line = raw.trim();

@@ -2,7 +2,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataDir } from './data-dir.ts';
+import { dataDir } from '../node/data-dir.ts';
 
 /** Path of the bundled example article. */
 export function seedArticlePath(): string {

@@ -5,11 +5,11 @@ import { realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.ts';
 
-function same(a: string, b: string): boolean {
+function samePath(path: string, other: string): boolean {
   try {
-    return realpathSync(a) === realpathSync(b);
+    return realpathSync(path) === realpathSync(other);
   } catch {
-    return resolve(a) === resolve(b);
+    return resolve(path) === resolve(other);
   }
 }
 
@@ -20,7 +20,7 @@ function same(a: string, b: string): boolean {
  * writeFileAtomic('out.geojson', json, 'article.txt')
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, input?: string): void {
-  if (input && input !== '-' && same(file, input)) throw new InputError(`Refusing to overwrite the input ${input} with the output.`);
+  if (input && input !== '-' && samePath(file, input)) throw new InputError(`Refusing to overwrite the input ${input} with the output.`);
   const tmp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
   try {
     writeFileSync(tmp, data);

@@ -131,7 +131,7 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const first: Array<{ span: NameSpan; p1: number }> = [];
   for (let i = 0; i < spans.length; i++) {
     local.push(spanFeatures(spans[i], ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname')));
-    first.push({ span: spans[i], p1: sigmoid(local[i].a) });
+    first.push({ span: spans[i], p1: sigmoid(local[i].score) });
   }
   const doc = collectDocEvidence(first, ctx);
   const scored: ScoredSpan[] = [];
@@ -139,7 +139,7 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
     // Linear scores: the second pass adds its document features to the local part.
     const docScore = new LinearScores(model.spanDoc);
     addDocFeatures(docScore, first[i].span, ctx, doc);
-    const z = local[i].b + docScore.a - local[i].watched * SURNAME_PENALTY;
+    const z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
     scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
   }
   return scored;

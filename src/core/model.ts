@@ -1,6 +1,6 @@
 // The learned parts of the geoparser as data: linear weights over named features for span
 // recognition and candidate ranking, plus small word lists derived from the training corpora.
-// Trained by geo/train-model.ts; loaded like the gazetteer (the core never reads files).
+// Trained by geo/train/train-model.ts; loaded like the gazetteer (the core never reads files).
 
 /** A linear model over sparse binary/real features. */
 export interface LinearModel {
@@ -40,36 +40,38 @@ export interface FeatureSink {
 }
 
 /**
- * A feature sink that scores as features arrive, under one or two models, with no map in between.
- * The sums are taken in the order the features are set, which is the order in which a `Features` map
- * built by the same extractor would list them, so both give the same scores to the last bit.
+ * A feature sink that scores as features arrive, under one model and optionally a second one, with
+ * no map in between. The sums are taken in the order the features are set, which is the order in which
+ * a `Features` map built by the same extractor would list them, so both give the same scores to the last bit.
  *
  * @example
- * const s = new LinearScores(model.span); s.set('bias', 1); s.a // the bias weight
+ * const s = new LinearScores(model.span); s.set('bias', 1); s.score // the bias weight
  */
 export class LinearScores implements FeatureSink {
-  a = 0;
-  b = 0;
-  private readonly wa: Map<string, number>;
-  private readonly wb: Map<string, number> | undefined;
+  /** The linear score under the first model. */
+  score = 0;
+  /** The linear score under the second model (0 without one). */
+  secondScore = 0;
   /** The value of the feature named `watch` when it was set (0 otherwise). */
-  watched = 0;
+  watchedValue = 0;
+  private readonly weights: Map<string, number>;
+  private readonly secondWeights: Map<string, number> | undefined;
   private readonly watch: string | undefined;
 
-  constructor(a: LinearModel, b?: LinearModel, watch?: string) {
-    this.wa = weightMap(a);
-    this.wb = b && weightMap(b);
+  constructor(model: LinearModel, second?: LinearModel, watch?: string) {
+    this.weights = weightMap(model);
+    this.secondWeights = second && weightMap(second);
     this.watch = watch;
   }
 
   set(name: string, value: number): this {
-    const x = this.wa.get(name);
-    if (x !== undefined) this.a += x * value;
-    if (this.wb) {
-      const y = this.wb.get(name);
-      if (y !== undefined) this.b += y * value;
+    const weight = this.weights.get(name);
+    if (weight !== undefined) this.score += weight * value;
+    if (this.secondWeights) {
+      const secondWeight = this.secondWeights.get(name);
+      if (secondWeight !== undefined) this.secondScore += secondWeight * value;
     }
-    if (name === this.watch) this.watched = value;
+    if (name === this.watch) this.watchedValue = value;
     return this;
   }
 }
@@ -83,7 +85,7 @@ export class LinearScores implements FeatureSink {
 export function scoreLinear(model: LinearModel, features: Features): number {
   const scores = new LinearScores(model);
   features.forEach((value, name) => scores.set(name, value));
-  return scores.a;
+  return scores.score;
 }
 
 // Weights as a Map, made once per weights object (a Map look-up hashes a fresh feature name; an object

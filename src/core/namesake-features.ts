@@ -23,14 +23,14 @@ const NAMESAKE_AREA_KINDS = new Set(['admin1', 'country', 'admin2', 'region']);
  * A city and a same-named area of its country ("New York", "Washington", "Mexico"): how big the city
  * is decides which one news means, so both readings see the city's size.
  */
-export function namesakeFeatures(match: NameMatch, all: NameMatch[], f: FeatureSink): void {
+export function namesakeFeatures(match: NameMatch, all: NameMatch[], into: FeatureSink): void {
   const p = match.place;
   if (p.kind === 'city') {
-    if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind))) f.set(featureName('namesakeCity:', popBucket(p.population)), 1);
+    if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind))) into.set(featureName('namesakeCity:', popBucket(p.population)), 1);
   } else if (NAMESAKE_AREA_KINDS.has(p.kind)) {
     let biggest = 0;
     for (let k = 0; k < all.length; k++) if (all[k].place.kind === 'city' && all[k].place.country === p.country) biggest = Math.max(biggest, all[k].place.population);
-    if (biggest > 0) f.set(featureName('namesakeArea:', popBucket(biggest)), 1);
+    if (biggest > 0) into.set(featureName('namesakeArea:', popBucket(biggest)), 1);
   }
 }
 
@@ -42,15 +42,15 @@ function popBucket(pop: number): number {
  * Marks an area and its namesake seat nearby: `twinArea`/`twinSeat` when the seat is a small town
  * (the area wins), `twinCity`/`twinBigArea` when it is a big city (the city wins).
  */
-export function twinFeatures(match: NameMatch, all: NameMatch[], f: FeatureSink, contains: Contains): void {
+export function twinFeatures(match: NameMatch, all: NameMatch[], into: FeatureSink, contains: Contains): void {
   const p = match.place;
   // Only areas we can draw: an admin-2 point is no better than its town's point.
   const isArea = (q: Place) => !!q.shape && (q.kind === 'admin1' || q.kind === 'admin2' || q.kind === 'disputed');
   for (let k = 0; k < all.length; k++) {
     const q = all[k].place;
     if (q === p || q.country !== p.country) continue;
-    if (isArea(p) && q.kind === 'city' && contains(p, q)) f.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
-    if (p.kind === 'city' && isArea(q) && contains(q, p)) f.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
+    if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
+    if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
   }
 }
 

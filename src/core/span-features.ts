@@ -154,35 +154,34 @@ function readingsOf(span: NameSpan): Readings {
 export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence): Features;
 export function spanFeatures<S extends FeatureSink>(span: NameSpan, ctx: SpanContext, doc: DocEvidence | undefined, into: S): S;
 export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence, into: FeatureSink = new Map<string, number>()): FeatureSink {
-  const f = into;
   const { tokens, lexicon } = ctx;
-  f.set('bias', 1);
+  into.set('bias', 1);
   let words = 0;
   for (let k = span.first; k <= span.last; k++) if (tokens[k].word) words++;
-  f.set(featureName('ntok:', Math.min(words, 3)), 1);
+  into.set(featureName('ntok:', Math.min(words, 3)), 1);
   const r = readingsOf(span);
   const features = r.features;
-  for (let k = 0; k < features.length; k++) f.set(features[k], 1);
+  for (let k = 0; k < features.length; k++) into.set(features[k], 1);
   const { kinds, adj } = r;
   const shape = shapeOf(span.text);
-  f.set(featureName('shape:', shape), 1);
-  if (span.key.replace(/ /g, '').length <= 3) f.set('short', 1);
+  into.set(featureName('shape:', shape), 1);
+  if (span.key.replace(/ /g, '').length <= 3) into.set('short', 1);
 
   const single = words === 1;
   const sentStart = ctx.sentenceStarts.has(span.first);
   const headline = ctx.titleCase.has(span.first);
-  if (sentStart) f.set('sentStart', 1);
-  if (headline) f.set('headline', 1);
+  if (sentStart) into.set('sentStart', 1);
+  if (headline) into.set('headline', 1);
   if (single && lexicon.commonWords.has(span.key)) {
-    f.set('common', 1);
-    if (sentStart || headline) f.set('common&sentStart', 1);
+    into.set('common', 1);
+    if (sentStart || headline) into.set('common&sentStart', 1);
   }
   if (single && lexicon.givenNames.has(span.key)) {
-    f.set('given', 1);
+    into.set('given', 1);
     // Chad, Israel, Jordan, Georgia: a country that is also a given name is mostly the country.
-    if (kinds.has('country')) f.set('given&country', 1);
+    if (kinds.has('country')) into.set('given&country', 1);
   }
-  if (single && lexicon.surnames.has(span.key)) f.set('surname', 1);
+  if (single && lexicon.surnames.has(span.key)) into.set('surname', 1);
 
   const prev = tokenAt(tokens, span.first - 1);
   const prev2 = tokenAt(tokens, span.first - 2);
@@ -194,56 +193,56 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   const nextLower = next?.word ? next.text.toLowerCase() : '';
   // One call each, whichever the neighbour: optimised code that never saw a span at a text's edge
   // would otherwise be thrown away at the first one.
-  f.set(prev?.word ? `prevw:${prevLower}` : prev ? `prevp:${prev.text}` : 'prev:none', 1);
-  f.set(next?.word ? `nextw:${nextLower}` : next ? `nextp:${next.text}` : 'next:none', 1);
-  if (prev && !prev.word && prev2?.word) f.set(`prev2w:${prev2.text.toLowerCase()}`, 1);
+  into.set(prev?.word ? `prevw:${prevLower}` : prev ? `prevp:${prev.text}` : 'prev:none', 1);
+  into.set(next?.word ? `nextw:${nextLower}` : next ? `nextp:${next.text}` : 'next:none', 1);
+  if (prev && !prev.word && prev2?.word) into.set(`prev2w:${prev2.text.toLowerCase()}`, 1);
   const prevIsName = isCapitalised(prev) && !ctx.sentenceStarts.has(span.first - 1) && !ctx.spanAt.has(span.first - 1);
   if (prevIsName) {
-    f.set('prevCap', 1);
-    if (lexicon.givenNames.has(prevLower)) f.set('prevGiven', 1);
+    into.set('prevCap', 1);
+    if (lexicon.givenNames.has(prevLower)) into.set('prevGiven', 1);
   }
   // "Charles Michel" at the start of a sentence, where prevIsName does not look.
-  if (isCapitalised(prev) && lexicon.givenNames.has(prevLower) && !ctx.spanEnding.has(span.first - 1)) f.set('prevGivenAny', 1);
+  if (isCapitalised(prev) && lexicon.givenNames.has(prevLower) && !ctx.spanEnding.has(span.first - 1)) into.set('prevGivenAny', 1);
   // "Paris Hilton", "Jordan Henderson": a capitalised word right after makes a longer name, even
   // when that word is a place name too.
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1)) {
-    f.set(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap', 1);
-    f.set(featureName('nextCap&', r.firstKind), 1);
-    if (lexicon.surnames.has(nextLower)) f.set('nextSurname', 1);
-    if (single && lexicon.givenNames.has(span.key)) f.set('given&nextCap', 1);
+    into.set(ctx.spanAt.has(span.last + 1) ? 'nextCapSpan' : 'nextCap', 1);
+    into.set(featureName('nextCap&', r.firstKind), 1);
+    if (lexicon.surnames.has(nextLower)) into.set('nextSurname', 1);
+    if (single && lexicon.givenNames.has(span.key)) into.set('given&nextCap', 1);
   }
-  if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') f.set('poss', 1);
+  if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') into.set('poss', 1);
   // "March 5", "5 May": a date, not a place.
-  if (startsWithDigit(next)) f.set('nextNum', 1);
-  if (startsWithDigit(prev)) f.set('prevNum', 1);
+  if (startsWithDigit(next)) into.set('nextNum', 1);
+  if (startsWithDigit(prev)) into.set('prevNum', 1);
   // An adjective glued to a following name is part of that name ("European Union", "French Open").
-  if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) f.set('adj&nextCap', 1);
+  if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) into.set('adj&nextCap', 1);
   // "Springfield, Illinois" / "Baku, Azerbaijan": a place right after a comma.
   if (next?.text === ',') {
     const after = ctx.spanAt.get(span.last + 2);
-    if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) f.set('commaPlace', 1);
+    if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) into.set('commaPlace', 1);
   }
-  if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) f.set('afterCommaOfName', 1);
-  if (doc) addDocFeatures(f, span, ctx, doc);
-  return f;
+  if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) into.set('afterCommaOfName', 1);
+  if (doc) addDocFeatures(into, span, ctx, doc);
+  return into;
 }
 
 /** Adds the second-pass document features to a span's local features. */
-export function addDocFeatures(f: FeatureSink, span: NameSpan, ctx: SpanContext, doc: DocEvidence): void {
+export function addDocFeatures(into: FeatureSink, span: NameSpan, ctx: SpanContext, doc: DocEvidence): void {
   // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
   const next = tokenAt(ctx.tokens, span.last + 1);
   const nextConf = doc.confidenceAt.get(span.last + 1);
-  if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) f.set('nextNamePart', 1);
+  if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) into.set('nextNamePart', 1);
   // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
   const prev = tokenAt(ctx.tokens, span.first - 1);
-  if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) f.set('docPerson', 1);
+  if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) into.set('docPerson', 1);
   const own = readingsOf(span).countries;
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);
   own.forEach((c) => (best = Math.max(best, (doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0))));
-  f.set(featureName('docCountry:', best === 0 ? 0 : best < 1.5 ? 1 : best < 4 ? 2 : 3), 1);
+  into.set(featureName('docCountry:', best === 0 ? 0 : best < 1.5 ? 1 : best < 4 ? 2 : 3), 1);
   const kc = doc.keyConfidence.get(span.key) ?? 0;
-  f.set(featureName('docKey:', kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3), 1);
+  into.set(featureName('docKey:', kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3), 1);
   const n = doc.keyCount.get(span.key) ?? 1;
-  f.set(featureName('docRepeat:', n === 1 ? 1 : n <= 3 ? 2 : 3), 1);
+  into.set(featureName('docRepeat:', n === 1 ? 1 : n <= 3 ? 2 : 3), 1);
 }

@@ -1,6 +1,6 @@
 // Serialisation of an article layer: the exact text of JSON.stringify(layer), faster in batches.
 // A batch names the same countries again and again, and their polygons (the same objects, see
-// normalizeGeometryCached) are most of the text; each one's JSON is written once and reused, and so
+// layerGeometryCached) are most of the text; each one's JSON is written once and reused, and so
 // are its UTF-8 bytes when the layer is wanted as bytes.
 
 import type { Geometry } from 'geojson';

@@ -69,7 +69,7 @@ export interface Gazetteer {
   /** Polygon for a place's `shape` key, or undefined when the gazetteer has none loaded. */
   geometry(shape: string): Geometry | undefined;
   /**
-   * The polygon as a layer draws it, `layerGeometry(geometry(shape))` in to-feature-collection.ts:
+   * The polygon as a layer draws it, `layerGeometry(geometry(shape))` (layer-geometry.ts):
    * within the layer's vertex cap (a big polygon through the `LayerMask` the gazetteer has worked out
    * ahead, see `layerMask`), rounded to 6 decimals, wound by the right-hand rule; the same object
    * each time. Undefined when the layer must make it from `geometry(shape)` itself (a big polygon

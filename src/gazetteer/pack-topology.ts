@@ -5,7 +5,8 @@
 // exactly what topojson-client's `feature()` gives (same arithmetic, same order; tested against it).
 
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { pickLayerMask, position, round6 } from '../core/to-feature-collection.ts';
+import { pickLayerMask } from '../core/layer-mask.ts';
+import { position, round6 } from '../core/normalize-geometry.ts';
 import type { LayerMask } from '../core/types.ts';
 import type { GeometryObject, Topology, Transform } from 'topojson-specification';
 

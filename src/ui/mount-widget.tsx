@@ -4,7 +4,8 @@
 import { effect } from '@preact/signals';
 import { render } from 'preact';
 import type { ArticleLayer, LayerFeature } from '../core/types.ts';
-import { App, type ViewOptions } from './components/App.tsx';
+import { App } from './components/App.tsx';
+import type { ViewOptions } from './components/view-options.ts';
 import type { BasemapData } from './map/decode-basemap.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
@@ -101,12 +102,12 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
     let last: string | null = model.selectedId.peek();
     cleanups.push(
       effect(() => {
-        const f = model.selected.value;
-        const id = f?.id ?? null;
+        const feature = model.selected.value;
+        const id = feature?.id ?? null;
         if (id === last) return;
         last = id;
         const from = model.origin.peek();
-        if (from !== 'api' && from !== 'url') onSelect(f);
+        if (from !== 'api' && from !== 'url') onSelect(feature);
       }),
     );
   }

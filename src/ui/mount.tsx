@@ -57,7 +57,7 @@ function syncHash(model: Model, options: MountOptions): () => void {
   addEventListener('popstate', fromUrl);
   addEventListener('hashchange', fromUrl);
   // A reader's selection becomes a history entry, so back/forward step through what they looked at.
-  // pushState costs ~1.5 ms, so it runs after the frame that shows the passages (issue #4); a newer
+  // pushState is slow enough to show, so it runs after the frame that shows the passages (issue #4); a newer
   // selection, or one read from the URL, cancels a pending push.
   let push = 0;
   let lastArticle = model.article.peek();

@@ -16,7 +16,7 @@ const work = mkdtempSync(join(tmpdir(), 'aa-bench-'));
 // Bundle the real loader like the CLI is bundled, so the child measures plain Node, not tsx start-up.
 const probe = join(work, 'probe.ts');
 writeFileSync(probe, `
-import { loadGazetteer } from ${JSON.stringify(join(root, 'src/cli/load-gazetteer.ts'))};
+import { loadGazetteer } from ${JSON.stringify(join(root, 'src/node/load-gazetteer.ts'))};
 import { normalizeName } from ${JSON.stringify(join(root, 'src/core/normalize-name.ts'))};
 const t0 = performance.now();
 const g = loadGazetteer(process.argv[2]);

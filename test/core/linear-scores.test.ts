@@ -5,7 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { buildSpanContext, extractMentions } from '../../src/core/extract-mentions.ts';
 import { containsByShape } from '../../src/core/namesake-features.ts';
-import { buildRankContext, CandidateScores, candidateFeatures, commaPlaces, findCandidates, rankCandidates, scoreCandidate } from '../../src/core/rank-candidates.ts';
+import { candidateFeatures, commaPlaces } from '../../src/core/candidate-features.ts';
+import { CandidateScores, scoreCandidate } from '../../src/core/candidate-scores.ts';
+import { findCandidates, rankCandidates } from '../../src/core/rank-candidates.ts';
+import { buildRankContext } from '../../src/core/rank-context.ts';
 import { findNameSpans } from '../../src/core/find-name-spans.ts';
 import { LinearScores, scoreLinear } from '../../src/core/model.ts';
 import { lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
@@ -16,9 +19,9 @@ import { realResources } from '../helpers/real-resources.ts';
 test('LinearScores: a small hand-checked case', () => {
   const s = new LinearScores({ weights: { bias: -1, a: 2, b: 0.5 } }, { weights: { a: 3 } }, 'b');
   s.set('bias', 1).set('a', 1).set('b', 4).set('unknown', 7);
-  assert.equal(s.a, -1 + 2 + 2); // bias + a + 0.5 × 4
-  assert.equal(s.b, 3);
-  assert.equal(s.watched, 4);
+  assert.equal(s.score, -1 + 2 + 2); // bias + a + 0.5 × 4
+  assert.equal(s.secondScore, 3);
+  assert.equal(s.watchedValue, 4);
 });
 
 test('LinearScores over spanFeatures equals scoreLinear over the feature map, for every span of the seed', () => {
@@ -32,9 +35,9 @@ test('LinearScores over spanFeatures equals scoreLinear over the feature map, fo
   for (const span of spans) {
     const map = spanFeatures(span, ctx);
     const scores = spanFeatures(span, ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname'));
-    assert.equal(scores.a, scoreLinear(model.span, map), span.text);
-    assert.equal(scores.b, scoreLinear(model.spanDoc, map), span.text);
-    assert.equal(scores.watched, map.get('nextSurname') ?? 0);
+    assert.equal(scores.score, scoreLinear(model.span, map), span.text);
+    assert.equal(scores.secondScore, scoreLinear(model.spanDoc, map), span.text);
+    assert.equal(scores.watchedValue, map.get('nextSurname') ?? 0);
   }
 });
 
@@ -53,7 +56,7 @@ test('CandidateScores equals scoreCandidate over the feature map, for every read
       for (const c of [null, ctx]) {
         const map = candidateFeatures(m, matches, mention, c, comma, contains);
         const sink = candidateFeatures(m, matches, mention, c, comma, contains, new CandidateScores(model));
-        assert.equal(sink.score, scoreCandidate(model, map), `${mention.text} → ${m.place.id}`);
+        assert.equal(sink.total, scoreCandidate(model, map), `${mention.text} → ${m.place.id}`);
         if (map.has('twinArea') || map.has('twinSeat') || map.has('twinCity') || map.has('twinBigArea')) twins++;
         readings++;
       }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { loadGazetteer } from '../../src/cli/load-gazetteer.ts';
+import { loadGazetteer } from '../../src/node/load-gazetteer.ts';
 import { normalizeName } from '../../src/core/normalize-name.ts';
 
 const gazetteer = loadGazetteer();

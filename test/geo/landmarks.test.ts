@@ -1,7 +1,7 @@
 // The curated landmarks (geo/curated/landmarks.tsv) in the committed artifacts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadGazetteer } from '../../src/cli/load-gazetteer.ts';
+import { loadGazetteer } from '../../src/node/load-gazetteer.ts';
 
 const gazetteer = loadGazetteer();
 const site = (key: string) => gazetteer.lookup(key).find((m) => m.place.kind === 'site')?.place;

@@ -1,6 +1,6 @@
 // The committed gazetteer and model, loaded once per test process (no ../shared needed).
-import { loadGazetteer } from '../../src/cli/load-gazetteer.ts';
-import { loadModel } from '../../src/cli/load-model.ts';
+import { loadGazetteer } from '../../src/node/load-gazetteer.ts';
+import { loadModel } from '../../src/node/load-model.ts';
 import type { GeoparserModel } from '../../src/core/model.ts';
 import type { Gazetteer } from '../../src/core/types.ts';
 

@@ -1,8 +1,6 @@
 // The explorer layout (issue #4, DESIGN.md §6): the map on the left (~60%), a side panel with the
 // passages of the selected place, the place list and the article text; stacked under 720 px.
 // Also the drop target for layer files, and the live region announcing the selection.
-import type { ComponentType } from 'preact';
-import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
 import { ArticleText } from './ArticleText.tsx';
 import { MapView, type MapViewProps } from './MapView.tsx';
@@ -11,24 +9,7 @@ import { PlaceList } from './PlaceList.tsx';
 import { StoryFilters } from './StoryFilters.tsx';
 import { StoryArticle, StoryPassages } from './StoryPassages.tsx';
 import { Toolbar } from './Toolbar.tsx';
-
-/** What the widget shows besides the map: the explorer shows everything, an embed less (issue #5). */
-export interface ViewOptions {
-  /** The article text pane (the `text` attribute of <article-atlas>). */
-  text: boolean;
-  /** Embedded in someone else's page (a compact frame). */
-  embedded: boolean;
-  /** Opens a dropped layer file (the explorer); without it the widget takes no drops. */
-  open?(model: Model, file: File): void;
-  /** Says what was left out of an opened file (the explorer). */
-  Notice?: ComponentType<{ model: Model }>;
-  /** Folder URL of the built site, for the Embed dialog. */
-  embedBase?: string;
-  /** Extra toolbar buttons (the explorer's open-file and Embed). */
-  Tools?: ComponentType<{ model: Model; embedBase?: string }>;
-  /** The hand-correction control under the passages (explorer only). */
-  Correction?: ComponentType<{ model: Model; f: LayerFeature }>;
-}
+import type { ViewOptions } from './view-options.ts';
 
 export function App(props: MapViewProps & { view: ViewOptions }) {
   const { model, view } = props;

@@ -8,18 +8,18 @@ import { countryName, kindLabel } from '../model/kind-group.ts';
 /** The <select> value for "not a place"; candidate ids always contain a colon, so it cannot clash. */
 const NOT_A_PLACE = 'none';
 
-export function Correction({ model, f }: { model: Model; f: LayerFeature }) {
-  const others = f.properties.candidates.filter((c) => c.id !== f.id);
+export function Correction({ model, feature }: { model: Model; feature: LayerFeature }) {
+  const others = feature.properties.candidates.filter((c) => c.id !== feature.id);
   const [choice, setChoice] = useState(others[0]?.id ?? NOT_A_PLACE);
   // The form only once opened: a new <select> makes Chrome's autofill lay the page out again in a task of
-  // its own, 2–5 ms after every selection, before the passages are on screen (issue #4).
+  // its own after every selection, before the passages are on screen (issue #4).
   const [open, setOpen] = useState(false);
   return (
     <details class="aa-fix" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Wrong place?</summary>
       {open && <>
       <label>
-        “{f.properties.mentions[0]?.text ?? f.properties.name}” means{' '}
+        “{feature.properties.mentions[0]?.text ?? feature.properties.name}” means{' '}
         <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
           {others.map((c) => (
             <option value={c.id} key={c.id}>
@@ -35,7 +35,7 @@ export function Correction({ model, f }: { model: Model; f: LayerFeature }) {
         class="aa-btn"
         onClick={() =>
           import('../model/correct-place.ts').then(
-            (m) => m.correctPlace(model, f.id, choice === NOT_A_PLACE ? null : choice),
+            (m) => m.correctPlace(model, feature.id, choice === NOT_A_PLACE ? null : choice),
             (e: Error) => (model.error.value = { title: 'The correction could not be applied', message: `${e.message}. Try again.` }),
           )
         }

@@ -7,7 +7,7 @@ import { embedSnippets } from '../model/embed-snippets.ts';
 export function EmbedDialog({ model, base }: { model: Model; base: string }) {
   const dialog = useRef<HTMLDialogElement>(null);
   // null while the dialog is closed: the snippets then do not follow the selection, because a textarea's
-  // new value costs an autofill task in the frame that shows the passages (~2 ms, issue #4).
+  // new value costs an autofill task in the frame that shows the passages (issue #4).
   const [copied, setCopied] = useState<string | null>(null);
   const snippets = embedSnippets({ base, title: model.layer.value?.title, place: (copied != null && model.selectedId.value) || undefined });
   const copy = async (which: 'element' | 'iframe', e: Event) => {

@@ -4,7 +4,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
-import type { ViewOptions } from './App.tsx';
+import type { ViewOptions } from './view-options.ts';
 import { kindGroup } from '../model/kind-group.ts';
 import { placeMeta, segmentText, type TextMention } from '../model/layer-view.ts';
 import { MentionStrip } from './MentionStrip.tsx';
@@ -17,14 +17,14 @@ import { MentionStrip } from './MentionStrip.tsx';
 const FIRST_PASSAGES = 3;
 
 export function PassagesPanel({ model, view }: { model: Model; view: ViewOptions }) {
-  const f = model.selected.value;
+  const feature = model.selected.value;
   const list = useRef<HTMLOListElement>(null);
   const cursor = model.cursor.value;
   useEffect(() => {
     (list.current?.children[cursor] as HTMLElement | undefined)?.scrollIntoView?.({ block: 'nearest' });
   }, [cursor]);
   const section = useRef<HTMLElement>(null);
-  const id = f?.id;
+  const id = feature?.id;
   useEffect(() => {
     // A click on the map or a deep link brings the passages into view; a click in the text leaves the
     // reader where they are reading (the map shows the place).
@@ -33,18 +33,18 @@ export function PassagesPanel({ model, view }: { model: Model; view: ViewOptions
   }, [id]);
   return (
     <section class="aa-passages" role="region" aria-label="Passages" ref={section}>
-      {f ? <Selected model={model} f={f} list={list} view={view} /> : <p class="aa-hint">Choose a place on the map, in the list{view.text ? ' or in the text' : ''} to read the passages that mention it.</p>}
+      {feature ? <Selected model={model} feature={feature} list={list} view={view} /> : <p class="aa-hint">Choose a place on the map, in the list{view.text ? ' or in the text' : ''} to read the passages that mention it.</p>}
     </section>
   );
 }
 
-function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; list: { current: HTMLOListElement | null }; view: ViewOptions }) {
-  const p = f.properties;
+function Selected({ model, feature, list, view }: { model: Model; feature: LayerFeature; list: { current: HTMLOListElement | null }; view: ViewOptions }) {
+  const p = feature.properties;
   const layer = model.layer.value!;
   const passages = model.selectedPassages.value;
-  const all = model.marked.value === f.id;
+  const all = model.marked.value === feature.id;
   const cursor = Math.min(model.cursor.value, passages.length - 1);
-  const own: TextMention[] = p.mentions.map((m) => ({ ...m, id: f.id, kind: p.kind })).sort((a, b) => a.start - b.start);
+  const own: TextMention[] = p.mentions.map((m) => ({ ...m, id: feature.id, kind: p.kind })).sort((a, b) => a.start - b.start);
   const step = (d: number) => (model.cursor.value = Math.max(0, Math.min(passages.length - 1, cursor + d)));
   const text = layer.text;
   return (
@@ -83,7 +83,7 @@ function Selected({ model, f, list, view }: { model: Model; f: LayerFeature; lis
         })}
       </ol>
       {/* Keyed by place: another place's choice must not carry over to this one. Below the list, with the rest. */}
-      {all && view.Correction && <view.Correction key={f.id} model={model} f={f} />}
+      {all && view.Correction && <view.Correction key={feature.id} model={model} feature={feature} />}
     </>
   );
 }

@@ -19,12 +19,12 @@ const FIRST_ROWS = 150;
 export function PlaceList({ model }: { model: Model }) {
   const rows = filterRows(model.rows.value, model.filter.value);
   const [everything, setEverything] = useState(false);
-  const item = ({ feature: f, mentions }: PlaceRow) => {
-    const p = f.properties;
-    const on = computed(() => f.id === model.marked.value);
+  const item = ({ feature, mentions }: PlaceRow) => {
+    const p = feature.properties;
+    const on = computed(() => feature.id === model.marked.value);
     return (
-      <li key={f.id}>
-        <button type="button" class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))} aria-pressed={on} onClick={() => model.select(f.id, 'list')}>
+      <li key={feature.id}>
+        <button type="button" class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))} aria-pressed={on} onClick={() => model.select(feature.id, 'list')}>
           <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
           <span class="aa-name">{p.name}</span>
           <span class="aa-meta">{placeMeta(p)}</span>

@@ -3,7 +3,7 @@
 import { useComputed } from '@preact/signals';
 import type { Model } from '../model/create-model.ts';
 import { exportFileName } from '../model/layer-io.ts';
-import type { ViewOptions } from './App.tsx';
+import type { ViewOptions } from './view-options.ts';
 import { downloadText } from './download.ts';
 
 export function Toolbar({ model, view }: { model: Model; view: ViewOptions }) {

@@ -3,9 +3,9 @@ import { GEOJSON_TYPE } from '../model/layer-io.ts';
 
 export function downloadText(text: string, fileName: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: GEOJSON_TYPE }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

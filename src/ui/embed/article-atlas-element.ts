@@ -94,7 +94,7 @@ export function createArticleAtlasElement(css: string, basemapUrl: string | unde
         place: this.getAttribute('place') ?? undefined,
         tiles: tiles ? { url: tiles, attribution: this.getAttribute('tiles-attribution') ?? '© OpenStreetMap contributors' } : undefined,
         text: !/^(off|false|no|hidden|0)$/i.test(this.getAttribute('text') ?? 'on'),
-        onSelect: (f) => this._emit('article-atlas:select', detailOf(f)),
+        onSelect: (feature) => this._emit('article-atlas:select', detailOf(feature)),
         onReady: () => this._emit('article-atlas:ready', { src: src ?? null }),
       });
       if (!src) box.textContent = 'Set the src attribute to an article layer (layer.geojson).';
@@ -106,6 +106,6 @@ export function createArticleAtlasElement(css: string, basemapUrl: string | unde
   };
 }
 
-function detailOf(f: LayerFeature | null): SelectDetail {
-  return { id: f?.id ?? null, name: f?.properties.name ?? null, kind: f?.properties.kind ?? null };
+function detailOf(feature: LayerFeature | null): SelectDetail {
+  return { id: feature?.id ?? null, name: feature?.properties.name ?? null, kind: feature?.properties.kind ?? null };
 }

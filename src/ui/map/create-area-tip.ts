@@ -1,9 +1,6 @@
-// The hover and focus name of the areas on the map (issue #4): one element per map, placed above the pointer
-// (or the shape's centre on keyboard focus) by a transform, never measured. Leaflet's sticky tooltip read its
-// own size on every open and move (a forced layout) and was closed and built again by every click, ~4 ms of
-// click → passages; cities keep Leaflet's permanent labels (create-article-map.ts). The element is written
-// once per frame, in an animation frame callback: written in the mouse handlers, it left the layout dirty
-// for Leaflet's next mouse handler, which measures the map and so laid the page out in the middle of a click.
+// The hover and focus name of the areas on the map: one element per map, placed above the pointer (or the
+// shape's centre on keyboard focus) by a transform and never measured, written once per animation frame so
+// that no layout is pending when Leaflet's mouse handlers read the map. Why not Leaflet's tooltip: README.md.
 import { stamp, type Map as LeafletMap, type Point } from 'leaflet';
 
 export interface AreaTip {

@@ -83,8 +83,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   map.on('zoomend resize', placeLabels);
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
-  // SVG, not canvas: without a GPU, Chrome copies a canvas into a new compositor buffer in every frame that
-  // changes anything on the page, a 920×960 basemap ~3 ms of the frame that shows a click's passages (issue #4).
+  // SVG, not canvas: without a GPU, Chrome copies a canvas into a compositor buffer in every frame that
+  // changes anything on the page, the frame that shows a click's passages included (src/ui/map/README.md).
   // The SVG is drawn once per move; styles.css keeps its raster scale during fly-to (will-change).
   const baseRenderer = svg({ pane: 'aa-base' });
   map.createPane('aa-points').style.zIndex = '410';
@@ -150,7 +150,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       });
       // A pointer press leaves focus on the map container (Leaflet's keyboard handler gives it focus) instead
       // of moving it to the shape: the container's blur turned wheel zoom off right after a click on a place,
-      // and the focus change cost a tooltip layout and a restyle in the click → passages time (issue #4).
+      // and the focus change cost a tooltip layout and a restyle before the passages showed (issue #4).
       // Keyboard focus (Tab) is unchanged. Both engines count that focus() from a mouse handler as keyboard focus
       // and drew the container's :focus-visible ring after every click on a place; Leaflet hides the ring until
       // the next key press after a press on the map itself, which the flag below keeps from seeing this one.
@@ -159,10 +159,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         DomUtil.preventOutline(el);
       });
       // The shape's own listeners, not Leaflet's path events: for each mouse event Leaflet's dispatch looked
-      // for its targets, measured the map and built an event of its own, ~1 ms of click → passages (issue #4).
-      // A click that ends a drag of the map selects nothing, as Leaflet's click did. The flag makes Leaflet's map
-      // skip the shape's DOM events altogether, as its canvas renderer does for its canvas: it copied every
-      // click, property by property, into a 'preclick' event that nothing here listens to (~0.7 ms).
+      // for its targets, measured the map and built an event of its own (src/ui/map/README.md). A click that
+      // ends a drag of the map selects nothing, as Leaflet's click did. The flag (Leaflet private API, guarded by
+      // test/browser/leaflet-private-api.test.ts) makes Leaflet's map skip the shape's DOM events, as its canvas
+      // renderer does for its canvas, instead of copying every click into a 'preclick' nothing listens to.
       node.addEventListener('click', () => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(f.id));
       (node as SVGElement & { _leaflet_disable_events?: boolean })._leaflet_disable_events = true;
       const show = (e: MouseEvent) => unnamed() && areaTip.show(name, map.mouseEventToContainerPoint(e), node);

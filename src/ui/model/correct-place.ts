@@ -12,13 +12,13 @@ import type { PlaceResolver } from './layer-io.ts';
  * @example correctFeature(layer, 'geonames:147622', 'geonames:147624')
  */
 export function correctFeature(layer: ArticleLayer, featureId: string, candidateId: string | null, resolve?: PlaceResolver): ArticleLayer {
-  const f = layer.features.find((x) => x.id === featureId);
-  if (!f || f.id === candidateId) return layer;
-  const p = f.properties;
-  const original = p.original ?? f.id;
+  const feature = layer.features.find((x) => x.id === featureId);
+  if (!feature || feature.id === candidateId) return layer;
+  const p = feature.properties;
+  const original = p.original ?? feature.id;
   let next: LayerFeature;
   if (candidateId === null) {
-    next = { ...f, id: `none:${original}`, geometry: null as unknown as LayerFeature['geometry'], properties: { ...p, status: 'corrected', original } };
+    next = { ...feature, id: `none:${original}`, geometry: null as unknown as LayerFeature['geometry'], properties: { ...p, status: 'corrected', original } };
   } else {
     const c = p.candidates.find((x) => x.id === candidateId);
     if (!c) return layer;
@@ -39,7 +39,7 @@ export function correctFeature(layer: ArticleLayer, featureId: string, candidate
       next = { ...existing, properties: { ...existing.properties, mentions, status: 'corrected', original } };
     }
   }
-  const features = layer.features.filter((x) => x.id !== next.id || x === f).map((x) => (x === f ? next : x));
+  const features = layer.features.filter((x) => x.id !== next.id || x === feature).map((x) => (x === feature ? next : x));
   return { ...layer, features };
 }
 

@@ -66,9 +66,9 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const selected = computed<LayerFeature | null>(() => layer.value?.features.find((f) => f.id === selectedId.value && f.geometry) ?? null);
   const selectedPassages = computed(() => (selected.value ? passagesOf(selected.value) : []));
   const announcement = computed(() => {
-    const f = selected.value;
-    if (!f) return '';
-    const p = f.properties;
+    const feature = selected.value;
+    if (!feature) return '';
+    const p = feature.properties;
     const n = p.mentions.length;
     const approximate = approximateNote(p);
     return `Selected ${p.name}, ${kindLabel(p.kind)}${p.country && p.kind !== 'country' ? ` in ${countryName(p.country)}` : ''}${approximate ? `, ${approximate}` : ''}: ${n} mention${n === 1 ? '' : 's'}.`;

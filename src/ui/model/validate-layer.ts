@@ -129,17 +129,17 @@ export function readLayer(text: string): LayerReading {
   const counts = { geometry: 0, properties: 0, mentions: 0, candidates: 0 };
   const ids = new Set<string>();
   const features: LayerFeature[] = [];
-  for (const f of data.features) {
-    const p = isObject(f) ? f.properties : null;
-    if (!isObject(f) || f.type !== 'Feature' || typeof f.id !== 'string' || ids.has(f.id) || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
+  for (const feature of data.features) {
+    const p = isObject(feature) ? feature.properties : null;
+    if (!isObject(feature) || feature.type !== 'Feature' || typeof feature.id !== 'string' || ids.has(feature.id) || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
       counts.properties++;
       continue;
     }
-    if (f.geometry !== null && !isValidGeometry(f.geometry)) {
+    if (feature.geometry !== null && !isValidGeometry(feature.geometry)) {
       counts.geometry++;
       continue;
     }
-    ids.add(f.id);
+    ids.add(feature.id);
     const rawMentions = Array.isArray(p.mentions) ? p.mentions : [];
     const mentions = rawMentions.map((m) => readMention(m, body, passages.length)).filter((m) => m !== null);
     const rawCandidates = Array.isArray(p.candidates) ? p.candidates : [];
@@ -151,11 +151,11 @@ export function readLayer(text: string): LayerReading {
     if (typeof p.country !== 'string') properties.country = '';
     if (typeof p.score !== 'number') properties.score = 0;
     if (!isPosition(p.anchor)) {
-      const c = (f.geometry as { coordinates?: unknown } | null)?.coordinates;
+      const c = (feature.geometry as { coordinates?: unknown } | null)?.coordinates;
       properties.anchor = isPosition(c) ? c : [0, 0];
     }
     for (const k of ['disputed', 'original'] as const) if (k in p && typeof p[k] !== 'string') delete properties[k];
-    features.push({ ...(f as unknown as LayerFeature), properties });
+    features.push({ ...(feature as unknown as LayerFeature), properties });
   }
   const total = data.features.length;
   if (total && !features.length) {

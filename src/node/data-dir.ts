@@ -1,5 +1,5 @@
 // Where the committed artifacts (geo/data) are, seen from the running code: dist/*.js when built,
-// src/cli/*.ts when run through tsx. ARTICLE_ATLAS_DATA overrides it (evaluation of other models).
+// src/node/*.ts when run through tsx. ARTICLE_ATLAS_DATA overrides it (evaluation of other models).
 
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,0 +1,124 @@
+// Features of one gazetteer reading of a mention, for candidate ranking: the place's own (kind,
+// population, feature type), its namesakes among the other readings, a "City, State" comma after the
+// mention, and (second pass) what the rest of the article says.
+
+import { distanceKm as km, distanceLowerBoundKm } from './distance-km.ts';
+import { featureName, type FeatureSink, type Features } from './model.ts';
+import { namesakeFeatures, near, twinFeatures, type Contains } from './namesake-features.ts';
+import type { RankContext } from './rank-context.ts';
+import type { Gazetteer, Mention, NameMatch, Place } from './types.ts';
+
+const MAJOR_FEATURE_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL', 'PPLX', 'PCLI', 'ADM1', 'ADM2', 'PPLG']);
+
+const NAME_TYPE_SUFFIX = { name: '&name', alt: '&alt', adjective: '&adjective' } as const;
+
+// The largest population among a name's settlements and among its other readings, once per reading list.
+const largest = new WeakMap<NameMatch[], [number, number]>();
+function largestPopulations(all: NameMatch[]): [number, number] {
+  let l = largest.get(all);
+  if (!l) {
+    l = [-Infinity, -Infinity];
+    for (const m of all) {
+      const k = m.place.kind === 'city' ? 0 : 1;
+      l[k] = Math.max(l[k], m.place.population);
+    }
+    largest.set(all, l);
+  }
+  return l;
+}
+
+/**
+ * Features of one candidate of a mention in its article, into a Features map or another sink.
+ *
+ * @example
+ * candidateFeatures(match, matches, mention, ctx, commaPlaces).get('kind:country') // 1
+ */
+export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[], contains?: Contains): Features;
+export function candidateFeatures<S extends FeatureSink>(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[], contains: Contains, into: S): S;
+export function candidateFeatures(
+  match: NameMatch,
+  all: NameMatch[],
+  mention: Mention,
+  ctx: RankContext | null,
+  comma: Place[],
+  contains: Contains = near,
+  into: FeatureSink = new Map<string, number>(),
+): FeatureSink {
+  const p = match.place;
+  into.set('bias', 1);
+  into.set(featureName('kind:', p.kind), 1);
+  if (MAJOR_FEATURE_CODES.has(p.featureCode)) into.set(featureName('fc:', p.featureCode), 1);
+  into.set(featureName('ntype:', match.nameType), 1);
+  into.set(featureName(p.kind, NAME_TYPE_SUFFIX[match.nameType]), 1);
+  const lp = Math.log10(p.population + 1);
+  into.set('pop', lp / 7);
+  // Area populations are sums over their towns: compare settlements with settlements only.
+  const city = p.kind === 'city';
+  const maxPop = largestPopulations(all)[city ? 0 : 1];
+  if (p.population === maxPop && maxPop > 0) into.set(city ? 'maxPop' : 'maxAreaPop', 1);
+  if (all.length === 1) into.set('only', 1);
+  if (p.shape) into.set('hasShape', 1);
+  if (all.length > 1) {
+    twinFeatures(match, all, into, contains);
+    namesakeFeatures(match, all, into);
+  }
+  if (comma.some((c) => (c.kind === 'country' && c.country === p.country) || (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1))) {
+    into.set('commaCtx', 1);
+  }
+  if (ctx) addContextFeatures(into, p, mention, ctx);
+  return into;
+}
+
+/** Adds what the rest of the article says about a candidate (second ranking pass). */
+export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention, ctx: RankContext): void {
+  if (p.country) {
+    const total = ctx.countries.get(p.country) ?? 0;
+    const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
+    const w = total - own;
+    if (w > 0) {
+      into.set('docCountry', Math.min(1, w / 3));
+      // The strongest other country, and how much of the article's geography is in this one (a
+      // US-only story means the state). forEach, not for…of: no entry arrays while still unoptimised.
+      let max = 0;
+      let all = 0;
+      ctx.countries.forEach((v, c) => {
+        if (c === p.country) all += w;
+        else {
+          max = Math.max(max, v);
+          all += v;
+        }
+      });
+      if (w >= max) into.set('docTopCountry', 1);
+      if (all >= 2 && w / all >= 0.6) into.set('docShare', 1);
+    }
+    if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') into.set('docAdmin1', 1);
+  }
+  let nearest = Infinity;
+  const anchors = ctx.anchors;
+  for (let i = 0; i < anchors.length; i++) {
+    const a = anchors[i];
+    // Only the distance band counts: once within the nearest band, no anchor changes it; and an anchor
+    // whose latitude alone puts it farther than the nearest so far cannot be nearer.
+    if (nearest <= 50) break;
+    if (distanceLowerBoundKm(a.anchor, p.anchor) >= nearest) continue;
+    if (a.keys.size > 1 || !a.keys.has(mention.key)) nearest = Math.min(nearest, km(a.anchor, p.anchor));
+  }
+  if (nearest <= 50) into.set('near:50', 1);
+  else if (nearest <= 200) into.set('near:200', 1);
+  else if (nearest <= 1000) into.set('near:1000', 1);
+  else if (nearest < Infinity) into.set('near:far', 1);
+}
+
+/** Places named right after "<mention>, " — the State in "City, State". */
+export function commaPlaces(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
+  const next = mentions[i + 1];
+  if (!next || next.type !== 'toponym') return [];
+  if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
+  const places: Place[] = [];
+  const matches = gazetteer.lookup(next.key);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
+    if (m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')) places.push(m.place);
+  }
+  return places;
+}

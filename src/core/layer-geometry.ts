@@ -1,0 +1,43 @@
+// A place's geometry as the article layer carries it: big polygons simplified to a vertex budget, then
+// rounded and wound (normalizeGeometry). The gazetteer may hand over this form ready-made.
+
+import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
+import { normalizeGeometry, position } from './normalize-geometry.ts';
+import { simplifyToFit, type Point } from './simplify-to-fit.ts';
+
+/**
+ * Most vertices one feature's polygon may carry in a layer. The gazetteer's shapes are simplified
+ * for borders of every size at once; a layer shows each area whole, so Russia needs no more points
+ * than Lachin does. Keeps the seed's layer small (issue #4 budget: 40 KB gzip).
+ */
+export const MAX_LAYER_VERTICES = 400;
+
+/**
+ * A polygon simplified (Douglas–Peucker, the tolerance raised until it fits) to at most
+ * MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule; other
+ * geometries only normalised.
+ *
+ * @example
+ * layerGeometry(russia) // a MultiPolygon of at most 400 vertices
+ */
+export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Geometry {
+  if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') return normalizeGeometry(g);
+  const simplified = simplifyToFit(g, maxVertices);
+  return normalizeGeometry(simplified ? withRings(g, simplified, (ring) => ring.map((p) => position(p.x, p.y))) : g);
+}
+
+/** The polygon as the same type with new rings. */
+function withRings(g: Polygon | MultiPolygon, polygons: Point[][][], ring: (points: Point[]) => Position[]): Polygon | MultiPolygon {
+  const coordinates = polygons.map((rings) => rings.map(ring));
+  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
+}
+
+// Gazetteer geometries are shared, immutable objects; their layer form is computed once.
+const normalized = new WeakMap<Geometry, Geometry>();
+
+/** layerGeometry cached per input object; do not mutate what it returns. */
+export function layerGeometryCached(g: Geometry): Geometry {
+  let n = normalized.get(g);
+  if (!n) normalized.set(g, (n = layerGeometry(g)));
+  return n;
+}

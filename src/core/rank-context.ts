@@ -1,0 +1,55 @@
+// What an article says as a whole about where it is, gathered from a first ranking of its mentions:
+// the countries and admin-1 units its places lie in, and the anchors of the places it names surely.
+
+import type { RankedMention } from './types.ts';
+
+/** What the article as a whole says, gathered from its mentions' readings. */
+export interface RankContext {
+  /** ISO country → weight of mentions whose likely reading lies in that country, per key. */
+  countries: Map<string, number>;
+  countriesByKey: Map<string, Map<string, number>>;
+  /** `CC.ADM1` of admin-1 units the article names. */
+  admin1s: Set<string>;
+  /** Anchors of confidently read places (one per place, most-mentioned first), with their keys. */
+  anchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
+}
+
+/** Places whose distance every candidate is measured to: enough for any article, bounded for books. */
+const MAX_CONTEXT_ANCHORS = 150;
+
+/**
+ * Document context from a first ranking: the top reading of each mention.
+ *
+ * @example
+ * buildRankContext(rankCandidates(mentions, text, gazetteer, model)).countries.get('AZ') // 12.5
+ */
+export function buildRankContext(ranked: RankedMention[]): RankContext {
+  const countries = new Map<string, number>();
+  const countriesByKey = new Map<string, Map<string, number>>();
+  const admin1s = new Set<string>();
+  const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
+  for (let i = 0; i < ranked.length; i++) {
+    const { mention, candidates } = ranked[i];
+    const top = candidates[0];
+    if (!top) continue;
+    const p = top.place;
+    // A reading is confident when it beats the runner-up clearly or has no rival.
+    const margin = candidates.length > 1 ? top.score - candidates[1].score : 3;
+    const w = mention.confidence * (margin >= 1 ? 1 : 0.5);
+    if (p.country) {
+      countries.set(p.country, (countries.get(p.country) ?? 0) + w);
+      let byKey = countriesByKey.get(mention.key);
+      if (!byKey) countriesByKey.set(mention.key, (byKey = new Map()));
+      byKey.set(p.country, (byKey.get(p.country) ?? 0) + w);
+    }
+    if (p.kind === 'admin1' && p.admin1) admin1s.add(`${p.country}.${p.admin1}`);
+    if (margin >= 1 && p.kind !== 'continent' && p.kind !== 'country' && p.kind !== 'historical-country') {
+      const anchored = byPlace.get(p.id) ?? { keys: new Set<string>(), anchor: p.anchor, n: 0 };
+      anchored.keys.add(mention.key);
+      anchored.n++;
+      byPlace.set(p.id, anchored);
+    }
+  }
+  const anchors = [...byPlace.values()].sort((x, y) => y.n - x.n).slice(0, MAX_CONTEXT_ANCHORS);
+  return { countries, countriesByKey, admin1s, anchors };
+}
