@@ -13,6 +13,7 @@ import { articleFileStem, CollectionBuilder, isCollection, stringifyCollection, 
 import type { GeoparserModel } from '../core/model.ts';
 import type { Gazetteer } from '../core/types.ts';
 import { copySite } from './build-site.ts';
+import { isLayerFile } from './is-layer-file.ts';
 import { readLayers, type InputProblem } from './merge-command.ts';
 import type { ReadArticle } from './read-article.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
@@ -28,9 +29,6 @@ export interface BuildCollectionOptions {
 
 /** Metadata a JSON line may carry besides id and text. */
 const META = ['title', 'date', 'source', 'url'] as const;
-
-/** Is this file name a layer or collection rather than an article? */
-export const isLayerFile = (file: string) => /\.(geo)?json$/i.test(file);
 
 /** One JSON line of `build --jsonl`: the article, or what is wrong with the line. */
 export function parseArticleLine(line: string): { id: string; text: string; meta: Omit<CollectionArticle, 'id'> } | { error: string } {

@@ -15,7 +15,7 @@ import { rerunForBatch } from './batch-runtime.ts';
 import { runJsonLines } from './run-json-lines.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 import { seedArticlePath } from './seed-article.ts';
-import { isLayerFile } from './build-collection.ts';
+import { isLayerFile } from './is-layer-file.ts';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';

@@ -230,9 +230,9 @@ export class CollectionBuilder {
     const next = () => ({ templateArticle: article, geometry: canonicalGeometry(geometry), properties: canonicalProperties(p), mentions: entry?.mentions ?? new Map() });
     if (!entry) this.places.set(id, (entry = next()));
     else if (article < entry.templateArticle) Object.assign(entry, next(), { propsJson: undefined });
-    else if (article === entry.templateArticle && (entry.geometry !== geometry || entry.properties !== p)) {
+    else if (article === entry.templateArticle) {
       // Two readings of the place from the same article id (the same layer given twice, or a conflict):
-      // the one whose JSON sorts first.
+      // the one whose JSON sorts first. Rare outside merges of overlapping inputs, so its cost is paid then.
       const other = next();
       const mine = (entry.propsJson ??= JSON.stringify([entry.properties, entry.geometry]));
       const theirs = JSON.stringify([other.properties, other.geometry]);
