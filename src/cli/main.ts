@@ -1,7 +1,6 @@
 // The `article-atlas` command: argument parsing, input and output, exit codes.
 // 0 ok, 1 bad input (a message a person can act on), 2 internal error (stack with --debug).
 
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.ts';
 import { geoparse } from '../core/geoparse.ts';
@@ -10,10 +9,14 @@ import type { GeoparserModel } from '../core/model.ts';
 import type { ArticleLayer, Gazetteer } from '../core/types.ts';
 import { loadGazetteer } from '../node/load-gazetteer.ts';
 import { loadModel } from '../node/load-model.ts';
-import { readArticle, type ArticleFormat } from './read-article.ts';
-import { rerunForBatch } from './batch-runtime.ts';
+import { isUrl, readArticle, type ArticleFormat } from './read-article.ts';
+import { fetchOptions, type FetchArticleOptions } from './fetch-options.ts';
+import { rerunForBatch, stopWithParent } from './batch-runtime.ts';
+import { checkOptions } from './check-options.ts';
+import { readFileBytes, readStdin } from './read-input-bytes.ts';
+import { removeOnExit } from './remove-on-exit.ts';
 import { runJsonLines } from './run-json-lines.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { openFileAtomic, writeFileAtomic } from './write-file-atomic.ts';
 import { seedArticlePath } from './seed-article.ts';
 import { isLayerFile } from './is-layer-file.ts';
 
@@ -23,21 +26,23 @@ const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
 const HELP = `article-atlas ${VERSION}: turn a news article into a map layer (GeoJSON), offline.
 
 Usage:
-  article-atlas parse [FILE|-]        print the article layer of FILE (or stdin) as GeoJSON
-  article-atlas parse --jsonl         read {"id","text"} lines on stdin, write one layer per line
-  article-atlas build [FILE] -o DIR   write a static explorer site for FILE (default: bundled example)
-  article-atlas build A B … -o DIR    one story-map site for many articles (files, layers, collections, -)
+  article-atlas parse [FILE|URL|-]    print the article layer of FILE, a web page (or stdin) as GeoJSON
+  article-atlas parse --jsonl         read {"id","text"} (or {"id","url"}) lines on stdin, write one layer per line
+  article-atlas build [FILE|URL] -o DIR  write a static explorer site for FILE (default: bundled example)
+  article-atlas build A B … -o DIR    one story-map site for many articles (files, URLs, layers, collections, -)
   article-atlas build --jsonl -o DIR  the same from {"id","text","title","date","url","source"} lines on stdin
   article-atlas merge LAYER… > C      merge article layers and collections (files, JSON lines, -) into one
-  article-atlas serve [FILE]          build the explorer into a temporary folder and serve it on 127.0.0.1
+  article-atlas serve [FILE|URL]      build the explorer into a temporary folder and serve it on 127.0.0.1
 
-Options:
-  -o, --out PATH     write to PATH (a file for parse, a folder for build) instead of stdout
-      --format F     input format: text, markdown or html (default: from the file name or content)
-      --pretty       indent the GeoJSON
-      --no-text      leave the article text out of the layer
-      --stats        print load time and throughput on stderr when done
-  -p, --port N       port for serve (default: a free one)
+Options (a command refuses the ones it does not take):
+  -o, --out PATH     write to PATH (a file for parse, a folder for build and serve) instead of stdout
+      --format F     parse, build, serve: input format text, markdown or html (default: from the name or content)
+      --pretty       parse, merge: indent the GeoJSON
+      --no-text      parse: leave the article text out of the layer
+      --stats        parse: print load time and throughput on stderr when done
+      --timeout S    parse, build, serve: seconds allowed to fetch a URL (default 20)
+      --max-size MB  parse, build, serve: largest web page read (default 20)
+  -p, --port N       serve: the port (default: a free one)
       --debug        print stack traces of internal errors
   -h, --help         this help
   -v, --version      the version
@@ -55,28 +60,10 @@ function load(): Resources {
   return resources;
 }
 
-async function readInput(file: string | undefined, format: ArticleFormat | undefined) {
-  const bytes = !file || file === '-' ? await readStdin() : readFileOrExplain(file);
+async function readInput(file: string | undefined, format: ArticleFormat | undefined, fetching: FetchArticleOptions) {
+  if (file && isUrl(file)) return (await import('./fetch-article.ts')).fetchArticle(file, fetching, format);
+  const bytes = !file || file === '-' ? await readStdin(process.stdin) : await readFileBytes(file);
   return readArticle(bytes, file && file !== '-' ? file : undefined, format);
-}
-
-function readFileOrExplain(file: string): Uint8Array {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`No such file: ${file}`);
-    if (code === 'EISDIR') throw new InputError(`${file} is a folder; give an article file.`);
-    if (code === 'EACCES') throw new InputError(`No permission to read ${file}.`);
-    throw e;
-  }
-}
-
-async function readStdin(): Promise<Uint8Array> {
-  if (process.stdin.isTTY) throw new InputError('No input: give a FILE, or pipe an article into stdin (see --help).');
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks);
 }
 
 function toJson(layer: ArticleLayer, pretty: boolean): string {
@@ -102,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
       pretty: { type: 'boolean' },
       jsonl: { type: 'boolean' },
       'no-text': { type: 'boolean' },
+      timeout: { type: 'string' },
+      'max-size': { type: 'string' },
       stats: { type: 'boolean' },
       port: { type: 'string', short: 'p' },
       debug: { type: 'boolean' },
@@ -112,11 +101,13 @@ async function main(argv: string[]): Promise<number> {
   if (values.help) return print(HELP);
   if (values.version) return print(VERSION);
   const [command, ...rest] = positionals;
+  if (command) checkOptions(command, values);
   if (values.format && !FORMATS.has(values.format)) throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
   const format = values.format as ArticleFormat | undefined;
+  const fetching = fetchOptions(values.timeout, values['max-size']);
   if (command === 'merge' || (command === 'build' && (values.jsonl || rest.length > 1 || rest.some(isLayerFile)))) {
     const { runCollectionCommand } = await import('./collection-command.ts');
-    return runCollectionCommand(command, rest, values, { resources: load, readArticle: (f) => readInput(f, format) });
+    return runCollectionCommand(command, rest, values, { resources: load, readArticle: (f) => readInput(f, format, fetching) });
   }
   if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
   switch (command) {
@@ -125,47 +116,54 @@ async function main(argv: string[]): Promise<number> {
         if (rest.length) throw new InputError('--jsonl reads stdin; do not give a FILE.');
         const childCode = await rerunForBatch(argv);
         if (childCode !== undefined) return childCode;
+        stopWithParent();
+        const out = values.out ? await openFileAtomic(values.out, '-') : undefined;
         const t0 = performance.now();
         const { gazetteer, model } = load();
         const t1 = performance.now();
-        const { lines, chars, errors } = await runJsonLines(process.stdin, process.stdout, { gazetteer, model, includeText: !values['no-text'], progress: process.stderr.isTTY ? process.stderr : undefined });
+        const { lines, chars, errors } = await runJsonLines(process.stdin, out?.stream ?? process.stdout, { gazetteer, model, includeText: !values['no-text'], fetching, progress: process.stderr.isTTY ? process.stderr : undefined });
+        await out?.commit();
         if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, lines, chars)}\n`);
         if (errors) process.stderr.write(`article-atlas: ${errors} input line(s) could not be read; their output lines carry an "error".\n`);
         return errors ? 1 : 0;
       }
-      const article = await readInput(rest[0], format);
+      const article = await readInput(rest[0], format, fetching);
       const t0 = performance.now();
       const { gazetteer, model } = load();
       const t1 = performance.now();
-      const layer = geoparse(article.text, { gazetteer, model, title: article.title, includeText: !values['no-text'] });
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article, includeText: !values['no-text'] });
       const json = toJson(layer, !!values.pretty) + '\n';
       if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, 1, article.text.length)}\n`);
-      if (values.out) writeFileAtomic(values.out, json, rest[0]);
+      if (values.out) writeFileAtomic(values.out, json, rest[0] ?? '-');
       else process.stdout.write(json);
       return 0;
     }
     case 'build':
     case 'serve': {
+      if (command === 'build' && !values.out) throw new InputError('build needs an output folder: article-atlas build ARTICLE -o DIR');
+      const port = values.port ? Number(values.port) : 0;
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${values.port} is not a port number.`);
       const file = rest[0] ?? seedArticlePath();
-      const article = await readInput(file, format);
+      const article = await readInput(file, format, fetching);
       const { gazetteer, model } = load();
-      const layer = geoparse(article.text, { gazetteer, model, title: article.title });
+      const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article });
       const { buildSite } = await import('./build-site.ts');
       if (command === 'build') {
-        if (!values.out) throw new InputError('build needs an output folder: article-atlas build ARTICLE -o DIR');
-        await buildSite(layer, values.out);
+        await buildSite(layer, values.out!, { input: file });
         process.stderr.write(`article-atlas: wrote the explorer for ${file} to ${values.out} (${layer.features.length} places)\n`);
         return 0;
       }
       const { mkdtempSync } = await import('node:fs');
       const { tmpdir } = await import('node:os');
       const { join } = await import('node:path');
-      const dir = values.out ?? mkdtempSync(join(tmpdir(), 'article-atlas-'));
-      await buildSite(layer, dir);
+      let dir = values.out;
+      if (!dir) {
+        dir = mkdtempSync(join(tmpdir(), 'article-atlas-'));
+        removeOnExit(dir);
+      }
+      const files = await buildSite(layer, dir, { input: file });
       const { serveSite } = await import('./serve-site.ts');
-      const port = values.port ? Number(values.port) : 0;
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${values.port} is not a port number.`);
-      const server = await serveSite(dir, { port });
+      const server = await serveSite(dir, { port, files });
       process.stdout.write(`Article Atlas: ${layer.features.length} places in ${file}\nServing the explorer at ${server.url}  (Ctrl+C to stop)\n`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
       await server.close();
@@ -185,6 +183,11 @@ function print(s: string): number {
 }
 
 const debug = process.argv.includes('--debug');
+// A reader that goes away (`… | head -1`) ends the command quietly, as it ends any Unix filter (issue #19).
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(0);
+});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -78,30 +78,35 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     if (w > 0) {
       into.set('docCountry', Math.min(1, w / 3));
       // The strongest other country, and how much of the article's geography is in this one (a
-      // US-only story means the state). forEach, not for…of: no entry arrays while still unoptimised.
+      // US-only story means the state).
       let max = 0;
       let all = 0;
-      ctx.countries.forEach((v, c) => {
+      for (const [c, v] of ctx.countries) {
         if (c === p.country) all += w;
         else {
           max = Math.max(max, v);
           all += v;
         }
-      });
+      }
       if (w >= max) into.set('docTopCountry', 1);
       if (all >= 2 && w / all >= 0.6) into.set('docShare', 1);
+    } else {
+      // A story whose other places all lie elsewhere: a famous namesake abroad needs evidence of its own
+      // ("London" in a story about St. Thomas, Ontario is London, Ontario).
+      let others = 0;
+      ctx.countries.forEach((v) => (others += v));
+      ctx.countriesByKey.get(mention.key)?.forEach((v) => (others -= v));
+      if (others >= 1) into.set('docForeign', 1);
     }
     if (p.admin1 && ctx.admin1s.has(`${p.country}.${p.admin1}`) && p.kind !== 'admin1') into.set('docAdmin1', 1);
   }
   let nearest = Infinity;
-  const anchors = ctx.anchors;
-  for (let i = 0; i < anchors.length; i++) {
-    const a = anchors[i];
+  for (const { keys, anchor } of ctx.anchors) {
     // Only the distance band counts: once within the nearest band, no anchor changes it; and an anchor
     // whose latitude alone puts it farther than the nearest so far cannot be nearer.
     if (nearest <= 50) break;
-    if (distanceLowerBoundKm(a.anchor, p.anchor) >= nearest) continue;
-    if (a.keys.size > 1 || !a.keys.has(mention.key)) nearest = Math.min(nearest, km(a.anchor, p.anchor));
+    if (distanceLowerBoundKm(anchor, p.anchor) >= nearest) continue;
+    if (keys.size > 1 || !keys.has(mention.key)) nearest = Math.min(nearest, km(anchor, p.anchor));
   }
   if (nearest <= 50) into.set('near:50', 1);
   else if (nearest <= 200) into.set('near:200', 1);
@@ -114,11 +119,35 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
   const next = mentions[i + 1];
   if (!next || next.type !== 'toponym') return [];
   if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
+  // Pushed, not filtered and mapped: see prepareCandidates in rank-candidates.ts.
   const places: Place[] = [];
-  const matches = gazetteer.lookup(next.key);
-  for (let k = 0; k < matches.length; k++) {
-    const m = matches[k];
+  for (const m of gazetteer.lookup(next.key)) {
     if (m.nameType !== 'adjective' && (m.place.kind === 'country' || m.place.kind === 'admin1')) places.push(m.place);
   }
   return places;
+}
+
+/**
+ * "City, State" anywhere in the article: for each mention, the places named after a comma behind any
+ * mention of the same name ("London, Ont." once, then "London" alone), so every mention of it reads alike.
+ *
+ * @example
+ * articleCommaPlaces(mentions, 'London, Ont., voted. London police said…', gazetteer)[2] // [Ontario]
+ */
+export function articleCommaPlaces(mentions: Mention[], text: string, gazetteer: Gazetteer): Place[][] {
+  const own: Place[][] = [];
+  const byName = new Map<string, Place[]>();
+  for (let i = 0; i < mentions.length; i++) {
+    const places = commaPlaces(mentions, i, text, gazetteer);
+    own.push(places);
+    if (!places.length) continue;
+    const name = `${mentions[i].type}:${mentions[i].key}`;
+    const known = byName.get(name);
+    if (known) {
+      for (let k = 0; k < places.length; k++) if (!known.includes(places[k])) known.push(places[k]);
+    } else byName.set(name, places.slice());
+  }
+  const out: Place[][] = [];
+  for (let i = 0; i < mentions.length; i++) out.push(byName.get(`${mentions[i].type}:${mentions[i].key}`) ?? own[i]);
+  return out;
 }

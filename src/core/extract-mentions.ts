@@ -6,7 +6,7 @@ import { findNameSpans, type NameSpan } from './find-name-spans.ts';
 import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import { addDocFeatures, lexiconOf, spanFeatures, type DocEvidence, type SpanContext } from './span-features.ts';
-import { oneSpace, startsUpper, tokenAt, type Token } from './tokenize.ts';
+import { isCapitalised, oneSpace, startsUpper, tokenAt, type Token } from './tokenize.ts';
 import type { Gazetteer, Mention, Passage } from './types.ts';
 
 export interface ExtractMentionsOptions {
@@ -33,21 +33,22 @@ const NAME_LIKE = /^\p{Lu}\p{Ll}/u;
 export function buildSpanContext(text: string, tokens: Token[], passages: Passage[], spans: NameSpan[], model: GeoparserModel): SpanContext {
   const sentenceStarts = new Set<number>();
   const titleCase = new Set<number>();
+  const fragment = new Set<number>();
   let ti = 0;
-  // Indexed loops here and below (see geoparse.ts).
-  for (let pi = 0; pi < passages.length; pi++) {
-    const sentences = passages[pi].sentences;
-    for (let si = 0; si < sentences.length; si++) {
-      const s = sentences[si][0];
-      const e = sentences[si][1];
+  for (const passage of passages) {
+    for (const [s, e] of passage.sentences) {
       while (ti < tokens.length && tokens[ti].end <= s) ti++;
       let first = -1;
       let last = -1;
       let long = 0;
       let caps = 0;
+      let words = 0;
+      let end = -1;
       for (let k = ti; k < tokens.length && tokens[k].start < e; k++) {
+        end = k;
         const t = tokens[k];
         if (!t.word) continue;
+        words++;
         if (first < 0) first = k;
         last = k;
         if (t.text.length > 3) {
@@ -58,21 +59,32 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
       if (first >= 0) sentenceStarts.add(first);
       // A sentence where most longer words are capitalised is a headline: capitals carry no signal.
       if (long >= 3 && caps / long > 0.85) for (let k = first; k <= last; k++) if (tokens[k].word) titleCase.add(k);
+      // A few words with no closing punctuation: a heading, caption, byline or page furniture. A lone word
+      // is not one: a line that is just a name ("Moscow") is a dateline or a caption's place.
+      if (first >= 0 && words >= 2 && words <= FRAGMENT_MAX_WORDS && !CLOSING.has(tokens[end].text)) for (let k = first; k <= last; k++) fragment.add(k);
     }
   }
   const spanAt = new Map<number, NameSpan>();
   const spanEnding = new Map<number, NameSpan>();
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
+  for (const s of spans) {
     spanAt.set(s.first, s);
     spanEnding.set(s.last, s);
   }
-  return { text, tokens, sentenceStarts, titleCase, spanAt, spanEnding, lexicon: lexiconOf(model) };
+  return { text, tokens, sentenceStarts, titleCase, fragment, spanAt, spanEnding, lexicon: lexiconOf(model) };
 }
+
+/** Longest "sentence" without closing punctuation that counts as a fragment (heading, caption, byline). */
+const FRAGMENT_MAX_WORDS = 6;
+const CLOSING = new Set(['.', '!', '?', '"', '”', "'", '’', ')', ':']);
 
 // A known surname right after a place word makes a person ("Paris Hilton"). News training data has
 // too few such cases to weigh it, and its facility names ("Florida Atlantic University") pull the other way.
 const SURNAME_PENALTY = 3;
+
+/** First-pass confidence from which a span's likely reading places the article on the map. */
+const ANCHOR_CONFIDENCE = 0.7;
+/** Names whose likely readings are kept as the article's geography: plenty for a news story. */
+const MAX_DOC_ANCHORS = 20;
 
 /** Document evidence from first-pass probabilities. */
 export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>, ctx?: SpanContext): DocEvidence {
@@ -81,15 +93,18 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
   const keyConfidence = new Map<string, number>();
   const keyCount = new Map<string, number>();
   const confidenceAt = new Map<number, number>();
-  for (let i = 0; i < scored.length; i++) {
-    const { span, p1 } = scored[i];
+  const anchors: DocEvidence['anchors'] = [];
+  for (const { span, p1 } of scored) {
     confidenceAt.set(span.first, p1);
     keyConfidence.set(span.key, Math.max(keyConfidence.get(span.key) ?? 0, p1));
     keyCount.set(span.key, (keyCount.get(span.key) ?? 0) + 1);
     if (p1 < 0.5) continue;
     // A country named outright is strong evidence; otherwise the most populous reading's country.
     const area = span.matches.find((m) => m.place.kind === 'country' || m.place.kind === 'admin1');
-    const top = area ?? span.matches.reduce((a, b) => (b.place.population > a.place.population ? b : a));
+    const top = area ?? span.matches.reduce((best, m) => (m.place.population > best.place.population ? m : best));
+    if (p1 >= ANCHOR_CONFIDENCE && anchors.length < MAX_DOC_ANCHORS && !anchors.some((a) => a.key === span.key)) {
+      anchors.push({ key: span.key, anchor: top.place.anchor });
+    }
     const c = top.place.country;
     if (!c) continue;
     const w = area ? p1 : p1 * 0.5;
@@ -100,18 +115,29 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
   }
   // Names used as a person's first name somewhere ("Georgia Stevens"): later bare uses are that person.
   const personKeys = new Set<string>();
+  const surnameKeys = new Set<string>();
   if (ctx) {
-    for (let i = 0; i < scored.length; i++) {
-      const span = scored[i].span;
+    for (const { span } of scored) {
       if (span.first !== span.last || !ctx.lexicon.givenNames.has(span.key)) continue;
       const next = tokenAt(ctx.tokens, span.last + 1);
       if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
       if (!oneSpace(ctx.text, span, next)) continue;
       const nextConf = confidenceAt.get(span.last + 1);
-      if (nextConf === undefined || nextConf < 0.3) personKeys.add(span.key);
+      if (nextConf === undefined || nextConf < 0.5) personKeys.add(span.key);
+    }
+    // A surname after a given name ("John Bolton", "Marc David Deen and Villanueva"): a one-word span
+    // right after a capitalised given name that is not itself a likely place.
+    for (let i = 0; i < scored.length; i++) {
+      const span = scored[i].span;
+      if (span.first !== span.last || ctx.titleCase.has(span.first)) continue;
+      const prev = tokenAt(ctx.tokens, span.first - 1);
+      if (!prev || !prev.word || !NAME_LIKE.test(prev.text) || !oneSpace(ctx.text, prev, span)) continue;
+      if (!ctx.lexicon.givenNames.has(prev.text.toLowerCase())) continue;
+      const prevConf = ctx.spanEnding.has(span.first - 1) ? confidenceAt.get(ctx.spanEnding.get(span.first - 1)!.first) : undefined;
+      if (prevConf === undefined || prevConf < 0.3) surnameKeys.add(span.key);
     }
   }
-  return { countries, countriesByKey, keyConfidence, keyCount, confidenceAt, personKeys };
+  return { countries, countriesByKey, keyConfidence, keyCount, confidenceAt, personKeys, surnameKeys, anchors };
 }
 
 /**
@@ -124,14 +150,15 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
   const lexicon = lexiconOf(model);
   const spans = findNameSpans(text, tokens, gazetteer, lexicon);
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
-  // Both models weigh the local features, scored as they are found: `a` is the first-pass score,
-  // `b` the second pass's local part.
-  // Loops, not map (see geoparse.ts).
+  // Both models weigh the local features, scored as they are found: `score` is the first-pass score,
+  // `secondScore` the second pass's local part.
+  // Pushed, not mapped: see prepareCandidates in rank-candidates.ts.
   const local: LinearScores[] = [];
   const first: Array<{ span: NameSpan; p1: number }> = [];
-  for (let i = 0; i < spans.length; i++) {
-    local.push(spanFeatures(spans[i], ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname')));
-    first.push({ span: spans[i], p1: sigmoid(local[i].score) });
+  for (const span of spans) {
+    const scores = spanFeatures(span, ctx, undefined, new LinearScores(model.span, model.spanDoc, 'nextSurname'));
+    local.push(scores);
+    first.push({ span, p1: sigmoid(scores.score) });
   }
   const doc = collectDocEvidence(first, ctx);
   const scored: ScoredSpan[] = [];
@@ -142,7 +169,41 @@ export function scoreSpans(text: string, tokens: Token[], passages: Passage[], g
     const z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
     scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
   }
+  return oneReadingPerName(scored, ctx);
+}
+
+/**
+ * One reading per name: the spans of a name that stand on their own (not part of a longer capitalised
+ * name such as a person's or a firm's) share one probability, the mean of theirs, so "Springfield is …"
+ * and "the population of Springfield" are both places or neither.
+ */
+export function oneReadingPerName(scored: ScoredSpan[], ctx: SpanContext): ScoredSpan[] {
+  const sums = new Map<string, { sum: number; n: number }>();
+  const free: boolean[] = [];
+  for (let i = 0; i < scored.length; i++) {
+    const span = scored[i].span;
+    free.push(!inLongerName(span, ctx));
+    if (!free[i]) continue;
+    const e = sums.get(span.key);
+    if (e) {
+      e.sum += scored[i].p2;
+      e.n++;
+    } else sums.set(span.key, { sum: scored[i].p2, n: 1 });
+  }
+  for (let i = 0; i < scored.length; i++) {
+    if (!free[i]) continue;
+    const e = sums.get(scored[i].span.key)!;
+    if (e.n > 1) scored[i].p2 = Math.max(scored[i].p2, e.sum / e.n);
+  }
   return scored;
+}
+
+/** Is the span glued to a capitalised word before or after it ("Paris Hilton", "Mr Jordan", "Orange Line")? */
+function inLongerName(span: NameSpan, ctx: SpanContext): boolean {
+  const next = tokenAt(ctx.tokens, span.last + 1);
+  if (next && isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && oneSpace(ctx.text, span, next)) return true;
+  const prev = tokenAt(ctx.tokens, span.first - 1);
+  return !!prev && isCapitalised(prev) && !ctx.titleCase.has(span.first - 1) && !ctx.sentenceStarts.has(span.first - 1) && oneSpace(ctx.text, prev, span);
 }
 
 /**
@@ -176,8 +237,7 @@ export function extractMentions(
   const sites = findSiteSpans(text, tokens);
   let si = 0;
   const scored = scoreSpans(text, tokens, passages, gazetteer, model);
-  for (let i = 0; i < scored.length; i++) {
-    const { span, p2 } = scored[i];
+  for (const { span, p2 } of scored) {
     while (si < sites.length && sites[si].end <= span.start) si++;
     const site = sites[si] && sites[si].start < span.end ? sites[si] : undefined;
     // A gazetteer name that is the whole site ("Hyde Park" in the gazetteer) stays a plain name.

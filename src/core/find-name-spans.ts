@@ -131,9 +131,7 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
  */
 function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
-  const joined = (a: number, b: number) => {
-    return tokens[b].start === tokens[a].end || oneSpace(text, tokens[a], tokens[b]);
-  };
+  const joined = (left: number, right: number) => tokens[right].start === tokens[left].end || oneSpace(text, tokens[left], tokens[right]);
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
     if (s.first === s.last && DIRECTIONAL.has(s.key)) {

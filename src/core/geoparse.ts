@@ -1,15 +1,7 @@
 // The whole pipeline in order, shared by the CLI and the browser:
 // text → passages → mentions → candidates → ranked → resolved (places, then sites) → article layer.
-//
-// The hot code is written for a batch's first pass, most of which runs before V8 has optimised it:
-// - Arrays passed on are built with push loops, not Array.prototype.map: in V8, map returns a packed
-//   array while its caller runs unoptimised and a holey one (another hidden class) once the caller is
-//   optimised. The code that reads such arrays then meets both kinds mid-batch and is thrown away and
-//   compiled again; and JSON.stringify writes holey arrays element by element, several times slower.
-// - Loops over arrays are indexed, not for…of, and objects are built by literals, not spreads:
-//   unoptimised, for…of allocates an iterator result per element and a spread copies property by
-//   property.
 
+import { chooseFocus } from './choose-focus.ts';
 import { extractMentions } from './extract-mentions.ts';
 import { weightMap, type GeoparserModel } from './model.ts';
 import { lexiconOf } from './span-features.ts';
@@ -40,7 +32,11 @@ export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
   const mentions = extractMentions(text, tokens, passages, gazetteer, model);
   const ranked = rankCandidates(mentions, text, gazetteer, model);
   const resolved = resolveSites(resolveMentions(ranked));
-  return toFeatureCollection(resolved, text, passages, gazetteer, options);
+  const layer = toFeatureCollection(resolved, text, passages, gazetteer, options);
+  // What the first view frames (issue #14); the last member of the layer's JSON.
+  const focus = chooseFocus(layer);
+  if (focus) layer.focus = focus;
+  return layer;
 }
 
 /**

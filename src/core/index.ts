@@ -1,26 +1,12 @@
-// Public surface of the pure pipeline (no Node, no DOM).
+// Public surface of the pure pipeline (no Node, no DOM): geoparse a text with a gazetteer and a model,
+// serialise the layer, and the types of the layer and of the Gazetteer port. The stages themselves are
+// internal; tests and the trainer import them from their modules.
 export * from './types.ts';
+export { geoparse, prepareModel, type GeoparseOptions } from './geoparse.ts';
+export type { ToFeatureCollectionOptions } from './to-feature-collection.ts';
+export { stringifyLayer, encodeLayer } from './stringify-layer.ts';
 export { normalizeName } from './normalize-name.ts';
 export { InputError } from './errors.ts';
-export { tokenize, type Token } from './tokenize.ts';
-export { splitPassages, splitSentences } from './split-passages.ts';
-export { findNameSpans, type NameSpan } from './find-name-spans.ts';
-export { spanFeatures, lexiconOf, type SpanContext, type DocEvidence } from './span-features.ts';
-export { extractMentions, scoreSpans, buildSpanContext, collectDocEvidence, type ScoredSpan } from './extract-mentions.ts';
-export { findCandidates, rankCandidates } from './rank-candidates.ts';
-export { candidateFeatures } from './candidate-features.ts';
-export { buildRankContext } from './rank-context.ts';
-export { scoreCandidate, RANK_PRIORS } from './candidate-scores.ts';
-export { resolveMentions } from './resolve-mentions.ts';
-export { containsByShape, type Contains } from './namesake-features.ts';
-export { distanceKm } from './distance-km.ts';
-export { resolveSites, findLocalFocus } from './resolve-sites.ts';
-export { findSiteSpans, SITE_HEADS, type SiteSpan } from './find-site-spans.ts';
-export { toFeatureCollection } from './to-feature-collection.ts';
-export { normalizeGeometry } from './normalize-geometry.ts';
-export { layerGeometry, MAX_LAYER_VERTICES } from './layer-geometry.ts';
-export { layerMask, applyLayerMask } from './layer-mask.ts';
-export { stringifyLayer, encodeLayer } from './stringify-layer.ts';
-export { geoparse, prepareModel, type GeoparseOptions } from './geoparse.ts';
-export { scoreLinear, sigmoid, EMPTY_MODEL, type GeoparserModel, type LinearModel, type Features } from './model.ts';
-export { CollectionBuilder, mergeLayers, stringifyCollection, checkMergeInput, isCollection, articleFileStem, MAX_CONTEXT_CHARS, type CollectionLayer, type CollectionArticle, type CollectionFeature, type CollectionMention, type CollectionProperties, type CollectionOptions } from './merge-layers.ts';
+export { EMPTY_MODEL, type GeoparserModel, type LinearModel } from './model.ts';
+export { chooseFocus, FOCUS_DEFAULTS, type ChooseFocusOptions } from './choose-focus.ts';
+export { mergeLayers, stringifyCollection, type CollectionLayer, type CollectionArticle, type CollectionFeature, type CollectionMention, type CollectionProperties, type CollectionOptions } from './merge-layers.ts';

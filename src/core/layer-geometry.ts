@@ -6,14 +6,14 @@ import { normalizeGeometry, position } from './normalize-geometry.ts';
 import { simplifyToFit, type Point } from './simplify-to-fit.ts';
 
 /**
- * Most vertices one feature's polygon may carry in a layer. The gazetteer's shapes are simplified
- * for borders of every size at once; a layer shows each area whole, so Russia needs no more points
- * than Lachin does. Keeps the seed's layer small (issue #4 budget: 40 KB gzip).
+ * Most vertices one feature's polygon may carry in a layer, unless keeping to it would need a coarser
+ * simplification than MAX_SIMPLIFY_DEG (simplify-to-fit.ts). Keeps the seed's layer small (issue #4
+ * budget: 40 KB gzip).
  */
 export const MAX_LAYER_VERTICES = 400;
 
 /**
- * A polygon simplified (Douglas–Peucker, the tolerance raised until it fits) to at most
+ * A polygon simplified (Douglas–Peucker, the tolerance raised until it fits, up to MAX_SIMPLIFY_DEG) to at most
  * MAX_LAYER_VERTICES vertices, then rounded to 6 decimals and wound by the right-hand rule; other
  * geometries only normalised.
  *

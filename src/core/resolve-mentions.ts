@@ -1,16 +1,21 @@
 // Resolution, step 2: ranked candidates → one referent per mention. One sense per name per article:
-// all mentions of a name share the reading with the best summed score. An explicit "no match" wins
+// all mentions of a name share the reading with the best mean score. An explicit "no match" wins
 // over a weak guess.
 
 import { sigmoid } from './model.ts';
-import type { Place, RankedMention, ResolvedMention } from './types.ts';
+import type { Candidate, Place, RankedMention, ResolvedMention } from './types.ts';
 
 export interface ResolveMentionsOptions {
   /** Below this probability (candidate score through the logistic) the mention resolves to nothing. */
   minProbability?: number;
+  /**
+   * How far (in summed-score units, per mention) a reading by an alternate name must lead the best reading
+   * by a primary name to win: "Tunis" is the city, not Tunisia's old name, unless the article says otherwise.
+   */
+  altMargin?: number;
 }
 
-const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02 };
+const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02, altMargin: 2 };
 
 /**
  * Chooses a referent for every ranked mention.
@@ -19,17 +24,14 @@ const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02 };
  * resolveMentions(ranked).map((r) => r.place?.id) // ['geonames:298795', 'geonames:298795', null]
  */
 export function resolveMentions(ranked: RankedMention[], options: ResolveMentionsOptions = {}): ResolvedMention[] {
-  const { minProbability } = { ...DEFAULTS, ...options };
-  // Sum each candidate's score over every mention of the same name and type.
+  const { minProbability, altMargin } = { ...DEFAULTS, ...options };
+  // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
-  // Indexed loops (see geoparse.ts).
-  for (let i = 0; i < ranked.length; i++) {
-    const r = ranked[i];
+  for (const r of ranked) {
     const k = `${r.mention.type}|${r.mention.key}`;
     let t = totals.get(k);
     if (!t) totals.set(k, (t = new Map()));
-    for (let j = 0; j < r.candidates.length; j++) {
-      const c = r.candidates[j];
+    for (const c of r.candidates) {
       const e = t.get(c.place.id) ?? { score: 0, n: 0 };
       e.score += c.score;
       e.n++;
@@ -37,29 +39,39 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     }
   }
   const resolved: ResolvedMention[] = [];
-  for (let i = 0; i < ranked.length; i++) {
-    const r = ranked[i];
+  for (const r of ranked) {
     const t = totals.get(`${r.mention.type}|${r.mention.key}`)!;
     let best = r.candidates[0];
     let bestMean = -Infinity;
-    for (let j = 0; j < r.candidates.length; j++) {
-      const c = r.candidates[j];
+    // The best reading by a primary name, which an alternate name must beat by altMargin.
+    let named: Candidate | undefined;
+    let namedMean = -Infinity;
+    for (const c of r.candidates) {
       const e = t.get(c.place.id)!;
       const mean = e.score / e.n;
       if (mean > bestMean) {
         bestMean = mean;
         best = c;
       }
+      if (c.nameType === 'name' && mean > namedMean) {
+        namedMean = mean;
+        named = c;
+      }
+    }
+    if (best && best.nameType === 'alt' && named && namedMean > bestMean - altMargin) {
+      best = named;
+      bestMean = namedMean;
     }
     let place: Place | null = null;
     let score = 0;
     let candidates = r.candidates;
     if (best) {
       score = sigmoid(bestMean);
+      // Written so that a NaN score keeps its reading.
       if (!(score < minProbability)) {
         place = best.place;
         candidates = [best];
-        for (let j = 0; j < r.candidates.length; j++) if (r.candidates[j] !== best) candidates.push(r.candidates[j]);
+        for (const c of r.candidates) if (c !== best) candidates.push(c);
       }
     }
     resolved.push({ mention: r.mention, candidates, place, score });

@@ -24,8 +24,7 @@ const MIN_FOCUS_EVIDENCE = 0.4;
  */
 export function findLocalFocus(resolved: ResolvedMention[], focusKinds: ReadonlyArray<Place['kind']> = DEFAULTS.focusKinds): Place | null {
   const counts = new Map<string, { place: Place; n: number; first: number }>();
-  for (let i = 0; i < resolved.length; i++) {
-    const r = resolved[i];
+  for (const r of resolved) {
     if (!r.place || r.mention.site || r.mention.insideSite || r.mention.type !== 'toponym' || !focusKinds.includes(r.place.kind)) continue;
     const c = counts.get(r.place.id) ?? { place: r.place, n: 0, first: r.mention.start };
     const byName = r.candidates[0]?.place.id === r.place.id && r.candidates[0].nameType === 'name';
@@ -54,8 +53,7 @@ export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesO
   // Where each site goes: the local focus, or — for an institution named after a region that does not
   // hold the focus ("University of California" in a Florida story) — that region.
   const placed = new Map<ResolvedMention, Place>();
-  for (let i = 0; i < resolved.length; i++) {
-    const r = resolved[i];
+  for (const r of resolved) {
     if (!r.mention.site) continue;
     const namesake = INSTITUTION_HEADS.has(headOf(r.mention.text)) ? inside(r).find((x) => x.mention.confidence >= minInsideConfidence && isRegion(x.place!)) : undefined;
     const at = namesake && !(focus && holds(namesake.place!, focus)) ? namesake.place! : focus;
@@ -63,8 +61,7 @@ export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesO
   }
   const covered = (r: ResolvedMention) => [...placed.keys()].some((s) => s.mention.start <= r.mention.start && s.mention.end >= r.mention.end);
   const out: ResolvedMention[] = [];
-  for (let i = 0; i < resolved.length; i++) {
-    const r = resolved[i];
+  for (const r of resolved) {
     if (r.mention.site) {
       const at = placed.get(r);
       if (!at) continue;

@@ -6,6 +6,19 @@ import simplifyPoints from 'simplify-js';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { countVertices, polygonsOf } from './normalize-geometry.ts';
 
+/**
+ * The coarsest simplification a layer polygon gets: no round of it uses a larger Douglas–Peucker
+ * tolerance (degrees; 0.1° is about 10 km: 3 px at the seed's first view, 9 px at the map's closest
+ * framing, zoom 7), and one that reaches it starts again from the whole outline, so that no vertex of it
+ * moves further than this (twice this: simplify-js first drops points nearer than the tolerance to the last
+ * one kept). A vertex budget alone had Russia drawn with 346 vertices at a tolerance near a degree: its
+ * border ran straight across the Caspian and Dagestan beside Azerbaijan (issue #14). A map shows a big
+ * country beside the small places of a story, at their zoom, so a big outline needs the same precision per
+ * kilometre as a small one, not the same number of vertices. Russia now takes 1,391 vertices; 0.05° would
+ * take 2,100 and put the seed's layer over its 40 KB budget.
+ */
+export const MAX_SIMPLIFY_DEG = 0.1;
+
 /** A vertex as simplify-js takes it, with the ring it is on and its index there (simplify-js keeps them). */
 export interface Point {
   x: number;
@@ -17,8 +30,9 @@ export interface Point {
 }
 
 /**
- * The rounds of simplification that bring a polygon to at most `maxVertices` vertices, as points that
- * remember their ring and index; null when the polygon already fits.
+ * The rounds of simplification that bring a polygon to at most `maxVertices` vertices, or as near as a
+ * tolerance of MAX_SIMPLIFY_DEG allows, as points that remember their ring and index; null when the
+ * polygon already fits.
  *
  * @example
  * simplifyToFit(russia, 400) // [[[{ x, y, r: 0, i: 0 }, …], …], …]
@@ -32,14 +46,19 @@ export function simplifyToFit(g: Polygon | MultiPolygon, maxVertices: number): P
   // (vertex counts fall roughly as the tolerance rises), at least by half. Each round simplifies
   // the last round's output, so only the first one sees every vertex.
   const [w, s, e, n] = bbox(g);
-  let tolerance = Math.max(0.001, Math.hypot(e - w, n - s) / 5000);
+  let tolerance = Math.min(MAX_SIMPLIFY_DEG, Math.max(0.001, Math.hypot(e - w, n - s) / 5000));
   // simplify-js works on {x, y} points: the shape is converted once, not at every round.
   let r = 0;
-  let out: Point[][][] = polygons.map((rings) => rings.map((ring) => toPoints(ring, r++)));
+  const whole: Point[][][] = polygons.map((rings) => rings.map((ring) => toPoints(ring, r++)));
+  let out = whole;
   for (let round = 0; round < 24 && count > maxVertices; round++) {
-    const next = simplifyShape(out, tolerance);
+    // At the ceiling the outline is simplified once more, from the whole shape: rounds on rounds could
+    // each move it by their own tolerance.
+    const ceiling = tolerance >= MAX_SIMPLIFY_DEG;
+    const next = simplifyShape(ceiling ? whole : out, ceiling ? MAX_SIMPLIFY_DEG : tolerance);
     if (!next.length) break;
     out = next;
+    if (ceiling) break;
     count = countVertices(out);
     tolerance *= Math.max(1.5, Math.min(4, count / maxVertices));
   }

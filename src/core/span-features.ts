@@ -2,8 +2,12 @@
 // a place mention from a person, an organisation or a common word: name statistics from the
 // gazetteer, spelling, the words around it, and (second pass) what else the article mentions.
 
+import { AREA_KINDS } from './area-kinds.ts';
 import { featureName, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
+import { popBucket } from './pop-bucket.ts';
 import type { NameSpan } from './find-name-spans.ts';
+import { distanceKm, distanceLowerBoundKm } from './distance-km.ts';
+import { normalizeName } from './normalize-name.ts';
 import type { NameMatch } from './types.ts';
 import { isCapitalised, startsWithDigit, tokenAt, type Token } from './tokenize.ts';
 
@@ -19,6 +23,8 @@ export interface SpanContext {
   spanEnding: Map<number, NameSpan>;
   /** True for token indices inside sentences that are mostly capitalised words (headlines). */
   titleCase: Set<number>;
+  /** Token indices inside short lines without closing punctuation (headings, captions, page furniture). */
+  fragment: Set<number>;
   lexicon: Lexicon;
 }
 
@@ -29,6 +35,8 @@ export interface Lexicon {
   /** Names that are never places, and every word-prefix of them (for longest matching). */
   nonPlaces: Set<string>;
   nonPlacePrefixes: Set<string>;
+  /** English dictionary words among single-word names → SCOWL size level (see GeoparserModel.dictWords). */
+  dictLevels: Map<string, number>;
 }
 
 /** Document evidence from the first pass. */
@@ -45,6 +53,10 @@ export interface DocEvidence {
   confidenceAt: Map<number, number>;
   /** Keys used somewhere in the text as a person's given name ("Georgia Stevens"). */
   personKeys: Set<string>;
+  /** Keys used somewhere in the text as a person's surname after a given name ("John Bolton"). */
+  surnameKeys: Set<string>;
+  /** The likely reading's point of each confidently recognised name (one per name, a few dozen at most). */
+  anchors: Array<{ key: string; anchor: [number, number] }>;
 }
 
 const lexicons = new WeakMap<GeoparserModel, Lexicon>();
@@ -59,7 +71,8 @@ export function lexiconOf(model: GeoparserModel): Lexicon {
       const words = n.split(' ');
       for (let k = 1; k < words.length; k++) nonPlacePrefixes.add(words.slice(0, k).join(' '));
     }
-    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames), surnames: new Set(model.surnames ?? []), nonPlaces, nonPlacePrefixes };
+    const dictLevels = new Map(Object.entries(model.dictWords ?? {}));
+    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames), surnames: new Set(model.surnames ?? []), nonPlaces, nonPlacePrefixes, dictLevels };
     lexicons.set(model, lex);
   }
   return lex;
@@ -68,11 +81,32 @@ export function lexiconOf(model: GeoparserModel): Lexicon {
 // Prepositions that put what follows on the map.
 const LOCATIVES = new Set(['in', 'to', 'from', 'at', 'into', 'near', 'across', 'toward', 'towards', 'throughout', 'inside', 'outside', 'via']);
 
-const AREA_KINDS = new Set(['country', 'historical-country', 'admin1', 'admin2', 'region', 'disputed', 'continent']);
+const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
 
-function popBucket(pop: number): number {
-  return pop <= 0 ? 0 : Math.min(8, Math.floor(Math.log10(pop + 1)));
+
+/**
+ * Month and weekday names, long and short ("March", "Aug", "Sunday"), from the JavaScript engine's own
+ * calendar data: a month at a sentence start or before a day is a date, whatever town shares its name.
+ */
+const CALENDAR_WORDS: Set<string> = (() => {
+  const words = new Set<string>();
+  for (const style of ['long', 'short'] as const) {
+    const months = new Intl.DateTimeFormat('en-US', { month: style, timeZone: 'UTC' });
+    const days = new Intl.DateTimeFormat('en-US', { weekday: style, timeZone: 'UTC' });
+    for (let m = 0; m < 12; m++) words.add(normalizeName(months.format(Date.UTC(2001, m, 15))));
+    for (let d = 0; d < 7; d++) words.add(normalizeName(days.format(Date.UTC(2001, 0, 7 + d))));
+  }
+  return words;
+})();
+
+/** Is the key a month or weekday name? */
+export function isCalendarWord(key: string): boolean {
+  return CALENDAR_WORDS.has(key);
 }
+
+/** A country, a state or a city of a million: a given name or a surname that is one of these is the place first. */
+const MAJOR_CITY_POPULATION = 1_000_000;
+
 
 // Regular expressions live at module level: built once, not at every call.
 const INITIALS = /^(\p{Lu}\.)+\p{Lu}?\.?$/u;
@@ -100,6 +134,12 @@ interface Readings {
   /** Countries of the readings. */
   countries: Set<string>;
   adj: boolean;
+  /** Largest population of a named (not adjectival) reading. */
+  maxPop: number;
+  /** A reading is the primary name of a country, an admin-1 unit or a city of a million. */
+  major: boolean;
+  /** A reading's primary name is the key itself as a word ("Eu", "Nato"), not a short form of a longer name. */
+  wordName: boolean;
 }
 
 // Once per name, across articles: an article names its places again and again, and a batch names
@@ -113,7 +153,7 @@ function readingsOf(span: NameSpan): Readings {
   let r = byKey.get(span.key);
   if (r) return r;
   const m = span.matches;
-  // One walk over the readings (loops, not map: see geoparse.ts).
+  // One walk over the readings.
   const kinds = new Set<string>();
   const countries = new Set<string>();
   let adj = false;
@@ -121,6 +161,8 @@ function readingsOf(span: NameSpan): Readings {
   let altOnly = true;
   let maxPop = 0;
   let areaPop = 0;
+  let major = false;
+  let wordName = false;
   for (const x of m) {
     kinds.add(x.place.kind);
     if (x.place.country) countries.add(x.place.country);
@@ -129,7 +171,12 @@ function readingsOf(span: NameSpan): Readings {
       continue;
     }
     named++;
-    if (x.nameType !== 'alt') altOnly = false;
+    if (x.nameType !== 'alt') {
+      altOnly = false;
+      const k = x.place.kind;
+      if (k === 'country' || k === 'admin1' || (k === 'city' && x.place.population >= MAJOR_CITY_POPULATION)) major = true;
+      if (!wordName && normalizeName(x.place.name) === span.key) wordName = true;
+    }
     maxPop = Math.max(maxPop, x.place.population);
     if (AREA_KINDS.has(x.place.kind)) areaPop = Math.max(areaPop, x.place.population);
   }
@@ -137,10 +184,11 @@ function readingsOf(span: NameSpan): Readings {
   for (const k of kinds) features.push(featureName('kind:', k));
   if (adj) features.push(named ? 'adj+name' : 'adjOnly');
   if (named && altOnly) features.push('altOnly');
-  features.push(featureName('pop:', popBucket(maxPop)));
-  if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop)));
+  // The span model's buckets: all nine magnitudes, of the population plus one (a place of 999 counts as 1,000).
+  features.push(featureName('pop:', popBucket(maxPop + 1, 0, 8)));
+  if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop + 1, 0, 8)));
   features.push(featureName('amb:', m.length === 1 ? 1 : m.length <= 3 ? 2 : m.length <= 10 ? 3 : 4));
-  r = { features, kinds, firstKind: [...kinds].sort()[0], adj, countries };
+  r = { features, kinds, firstKind: [...kinds].sort()[0], adj, countries, maxPop, major, wordName };
   byKey.set(span.key, r);
   return r;
 }
@@ -161,7 +209,7 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   into.set(featureName('ntok:', Math.min(words, 3)), 1);
   const r = readingsOf(span);
   const features = r.features;
-  for (let k = 0; k < features.length; k++) into.set(features[k], 1);
+  for (const feature of features) into.set(feature, 1);
   const { kinds, adj } = r;
   const shape = shapeOf(span.text);
   into.set(featureName('shape:', shape), 1);
@@ -172,16 +220,29 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   const headline = ctx.titleCase.has(span.first);
   if (sentStart) into.set('sentStart', 1);
   if (headline) into.set('headline', 1);
+  if (ctx.fragment.has(span.first)) into.set(sentStart ? 'fragment&sentStart' : 'fragment', 1);
   if (single && lexicon.commonWords.has(span.key)) {
     into.set('common', 1);
     if (sentStart || headline) into.set('common&sentStart', 1);
   }
-  if (single && lexicon.givenNames.has(span.key)) {
-    into.set('given', 1);
-    // Chad, Israel, Jordan, Georgia: a country that is also a given name is mostly the country.
-    if (kinds.has('country')) into.set('given&country', 1);
+  // Chad, Israel, Jordan, Georgia: a country, state or big city that is also a given name or a surname
+  // is mostly the place; the name lists weigh only beside a person's name (given&nextCap, prevGiven…).
+  if (single && lexicon.givenNames.has(span.key)) into.set(r.major ? 'given&major' : 'given', 1);
+  if (single && lexicon.surnames.has(span.key)) into.set(r.major ? 'surname&major' : 'surname', 1);
+  if (single) {
+    if (CALENDAR_WORDS.has(span.key)) into.set('calendar', 1);
+    // "Union", "Commerce", "Centre": an English word whose readings are small places.
+    const level = lexicon.dictLevels.get(span.key);
+    if (level !== undefined) {
+      into.set(featureName('dict:', level <= 20 ? 1 : level <= 35 ? 2 : 3), 1);
+      into.set(featureName('dict&pop:', popBucket(r.maxPop + 1, 0, 8)), 1);
+    }
   }
-  if (single && lexicon.surnames.has(span.key)) into.set('surname', 1);
+  // "EU", "NATO", "BA" written in capitals: a short form, not the town whose name is that word.
+  if ((shape === 'XX' || shape === 'XXXX') && !headline) {
+    into.set(featureName('caps&pop:', popBucket(r.maxPop + 1, 0, 8)), 1);
+    if (r.wordName) into.set('capsWordName', 1);
+  }
 
   const prev = tokenAt(tokens, span.first - 1);
   const prev2 = tokenAt(tokens, span.first - 2);
@@ -212,6 +273,8 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     if (single && lexicon.givenNames.has(span.key)) into.set('given&nextCap', 1);
   }
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') into.set('poss', 1);
+  // "US$", "A$", "HK$": a currency.
+  if (next && next.start === span.end && CURRENCY_SIGNS.has(next.text)) into.set('nextCurrency', 1);
   // "March 5", "5 May": a date, not a place.
   if (startsWithDigit(next)) into.set('nextNum', 1);
   if (startsWithDigit(prev)) into.set('prevNum', 1);
@@ -235,7 +298,10 @@ export function addDocFeatures(into: FeatureSink, span: NameSpan, ctx: SpanConte
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) into.set('nextNamePart', 1);
   // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
   const prev = tokenAt(ctx.tokens, span.first - 1);
-  if (doc.personKeys.has(span.key) && !(prev?.word && LOCATIVES.has(prev.text.toLowerCase()))) into.set('docPerson', 1);
+  const locative = prev?.word && LOCATIVES.has(prev.text.toLowerCase());
+  if (doc.personKeys.has(span.key) && !locative) into.set('docPerson', 1);
+  // "John Bolton … Bolton said": the surname alone is still the person.
+  if (doc.surnameKeys.has(span.key) && !locative) into.set('docSurname', 1);
   const own = readingsOf(span).countries;
   let best = 0;
   const mine = doc.countriesByKey.get(span.key);
@@ -245,4 +311,33 @@ export function addDocFeatures(into: FeatureSink, span: NameSpan, ctx: SpanConte
   into.set(featureName('docKey:', kc < 0.2 ? 0 : kc < 0.5 ? 1 : kc < 0.8 ? 2 : 3), 1);
   const n = doc.keyCount.get(span.key) ?? 1;
   into.set(featureName('docRepeat:', n === 1 ? 1 : n <= 3 ? 2 : 3), 1);
+  into.set(featureName('docNear:', nearBand(span, doc)), 1);
+}
+
+/** Readings of a name whose distance to the article's places is measured: the first few (names before alternate names, by population). */
+const NEAR_READINGS = 5;
+
+/**
+ * How near the name's nearest reading lies to the other names the article confidently places: a name whose
+ * readings are all an ocean away from the story ("Sabah" in a story about the Caucasus) is less likely a place
+ * here. 0 when the article places nothing else; 1 within 300 km … 4 beyond 5,000 km.
+ */
+function nearBand(span: NameSpan, doc: DocEvidence): number {
+  let nearest = Infinity;
+  let others = 0;
+  const anchors = doc.anchors;
+  for (let a = 0; a < anchors.length; a++) {
+    if (anchors[a].key === span.key) continue;
+    others++;
+    let taken = 0;
+    for (let k = 0; k < span.matches.length && taken < NEAR_READINGS; k++) {
+      const m = span.matches[k];
+      if (m.nameType === 'adjective') continue;
+      taken++;
+      if (distanceLowerBoundKm(anchors[a].anchor, m.place.anchor) >= nearest) continue;
+      nearest = Math.min(nearest, distanceKm(anchors[a].anchor, m.place.anchor));
+    }
+  }
+  if (!others || nearest === Infinity) return 0;
+  return nearest < 300 ? 1 : nearest < 1500 ? 2 : nearest < 5000 ? 3 : 4;
 }

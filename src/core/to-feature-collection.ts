@@ -3,12 +3,14 @@
 // points; coordinates rounded to 6 decimals; passages and text as foreign members.
 
 import { layerGeometryCached } from './layer-geometry.ts';
-import { position, round6 } from './normalize-geometry.ts';
-import type { ArticleLayer, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
+import { roundCoords } from './normalize-geometry.ts';
+import type { ArticleLayer, ArticleMetadata, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
 
 export interface ToFeatureCollectionOptions {
   id?: string;
   title?: string;
+  /** The page's metadata, carried as the `article` member when it holds anything. */
+  article?: ArticleMetadata;
   /** Include the text as a foreign member (the explorer needs it; batch scoring does not). */
   includeText?: boolean;
   /** How many alternative readings to keep per feature for hand correction. */
@@ -17,16 +19,12 @@ export interface ToFeatureCollectionOptions {
 
 const DEFAULTS = { includeText: true, maxCandidates: 4 };
 
-/** The passages as the layer lists them (pushed, not mapped: see roundCoords in normalize-geometry.ts). */
-function passageList(passages: Passage[]): ArticleLayer['passages'] {
-  const out: ArticleLayer['passages'] = [];
-  for (let i = 0; i < passages.length; i++) out.push({ start: passages[i].start, end: passages[i].end, sentences: passages[i].sentences });
-  return out;
-}
+/** The passages as the layer lists them. */
+const passageList = (passages: Passage[]): ArticleLayer['passages'] => passages.map(({ start, end, sentences }) => ({ start, end, sentences }));
 
 /** An alternative reading as a layer lists it for hand correction. */
 function candidateOf(c: Candidate): LayerCandidate {
-  const out = { id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, anchor: position(round6(c.place.anchor[0]), round6(c.place.anchor[1])) } as LayerCandidate;
+  const out = { id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, anchor: roundCoords(c.place.anchor) } as LayerCandidate;
   if (c.place.geonameid) out.geonameid = c.place.geonameid;
   if (c.place.wikidata) out.wikidata = c.place.wikidata;
   out.score = Math.round(c.score * 1000) / 1000;
@@ -48,8 +46,7 @@ export function toFeatureCollection(
 ): ArticleLayer {
   const { includeText, maxCandidates } = { ...DEFAULTS, ...options };
   const byId = new Map<string, LayerFeature>();
-  for (let i = 0; i < resolved.length; i++) {
-    const r = resolved[i];
+  for (const r of resolved) {
     const place = r.place;
     if (!place) continue;
     let feature = byId.get(place.id);
@@ -60,22 +57,22 @@ export function toFeatureCollection(
       const properties = { name: place.name, kind: place.kind, country: place.country } as LayerProperties;
       if (place.geonameid) properties.geonameid = place.geonameid;
       if (place.wikidata) properties.wikidata = place.wikidata;
-      properties.anchor = position(round6(place.anchor[0]), round6(place.anchor[1])) as [number, number];
+      properties.anchor = roundCoords(place.anchor);
       properties.score = 0;
       if (place.disputed) properties.disputed = place.disputed;
       if (place.within) {
         properties.within = place.within;
         properties.approximate = true;
       }
-      properties.candidates = [];
-      for (let k = 0; k < r.candidates.length && properties.candidates.length < maxCandidates; k++) {
-        if (r.candidates[k].place.id !== place.id) properties.candidates.push(candidateOf(r.candidates[k]));
-      }
+      properties.candidates = r.candidates
+        .filter((c) => c.place.id !== place.id)
+        .slice(0, maxCandidates)
+        .map(candidateOf);
       properties.mentions = [];
       feature = {
         type: 'Feature',
         id: place.id,
-        geometry: shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: position(round6(place.anchor[0]), round6(place.anchor[1])) },
+        geometry: shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: roundCoords(place.anchor) },
         properties,
       };
       byId.set(place.id, feature);
@@ -85,11 +82,14 @@ export function toFeatureCollection(
     feature.properties.score = Math.max(feature.properties.score, Math.round(r.score * m.confidence * 1000) / 1000);
   }
   // Most-mentioned places first: the order a reader would list "what the article is about".
-  const features = [...byId.values()].sort((a, b) => b.properties.mentions.length - a.properties.mentions.length || a.properties.mentions[0].start - b.properties.mentions[0].start);
+  const features = [...byId.values()].sort(
+    (x, y) => y.properties.mentions.length - x.properties.mentions.length || x.properties.mentions[0].start - y.properties.mentions[0].start,
+  );
   return {
     type: 'FeatureCollection',
     ...(options.id !== undefined ? { id: options.id } : {}),
     ...(options.title ? { title: options.title } : {}),
+    ...(options.article && Object.keys(options.article).length ? { article: options.article } : {}),
     features,
     passages: passageList(passages),
     ...(includeText ? { text } : {}),

@@ -111,8 +111,8 @@ export function startsUpper(s: string): boolean {
  * @example
  * const [a, b] = tokenize('New York'); oneSpace('New York', a, b) // true
  */
-export function oneSpace(text: string, a: { end: number }, b: { start: number }): boolean {
-  return b.start - a.end === 1 && text.charCodeAt(a.end) === 32;
+export function oneSpace(text: string, left: { end: number }, right: { start: number }): boolean {
+  return right.start - left.end === 1 && text.charCodeAt(left.end) === 32;
 }
 
 /**

@@ -113,8 +113,6 @@ export interface Candidate {
   place: Place;
   nameType: NameMatch['nameType'];
   score: number;
-  /** Feature contributions that made the score, for debugging and hand correction. */
-  reasons?: Record<string, number>;
 }
 
 export interface RankedMention {
@@ -171,15 +169,48 @@ export interface LayerProperties {
 
 export type LayerFeature = Feature<Geometry, LayerProperties> & { id: string };
 
+/** The layer's foreign member `focus`: what the first view frames and which places it was chosen for. */
+export interface LayerFocus {
+  /**
+   * [west, south, east, north] in degrees, as an RFC 7946 bbox: west > east when the box crosses the
+   * antimeridian.
+   */
+  bbox: [number, number, number, number];
+  /** The ids of the places the article is about, in layer order. */
+  ids: string[];
+}
+
+/**
+ * What a web page or HTML file says about its article (the layer's `article` foreign member, issue #16),
+ * read from JSON-LD, Open Graph, `article:*` and other `<meta>` tags. Every field is optional: a page
+ * gives what it has.
+ */
+export interface ArticleMetadata {
+  title?: string;
+  siteName?: string;
+  author?: string;
+  /** Publication date-time, ISO 8601 (`2026-11-27T08:00:00.000Z`), or a date alone (`2026-11-27`). */
+  published?: string;
+  /** The address the article was fetched from, after redirects (http or https). */
+  url?: string;
+  /** The address the page gives as its own (`<link rel="canonical">`, `og:url`). */
+  canonicalUrl?: string;
+  /** BCP 47 language tag (`en`, `en-GB`). */
+  language?: string;
+}
+
 /**
  * The article layer: the product's data model. An RFC 7946 FeatureCollection with foreign members
- * `passages` (paragraph spans with sentence spans), `text` (the text all offsets refer to, optional)
- * and `title`.
+ * `passages` (paragraph spans with sentence spans), `text` (the text all offsets refer to, optional),
+ * `title`, `article` (the page's metadata, when it has any) and `focus` (what the first view frames: a
+ * bbox and the ids of the places the article is about).
  */
 export interface ArticleLayer extends FeatureCollection<Geometry, LayerProperties> {
   features: LayerFeature[];
   id?: string;
   title?: string;
+  article?: ArticleMetadata;
   text?: string;
   passages: Array<{ start: number; end: number; sentences: Array<[number, number]> }>;
+  focus?: LayerFocus;
 }

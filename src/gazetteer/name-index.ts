@@ -135,8 +135,8 @@ function bucketStarts(text: string, lines: Int32Array): Int32Array {
 function lineKeyBefore(text: string, pos: number, key: string): boolean {
   for (let i = 0; i < key.length; i++) {
     const c = text.charCodeAt(pos + i);
-    // The line's key ended first (at its tab, the line's end or the text's): a prefix of `key`.
-    if (c === 9 || c === 10 || c !== c) return true;
+    // The line's key ended first (at its tab, the line's end or the text's, where c is NaN): a prefix of `key`.
+    if (c === 9 || c === 10 || Number.isNaN(c)) return true;
     const k = key.charCodeAt(i);
     if (c !== k) return codePointOrder(c) < codePointOrder(k);
   }
@@ -177,9 +177,9 @@ function linesThirdFourth(text: string, lines: Int32Array): Uint32Array {
 
 /** Index of the first line whose key is >= `key` (lines are sorted by key). */
 function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, thirdFourths: Uint32Array, key: string): number {
-  const b = bucketOf(key);
-  let lo = buckets[b];
-  let hi = buckets[b + 1];
+  const bucket = bucketOf(key);
+  let lo = buckets[bucket];
+  let hi = buckets[bucket + 1];
   const q = twoAsciiFirst(key) ? thirdFourth(key, 0, key.length) : -1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;

@@ -13,9 +13,9 @@ const utf8Decoder = new TextDecoder();
  */
 export function decodeUtf8Bytes(bytes: string): string {
   if (!BEYOND_ASCII.test(bytes)) return bytes;
-  const b = new Uint8Array(bytes.length);
-  for (let i = 0; i < bytes.length; i++) b[i] = bytes.charCodeAt(i);
-  return utf8Decoder.decode(b);
+  const array = new Uint8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
+  return utf8Decoder.decode(array);
 }
 
 /**

@@ -37,7 +37,7 @@ export interface WidgetHandle {
   /** Selects a place by feature id; false when the loaded layer has no such place. */
   select(id: string): boolean;
   clearSelection(): void;
-  /** Frames the article's places again. */
+  /** Frames the places the article is about again (the layer's `focus`), as the first view does. */
   fit(): void;
   unmount(): void;
 }
@@ -67,16 +67,21 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       if (c) model.layer.value = collectionView(c, visibleArticles(c.articles, model.chosen.value, model.range.value));
     }),
   );
-  if (options.layer !== undefined) {
-    model.load(typeof options.layer === 'string' ? options.layer : JSON.stringify(options.layer, null, 2) + '\n');
-  } else if (options.src) {
-    fetch(options.src, { signal })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
-      .then((text) => model.load(text))
-      .catch((e: Error) => {
-        if (!signal.aborted) model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };
-      });
-  }
+  // Every way a layer enters goes through the validator an opened file goes through (issue #19): a page's
+  // own layer.geojson, an embed's src and a host's object are no more trusted than a dropped file. The
+  // validator is a lazy chunk, fetched beside the layer.
+  const validator = import('./model/validate-layer.ts');
+  const text =
+    options.layer !== undefined
+      ? Promise.resolve(typeof options.layer === 'string' ? options.layer : JSON.stringify(options.layer, null, 2) + '\n')
+      : options.src
+        ? fetch(options.src, { signal }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
+        : undefined;
+  text
+    ?.then((t) => validator.then(({ readLayer }) => !signal.aborted && model.load(t, readLayer)))
+    .catch((e: Error) => {
+      if (!signal.aborted) model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };
+    });
   const basemap: Promise<BasemapData | null> =
     typeof options.basemap === 'string'
       ? fetch(options.basemap, { signal }).then((r) => (r.ok ? r.json() : null)).catch(() => null)
@@ -134,7 +139,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       return ok;
     },
     clearSelection: () => model.select(null, 'api'),
-    fit: () => (model.fitRequest.value = model.fitRequest.peek() + 1),
+    fit: () => (model.fitRequest.value = { scope: 'focus' }),
     unmount() {
       render(null, container);
       for (const c of cleanups) c();

@@ -44,6 +44,7 @@ function syncHash(model: Model, options: MountOptions): () => void {
   // map shows it alone.
   let applying = false;
   const fromUrl = () => {
+    // URLSearchParams never throws on a malformed escape (`#place=%`): it then names no place (issue #19).
     const params = new URLSearchParams(location.hash.slice(1));
     applying = true;
     const article = params.get('article');

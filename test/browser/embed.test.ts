@@ -30,7 +30,9 @@ let site: Site;
 let other: SiteServer;
 
 before(async () => {
-  site = await startSite(seedSample());
+  // The host page stands for a news site with a policy of its own (its meta tag lets in the iframe's
+  // origin), so its server sends none; the iframe's server (`other`) sends the site's policy header.
+  site = await startSite(seedSample(), undefined, { contentSecurityPolicy: null });
   // The same folder on another port is another origin: the iframe's, and the rogue sender's.
   other = await serveSite(site.dir, { port: 0 });
   const A = site.server.url.slice(0, -1);

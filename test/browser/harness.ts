@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { buildSite } from '../../src/cli/build-site.ts';
-import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
+import { serveSite, type ServeSiteOptions, type SiteServer } from '../../src/cli/serve-site.ts';
 
 export type Engine = 'chromium' | 'firefox';
 export const EXECUTABLES: Record<Engine, string> = {
@@ -30,12 +30,15 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Builds and serves a site for `layer`; `layerText` replaces layer.geojson byte for byte when given. */
-export async function startSite(layer: ArticleLayer, layerText?: string): Promise<Site> {
+/**
+ * Builds and serves a site for `layer`; `layerText` replaces layer.geojson byte for byte when given;
+ * `serve` adds server options (e.g. no policy header for a test page that stands for another site).
+ */
+export async function startSite(layer: ArticleLayer, layerText?: string, serve: ServeSiteOptions = {}): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'aa-site-'));
   await buildSite(layer, dir);
   if (layerText !== undefined) writeFileSync(join(dir, 'layer.geojson'), layerText);
-  const server = await serveSite(dir, { port: 0 });
+  const server = await serveSite(dir, { port: 0, ...serve });
   return {
     dir,
     server,

@@ -33,7 +33,7 @@ function layer(id: string, title: string, text: string, ids: string[]): ArticleL
     };
   });
   const dates: Record<string, string> = { a: '2023-09-19', b: '2023-09-25' };
-  return { type: 'FeatureCollection', id, title, text, passages: [{ start: 0, end: text.length, sentences: [[0, text.length]] }], features, article: { date: dates[id], source: 'Wire' } };
+  return { type: 'FeatureCollection', id, title, text, passages: [{ start: 0, end: text.length, sentences: [[0, text.length]] }], features, article: { published: dates[id], siteName: 'Wire' } };
 }
 
 let dir: string;

@@ -59,6 +59,16 @@ test('ids are stable gazetteer ids, one feature per place, mentions sorted and q
   }
 });
 
+test('the focus is the last member, names features of the layer, and the schema checks its shape', () => {
+  assert.equal(Object.keys(layer).at(-1), 'focus');
+  const ids = new Set(layer.features.map((f) => f.id));
+  assert.ok(layer.focus!.ids.length > 0 && layer.focus!.ids.every((id) => ids.has(id)));
+  assert.ok(stringifyLayer(layer).endsWith(`"focus":${JSON.stringify(layer.focus)}}`));
+  assert.notDeepEqual(validateLayer({ ...layer, focus: { bbox: [40, 38, 50], ids: [] } } as unknown as ArticleLayer), []);
+  assert.notDeepEqual(validateLayer({ ...layer, focus: { bbox: [40, 38, 250, 42], ids: ['geonames:1'] } } as unknown as ArticleLayer), []);
+  assert.equal('focus' in geoparse('nothing to see here, just words.', realResources()), false, 'no placed feature, no focus');
+});
+
 test('the same text gives the same layer (deterministic)', () => {
   assert.equal(JSON.stringify(geoparse(text, realResources())), JSON.stringify(layer));
 });
@@ -103,4 +113,16 @@ test('readings kept across articles change nothing: the seed after other article
   const after = JSON.stringify(geoparse(text, { gazetteer, model }));
   assert.equal(after, JSON.stringify(geoparse(text, { gazetteer, model: structuredClone(model) })));
   assert.equal(after, JSON.stringify(layer));
+});
+
+test('the article member: after the title, written by stringifyLayer and encodeLayer as JSON.stringify does, valid by the schema', () => {
+  const article = { title: 'Talks “resume”', siteName: 'The Daily Test', author: 'Ann Lee', published: '2026-11-27T08:00:00Z', url: 'https://news.example/a', canonicalUrl: 'https://news.example/a', language: 'en' };
+  const withArticle = geoparse('Talks in Baku.', { ...realResources(), title: 'Talks', article });
+  assert.deepEqual(Object.keys(withArticle).slice(0, 4), ['type', 'title', 'article', 'features']);
+  assert.equal(stringifyLayer(withArticle), JSON.stringify(withArticle));
+  assert.equal(new TextDecoder().decode(encodeLayer(withArticle)), JSON.stringify(withArticle));
+  assert.deepEqual(validateLayer(withArticle), []);
+  assert.equal('article' in geoparse('Talks in Baku.', { ...realResources(), article: {} }), false, 'an empty one is left out');
+  assert.notDeepEqual(validateLayer({ ...withArticle, article: { ...article, published: 'last Tuesday' } }), []);
+  assert.notDeepEqual(validateLayer({ ...withArticle, article: { ...article, url: 'javascript:alert(1)' } }), []);
 });

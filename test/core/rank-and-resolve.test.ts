@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMPTY_MODEL } from '../../src/core/model.ts';
-import { rankCandidates } from '../../src/core/rank-candidates.ts';
+import { articleCommaPlaces, rankCandidates } from '../../src/core/rank-candidates.ts';
+import { addContextFeatures } from '../../src/core/candidate-features.ts';
+import type { RankContext } from '../../src/core/rank-context.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { resolveSites, findLocalFocus } from '../../src/core/resolve-sites.ts';
 import { normalizeName } from '../../src/core/normalize-name.ts';
@@ -100,4 +102,42 @@ test('an institution named after a region that does not hold the local focus goe
   const uni = out.find((r) => r.mention.text === 'Texas State University')!;
   assert.equal(uni.place?.within?.id, 'geonames:4736286');
   assert.equal(out.some((r) => r.mention.insideSite), false);
+});
+
+test('an alternate name wins over a primary name only by a margin', () => {
+  const [m] = mentionsOf('Tunis', ['Tunis']);
+  const [a, b] = gazetteer.lookup('paris').map((x) => x.place);
+  const ranked = (altScore: number): RankedMention[] => [
+    { mention: m, candidates: [{ place: a, nameType: 'alt', score: altScore }, { place: b, nameType: 'name', score: 1.5 }] },
+  ];
+  assert.equal(resolveMentions(ranked(2))[0].place, b);
+  assert.equal(resolveMentions(ranked(4))[0].place, a);
+  assert.equal(resolveMentions(ranked(2), { altMargin: 0 })[0].place, a);
+});
+
+test('"City, State" anywhere in the article: a later bare Paris is still Paris, Texas', () => {
+  const text = 'Flooding in Paris, Texas, closed roads. By noon Paris had reopened them.';
+  const r = resolve(text, ['Paris', 'Texas', 'Paris']);
+  const ids = r.filter((x) => x.mention.text === 'Paris').map((x) => x.place?.id);
+  assert.deepEqual(ids, ['geonames:4717560', 'geonames:4717560']);
+  // Each mention of the name carries the comma's places.
+  const mentions = mentionsOf(text, ['Paris', 'Texas', 'Paris']);
+  const commas = articleCommaPlaces(mentions, text, gazetteer);
+  assert.deepEqual(commas.map((c) => c.map((p) => p.name)), [['Texas'], [], ['Texas']]);
+});
+
+test('a famous namesake abroad, in a story whose other places all lie elsewhere, is marked foreign', () => {
+  const [m] = mentionsOf('London', ['London']);
+  const paris = gazetteer.lookup('paris')[0].place;
+  const [gb, ca] = ['GB', 'CA'].map((country) => ({ ...paris, country }));
+  // London's own first reading (GB) does not count as evidence for GB; St. Thomas, Ontario counts for CA.
+  const ctx: RankContext = { countries: new Map([['GB', 1], ['CA', 1]]), countriesByKey: new Map([['london', new Map([['GB', 1]])]]), admin1s: new Set(), anchors: [] };
+  const features = (p: typeof gb) => {
+    const f = new Map<string, number>();
+    addContextFeatures(f, p, m, ctx);
+    return f;
+  };
+  assert.equal(features(gb).get('docForeign'), 1);
+  assert.equal(features(ca).get('docForeign'), undefined);
+  assert.equal(features(ca).get('docCountry'), 1 / 3);
 });

@@ -1,4 +1,4 @@
-// The layer masks stored in the committed shapes (geo/lib/build-shapes.mjs, addLayerMasks) give exactly
+// The layer masks stored in the committed shapes (geo/lib/add-layer-masks.mjs) give exactly
 // what the core's simplification computes, and every polygon too big for a layer has one: a change to
 // the simplification without a gazetteer rebuild fails here.
 import { test } from 'node:test';

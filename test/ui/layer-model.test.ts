@@ -6,6 +6,7 @@ import type { ArticleLayer } from '../../src/core/types.ts';
 import { correctFeature, correctPlace } from '../../src/ui/model/correct-place.ts';
 import { createModel } from '../../src/ui/model/create-model.ts';
 import { exportFileName, LayerFormatError, parseLayer } from '../../src/ui/model/layer-io.ts';
+import { readLayer } from '../../src/ui/model/validate-layer.ts';
 import { filterRows, passagesOf, placeMeta, placeRows, segmentText, textMentions } from '../../src/ui/model/layer-view.ts';
 
 const text = readFileSync(new URL('../fixtures/layers/seed-sample.geojson', import.meta.url), 'utf8');
@@ -98,8 +99,8 @@ test('correctFeature records status and original, and merges into an existing re
 test('the model exports the source bytes until a correction, and two models share nothing', () => {
   const a = createModel();
   const b = createModel();
-  assert.equal(a.load(text), true);
-  b.load(text);
+  assert.equal(a.load(text, readLayer), true);
+  b.load(text, readLayer);
   a.select('geonames:587084', 'list');
   assert.equal(a.selected.value?.properties.name, 'Baku');
   assert.equal(b.selected.value, null);
@@ -109,8 +110,8 @@ test('the model exports the source bytes until a correction, and two models shar
   assert.notEqual(a.exportText(), text);
   assert.equal(JSON.parse(a.exportText()).features.find((f: { id: string }) => f.id === 'geonames:587085').properties.status, 'corrected');
   assert.equal(b.exportText(), text);
-  assert.equal(a.load('{}'), false);
-  assert.match(a.error.value!.message, /not an article layer/);
+  assert.equal(a.load('{}', readLayer), false);
+  assert.match(a.error.value!.message, /JSON but not GeoJSON/);
   assert.equal(a.layer.value?.features.length, 11, 'a bad file keeps the current layer');
 });
 
@@ -119,7 +120,7 @@ test('the announcement of a selection says when the place is approximate, and wh
   const baku = l.features.find((f) => f.id === 'geonames:587084')!;
   Object.assign(baku.properties, { name: 'Heydar Aliyev Center', kind: 'site', approximate: true, within: { id: 'geonames:587084', name: 'Baku' } });
   const m = createModel();
-  assert.equal(m.load(JSON.stringify(l)), true);
+  assert.equal(m.load(JSON.stringify(l), readLayer), true);
   m.select('geonames:587084', 'list');
   assert.match(m.announcement.value, /^Selected Heydar Aliyev Center, site in Azerbaijan, approximately placed, within Baku: 2 mentions\.$/);
   m.select('geonames:587116', 'list');

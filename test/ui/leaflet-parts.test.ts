@@ -64,3 +64,20 @@ test("Leaflet's map still skips the DOM events of an element flagged _leaflet_di
   const mapSource = readFileSync(`${ROOT}node_modules/leaflet/src/map/Map.js`, 'utf8');
   assert.match(mapSource, /\['_leaflet_disable_events'\]|\._leaflet_disable_events/);
 });
+
+test("Leaflet's GeoJSON layer uses Marker only as its default pointToLayer and in one include (build.mjs stubs it)", () => {
+  const source = readFileSync(`${ROOT}node_modules/leaflet/src/layer/GeoJSON.js`, 'utf8');
+  assert.match(source, /import \{Marker\} from '\.\/marker\/Marker';/);
+  // The import (its name and its path), `new Marker(` in the default branch and `Marker.include(`.
+  assert.ok(source.includes('new Marker(latlng') && source.includes('Marker.include(PointToGeoJSON)'));
+  const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  assert.equal([...code.matchAll(/\bMarker\b/g)].length, 4, 'GeoJSON.js uses Marker in more places than build.mjs stubs');
+});
+
+test('the map never lets GeoJSON make a default Marker: every geoJSON() with points has a pointToLayer', () => {
+  const source = readFileSync(`${MAP_DIR}create-article-map.ts`, 'utf8');
+  const calls = [...source.matchAll(/geoJSON\(([^)]*)/g)].map((m) => m[1]);
+  assert.ok(calls.length > 0);
+  // The features geoJSON draws points (cities) through circle markers.
+  assert.match(source, /pointToLayer/);
+});

@@ -89,7 +89,12 @@ test('bad features are dropped and counted; the rest is shown', () => {
   l.features.push('not a feature' as any, null as any, { ...l.features[0] });
   const { layer, dropped } = readLayer(JSON.stringify(l));
   assert.equal(layer.features.length, n - 4);
-  assert.deepEqual(dropped, [`5 of ${n + 3} features that are not places (no id, name or kind)`, `2 of ${n + 3} places with invalid geometry or coordinates`]);
+  // The copy of the first feature is a place with an id already taken, not a feature without one (issue #19).
+  assert.deepEqual(dropped, [
+    `4 of ${n + 3} features that are not places (no id, name or kind)`,
+    `1 of ${n + 3} features that repeat the id of an earlier one`,
+    `2 of ${n + 3} places with invalid geometry or coordinates`,
+  ]);
 });
 
 test('mentions that do not quote the text, or fall outside it, are dropped and counted', () => {

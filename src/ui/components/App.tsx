@@ -2,6 +2,7 @@
 // passages of the selected place, the place list and the article text; stacked under 720 px.
 // Also the drop target for layer files, and the live region announcing the selection.
 import type { Model } from '../model/create-model.ts';
+import { ArticleSource } from './ArticleSource.tsx';
 import { ArticleText } from './ArticleText.tsx';
 import { MapView, type MapViewProps } from './MapView.tsx';
 import { PassagesPanel } from './PassagesPanel.tsx';
@@ -33,6 +34,7 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
         <header class="aa-head">
           <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
           <h2 class="aa-title">{story ? `Places in ${story.articles.length} article${story.articles.length === 1 ? '' : 's'}` : (layer?.title ?? (error ? 'No layer to show' : 'Loading the article…'))}</h2>
+          {!story && <ArticleSource model={model} />}
           <Toolbar model={model} view={view} />
         </header>
         <div class="aa-sr" aria-live="polite" role="status">
@@ -54,8 +56,9 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
           </div>
         ))}
         {layer && model.rows.value.length > 0 && (story ? <StoryPassages model={model} /> : <PassagesPanel model={model} view={view} />)}
-        {layer && model.rows.value.length > 0 && <PlaceList model={model} />}
-        {view.text && (story ? <StoryArticle model={model} /> : <ArticleText model={model} />)}
+        {/* A frame after the map's places (issue #14: places first). */}
+        {layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />}
+        {view.text && model.mapPainted.value && (story ? <StoryArticle model={model} /> : <ArticleText model={model} />)}
       </div>
     </div>
     </div>

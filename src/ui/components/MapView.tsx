@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
 import type { BasemapData } from '../map/decode-basemap.ts';
+import { MapLegend } from './MapLegend.tsx';
 
 export interface MapViewProps {
   model: Model;
@@ -12,22 +13,55 @@ export interface MapViewProps {
   tiles?: ArticleMapOptions['tiles'];
 }
 
+/**
+ * The first view frames what the article is about (issue #14): "Show all places" frames every place it
+ * names while some lie outside the view; once they are all in it, the button takes the view back (so the
+ * button a keyboard user pressed stays where it was).
+ */
+function FitButton({ model }: { model: Model }) {
+  const all = model.outside.value === 0;
+  if (all && model.fitRequest.value?.scope !== 'all') return null;
+  return (
+    <button type="button" class="aa-btn aa-showall" onClick={() => (model.fitRequest.value = { scope: all ? 'focus' : 'all' })}>
+      {all ? 'Back to the main places' : 'Show all places'}
+    </button>
+  );
+}
+
 export function MapView({ model, basemap, tiles }: MapViewProps) {
   const el = useRef<HTMLDivElement>(null);
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
   // element at once) would otherwise create its map after the unmount and leak its window listener.
   useLayoutEffect(() => {
-    const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles });
+    const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles, onView: (n) => (model.outside.value = n) });
     let alive = true;
-    if (!tiles) basemap.then((data) => alive && data && map.setBasemap(data));
+    // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
+    // to load) the panel's place list and text are rendered, and after them the basemap, so that neither its
+    // thousands of paths nor the panel hold up the first view.
+    let placesDrawn: () => void = () => {};
+    const placesPainted = new Promise<void>((resolve) => {
+      placesDrawn = () =>
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            model.mapPainted.value = true;
+            setTimeout(resolve);
+          }),
+        );
+    });
+    if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));
+    const stopError = effect(() => {
+      if (model.error.value) placesDrawn();
+    });
     const stopLayer = effect(() => {
       const layer = model.layer.value;
       if (!layer) return;
       map.setLayer(layer);
       model.drawn.value = model.drawn.peek() + 1;
+      placesDrawn();
     });
     const stopFit = effect(() => {
-      if (model.fitRequest.value) map.fit(true);
+      const request = model.fitRequest.value;
+      if (request) map.fit(true, request.scope);
     });
     // The highlight and fly-to follow `marked`, a frame after the passages are shown (mount-widget.tsx).
     const stopSelection = effect(() => {
@@ -36,6 +70,7 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     });
     return () => {
       alive = false;
+      stopError();
       stopLayer();
       stopSelection();
       stopFit();
@@ -45,6 +80,8 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   return (
     <div class="aa-mapbox">
       <div class="aa-map" ref={el} aria-label="Map of the places in the article" role="region" />
+      <FitButton model={model} />
+      <MapLegend model={model} />
       <p class="aa-attrib">
         Places © <a href="https://www.geonames.org/">GeoNames</a>, <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a>
         {tiles?.attribution && ` · ${tiles.attribution}`}

@@ -47,6 +47,11 @@ export function PlaceList({ model }: { model: Model }) {
         <h3>Places</h3>
         <input type="search" class="aa-filter" placeholder="Filter places" aria-label="Filter places" value={model.filter.value} onInput={(e) => (model.filter.value = e.currentTarget.value)} />
       </div>
+      {model.outside.value > 0 && (
+        <p class="aa-hint aa-outside">
+          {model.outside.value === 1 ? '1 place is' : `${model.outside.value} places are`} outside the map's view.
+        </p>
+      )}
       {main.length > 0 && <h4>{model.collection.value ? 'What the articles are about' : 'What the article is about'}</h4>}
       {main.length > 0 && <ul class="aa-list">{mainRows.map(item)}</ul>}
       {restRows.length > 0 && <h4>Also mentioned</h4>}

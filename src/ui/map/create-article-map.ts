@@ -1,13 +1,15 @@
 // The Leaflet map of the explorer (issue #4): offline Natural Earth basemap in its own SVG, the article's places
-// as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, labels and
-// names built from DOM text nodes, every feature focusable with its name as aria-label. Imports Leaflet, as
-// the other files of ui/map do; it knows nothing of Preact or the model.
-import { circleMarker, DomUtil, geoJSON, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type CircleMarker, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path, type Point } from 'leaflet';
-import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
+// as SVG paths (circle markers for cities, no icon images) styled by kind through CSS classes, areas stacked by
+// size with the smallest on top (issue #14), names on the map (create-label-layer.ts), every feature focusable
+// with its name as aria-label. Imports Leaflet, as the other files of ui/map do; it knows nothing of Preact or
+// the model.
+import { circleMarker, DomUtil, geoJSON, latLng, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type CircleMarker, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path, type Point } from 'leaflet';
+import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
+import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
-import { declutterLabels, type Box } from './declutter-labels.ts';
+import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { decodeBasemap, type BasemapData } from './decode-basemap.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
@@ -15,15 +17,23 @@ export interface ArticleMapOptions {
   onSelect(id: string): void;
   /** Raster tiles instead of the bundled basemap, e.g. OSM; off by default so no other host is asked. */
   tiles?: { url: string; attribution?: string };
+  /** After every move: how many places lie wholly outside the view. */
+  onView?(outside: number): void;
 }
+
+/** What fit() frames: the places the article is about (the layer's `focus`) or every place. */
+export type FitScope = 'focus' | 'all';
 
 export interface ArticleMap {
   setBasemap(data: BasemapData): void;
   setLayer(layer: ArticleLayer): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
   setSelected(id: string | null, fly: boolean): void;
-  /** Frames the places the article names (all places when it names none but adjectives). */
-  fit(animate?: boolean): void;
+  /**
+   * Frames the places the article is about (the layer's `focus`, or chooseFocus's for a layer without one),
+   * or with 'all' every place.
+   */
+  fit(animate?: boolean, scope?: FitScope): void;
   destroy(): void;
 }
 
@@ -32,21 +42,20 @@ const MAX_FIT_ZOOM = 7;
 const FLY_SECONDS = 0.6;
 /** Long enough to read the wheel hint, short enough not to cover the map while the page scrolls on. */
 const HINT_MS = 1600;
-/**
- * Most cities with a permanent label: the most important ones (placeRows). A story map of hundreds of
- * articles names hundreds of cities, and each label is a tooltip Leaflet measures on every move (issue #18:
- * 700 labels took seconds to draw); the others name themselves on hover and focus, as areas do.
- */
-const MAX_CITY_LABELS = 60;
-/** Half the box a city's dot covers: the circle markers' 6 px radius and half their 1.5 px outline. */
-const DOT_PX = 7;
+/** A city's dot: the circle markers' radius in pixels. */
+const DOT_RADIUS_PX = 6;
+/** Shapes added to the map per task: 500 circle markers take ~50 ms on the development machine. */
+const SLICE_FEATURES = 500;
 
-/** A city's permanent label; `box` is where the label lies from its point, measured once it is laid out. */
-interface CityLabel {
-  id: string;
-  at: LatLng;
-  node: HTMLElement;
-  box?: Box;
+/**
+ * The box of a layer's `focus` (issue #14), null when it has none or not four numbers (a file from elsewhere).
+ * A box across the antimeridian (west > east) runs on past 180°, as the unwrapped shapes do.
+ */
+function focusBounds(focus: LayerFocus | undefined): LatLngBounds | null {
+  const box = focus?.bbox;
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
+  const [w, s, e, n] = box;
+  return latLngBounds([s, w], [n, e < w ? e + 360 : e]);
 }
 
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */
@@ -78,9 +87,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     const c = map.getCenter();
     el.dataset.center = `${c.lat.toFixed(4)},${c.lng.toFixed(4)}`;
     el.dataset.zoom = String(map.getZoom());
+    if (options.onView && shown.length) {
+      const view = map.getBounds();
+      options.onView(shown.filter((f) => !inView(f.id, view)).length);
+    }
   };
   map.on('moveend', report);
-  map.on('zoomend resize', placeLabels);
+  map.on('zoomend resize', () => placeLabels());
   const base = map.createPane('aa-base');
   base.style.zIndex = '250';
   // SVG, not canvas: without a GPU, Chrome copies a canvas into a compositor buffer in every frame that
@@ -88,16 +101,33 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   // The SVG is drawn once per move; styles.css keeps its raster scale during fly-to (will-change).
   const baseRenderer = svg({ pane: 'aa-base' });
   map.createPane('aa-points').style.zIndex = '410';
+  // The selection's outline above every area and dot, in a pane of its own: moving the selected path itself to
+  // the top would cover the smaller areas inside it and take their clicks (issue #14).
+  const selPane = map.createPane('aa-selection');
+  selPane.style.zIndex = '420';
+  selPane.style.pointerEvents = 'none';
+  const nameLayer = createLabelLayer(map);
   if (options.tiles) tileLayer(options.tiles.url, { attribution: options.tiles.attribution }).addTo(map);
 
   const areaTip = createAreaTip(map, el);
   const paths = new Map<string, Path>();
-  /** In the place list's order of importance (mentions, then score), so a label that must give way is the lesser one. */
-  let labels: CityLabel[] = [];
-  /** The cities that get a permanent label in the layer drawn (MAX_CITY_LABELS). */
-  let labelled = new Set<string>();
+  /** The article's names in the place list's order of importance (mentions, then score): the lesser gives way. */
+  let articleLabels: MapLabel[] = [];
+  /** The basemap's names, a country's with its ISO code. */
+  let baseLabels: Array<{ label: MapLabel; iso?: string }> = [];
+  /** Each area's room around its label point (zoom-0 pixels): the size a click compares. */
+  let rooms = new Map<string, number>();
+  let outline: Layer | null = null;
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
+  let focus: LatLngBounds | null = null;
+  let current: ArticleLayer | null = null;
+  /** The bundled basemap is drawn (or not wanted: tiles instead). */
+  let basemapDrawn = !!options.tiles;
+  /** `data-complete` on the map once places and basemap are both drawn: what the bench times as everything painted. */
+  const markComplete = () => {
+    if (basemapDrawn && current) el.dataset.complete = '';
+  };
   let selected: string | null = null;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
   // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
@@ -120,20 +150,48 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     return b;
   }
 
+  /**
+   * Is some part of the place in the view? Part by part: France's box reaches from Guiana to Réunion, and
+   * would put it in the view of the Caucasus.
+   */
+  function inView(id: string, view: LatLngBounds): boolean {
+    const path = paths.get(id) as Path & { getLatLngs?(): unknown; getLatLng?(): LatLng };
+    if (path?.getLatLng) return view.contains(path.getLatLng());
+    const parts: LatLng[][] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x) && typeof x[0]?.lat === 'number') parts.push(x as LatLng[]);
+      else if (Array.isArray(x)) x.forEach(walk);
+    };
+    walk(path?.getLatLngs?.());
+    return parts.some((ring) => latLngBounds(ring).intersects(view));
+  }
+
+  /**
+   * The place a click at this point means: of the article's shapes under the pointer, the smallest on screen (an
+   * area's room against a dot's radius). A dot drawn over a district no wider than itself then gives way to the
+   * district, and a district's dot, where the district is larger, keeps its clicks (issue #14).
+   */
+  function pick(e: MouseEvent, fallback: string): string {
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const scale = 2 ** map.getZoom();
+    let best = fallback;
+    let bestSize = Infinity;
+    for (const hit of root.elementsFromPoint(e.clientX, e.clientY)) {
+      const id = (hit as HTMLElement).dataset?.id;
+      if (!id || !paths.has(id)) continue;
+      const room = rooms.get(id);
+      const size = room === undefined ? DOT_RADIUS_PX : room * scale;
+      if (size < bestSize) [best, bestSize] = [id, size];
+    }
+    return best;
+  }
+
   function decorate(f: LayerFeature, path: Path) {
     const name = f.properties.name;
-    // Cities carry a permanent label, as on a printed news map; areas name themselves on hover and focus
-    // (create-area-tip.ts). So do points that are not cities: a historical country drawn at its capital
-    // ("Soviet Union" at Moscow) would print its label over the city's.
-    let label: HTMLElement | undefined;
-    if (f.geometry.type === 'Point' && kindGroup(f.properties.kind) === 'city' && labelled.has(f.id)) {
-      label = document.createElement('span');
-      label.textContent = name;
-      path.bindTooltip(label, { permanent: true, direction: 'right', offset: [6, 0], className: 'aa-label' });
-      labels.push({ id: f.id, at: (path as CircleMarker).getLatLng(), node: label });
-    }
-    // A city whose label gave way to a more important one's (placeLabels) names itself as the areas do.
-    const unnamed = () => !label || label.classList.contains('aa-hid');
+    // Named on the map (cities beside their dots, areas inside them) or, when its name gave way to a more
+    // important one's or does not fit, on hover and focus (create-area-tip.ts). Points that are not cities have
+    // no name on the map: a historical country drawn at its capital ("Soviet Union" at Moscow) would cover the city's.
+    const unnamed = () => !nameLayer.shown(f.id);
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
       if (!node) return;
@@ -163,7 +221,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // ends a drag of the map selects nothing, as Leaflet's click did. The flag (Leaflet private API, guarded by
       // test/browser/leaflet-private-api.test.ts) makes Leaflet's map skip the shape's DOM events, as its canvas
       // renderer does for its canvas, instead of copying every click into a 'preclick' nothing listens to.
-      node.addEventListener('click', () => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(f.id));
+      node.addEventListener('click', (e) => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(pick(e, f.id)));
       (node as SVGElement & { _leaflet_disable_events?: boolean })._leaflet_disable_events = true;
       const show = (e: MouseEvent) => unnamed() && areaTip.show(name, map.mouseEventToContainerPoint(e), node);
       node.addEventListener('mouseover', show);
@@ -178,32 +236,19 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     paths.set(f.id, path);
   }
 
-  /** Where a label lies from its point, or nothing while the map is not laid out (a hidden embed). */
-  function measureLabel(l: CityLabel, p: Point): Box | undefined {
-    const r = l.node.getBoundingClientRect();
-    const c = el.getBoundingClientRect();
-    return r.width ? { x: r.left - c.left - p.x, y: r.top - c.top - p.y, w: r.width, h: r.height } : undefined;
-  }
-
-  /**
-   * Moves left or hides the labels that would overlap a more important one (the selection's comes first), on
-   * every zoom. Labels are measured once: after that it is arithmetic and class changes, no layout read.
-   */
+  /** Names the places, the selection's first, then the basemap's countries and seas where room is left. */
   function placeLabels() {
-    const first = labels.find((l) => l.id === selected);
-    const order = first ? [first, ...labels.filter((l) => l !== first)] : labels;
-    const points = [];
-    for (const l of order) {
-      const p = map.latLngToContainerPoint(l.at);
-      l.box ??= measureLabel(l, p);
-      if (!l.box) return;
-      const dot = { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX };
-      points.push({ label: { ...l.box, x: p.x + l.box.x, y: p.y + l.box.y }, dot });
-    }
-    declutterLabels(points).forEach((side, i) => {
-      order[i].node.classList.toggle('aa-hid', !side);
-      order[i].node.classList.toggle('aa-left', side === 'left');
-    });
+    nameLayer.place(selected);
+  }
+  /** Which setLayer is still adding its shapes (a layer of thousands goes on the map in slices). */
+  let drawing = 0;
+
+  /** The basemap's names, less the countries and seas the article names itself. */
+  function showNames() {
+    const names = new Set(shown.map((f) => f.properties.name.toLowerCase()));
+    const countries = new Set(shown.filter((f) => f.properties.kind === 'country').map((f) => f.properties.country));
+    const base = baseLabels.filter(({ label, iso }) => !names.has(label.text.toLowerCase()) && !(iso && countries.has(iso)));
+    nameLayer.set([...articleLabels, ...base.map((b) => b.label)], selected);
   }
 
   const api: ArticleMap = {
@@ -211,52 +256,93 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const { land, borders } = decodeBasemap(data);
       polygon(land, { renderer: baseRenderer, interactive: false, className: 'aa-land', stroke: false, fillColor: '#ecebe6', fillOpacity: 1 }).addTo(map);
       polyline(borders, { renderer: baseRenderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
+      // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
+      const { countries = [], seas = [] } = data.labels ?? {};
+      baseLabels = [
+        ...countries.map(([text, lon, lat, radius, across, iso], i) => ({ iso, label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base', room: { radius, across } } })),
+        ...seas.map(([text, lon, lat, minZoom], i) => ({ label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base aa-lbl-sea', minZoom } })),
+      ];
+      showNames();
+      basemapDrawn = true;
+      markComplete();
     },
 
     setLayer(layer) {
       features?.remove();
       paths.clear();
-      labels = [];
-      const order = (f: LayerFeature) => GROUP_ORDER.indexOf(kindGroup(f.properties.kind));
-      const visible = layer.features.filter((f) => f.geometry).sort((a, b) => order(a) - order(b));
-      const drawn = visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) }));
-      const ranked = placeRows(layer);
-      labelled = new Set(ranked.filter((r) => r.feature.geometry.type === 'Point' && kindGroup(r.feature.properties.kind) === 'city').slice(0, MAX_CITY_LABELS).map((r) => r.feature.id));
-      features = geoJSON(drawn, {
+      const visible = layer.features.filter((f) => f.geometry);
+      const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
+      rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
+      const built = geoJSON(arranged.order, {
         // Points in their own pane above the areas: they stay clickable without reordering on select.
-        pointToLayer: (_f, ll) => circleMarker(ll, { radius: 6, pane: 'aa-points' }),
+        pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
         style: (f) => ({
-          className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}`,
+          className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}${
+            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''}${arranged.labels.has(String(f!.id)) ? ' aa-area' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
           weight: 1.5,
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
-      }).addTo(map);
-      const rank = new Map(ranked.map((r, i) => [r.feature.id, i]));
-      labels.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
+      });
+      // On the map in slices, a task each, areas first: drawing 5,000 cities at once held the page for seconds
+      // (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
+      // Framed before the first shape is drawn: moving the view afterwards would draw the shapes on it again.
       shown = visible;
+      current = layer;
+      focus = focusBounds(layer.focus);
+      if (!focus && visible.length) {
+        // A layer made without `focus` (an older file, a host's own) gets chooseFocus's, as geoparse would give
+        // it, from a chunk of its own that a built site never loads; until then the map frames every place.
+        import('../../core/choose-focus.ts').then(({ chooseFocus }) => {
+          if (current !== layer) return;
+          focus = focusBounds(chooseFocus(layer));
+          if (!touched && !selected) api.fit(false);
+        });
+      }
       this.fit(false);
-      placeLabels();
+      const drawn = geoJSON().addTo(map);
+      features = drawn;
+      const all = built.getLayers();
+      const run = ++drawing;
+      const addSlice = (from: number) => {
+        if (run !== drawing) return;
+        for (const l of all.slice(from, from + SLICE_FEATURES)) drawn.addLayer(l);
+        if (from + SLICE_FEATURES < all.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
+      };
+      addSlice(0);
+      articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
+        const group = kindGroup(f.properties.kind);
+        const area = arranged.labels.get(f.id);
+        if (area) return [{ id: f.id, text: f.properties.name, at: latLng(area.at[1], area.at[0]), look: `aa-lbl-area aa-k-${group}`, room: area }];
+        if (f.geometry?.type !== 'Point' || group !== 'city') return [];
+        const [lon, lat] = f.geometry.coordinates;
+        return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
+      });
+      showNames();
       report();
+      markComplete();
       if (selected) this.setSelected(selected, false);
     },
 
-    fit(animate = false) {
-      // Fit to what the article names, not to countries only present as adjectives ("Russian-brokered").
-      const named = shown.filter((f) => f.properties.mentions.some((m) => m.type !== 'adjectival'));
-      const b = boundsOf(named.length ? named : shown);
+    fit(animate = false, scope = 'focus') {
+      const b = scope === 'focus' && focus ? focus : boundsOf(shown);
       if (b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: animate && !reduceMotion() });
     },
 
     setSelected(id, fly) {
       if (selected) paths.get(selected)?.getElement()?.classList.remove('aa-sel');
+      outline?.remove();
+      outline = null;
       selected = id;
       placeLabels();
       const path = id ? paths.get(id) : undefined;
       if (!path) return;
       path.getElement()?.classList.add('aa-sel');
-      // The selected outline on top of its neighbours. The widget calls this after the frame that shows the
-      // passages (mount-widget.tsx): moving a path under the pointer re-fires mouseover (issue #4).
-      path.bringToFront();
+      // The selected area's outline on top of everything, in its own pane; the area stays where its size puts it
+      // (issue #14). The widget calls this after the frame that shows the passages (mount-widget.tsx).
+      const f = shown.find((x) => x.id === id);
+      if (f && rooms.has(f.id)) {
+        outline = geoJSON(unwrapAntimeridian(f.geometry!), { pane: 'aa-selection', interactive: false, style: () => ({ className: 'aa-outline', weight: 2.5 }) }).addTo(map);
+      }
       if (!fly) return;
       const b = boundsOf([{ id } as LayerFeature]);
       if (!b.isValid()) return;
@@ -276,6 +362,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       hint.remove();
       areaTip.remove();
       resize.disconnect();
+      current = null;
+      nameLayer.remove();
       map.remove();
       paths.clear();
     },

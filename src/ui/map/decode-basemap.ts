@@ -1,5 +1,5 @@
-// Decodes the offline basemap written by build.mjs (Natural Earth land and borders as delta-encoded
-// integer rings) straight into Leaflet lat/lng arrays. Lives in ui/map because that is the one place
+// Decodes the offline basemap written by build.mjs (geo/lib/make-basemap.mjs: Natural Earth land and borders as
+// delta-encoded integer rings, country and sea names) straight into Leaflet lat/lng arrays. Lives in ui/map because that is the one place
 // where [lon, lat] becomes LatLng (DESIGN.md §1).
 import { latLng, type LatLng } from 'leaflet';
 import { unwrapRing } from './unwrap-antimeridian.ts';
@@ -9,6 +9,8 @@ export interface BasemapData {
   translate: [number, number];
   land: number[][][];
   borders: number[][];
+  /** Countries `[name, lon, lat, radius, across, iso2]` (labelPoint's room) roomiest first; seas `[name, lon, lat, minZoom]`. */
+  labels?: { countries: Array<[string, number, number, number, number, string]>; seas: Array<[string, number, number, number]> };
 }
 
 function decodeRing(ring: number[], { scale: [sx, sy], translate: [tx, ty] }: BasemapData): LatLng[] {

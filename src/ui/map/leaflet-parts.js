@@ -14,7 +14,18 @@ export { polyline } from 'leaflet/src/layer/vector/Polyline.js';
 // The DomUtil functions the map calls, under Leaflet's names for them (a namespace export kept all of DomUtil).
 import { preventOutline, restoreOutline } from 'leaflet/src/dom/DomUtil.js';
 export const DomUtil = { preventOutline, restoreOutline };
-// Side effects the map needs: a renderer for paths, tooltips (city labels) and the zoom buttons.
-import 'leaflet/src/layer/vector/Renderer.getRenderer.js';
-import 'leaflet/src/layer/Tooltip.js';
+// Side effects the map needs: the zoom buttons, and a renderer for paths. No tooltips: the names on the map are
+// elements of create-label-layer.ts and the hover name is create-area-tip.ts (issue #14).
 import 'leaflet/src/control/Control.Zoom.js';
+// Leaflet's Renderer.getRenderer.js, less the choice of a canvas (the map never sets `preferCanvas`): importing it
+// bundled the whole Canvas renderer, 1.6 KB gzip of the first-load budget (issue #14). One SVG per pane, as there.
+import { Map } from 'leaflet/src/map/Map.js';
+import { svg as svgRenderer } from 'leaflet/src/layer/vector/SVG.js';
+Map.include({
+  getRenderer(layer) {
+    const { renderer, pane = 'overlayPane' } = layer.options;
+    const r = renderer || (pane === 'overlayPane' ? (this._renderer ??= this.options.renderer || svgRenderer()) : (this._paneRenderers[pane] ??= svgRenderer({ pane })));
+    if (!this.hasLayer(r)) this.addLayer(r);
+    return r;
+  },
+});

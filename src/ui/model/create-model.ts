@@ -3,7 +3,7 @@
 // One model per mount(): nothing here is module-level, so two widgets on a page share no state.
 import { batch, computed, signal } from '@preact/signals';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
-import { parseLayer, selectionText, type PlaceResolver } from './layer-io.ts';
+import { selectionText, type PlaceResolver } from './layer-io.ts';
 import { countryName, kindLabel } from './kind-group.ts';
 import { approximateNote, passagesOf, placeRows, textMentions } from './layer-view.ts';
 import { isCollectionLayer } from './collection-view.ts';
@@ -19,11 +19,12 @@ export interface LayerProblem {
   message: string;
 }
 
-/** Layer text → the layer and what was left out of it. Throws a LayerProblem for a file that is not a layer. */
+/**
+ * Layer text → the layer and what was left out of it. Throws a LayerProblem for a file that is not a layer.
+ * Every caller passes validate-layer.ts's readLayer; it is a parameter so that the model's bundle does
+ * not carry the validator (a lazy chunk).
+ */
 export type LayerReader = (text: string) => { layer: ArticleLayer; dropped: string[] };
-
-/** The layer the page was given (its own layer.geojson, or a host's): a shape check only. */
-const readShape: LayerReader = (text) => ({ layer: parseLayer(text), dropped: [] });
 
 export function createModel(resolvePlace?: PlaceResolver) {
   const layer = signal<ArticleLayer | null>(null);
@@ -45,8 +46,13 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const showAdjectival = signal(true);
   /** Bumped by "show in text": the article view scrolls to and focuses this mention start. */
   const reveal = signal<{ start: number } | null>(null);
-  /** Bumped by fit(): the map frames the article's places again (issue #5). */
-  const fitRequest = signal(0);
+  /**
+   * Set by fit() and "Show all places": the map frames the article's places again (issue #5), the places
+   * it is about or all of them (issue #14). A new object each time, so the same request can come twice.
+   */
+  const fitRequest = signal<{ scope: 'focus' | 'all' } | null>(null);
+  /** How many places lie wholly outside the map's view, as the map last reported (issue #14). */
+  const outside = signal(0);
   /** How many times the map has drawn a layer; the first draw is the widget's "ready" (issue #5). */
   const drawn = signal(0);
   /**
@@ -60,6 +66,11 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const article = signal<string | null>(null);
   /** Where the collection was loaded from: article texts (`textFile`) are relative to it. */
   const base = signal<string>('');
+  /**
+   * The frame that shows the article's places has been painted (or the layer failed to load): the place
+   * list and the article text follow it, then the basemap (issue #14: places first).
+   */
+  const mapPainted = signal(false);
 
   const rows = computed(() => (layer.value ? placeRows(layer.value) : []));
   const mentions = computed(() => (layer.value ? textMentions(layer.value) : []));
@@ -75,7 +86,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, drawn,
+    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, outside, drawn, mapPainted,
     collection, chosen, range, article, base,
     rows, mentions, selected, selectedPassages, announcement,
 
@@ -83,7 +94,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
      * Shows a layer from its JSON text; a bad file becomes a readable error state and the current layer
      * stays. A file shown with parts left out says so, and exports what is shown rather than its bytes.
      */
-    load(text: string, read: LayerReader = readShape): boolean {
+    load(text: string, read: LayerReader): boolean {
       try {
         const { layer: next, dropped } = read(text);
         batch(() => {

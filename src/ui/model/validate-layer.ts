@@ -32,6 +32,8 @@ export interface LayerReading {
   dropped: string[];
 }
 
+const ARTICLE_FIELDS = new Set(['title', 'siteName', 'author', 'published', 'url', 'canonicalUrl', 'language']);
+
 const CHOOSE = 'Choose a file made with `article-atlas parse ARTICLE`.';
 
 /** Why a file of this size is refused unread, or null. @example layerSizeProblem(file.size) */
@@ -126,13 +128,18 @@ export function readLayer(text: string): LayerReading {
   const spans = Array.isArray(data.passages) ? data.passages : [];
   const passagesOk = spans.every((p) => isObject(p) && isInt(p.start) && isInt(p.end) && p.start <= p.end && (body === undefined || p.end <= body.length));
   const passages = (passagesOk ? spans : []) as ArticleLayer['passages'];
-  const counts = { geometry: 0, properties: 0, mentions: 0, candidates: 0 };
+  const counts = { geometry: 0, properties: 0, duplicates: 0, mentions: 0, candidates: 0 };
   const ids = new Set<string>();
   const features: LayerFeature[] = [];
   for (const feature of data.features) {
     const p = isObject(feature) ? feature.properties : null;
-    if (!isObject(feature) || feature.type !== 'Feature' || typeof feature.id !== 'string' || ids.has(feature.id) || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
+    if (!isObject(feature) || feature.type !== 'Feature' || typeof feature.id !== 'string' || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
       counts.properties++;
+      continue;
+    }
+    // The explorer finds a place by its id, so a second feature with the same id could never be selected.
+    if (ids.has(feature.id)) {
+      counts.duplicates++;
       continue;
     }
     if (feature.geometry !== null && !isValidGeometry(feature.geometry)) {
@@ -163,6 +170,7 @@ export function readLayer(text: string): LayerReading {
   }
   const dropped = [
     counts.properties && `${counts.properties} of ${total} features that are not places (no id, name or kind)`,
+    counts.duplicates && `${counts.duplicates} of ${total} features that repeat the id of an earlier one`,
     counts.geometry && `${counts.geometry} of ${total} places with invalid geometry or coordinates`,
     counts.mentions && `${counts.mentions} mentions whose offsets do not quote the article text`,
     counts.candidates && `${counts.candidates} alternative places without a name, kind or location`,
@@ -170,6 +178,12 @@ export function readLayer(text: string): LayerReading {
   ].filter((s): s is string => !!s);
   const layer = { ...data, features, passages } as ArticleLayer;
   if (typeof data.title !== 'string') delete layer.title;
+  // The page's metadata (issue #16) is shown as text: only its string fields are kept.
+  if (isObject(data.article)) {
+    const article: Record<string, string> = {};
+    for (const [k, v] of Object.entries(data.article)) if (ARTICLE_FIELDS.has(k) && typeof v === 'string') article[k] = v;
+    layer.article = article;
+  } else delete layer.article;
   if (body === undefined) delete layer.text;
   return { layer, dropped };
 }

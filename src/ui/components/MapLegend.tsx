@@ -1,0 +1,32 @@
+// The map's legend (issue #14): the colours and marks in use in the layer, small, over the map's lower left
+// corner; a <details> element, so it opens and closes by mouse and keyboard alike. Closed at first on a
+// narrow map, where it would cover too much of it.
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { Model } from '../model/create-model.ts';
+import { legendEntries } from '../model/legend-entries.ts';
+
+/** Below this width the legend starts closed. */
+const OPEN_MIN_WIDTH_PX = 480;
+
+export function MapLegend({ model }: { model: Model }) {
+  const details = useRef<HTMLDetailsElement>(null);
+  useLayoutEffect(() => {
+    const box = details.current?.parentElement;
+    if (box && details.current) details.current.open = box.clientWidth >= OPEN_MIN_WIDTH_PX;
+  }, []);
+  const layer = model.layer.value;
+  const entries = layer ? legendEntries(layer.features) : [];
+  return (
+    <details class="aa-legend" ref={details} hidden={!entries.length}>
+      <summary>Legend</summary>
+      <ul>
+        {entries.map((e) => (
+          <li key={e.key}>
+            <span class={`aa-sw ${e.swatch}`} aria-hidden="true" />
+            {e.label}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

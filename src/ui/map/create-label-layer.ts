@@ -1,0 +1,195 @@
+// The names on the map (issues #14, #19): cities beside their dots, areas at their label points, the basemap's
+// countries and seas in grey, all decluttered together by importance (declutter-labels.ts) after every zoom.
+// Labels are measured once on a canvas, not in the page, and only those placed inside the view get an element,
+// so a layer of 20,000 cities costs arithmetic and a few hundred nodes, not 20,000 tooltips laid out.
+import type { LatLng, Map as LeafletMap } from 'leaflet';
+import { declutterLabels, sideBox, type Box, type LabelledPoint, type LabelSide } from './declutter-labels.ts';
+
+export interface MapLabel {
+  /** The feature id (basemap names: any id no feature has). */
+  id: string;
+  text: string;
+  at: LatLng;
+  /** CSS classes of its look (styles.css): `aa-lbl-city`, `aa-lbl-area aa-k-region`, `aa-lbl-base`… */
+  look: string;
+  /** A city's label, beside its dot; other labels are centred on their point. */
+  dot?: boolean;
+  /** An area's room around its point (zoom-0 pixels, as labelPoint measures it): named only when the name fits. */
+  room?: { radius: number; across: number };
+  /** Named from this zoom on (Natural Earth's min_label of a sea). */
+  minZoom?: number;
+}
+
+export interface LabelLayer {
+  /** The labels to show, most important first: measured (thousands in slices, a task each), then placed. */
+  set(labels: MapLabel[], first?: string | null): void;
+  /** Places them again for the current zoom, `first` (the selection) ahead of every other. */
+  place(first?: string | null): void;
+  /** Whether the place's name is on the map now. */
+  shown(id: string): boolean;
+  remove(): void;
+}
+
+/** A city's label starts this far right of its centre: the dot's 6 px radius and 2 px of air. */
+const DOT_OFFSET_PX = 8;
+/** Half the box a city's dot covers: the circle markers' 6 px radius and half their 1.5 px outline. */
+const DOT_PX = 7;
+/** A name may run this much beyond its area's room across and up and down before it counts as not fitting. */
+const FIT_SLACK = 1.15;
+/** Elements are kept for labels this far outside the view, so a short pan shows no gap. */
+const VIEW_MARGIN_PX = 200;
+/** Labels measured per task: a thousand take ~10 ms, so a layer of 20,000 never holds the page (issue #19). */
+const MEASURE_SLICE = 1000;
+
+interface Measured {
+  w: number;
+  h: number;
+}
+
+/** @example const labels = createLabelLayer(map); labels.set([{ id, text: 'Baku', at, look: 'aa-lbl-city', dot: true }]); labels.place() */
+export function createLabelLayer(map: LeafletMap): LabelLayer {
+  const pane = map.createPane('aa-labels');
+  pane.classList.add('leaflet-zoom-hide');
+  pane.setAttribute('aria-hidden', 'true');
+  const ctx = document.createElement('canvas').getContext('2d');
+  let font = '';
+  const fonts = new Map<string, { font: string; spacing: number; upper: boolean; h: number }>();
+  const sizes = new Map<MapLabel, Measured>();
+  const nodes = new Map<MapLabel, HTMLElement>();
+  let labels: MapLabel[] = [];
+  /** Where each placed label's box lies (layer pixels), by id. */
+  let placed = new Map<string, { label: MapLabel; box: Box }>();
+  /** Which set() is measuring its labels still (0: none); place() waits for it. */
+  let measuring = 0;
+  let runs = 0;
+  let lead: string | null | undefined;
+
+  /**
+   * The look's font, read once from a probe element's computed style (no layout: styles.css sets the line
+   * height in pixels), so that styles.css stays the one place that sets it.
+   */
+  function fontOf(look: string) {
+    let f = fonts.get(look);
+    if (f) return f;
+    const probe = document.createElement('div');
+    probe.className = `aa-lbl ${look}`;
+    pane.appendChild(probe);
+    const s = getComputedStyle(probe);
+    f = {
+      font: `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
+      spacing: parseFloat(s.letterSpacing) || 0,
+      upper: s.textTransform === 'uppercase',
+      h: parseFloat(s.lineHeight) || 1.25 * parseFloat(s.fontSize),
+    };
+    probe.remove();
+    fonts.set(look, f);
+    return f;
+  }
+
+  function measure(l: MapLabel): Measured {
+    let m = sizes.get(l);
+    if (m) return m;
+    const f = fontOf(l.look);
+    const text = f.upper ? l.text.toUpperCase() : l.text;
+    let w = text.length * f.h * 0.6;
+    if (ctx) {
+      // Setting a font parses it: only when the look changes (the context's own value reads back normalised).
+      if (font !== f.font) ctx.font = font = f.font;
+      w = ctx.measureText(text).width;
+    }
+    // The 2 px padding on either side that carries the white halo (styles.css .aa-lbl).
+    m = { w: Math.ceil(w + f.spacing * text.length) + 4, h: f.h };
+    sizes.set(l, m);
+    return m;
+  }
+
+  /** Elements for the placed labels in or near the view; the others are hidden (not removed: they come back). */
+  function render() {
+    const size = map.getSize();
+    const nw = map.containerPointToLayerPoint([-VIEW_MARGIN_PX, -VIEW_MARGIN_PX]);
+    const se = map.containerPointToLayerPoint([size.x + VIEW_MARGIN_PX, size.y + VIEW_MARGIN_PX]);
+    for (const [l, node] of nodes) node.hidden = placed.get(l.id)?.label !== l;
+    for (const { label, box } of placed.values()) {
+      if (box.x > se.x || box.x + box.w < nw.x || box.y > se.y || box.y + box.h < nw.y) {
+        const node = nodes.get(label);
+        if (node) node.hidden = true;
+        continue;
+      }
+      let node = nodes.get(label);
+      if (!node) {
+        node = document.createElement('div');
+        node.className = `aa-lbl ${label.look}`;
+        node.textContent = label.text;
+        pane.appendChild(node);
+        nodes.set(label, node);
+      }
+      node.hidden = false;
+      node.style.transform = `translate(${Math.round(box.x)}px,${Math.round(box.y)}px)`;
+    }
+  }
+
+  const api: LabelLayer = {
+    set(next, first) {
+      for (const node of nodes.values()) node.remove();
+      nodes.clear();
+      sizes.clear();
+      labels = next;
+      placed = new Map();
+      lead = first;
+      const run = (measuring = ++runs);
+      const step = (from: number) => {
+        if (run !== measuring) return;
+        for (let i = from; i < Math.min(from + MEASURE_SLICE, labels.length); i++) measure(labels[i]);
+        if (from + MEASURE_SLICE < labels.length) {
+          setTimeout(() => step(from + MEASURE_SLICE));
+          return;
+        }
+        measuring = 0;
+        api.place(lead);
+      };
+      step(0);
+    },
+
+    place(first) {
+      lead = first;
+      if (measuring || !map.getSize().x) return;
+      const zoom = map.getZoom();
+      const scale = 2 ** zoom;
+      const top = first ? labels.filter((l) => l.id === first) : [];
+      const order = top.length ? [...top, ...labels.filter((l) => l.id !== first)] : labels;
+      const candidates: MapLabel[] = [];
+      const points: LabelledPoint[] = [];
+      for (const l of order) {
+        if (l.minZoom !== undefined && zoom < l.minZoom) continue;
+        const { w, h } = measure(l);
+        if (l.room && (w > 2 * FIT_SLACK * l.room.across * scale || h > 2 * FIT_SLACK * l.room.radius * scale)) continue;
+        const p = map.latLngToLayerPoint(l.at);
+        candidates.push(l);
+        // An area whose inner circle holds three lines may move its name a line up or down, out of a city's way.
+        const shift = !!l.room && 3 * h <= 2 * l.room.radius * scale;
+        points.push(
+          l.dot
+            ? { label: { x: p.x + DOT_OFFSET_PX, y: p.y - h / 2, w, h }, dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX } }
+            : { label: { x: p.x - w / 2, y: p.y - h / 2, w, h }, shift },
+        );
+      }
+      const sides: LabelSide[] = declutterLabels(points);
+      placed = new Map();
+      sides.forEach((side, i) => {
+        if (!side) return;
+        placed.set(candidates[i].id, { label: candidates[i], box: sideBox(points[i], side) });
+      });
+      render();
+    },
+
+    shown: (id) => placed.has(id),
+
+    remove() {
+      map.off('moveend', render);
+      pane.remove();
+    },
+  };
+  // A pan shows labels that were placed outside the view; only a zoom changes where they go.
+  map.on('moveend', render);
+  return api;
+}

@@ -1,0 +1,121 @@
+// The first view of the seed (issue #14), in Chromium and Firefox, on a desktop and a phone: it frames what
+// the article is about (the districts, the disputed area and both capitals, spread over the map, not
+// crowded into a corner of a map of Russia), "Show all places" frames everything, and a layer without
+// `focus` (an older file) opens on the same view, chosen in the browser by the same function.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { geoparse } from '../../src/core/geoparse.ts';
+import type { ArticleLayer } from '../../src/core/types.ts';
+import { realResources } from '../helpers/real-resources.ts';
+import { click, close, ENGINES, find, launch, open, settle, startSite, text, type Engine, type Opened, type Site } from './harness.ts';
+
+const STORY = ['Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan'];
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+
+let seed: ArticleLayer;
+let site: Site;
+let unfocused: Site;
+
+before(async () => {
+  seed = geoparse(readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8'), realResources());
+  site = await startSite(seed);
+  const { focus: _focus, ...older } = seed;
+  unfocused = await startSite(older as ArticleLayer);
+});
+
+after(async () => {
+  await site?.close();
+  await unfocused?.close();
+});
+
+interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** The map's box and the drawn box of each named place (found by its accessible name), in page pixels. */
+async function boxes(page: Page, names: string[]): Promise<{ map: Box; places: Record<string, Box | null> }> {
+  // No named functions inside: tsx would wrap them in a helper the page does not have.
+  const [map, ...rest] = await page.evaluate(
+    (names) =>
+      [document.querySelector('.aa-map'), ...names.map((n) => document.querySelector(`.aa-map [aria-label^="${n},"]`))].map((e) =>
+        e ? (e.getBoundingClientRect().toJSON() as Box) : null,
+      ),
+    names,
+  );
+  return { map: map!, places: Object.fromEntries(names.map((n, i) => [n, rest[i]])) };
+}
+
+const centre = (b: Box) => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
+const inside = (b: Box, m: Box, slackPx = 0) => b.left >= m.left - slackPx && b.right <= m.right + slackPx && b.top >= m.top - slackPx && b.bottom <= m.bottom + slackPx;
+
+for (const engine of ENGINES) describe(`first view of the seed in ${engine}`, () => firstViewTests(engine));
+
+function firstViewTests(engine: Engine) {
+  let browser: Browser;
+  const opened: Opened[] = [];
+  before(async () => {
+    browser = await launch(engine);
+  });
+  after(async () => {
+    for (const o of opened) await close(o);
+    await browser?.close();
+  });
+
+  for (const size of SIZES) {
+    test(`${size.width}×${size.height}: the story's five places are on screen and spread over the map`, async () => {
+      const o = await open(browser, site.server.url, size);
+      opened.push(o);
+      const { map, places } = await boxes(o.page, STORY);
+      const centres = STORY.map((name) => {
+        assert.ok(places[name], `${name} is drawn`);
+        const c = centre(places[name]!);
+        assert.ok(c.x > map.left && c.x < map.right && c.y > map.top && c.y < map.bottom, `${name} at ${JSON.stringify(c)} is on the map ${JSON.stringify(map)}`);
+        return c;
+      });
+      const spreadX = (Math.max(...centres.map((c) => c.x)) - Math.min(...centres.map((c) => c.x))) / (map.right - map.left);
+      const spreadY = (Math.max(...centres.map((c) => c.y)) - Math.min(...centres.map((c) => c.y))) / (map.bottom - map.top);
+      assert.ok(Math.max(spreadX, spreadY) >= 0.25, `spread over ${(spreadX * 100).toFixed(0)}% of the width, ${(spreadY * 100).toFixed(0)}% of the height`);
+      // Moscow, the Soviet Union drawn at Moscow, Ankara and France are off screen, and the list says so.
+      assert.equal(await text(o.page, '.aa-outside'), "4 places are outside the map's view.");
+    });
+
+    test(`${size.width}×${size.height}: "Show all places" brings Russia into view, and the button takes the view back`, async () => {
+      const o = await open(browser, site.server.url, size);
+      opened.push(o);
+      const russia = async () => {
+        const { map, places } = await boxes(o.page, ['Russia']);
+        return inside(places.Russia!, map, 2);
+      };
+      assert.equal(await russia(), false, 'Russia is not whole on the first view');
+      const start = await o.page.$eval('.aa-map', (e) => (e as HTMLElement).dataset.center);
+      await click(o.page, '.aa-showall', { hasText: 'Show all places' });
+      await settle(o.page);
+      assert.equal(await russia(), true, 'Russia is whole in the view');
+      assert.equal(await o.page.$('.aa-outside'), null, 'no place is outside the view');
+      await click(o.page, '.aa-showall', { hasText: 'Back to the main places' });
+      await settle(o.page);
+      assert.equal(await o.page.$eval('.aa-map', (e) => (e as HTMLElement).dataset.center), start);
+      await find(o.page, '.aa-showall', { hasText: 'Show all places' });
+    });
+  }
+
+  test('a layer without `focus` opens on the view its focus would give', async () => {
+    const view = async (url: string) => {
+      const o = await open(browser, url);
+      opened.push(o);
+      // The focus of a layer without one comes from a chunk loaded after the first draw.
+      await o.page.waitForFunction(() => document.querySelector('.aa-outside'));
+      await settle(o.page);
+      return o.page.$eval('.aa-map', (e) => `${(e as HTMLElement).dataset.center} @ ${(e as HTMLElement).dataset.zoom}`);
+    };
+    assert.equal(await view(unfocused.server.url), await view(site.server.url));
+  });
+}

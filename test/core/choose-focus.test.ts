@@ -1,0 +1,130 @@
+// chooseFocus on small synthetic layers (issue #14): what the first view frames. Coordinates are rough
+// outlines drawn by hand (boxes around the real places), so each expectation can be checked on an atlas.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { chooseFocus, placeWeight } from '../../src/core/choose-focus.ts';
+import { geoparse } from '../../src/core/geoparse.ts';
+import type { ArticleLayer, LayerFeature, PlaceKind } from '../../src/core/types.ts';
+import { realResources } from '../helpers/real-resources.ts';
+
+/** A place named in the given passages (one toponym mention each; `adj` more passages as adjectives). */
+function place(name: string, kind: PlaceKind, at: [number, number], passages: number[], box?: [number, number, number, number], adj: number[] = []): LayerFeature {
+  const mentions = [
+    ...passages.map((passage) => ({ start: 0, end: 1, text: name, passage, type: 'toponym' as const })),
+    ...adj.map((passage) => ({ start: 0, end: 1, text: name, passage, type: 'adjectival' as const })),
+  ];
+  const geometry = box
+    ? { type: 'Polygon' as const, coordinates: [[[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]], [box[0], box[1]]]] }
+    : { type: 'Point' as const, coordinates: at };
+  return { type: 'Feature', id: `test:${name}`, geometry, properties: { name, kind, country: '', anchor: at, score: 1, candidates: [], mentions } };
+}
+
+const layerOf = (...features: LayerFeature[]): ArticleLayer => ({ type: 'FeatureCollection', features, passages: [] });
+
+const names = (layer: ArticleLayer) => {
+  const ids = new Set(chooseFocus(layer)!.ids);
+  return layer.features.filter((f) => ids.has(f.id)).map((f) => f.properties.name);
+};
+
+test('a local story with one foreign mention frames the town and its neighbour, not the far country', () => {
+  const layer = layerOf(
+    place('Boulder', 'city', [-105.27, 40.01], [0, 1, 3, 5]),
+    place('Denver', 'city', [-104.99, 39.74], [2, 6]),
+    place('Colorado', 'admin1', [-105.5, 39.0], [4], [-109.05, 36.99, -102.04, 41.0]),
+    place('China', 'country', [105, 35], [7], [73.5, 18.2, 134.8, 53.6]),
+  );
+  assert.deepEqual(names(layer), ['Boulder', 'Denver', 'Colorado']);
+  const [w, s, e, n] = chooseFocus(layer)!.bbox;
+  // Colorado holds both towns and is seven degrees wide against their third of a degree: the towns are framed.
+  assert.deepEqual([w, s, e, n], [-105.27, 39.74, -104.99, 40.01]);
+});
+
+test('a two-country story frames both countries whole and leaves a passing mention out', () => {
+  const layer = layerOf(
+    place('France', 'country', [2, 46], [0, 1, 2, 4, 6, 8], [-4.8, 42.3, 8.2, 51.1]),
+    place('Germany', 'country', [10.5, 51.5], [0, 2, 3, 5, 7], [5.9, 47.3, 15.0, 55.1]),
+    place('Paris', 'city', [2.35, 48.86], [4]),
+    place('Berlin', 'city', [13.4, 52.52], [5]),
+    place('United States', 'country', [-98, 39], [9], [-124.7, 24.5, -66.9, 49.4]),
+  );
+  assert.deepEqual(names(layer), ['France', 'Germany', 'Paris', 'Berlin']);
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-4.8, 42.3, 15, 55.1]);
+});
+
+test('a story about one city frames the city, not the country around it', () => {
+  const layer = layerOf(
+    place('Paris', 'city', [2.35, 48.86], [0, 1, 2, 3, 5]),
+    place('France', 'country', [2.0, 47.5], [], [-4.8, 42.3, 8.2, 51.1], [4]),
+    place('Marseille', 'city', [5.37, 43.3], [6]),
+  );
+  const focus = chooseFocus(layer)!;
+  assert.ok(focus.ids.includes('test:Paris'));
+  assert.ok(!focus.ids.includes('test:Marseille'), 'Marseille, 660 km away and named once, is a passing mention');
+  assert.deepEqual(focus.bbox, [2.35, 48.86, 2.35, 48.86]);
+});
+
+test('a neighbour much larger than the story\'s places is framed by its anchor, not whole', () => {
+  const layer = layerOf(
+    place('Aleppo', 'city', [37.16, 36.2], [0, 1, 2, 3, 4]),
+    place('Syria', 'country', [38.5, 35], [1, 5, 6, 7], [35.7, 32.3, 42.4, 37.3]),
+    place('Beirut', 'city', [35.5, 33.9], [8, 9]),
+    place('Lebanon', 'country', [35.9, 33.9], [9], [35.1, 33.05, 36.6, 34.7]),
+    place('Turkey', 'country', [35, 39], [0, 3, 5, 7, 10], [26, 36.7, 45, 42.1]), // south of Aleppo's latitude (Hatay aside)
+  );
+  assert.deepEqual(names(layer), ['Aleppo', 'Syria', 'Beirut', 'Lebanon', 'Turkey']);
+  // Syria and Lebanon whole; Turkey, 19° wide against the places' 2° to 5°, only as far as its anchor.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [35, 32.3, 42.4, 39]);
+});
+
+test('a world-wide story frames every continent it names, across the antimeridian the short way', () => {
+  const layer = layerOf(
+    place('United States', 'country', [-98, 39], [0, 3], [-124.7, 24.5, -66.9, 49.4]),
+    place('China', 'country', [105, 35], [1, 4], [73.5, 18.2, 134.8, 53.6]),
+    place('Brazil', 'country', [-53, -10], [2, 5], [-74, -33.8, -34.8, 5.3]),
+    place('India', 'country', [79, 22], [6, 7], [68.1, 6.7, 97.4, 35.5]),
+    place('Australia', 'country', [134, -25], [8, 9], [113.3, -43.6, 153.6, -10.7]),
+  );
+  assert.equal(chooseFocus(layer)!.ids.length, 5);
+  const [w, s, e, n] = chooseFocus(layer)!.bbox;
+  // The widest gap between them is Africa and the Atlantic (34.8°W to 68.1°E, 103°), wider than the Pacific
+  // between Australia and the United States (82°): the box runs east from India across the Pacific to Brazil.
+  assert.deepEqual([w, s, e, n], [68.1, -43.6, -34.8, 53.6]);
+});
+
+test('a story on both sides of the antimeridian gets a box that crosses it (west > east)', () => {
+  const layer = layerOf(
+    place('Suva', 'city', [178.44, -18.14], [0, 1, 2]),
+    place('Taveuni', 'island', [-179.97, -16.85], [3, 4], [-180, -17.2, -179.8, -16.6]),
+  );
+  const [w, , e] = chooseFocus(layer)!.bbox;
+  assert.equal(w, 178.44);
+  assert.equal(e, -179.8);
+});
+
+test('weights: names count one, adjectives half, the headline two more, the lead one more, times specificity', () => {
+  assert.equal(placeWeight(place('Kalbajar', 'admin1', [46, 40], [7])), 1.5);
+  assert.equal(placeWeight(place('Ankara', 'city', [32.85, 39.9], [0])), 6);
+  assert.equal(placeWeight(place('Turkey', 'country', [35, 39], [1, 5], undefined, [9])), 3.5);
+  assert.equal(placeWeight(place('South Caucasus', 'region', [45.5, 40.8], [31])), 0.5);
+});
+
+test('a layer with no placed feature has no focus', () => {
+  assert.equal(chooseFocus(layerOf()), undefined);
+  const unplaced = place('Nowhere', 'city', [0, 0], [0]);
+  assert.equal(chooseFocus(layerOf({ ...unplaced, geometry: null as unknown as LayerFeature['geometry'] })), undefined);
+});
+
+test('the seed layer: the South Caucasus places are the focus; Russia, Turkey and Moscow are not', () => {
+  const text = readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8');
+  const layer = geoparse(text, realResources());
+  const focus = layer.focus!;
+  assert.deepEqual(focus, chooseFocus(layer), 'geoparse records what chooseFocus chooses');
+  const byName = new Map(layer.features.map((f) => [f.properties.name, f.id]));
+  for (const name of ['Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan', 'Armenia', 'Azerbaijan']) assert.ok(focus.ids.includes(byName.get(name)!), name);
+  for (const name of ['Russia', 'Turkey', 'Moscow', 'France']) assert.ok(!focus.ids.includes(byName.get(name)!), name);
+  const [w, s, e, n] = focus.bbox;
+  // Armenia and Azerbaijan lie within 43.4–50.9°E, 38.3–41.95°N; the box may add their region, not Russia.
+  assert.ok(w <= 43.5 && e >= 50.3 && s <= 38.4 && n >= 41.9, `${focus.bbox}`);
+  assert.ok(e - w < 15 && n - s < 8, `${focus.bbox}`);
+});
