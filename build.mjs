@@ -3,7 +3,16 @@
 // a first-load budget is exceeded (issue #4: explorer JS ≤ 58 KB gzip, CSS ≤ 5 KB gzip; issue #5: the embed
 // script with its inlined CSS ≤ 60 KB gzip, and the same for the iframe page's scripts and CSS).
 import { build, transform } from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, copyFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  copyFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { makeBasemap } from './geo/lib/make-basemap.mjs';
@@ -20,7 +29,10 @@ const FIRST_LOAD_BUDGETS = [
 const inlineCss = {
   name: 'inline-css',
   setup(b) {
-    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({ path: join(args.resolveDir, args.path.slice(0, -'?inline'.length)), namespace: 'inline-css' }));
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+      path: join(args.resolveDir, args.path.slice(0, -'?inline'.length)),
+      namespace: 'inline-css',
+    }));
     b.onLoad({ filter: /.*/, namespace: 'inline-css' }, async (args) => {
       const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
       return { contents: code.trim(), loader: 'text' };
@@ -36,8 +48,15 @@ const inlineCss = {
 const noDefaultMarker = {
   name: 'no-default-marker',
   setup(b) {
-    b.onResolve({ filter: /^\.\/marker\/Marker$/ }, (args) => (/leaflet[\\/]src[\\/]layer[\\/]GeoJSON\.js$/.test(args.importer) ? { path: 'marker', namespace: 'no-default-marker' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'no-default-marker' }, () => ({ contents: 'export class Marker { static include() {} }', loader: 'js' }));
+    b.onResolve({ filter: /^\.\/marker\/Marker$/ }, (args) =>
+      /leaflet[\\/]src[\\/]layer[\\/]GeoJSON\.js$/.test(args.importer)
+        ? { path: 'marker', namespace: 'no-default-marker' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-default-marker' }, () => ({
+      contents: 'export class Marker { static include() {} }',
+      loader: 'js',
+    }));
   },
 };
 
@@ -45,8 +64,13 @@ const noDefaultMarker = {
 const noLazyFocus = {
   name: 'no-lazy-focus',
   setup(b) {
-    b.onResolve({ filter: /choose-focus\.ts$/ }, (args) => (args.kind === 'dynamic-import' ? { path: 'choose-focus', namespace: 'no-lazy-focus' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'no-lazy-focus' }, () => ({ contents: 'export const chooseFocus = () => undefined;', loader: 'js' }));
+    b.onResolve({ filter: /choose-focus\.ts$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'choose-focus', namespace: 'no-lazy-focus' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-lazy-focus' }, () => ({
+      contents: 'export const chooseFocus = () => undefined;',
+      loader: 'js',
+    }));
   },
 };
 
@@ -57,7 +81,8 @@ const noLazyFocus = {
  */
 const leafletParts = {
   name: 'leaflet-parts',
-  setup: (b) => b.onResolve({ filter: /^leaflet$/ }, () => ({ path: join(process.cwd(), 'src/ui/map/leaflet-parts.js') })),
+  setup: (b) =>
+    b.onResolve({ filter: /^leaflet$/ }, () => ({ path: join(process.cwd(), 'src/ui/map/leaflet-parts.js') })),
 };
 
 rmSync('dist', { recursive: true, force: true });
@@ -76,7 +101,14 @@ const node = {
 };
 // Splitting: the HTML and Markdown readers (most of the command's code) are a chunk of their own, so a
 // command that does not read markup starts without parsing them.
-await build({ ...node, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', splitting: true, chunkNames: 'chunks/[name]-[hash]', banner: { js: '#!/usr/bin/env node\n' + node.banner.js } });
+await build({
+  ...node,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  banner: { js: '#!/usr/bin/env node\n' + node.banner.js },
+});
 await build({ ...node, entryPoints: ['src/index.ts'], outfile: 'dist/index.js' });
 
 // The browser explorer (issue #4) and the embeds (issue #5), when their entries exist.
@@ -103,21 +135,37 @@ if (existsSync('src/ui/main.tsx')) {
   // function with the script, off the main thread while it streams, instead of on its first call: the
   // first click on a place runs many functions for the first time (issue #4; test/bench/README.md).
   const compileHint = { js: '//# allFunctionsCalledOnLoad' };
-  await build({ ...browser, entryPoints: { app: 'src/ui/main.tsx' }, format: 'esm', splitting: true, chunkNames: '[name]-[hash]', banner: compileHint });
+  await build({
+    ...browser,
+    entryPoints: { app: 'src/ui/main.tsx' },
+    format: 'esm',
+    splitting: true,
+    chunkNames: '[name]-[hash]',
+    banner: compileHint,
+  });
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.
   // A classic script cannot load chunks, so the embed leaves out chooseFocus (issue #14): every layer the CLI
   // writes carries its `focus`, and a layer without one is framed whole, as before (60 KB budget).
-  await build({ ...browser, entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' }, format: 'iife', banner: compileHint, plugins: [...browser.plugins, noLazyFocus] });
+  await build({
+    ...browser,
+    entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' },
+    format: 'iife',
+    banner: compileHint,
+    plugins: [...browser.plugins, noLazyFocus],
+  });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
-  if (existsSync('public')) for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
+  if (existsSync('public'))
+    for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
   const gzipOf = {};
   for (const f of readdirSync('dist/site')) {
     const p = join('dist/site', f);
     if (!statSync(p).isFile()) continue;
     const raw = readFileSync(p);
     gzipOf[f] = gzipSync(raw, { level: 9 }).length;
-    sizes.push(`${f.padEnd(28)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB  ${(gzipOf[f] / 1024).toFixed(1).padStart(7)} KB gzip`);
+    sizes.push(
+      `${f.padEnd(28)} ${(raw.length / 1024).toFixed(1).padStart(8)} KB  ${(gzipOf[f] / 1024).toFixed(1).padStart(7)} KB gzip`,
+    );
   }
   // A budget is for everything a page loads before it can draw (data files — layer, basemap — aside).
   let over = false;
@@ -125,7 +173,9 @@ if (existsSync('src/ui/main.tsx')) {
     const gz = files.reduce((sum, f) => sum + (gzipOf[f] ?? 0), 0);
     const bad = gz > kb * 1024;
     over ||= bad;
-    sizes.push(`first-load ${name.padEnd(17)} ${''.padStart(11)}  ${(gz / 1024).toFixed(1).padStart(7)} KB gzip  (budget ${kb} KB${bad ? ', OVER' : ''}: ${files.join(' + ')})`);
+    sizes.push(
+      `first-load ${name.padEnd(17)} ${''.padStart(11)}  ${(gz / 1024).toFixed(1).padStart(7)} KB gzip  (budget ${kb} KB${bad ? ', OVER' : ''}: ${files.join(' + ')})`,
+    );
   }
   console.log('dist/site:\n  ' + sizes.join('\n  '));
   if (over) {

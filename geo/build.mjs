@@ -13,7 +13,15 @@ register();
 const { writeGazetteer } = await import('../src/gazetteer/write-gazetteer.ts');
 const { createEntryList, addNames } = await import('./lib/entry-list.mjs');
 const { loadCorrections, correctEntryNames } = await import('./lib/apply-corrections.mjs');
-const { addCountries, addHistoricalCountries, addLandmarks, addContinents, addDemonyms, addPlaceAliases, readDemonymKeys } = await import('./lib/build-countries.mjs');
+const {
+  addCountries,
+  addHistoricalCountries,
+  addLandmarks,
+  addContinents,
+  addDemonyms,
+  addPlaceAliases,
+  readDemonymKeys,
+} = await import('./lib/build-countries.mjs');
 const { readCities, admin1Populations, addCities, addAdmin1, addAdmin2 } = await import('./lib/build-admin.mjs');
 const { addAdmin1Groups } = await import('./lib/build-admin-groups.mjs');
 const { readStopwords, dropStopwordAltNames } = await import('./lib/filter-names.mjs');
@@ -70,9 +78,13 @@ for (const [file, text] of Object.entries(files)) {
   const raw = Buffer.byteLength(text);
   const gz = gzipSync(text, { level: 9 }).length;
   totalGzip += gz;
-  console.log(`${file.padEnd(18)} ${(raw / 1e6).toFixed(2).padStart(7)} MB raw ${(gz / 1e6).toFixed(2).padStart(6)} MB gzip`);
+  console.log(
+    `${file.padEnd(18)} ${(raw / 1e6).toFixed(2).padStart(7)} MB raw ${(gz / 1e6).toFixed(2).padStart(6)} MB gzip`,
+  );
 }
-console.log(`${'total'.padEnd(18)} ${' '.repeat(15)} ${(totalGzip / 1e6).toFixed(2).padStart(6)} MB gzip (budget 8 MB; shapes 2 MB)`);
+console.log(
+  `${'total'.padEnd(18)} ${' '.repeat(15)} ${(totalGzip / 1e6).toFixed(2).padStart(6)} MB gzip (budget 8 MB; shapes 2 MB)`,
+);
 // The explorer's basemap names (issue #14): small, committed, read by lib/make-basemap.mjs at the root build.
 const { labelPoint } = await import('../src/core/label-point.ts');
 const { writeBasemapLabels } = await import('./lib/build-basemap-labels.mjs');

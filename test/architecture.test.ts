@@ -15,7 +15,9 @@ function files(dir: string): string[] {
 
 function imports(file: string): string[] {
   const src = readFileSync(file, 'utf8');
-  return [...src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+  return [
+    ...src.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2]);
 }
 
 const RULES: Record<string, Array<[RegExp, string]>> = {
@@ -54,7 +56,8 @@ for (const [layer, rules] of Object.entries(RULES)) {
     assert.ok(found.length > 0, `${layer} has files`);
     for (const f of found) {
       for (const spec of imports(f)) {
-        for (const [re, what] of rules) assert.ok(!re.test(spec), `${relative(ROOT, f)} imports ${spec}: ${layer} must not import ${what}`);
+        for (const [re, what] of rules)
+          assert.ok(!re.test(spec), `${relative(ROOT, f)} imports ${spec}: ${layer} must not import ${what}`);
       }
     }
   });
@@ -71,6 +74,9 @@ test('only src/ui/map imports Leaflet', () => {
 test('core uses DOM globals nowhere', () => {
   for (const f of files(join(ROOT, 'src/core'))) {
     const src = readFileSync(f, 'utf8').replace(/\/\/.*$/gm, '');
-    assert.ok(!/\b(document|window|localStorage|fetch)\s*[.(]/.test(src), `${relative(ROOT, f)} touches the DOM or the network`);
+    assert.ok(
+      !/\b(document|window|localStorage|fetch)\s*[.(]/.test(src),
+      `${relative(ROOT, f)} touches the DOM or the network`,
+    );
   }
 });

@@ -8,7 +8,12 @@ import { spawnSync } from 'node:child_process';
 
 const BROWSERS = [
   { engine: 'chromium', path: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pkg: 'chromium', env: 'CHROMIUM_PATH' },
-  { engine: 'firefox', path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr', env: 'FIREFOX_PATH' },
+  {
+    engine: 'firefox',
+    path: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    pkg: 'firefox-esr',
+    env: 'FIREFOX_PATH',
+  },
 ];
 const wanted = (process.env.AA_ENGINES ?? 'chromium,firefox').split(',').map((s) => s.trim());
 const missing = BROWSERS.filter((b) => wanted.includes(b.engine) && !existsSync(b.path));
@@ -19,16 +24,23 @@ const isDebian = existsSync('/etc/debian_version') && existsSync('/usr/bin/apt-g
 const custom = missing.filter((b) => process.env[b.env]);
 if (!isRoot || !isDebian || custom.length) {
   for (const b of missing) {
-    console.error(`ensure-browsers: no ${b.engine} at ${b.path}. Install it (Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y ${b.pkg}) or set ${b.env}.`);
+    console.error(
+      `ensure-browsers: no ${b.engine} at ${b.path}. Install it (Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y ${b.pkg}) or set ${b.env}.`,
+    );
   }
   process.exit(1);
 }
 const pkgs = missing.map((b) => b.pkg);
 for (const args of [['update'], ['install', '-y', ...pkgs]]) {
   console.log(`ensure-browsers: missing ${pkgs.join(', ')}; running apt-get ${args.join(' ')}`);
-  const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync('apt-get', args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (r.status !== 0) {
-    console.error(`ensure-browsers: apt-get ${args.join(' ')} failed (exit ${r.status}). Install ${pkgs.join(' and ')} by hand.`);
+    console.error(
+      `ensure-browsers: apt-get ${args.join(' ')} failed (exit ${r.status}). Install ${pkgs.join(' and ')} by hand.`,
+    );
     process.exit(1);
   }
 }

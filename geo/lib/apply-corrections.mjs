@@ -15,7 +15,9 @@ export function correctAdmin1Properties(corrections, features) {
     if (!props) throw new Error(`correction ${c.id}: no admin-1 unit ${c.where.adm1_code}`);
     for (const [field, from] of Object.entries(c.from)) {
       if (String(props[field]) !== String(from)) {
-        throw new Error(`correction ${c.id}: ${c.where.adm1_code}.${field} is ${JSON.stringify(props[field])}, expected ${JSON.stringify(from)}`);
+        throw new Error(
+          `correction ${c.id}: ${c.where.adm1_code}.${field} is ${JSON.stringify(props[field])}, expected ${JSON.stringify(from)}`,
+        );
       }
     }
     Object.assign(props, c.to);

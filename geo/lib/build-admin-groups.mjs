@@ -7,16 +7,33 @@ import { addNames } from './entry-list.mjs';
 import { normalizeName } from './normalize.mjs';
 
 function readGroups() {
-  return readText('curated/admin1-groups.tsv').split('\n').filter((l) => l.trim() && !l.startsWith('#'))
+  return readText('curated/admin1-groups.tsv')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => {
       const [country, field, value, target, name, alternates = ''] = l.split('\t');
-      return { country, field, value, target, name, alternates: alternates.split(',').map((s) => s.trim()).filter(Boolean) };
+      return {
+        country,
+        field,
+        value,
+        target,
+        name,
+        alternates: alternates
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
     });
 }
 
 function readGeonamesAdmin1() {
-  return new Map(readText('sources/geonames/admin1CodesASCII.txt').split('\n').filter(Boolean)
-    .map((l) => l.split('\t')).map(([code, name, ascii, id]) => [code, { name, ascii, id: Number(id) }]));
+  return new Map(
+    readText('sources/geonames/admin1CodesASCII.txt')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t'))
+      .map(([code, name, ascii, id]) => [code, { name, ascii, id: Number(id) }]),
+  );
 }
 
 /**
@@ -29,7 +46,8 @@ export function addAdmin1Groups(list, populations) {
   const admin1 = list.entries.filter((e) => e.kind === 'admin1' && e.neProps);
   for (const g of readGroups()) {
     const members = admin1.filter((e) => e.country === g.country && e.neProps[g.field] === g.value);
-    if (members.length < 2) throw new Error(`admin-1 group ${g.target}: ${members.length} NE unit(s) with ${g.field}=${g.value}`);
+    if (members.length < 2)
+      throw new Error(`admin-1 group ${g.target}: ${members.length} NE unit(s) with ${g.field}=${g.value}`);
     let id = g.target;
     let code = '';
     let gn;
@@ -41,9 +59,18 @@ export function addAdmin1Groups(list, populations) {
     }
     const memberSum = members.reduce((sum, e) => sum + (e.population || 0), 0);
     const entry = list.add({
-      id, name: g.name, kind: 'admin1', featureCode: 'ADM1', country: g.country, admin1: code,
+      id,
+      name: g.name,
+      kind: 'admin1',
+      featureCode: 'ADM1',
+      country: g.country,
+      admin1: code,
       population: (code && populations.get(`${g.country}.${code}`)) || memberSum,
-      anchor: [0, 0], geonameid: gn?.id, shape: id, layer: 'admin1Groups', groupLabelPoint: true,
+      anchor: [0, 0],
+      geonameid: gn?.id,
+      shape: id,
+      layer: 'admin1Groups',
+      groupLabelPoint: true,
     });
     addNames(entry, [g.name], 'n');
     addNames(entry, [...g.alternates, ...(gn ? [gn.name, gn.ascii] : [])], 'a');

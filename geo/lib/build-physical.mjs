@@ -1,7 +1,16 @@
 // Regions, disputed areas and physical features: GeoNames no-country regions and seas, Natural Earth
 // region polygons, breakaway/disputed polygons, water bodies, islands and peaks.
 
-import { readJson, readText, readTsv, eachGeonamesRow, usefulAltNames, isUsefulAltName, titleCase, round5 } from './read-sources.mjs';
+import {
+  readJson,
+  readText,
+  readTsv,
+  eachGeonamesRow,
+  usefulAltNames,
+  isUsefulAltName,
+  titleCase,
+  round5,
+} from './read-sources.mjs';
 import { addNames } from './entry-list.mjs';
 import { normalizeName } from './normalize.mjs';
 
@@ -22,8 +31,15 @@ export function addRegions(list) {
   for (const row of noCountry) {
     if (row.featureClass !== 'L' || (row.featureCode !== 'RGN' && row.featureCode !== 'RGNE')) continue;
     const entry = list.add({
-      id: `geonames:${row.geonameid}`, name: row.name, kind: 'region', featureCode: row.featureCode, country: '',
-      admin1: '', population: 0, anchor: [round5(row.longitude), round5(row.latitude)], geonameid: Number(row.geonameid),
+      id: `geonames:${row.geonameid}`,
+      name: row.name,
+      kind: 'region',
+      featureCode: row.featureCode,
+      country: '',
+      admin1: '',
+      population: 0,
+      anchor: [round5(row.longitude), round5(row.latitude)],
+      geonameid: Number(row.geonameid),
     });
     addNames(entry, [row.name], 'n');
     addNames(entry, [row.asciiname, ...usefulAltNames(row.alternatenames)], 'a');
@@ -33,18 +49,38 @@ export function addRegions(list) {
 
   const southCaucasus = readJson('sources/naturalearth/south_caucasus.geojson').features[0];
   const sc = list.add({
-    id: 'wikidata:Q848136', name: 'South Caucasus', kind: 'region', featureCode: 'RGN', country: '', admin1: '',
-    population: 0, anchor: [45.0, 40.8], wikidata: 'Q848136', shape: 'wikidata:Q848136', layer: 'areas',
-    geometry: southCaucasus.geometry, labelPoint: true,
+    id: 'wikidata:Q848136',
+    name: 'South Caucasus',
+    kind: 'region',
+    featureCode: 'RGN',
+    country: '',
+    admin1: '',
+    population: 0,
+    anchor: [45.0, 40.8],
+    wikidata: 'Q848136',
+    shape: 'wikidata:Q848136',
+    layer: 'areas',
+    geometry: southCaucasus.geometry,
+    labelPoint: true,
   });
   addNames(sc, ['South Caucasus'], 'n');
   addNames(sc, ['Transcaucasia', 'Southern Caucasus', 'Transcaucasus'], 'a');
 
   const caucasusMts = readJson('sources/naturalearth/caucasus_mountains.geojson').features[0];
   const cm = list.add({
-    id: 'wikidata:Q5477', name: 'Caucasus Mountains', kind: 'mountain', featureCode: 'Range/mtn', country: '',
-    admin1: '', population: 0, anchor: [44, 43], wikidata: 'Q5477', shape: 'wikidata:Q5477', layer: 'areas',
-    geometry: caucasusMts.geometry, labelPoint: true,
+    id: 'wikidata:Q5477',
+    name: 'Caucasus Mountains',
+    kind: 'mountain',
+    featureCode: 'Range/mtn',
+    country: '',
+    admin1: '',
+    population: 0,
+    anchor: [44, 43],
+    wikidata: 'Q5477',
+    shape: 'wikidata:Q5477',
+    layer: 'areas',
+    geometry: caucasusMts.geometry,
+    labelPoint: true,
   });
   addNames(cm, ['Caucasus Mountains'], 'n');
   addNames(cm, ['Greater Caucasus', 'Caucasus Range', 'Caucasus'], 'a');
@@ -64,9 +100,19 @@ export function addRegions(list) {
       continue;
     }
     const entry = list.add({
-      id: `wikidata:${p.wikidataid}`, name, kind, featureCode: p.featurecla, country: '', admin1: '', population: 0,
-      anchor: [0, 0], wikidata: p.wikidataid, shape: `wikidata:${p.wikidataid}`, layer: 'areas',
-      geometry: f.geometry, labelPoint: true,
+      id: `wikidata:${p.wikidataid}`,
+      name,
+      kind,
+      featureCode: p.featurecla,
+      country: '',
+      admin1: '',
+      population: 0,
+      anchor: [0, 0],
+      wikidata: p.wikidataid,
+      shape: `wikidata:${p.wikidataid}`,
+      layer: 'areas',
+      geometry: f.geometry,
+      labelPoint: true,
     });
     addNames(entry, [name], 'n');
     addNames(entry, [titleCase(p.name)].filter(isUsefulAltName), 'a');
@@ -96,26 +142,62 @@ export function addDisputed(list) {
     else groups.set(key, { key, wikidata, p, name, geometries: [f.geometry] });
   }
   const nk = list.add({
-    id: 'wikidata:Q2514', name: 'Nagorno-Karabakh', kind: 'disputed', featureCode: 'Breakaway', country: 'AZ',
-    admin1: '', population: 146573, anchor: [46.75, 39.82], wikidata: 'Q2514', shape: 'wikidata:Q2514',
-    layer: 'areas', geometry: karabakh.geometry, labelPoint: true, disputed: NAGORNO_KARABAKH_NOTE,
+    id: 'wikidata:Q2514',
+    name: 'Nagorno-Karabakh',
+    kind: 'disputed',
+    featureCode: 'Breakaway',
+    country: 'AZ',
+    admin1: '',
+    population: 146573,
+    anchor: [46.75, 39.82],
+    wikidata: 'Q2514',
+    shape: 'wikidata:Q2514',
+    layer: 'areas',
+    geometry: karabakh.geometry,
+    labelPoint: true,
+    disputed: NAGORNO_KARABAKH_NOTE,
   });
   addNames(nk, ['Nagorno-Karabakh'], 'n');
-  addNames(nk, ['Nagorno Karabakh', 'Karabakh', 'Artsakh', 'Mountainous Karabakh', 'Republic of Artsakh',
-    'Upper Karabakh', 'Nagorny Karabakh', 'Nagorno-Karabakh Republic', 'Dagliq Qarabag'], 'a');
+  addNames(
+    nk,
+    [
+      'Nagorno Karabakh',
+      'Karabakh',
+      'Artsakh',
+      'Mountainous Karabakh',
+      'Republic of Artsakh',
+      'Upper Karabakh',
+      'Nagorny Karabakh',
+      'Nagorno-Karabakh Republic',
+      'Dagliq Qarabag',
+    ],
+    'a',
+  );
   addNames(nk, ['Karabakhi', 'Karabakh Armenians'], 'j');
 
   for (const { key, wikidata, p, name, geometries } of groups.values()) {
     if (list.has(key) || (wikidata && list.getByWikidata(wikidata))) continue;
-    const geometry = geometries.length === 1 ? geometries[0] : {
-      type: 'MultiPolygon',
-      coordinates: geometries.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)),
-    };
+    const geometry =
+      geometries.length === 1
+        ? geometries[0]
+        : {
+            type: 'MultiPolygon',
+            coordinates: geometries.flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)),
+          };
     const entry = list.add({
-      id: key, name, kind: 'disputed', featureCode: p.TYPE || 'Disputed',
-      country: /^[A-Z]{2}$/.test(p.ISO_A2_EH ?? '') ? p.ISO_A2_EH : '', admin1: '',
-      population: Number(p.POP_EST) > 0 ? Number(p.POP_EST) : 0, anchor: [0, 0], wikidata: wikidata || undefined,
-      shape: key, layer: 'areas', geometry, labelPoint: true,
+      id: key,
+      name,
+      kind: 'disputed',
+      featureCode: p.TYPE || 'Disputed',
+      country: /^[A-Z]{2}$/.test(p.ISO_A2_EH ?? '') ? p.ISO_A2_EH : '',
+      admin1: '',
+      population: Number(p.POP_EST) > 0 ? Number(p.POP_EST) : 0,
+      anchor: [0, 0],
+      wikidata: wikidata || undefined,
+      shape: key,
+      layer: 'areas',
+      geometry,
+      labelPoint: true,
       disputed: `${p.NOTE_BRK || p.TYPE}. Extent as drawn by Natural Earth 4.0.0 (2017).`,
     });
     addNames(entry, [name], 'n');
@@ -124,12 +206,19 @@ export function addDisputed(list) {
 }
 
 function namesOverlap(a, b) {
-  const words = new Set(normalizeName(a).split(' ').filter((w) => w.length >= 4));
-  return normalizeName(b).split(' ').some((w) => words.has(w));
+  const words = new Set(
+    normalizeName(a)
+      .split(' ')
+      .filter((w) => w.length >= 4),
+  );
+  return normalizeName(b)
+    .split(' ')
+    .some((w) => words.has(w));
 }
 
 const RIVER_WORD = /\b(river|rio|río|creek|fork|canal|wadi|stream|brook)\b/i;
-const LAKE_WORD = /\b(lake|lago|lac|loch|lough|reservoir|pond|ozero|see|meer|lagoon|laguna|res\.|embalse|represa|vodokhranilishche)\b/i;
+const LAKE_WORD =
+  /\b(lake|lago|lac|loch|lough|reservoir|pond|ozero|see|meer|lagoon|laguna|res\.|embalse|represa|vodokhranilishche)\b/i;
 
 /**
  * `reservedKeys`: normalised English words and adjectives (stopwords, curated demonyms); a river whose bare
@@ -154,21 +243,40 @@ export function addWater(list, noCountry, reservedKeys = new Set()) {
     // those sharing a word with the feature's own name.
     for (const other of row.other_names.split('|')) if (other && namesOverlap(base, other)) alts.push(titleCase(other));
     const gid = row.gn_geonameid;
-    const id = gid ? `geonames:${gid}` : row.wikidataid ? `wikidata:${row.wikidataid}` : `ne:water-${row.ne_ids.split('|')[0]}`;
+    const id = gid
+      ? `geonames:${gid}`
+      : row.wikidataid
+        ? `wikidata:${row.wikidataid}`
+        : `ne:water-${row.ne_ids.split('|')[0]}`;
     if (list.has(id)) continue;
     const entry = list.add({
-      id, name: titleCase(name), kind: 'water', featureCode: row.featurecla, country: '', admin1: '', population: 0,
+      id,
+      name: titleCase(name),
+      kind: 'water',
+      featureCode: row.featurecla,
+      country: '',
+      admin1: '',
+      population: 0,
       anchor: gid ? [round5(row.gn_lon), round5(row.gn_lat)] : [round5(row.lon), round5(row.lat)],
-      geonameid: gid ? Number(gid) : undefined, wikidata: row.wikidataid || undefined,
+      geonameid: gid ? Number(gid) : undefined,
+      wikidata: row.wikidataid || undefined,
     });
     addNames(entry, [titleCase(name)], 'n');
     addNames(entry, alts.filter(isUsefulAltName), 'a');
   }
   for (const row of noCountry) {
-    if (row.featureClass !== 'H' || !WATER_CODES.has(row.featureCode) || list.has(`geonames:${row.geonameid}`)) continue;
+    if (row.featureClass !== 'H' || !WATER_CODES.has(row.featureCode) || list.has(`geonames:${row.geonameid}`))
+      continue;
     const entry = list.add({
-      id: `geonames:${row.geonameid}`, name: row.name, kind: 'water', featureCode: row.featureCode, country: '',
-      admin1: '', population: 0, anchor: [round5(row.longitude), round5(row.latitude)], geonameid: Number(row.geonameid),
+      id: `geonames:${row.geonameid}`,
+      name: row.name,
+      kind: 'water',
+      featureCode: row.featureCode,
+      country: '',
+      admin1: '',
+      population: 0,
+      anchor: [round5(row.longitude), round5(row.latitude)],
+      geonameid: Number(row.geonameid),
     });
     addNames(entry, [row.name], 'n');
     addNames(entry, [row.asciiname, ...usefulAltNames(row.alternatenames)], 'a');
@@ -182,8 +290,15 @@ export function addIslandsAndPeaks(list) {
     if (list.has(id) || (row.wikidataid && list.getByWikidata(row.wikidataid))) return;
     const name = row.name_en || titleCase(row.name);
     const entry = list.add({
-      id, name, kind, featureCode: row.featurecla, country: '', admin1: '', population: 0,
-      anchor: [round5(row.lon), round5(row.lat)], wikidata: row.wikidataid || undefined,
+      id,
+      name,
+      kind,
+      featureCode: row.featurecla,
+      country: '',
+      admin1: '',
+      population: 0,
+      anchor: [round5(row.lon), round5(row.lat)],
+      wikidata: row.wikidataid || undefined,
     });
     // An island that is also a country (Cyprus, Taiwan…) is indexed as an alternate so the country leads.
     addNames(entry, [name], countryKeys.has(normalizeName(name)) ? 'a' : 'n');

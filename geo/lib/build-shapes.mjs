@@ -29,7 +29,8 @@ export async function setLabelPoints(entries) {
   const features = JSON.parse(out['points.json']).features;
   features.forEach((f, i) => {
     const { lx, ly } = f.properties;
-    if (Number.isFinite(lx) && Number.isFinite(ly)) flagged[i].anchor = [Math.round(lx * 1e5) / 1e5, Math.round(ly * 1e5) / 1e5];
+    if (Number.isFinite(lx) && Number.isFinite(ly))
+      flagged[i].anchor = [Math.round(lx * 1e5) / 1e5, Math.round(ly * 1e5) / 1e5];
   });
 }
 
@@ -44,7 +45,9 @@ export async function setGroupLabelPoints(entries) {
     '-i members.json -dissolve group -each "lx=this.innerX, ly=this.innerY" -o format=geojson points.json',
     { 'members.json': collection(members, (e) => ({ group: e.group })) },
   );
-  for (const { properties: { group, lx, ly } } of JSON.parse(out['points.json']).features) {
+  for (const {
+    properties: { group, lx, ly },
+  } of JSON.parse(out['points.json']).features) {
     if (!Number.isFinite(lx) || !Number.isFinite(ly)) throw new Error(`no inner point for admin-1 group ${group}`);
     groups.get(group).anchor = [Math.round(lx * 1e5) / 1e5, Math.round(ly * 1e5) / 1e5];
   }

@@ -7,8 +7,11 @@ import { normalizeName } from './normalize.mjs';
 /** Normalised keys of curated/stopword-names.txt. */
 export function readStopwords() {
   return new Set(
-    readText('curated/stopword-names.txt').split('\n').map((l) => l.trim())
-      .filter((l) => l && !l.startsWith('#')).map(normalizeName),
+    readText('curated/stopword-names.txt')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'))
+      .map(normalizeName),
   );
 }
 

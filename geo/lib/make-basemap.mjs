@@ -18,25 +18,31 @@ export function makeBasemap() {
   const topo = require('world-atlas/countries-50m.json');
   const STEPS = 1e4;
   const [x0, y0, x1, y1] = topo.bbox;
-  const kx = (STEPS - 1) / (x1 - x0), ky = (STEPS - 1) / (y1 - y0);
+  const kx = (STEPS - 1) / (x1 - x0),
+    ky = (STEPS - 1) / (y1 - y0);
   const encode = (ring) => {
     const out = [];
-    let px = null, py = null;
+    let px = null,
+      py = null;
     ring.forEach(([lon, lat], i) => {
-      const x = Math.round((lon - x0) * kx), y = Math.round((lat - y0) * ky);
+      const x = Math.round((lon - x0) * kx),
+        y = Math.round((lat - y0) * ky);
       if (px === null) out.push(x, y);
       else if (x !== px || y !== py || i === ring.length - 1) out.push(x - px, y - py);
       else return;
-      px = x; py = y;
+      px = x;
+      py = y;
     });
     return out;
   };
   const land = feature(topo, topo.objects.land).features.flatMap((f) =>
-    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates);
+    f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates,
+  );
   const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b).coordinates;
   const { countries, seas } = JSON.parse(readFileSync(new URL('../data/basemap-labels.json', import.meta.url), 'utf8'));
   return {
-    source: 'Made with Natural Earth (world-atlas 2.0.2, countries-50m; ne_50m_admin_0_map_units; ne_10m_geography_marine_polys)',
+    source:
+      'Made with Natural Earth (world-atlas 2.0.2, countries-50m; ne_50m_admin_0_map_units; ne_10m_geography_marine_polys)',
     scale: [1 / kx, 1 / ky],
     translate: [x0, y0],
     land: land.map((poly) => poly.map(encode)),

@@ -15,7 +15,9 @@ export function readJson(relPath) {
 
 /** Rows of a TSV with a header line, as objects; lines starting with '#' are comments. */
 export function readTsv(relPath) {
-  const lines = readText(relPath).split('\n').filter((l) => l && !l.startsWith('#'));
+  const lines = readText(relPath)
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   const header = lines.shift().split('\t');
   return lines.map((line) => {
     const cells = line.split('\t');
@@ -30,13 +32,36 @@ export function readCuratedList(relPath) {
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => {
       const [key, values] = l.split('\t');
-      return [key.trim(), values.split(',').map((v) => v.trim()).filter(Boolean)];
+      return [
+        key.trim(),
+        values
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ];
     });
 }
 
 const GEONAMES_COLUMNS = [
-  'geonameid', 'name', 'asciiname', 'alternatenames', 'latitude', 'longitude', 'featureClass', 'featureCode',
-  'country', 'cc2', 'admin1', 'admin2', 'admin3', 'admin4', 'population', 'elevation', 'dem', 'timezone', 'modified',
+  'geonameid',
+  'name',
+  'asciiname',
+  'alternatenames',
+  'latitude',
+  'longitude',
+  'featureClass',
+  'featureCode',
+  'country',
+  'cc2',
+  'admin1',
+  'admin2',
+  'admin3',
+  'admin4',
+  'population',
+  'elevation',
+  'dem',
+  'timezone',
+  'modified',
 ];
 
 /** Calls `onRow` for each row of a GeoNames dump (no header, 19 columns). */
@@ -82,7 +107,8 @@ export function usefulAltNames(list) {
 // purpose: "Orange County" is how news names it and bare "Orange" would be a false friend.
 const GENERIC_WORDS =
   /\s+(rayonu|rayon|raion|district|municipality|province|governorate|prefecture|region|oblast'?|oblysy|krai|kray|sahari|shahri|city|okrugi?|county|parish|department|departamento|provincia|state|wilaya|vilayet)$/i;
-const GENERIC_PREFIXES = /^(provincia de|departamento de|municipio de|distrito de|region de|wilaya de|province of|state of|gouvernorat de|comune di)\s+/i;
+const GENERIC_PREFIXES =
+  /^(provincia de|departamento de|municipio de|distrito de|region de|wilaya de|province of|state of|gouvernorat de|comune di)\s+/i;
 
 /** The name without its generic administrative word, or undefined when nothing was stripped. */
 export function stripGenericWords(name) {

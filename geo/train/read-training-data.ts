@@ -50,7 +50,16 @@ export const DEV_CORPORA = ['geowebnews', 'tr_news'];
 export const NER_FILES = ['wikigold', 'wnut17', 'btc', 'gum', 'litbank'];
 /** The corpora's own label names for places and for other names (people, organisations). */
 export const PLACE_TAGS = new Set(['LOC', 'location', 'place', 'Location', 'GPE', 'country']);
-const OTHER_NAME_TAGS = new Set(['PER', 'ORG', 'person', 'corporation', 'group', 'organization', 'Person', 'Organisation']);
+const OTHER_NAME_TAGS = new Set([
+  'PER',
+  'ORG',
+  'person',
+  'corporation',
+  'group',
+  'organization',
+  'Person',
+  'Organisation',
+]);
 
 function readJsonl<T>(path: string): T[] {
   if (!existsSync(path)) throw new Error(`train-model: ${path} not found (see geo/train/README.md for the data)`);
@@ -78,7 +87,15 @@ export function readDevDocs(shared: string): Doc[] {
         lon: t.lon,
         geonameid: t.geonameid,
       }));
-      docs.push({ corpus, id: article.id, text: article.text, dev: true, skipAdjectives: false, gold, source: article });
+      docs.push({
+        corpus,
+        id: article.id,
+        text: article.text,
+        dev: true,
+        skipAdjectives: false,
+        gold,
+        source: article,
+      });
     }
   }
   return docs;
@@ -94,7 +111,10 @@ export function readNerRecords(shared: string): Map<string, NerRecord[]> {
   const byFile = new Map<string, NerRecord[]>();
   for (const file of NER_FILES) {
     const records = readJsonl<NerRecord>(`${shared}/data/ner/${file}.jsonl`);
-    byFile.set(file, records.filter((r) => !(r.licence && /SA/.test(r.licence))));
+    byFile.set(
+      file,
+      records.filter((r) => !(r.licence && /SA/.test(r.licence))),
+    );
   }
   return byFile;
 }

@@ -34,7 +34,13 @@ const DATA = join(ROOT, 'geo/data');
 function score(corpus: string, dataDir: string): any {
   const out = execFileSync(
     'node',
-    [join(SHARED, 'eval/score.mjs'), '--corpus', join(SHARED, 'eval/dev', `${corpus}.jsonl`), '--cmd', `node ${join(ROOT, 'dist/cli.js')} parse --jsonl --no-text`],
+    [
+      join(SHARED, 'eval/score.mjs'),
+      '--corpus',
+      join(SHARED, 'eval/dev', `${corpus}.jsonl`),
+      '--cmd',
+      `node ${join(ROOT, 'dist/cli.js')} parse --jsonl --no-text`,
+    ],
     { encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, ARTICLE_ATLAS_DATA: dataDir } },
   );
   return JSON.parse(out);
@@ -53,9 +59,22 @@ for (const c of corpora) {
     symlinkSync(join(DATA, file), join(dir, file));
   }
   if (!values['no-train']) {
-    execFileSync('npx', ['tsx', join(ROOT, 'geo/train/train-model.ts'), '--holdout-corpus', c, '--out', join(dir, 'model.json'), '--shared', SHARED], {
-      stdio: ['ignore', 'ignore', 'ignore'],
-    });
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        join(ROOT, 'geo/train/train-model.ts'),
+        '--holdout-corpus',
+        c,
+        '--out',
+        join(dir, 'model.json'),
+        '--shared',
+        SHARED,
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'ignore'],
+      },
+    );
   }
   const r = score(c, dir);
   writeFileSync(join(dir, 'score.json'), JSON.stringify(r, null, 1));

@@ -80,6 +80,7 @@ export function trainLogistic(examples: Example[], epochs: number, random: Rando
   }
   const kept: Record<string, number> = {};
   const sorted = [...weights].sort((x, y) => (x[0] < y[0] ? -1 : 1));
-  for (const [name, weight] of sorted) if (Math.abs(weight) >= MIN_WEIGHT) kept[name] = Math.round(weight * 1000) / 1000;
+  for (const [name, weight] of sorted)
+    if (Math.abs(weight) >= MIN_WEIGHT) kept[name] = Math.round(weight * 1000) / 1000;
   return { weights: kept };
 }

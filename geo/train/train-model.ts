@@ -10,12 +10,27 @@ import { lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { normalizeName } from '../../src/core/normalize-name.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
-import { articleCommaPlaces, candidateFeatures, findCandidates, buildRankContext, rankOnce } from '../../src/core/rank-candidates.ts';
+import {
+  articleCommaPlaces,
+  candidateFeatures,
+  findCandidates,
+  buildRankContext,
+  rankOnce,
+} from '../../src/core/rank-candidates.ts';
 import { containsByShape } from '../../src/core/namesake-features.ts';
 import { distanceKm } from '../../src/core/distance-km.ts';
 import { scoreLinear, sigmoid, type GeoparserModel } from '../../src/core/model.ts';
 import { loadGazetteer } from '../../src/node/load-gazetteer.ts';
-import { DEV_CORPORA, PLACE_TAGS, nerDocs, readDevDocs, readNerRecords, tagsOf, type Doc, type NerRecord } from './read-training-data.ts';
+import {
+  DEV_CORPORA,
+  PLACE_TAGS,
+  nerDocs,
+  readDevDocs,
+  readNerRecords,
+  tagsOf,
+  type Doc,
+  type NerRecord,
+} from './read-training-data.ts';
 import { linearCongruential, parkMiller, trainLogistic, type Example, type Random } from './train-logistic.ts';
 
 const USAGE = `usage: npx tsx geo/train/train-model.ts [--out FILE] [--shared DIR]
@@ -67,26 +82,42 @@ function readOptions() {
   const folds = parsed.folds === undefined ? 0 : Number(parsed.folds);
   const fold = parsed.fold === undefined ? -1 : Number(parsed.fold);
   if ((parsed.folds === undefined) !== (parsed.fold === undefined)) fail('--folds and --fold go together.');
-  if (parsed.folds !== undefined && !(Number.isInteger(folds) && folds >= 2)) fail(`--folds must be a whole number of at least 2, not ${parsed.folds}.`);
-  if (parsed.fold !== undefined && !(Number.isInteger(fold) && fold >= 0 && fold < folds)) fail(`--fold must be a whole number from 0 to ${folds - 1}, not ${parsed.fold}.`);
+  if (parsed.folds !== undefined && !(Number.isInteger(folds) && folds >= 2))
+    fail(`--folds must be a whole number of at least 2, not ${parsed.folds}.`);
+  if (parsed.fold !== undefined && !(Number.isInteger(fold) && fold >= 0 && fold < folds))
+    fail(`--fold must be a whole number from 0 to ${folds - 1}, not ${parsed.fold}.`);
   const holdoutCorpus = parsed['holdout-corpus'];
-  if (holdoutCorpus !== undefined && !DEV_CORPORA.includes(holdoutCorpus)) fail(`--holdout-corpus must be one of ${DEV_CORPORA.join(', ')}.`);
+  if (holdoutCorpus !== undefined && !DEV_CORPORA.includes(holdoutCorpus))
+    fail(`--holdout-corpus must be one of ${DEV_CORPORA.join(', ')}.`);
   if (holdoutCorpus !== undefined && folds) fail('--holdout-corpus and --folds exclude each other.');
-  if (parsed.heldout !== undefined && !folds && holdoutCorpus === undefined) fail('--heldout needs --folds/--fold or --holdout-corpus.');
+  if (parsed.heldout !== undefined && !folds && holdoutCorpus === undefined)
+    fail('--heldout needs --folds/--fold or --holdout-corpus.');
   const shared = parsed.shared ?? new URL('../../../shared', import.meta.url).pathname;
-  if (!existsSync(`${shared}/eval/dev`)) fail(`${shared}/eval/dev not found; training needs the corpora listed in geo/train/README.md.`);
-  return { folds, fold, holdoutCorpus, shared, heldout: parsed.heldout, out: parsed.out ?? new URL('../data/model.json', import.meta.url).pathname };
+  if (!existsSync(`${shared}/eval/dev`))
+    fail(`${shared}/eval/dev not found; training needs the corpora listed in geo/train/README.md.`);
+  return {
+    folds,
+    fold,
+    holdoutCorpus,
+    shared,
+    heldout: parsed.heldout,
+    out: parsed.out ?? new URL('../data/model.json', import.meta.url).pathname,
+  };
 }
 
 const options = readOptions();
 const devDocs = readDevDocs(options.shared);
 const nerRecords = readNerRecords(options.shared);
 const inHeldOut = (doc: Doc, i: number) =>
-  options.holdoutCorpus !== undefined ? doc.corpus === options.holdoutCorpus : options.folds > 0 && i % options.folds === options.fold;
+  options.holdoutCorpus !== undefined
+    ? doc.corpus === options.holdoutCorpus
+    : options.folds > 0 && i % options.folds === options.fold;
 const trainDev = devDocs.filter((doc, i) => !inHeldOut(doc, i));
 const heldDev = devDocs.filter((doc, i) => inHeldOut(doc, i));
 const train = [...trainDev, ...nerDocs(nerRecords)];
-console.error(`train-model: ${trainDev.length} dev + ${train.length - trainDev.length} NER documents for training, ${heldDev.length} held out`);
+console.error(
+  `train-model: ${trainDev.length} dev + ${train.length - trainDev.length} NER documents for training, ${heldDev.length} held out`,
+);
 
 // ---------- word lists (statistics of running text) ----------
 function countUp(counts: Map<string, number>, key: string): void {
@@ -129,7 +160,12 @@ function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: strin
         const key = token.toLowerCase();
         if (tags[i] === 'B-PER' || tags[i] === 'B-person' || tags[i] === 'B-Person') {
           if (tags[i + 1]?.startsWith('I-')) countUp(firstWords, key);
-        } else if (isPerson(tags[i]) && tags[i].startsWith('I-') && !isPerson(tags[i + 1]) && /^\p{Lu}\p{Ll}+$/u.test(token)) {
+        } else if (
+          isPerson(tags[i]) &&
+          tags[i].startsWith('I-') &&
+          !isPerson(tags[i + 1]) &&
+          /^\p{Lu}\p{Ll}+$/u.test(token)
+        ) {
           countUp(lastWords, key);
         } else if (/^[BI]-/.test(tags[i]) && PLACE_TAGS.has(tags[i].slice(2))) countUp(placeWords, key);
       }
@@ -143,17 +179,24 @@ function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: strin
     if (!existsSync(file)) fail(`${file.pathname} not found: run \`npm --prefix geo ci\` (npm run train does).`);
     return readFileSync(file, 'utf8').split('\n');
   });
-  const fromCorpora = [...firstWords].filter(([word, n]) => n >= 2 && /^\p{L}+$/u.test(word) && word.length > 1 && seldomPlace(word, n)).map(([word]) => word);
+  const fromCorpora = [...firstWords]
+    .filter(([word, n]) => n >= 2 && /^\p{L}+$/u.test(word) && word.length > 1 && seldomPlace(word, n))
+    .map(([word]) => word);
   const fromLists = listed.map((name) => name.trim().toLowerCase()).filter((name) => /^\p{L}{2,}$/u.test(name));
   const givenNames = [...new Set([...fromCorpora, ...fromLists])].sort();
   // Surnames: last words of multi-word person names.
-  const surnames = [...lastWords].filter(([word, n]) => n >= 2 && word.length > 2 && seldomPlace(word, n)).map(([word]) => word).sort();
+  const surnames = [...lastWords]
+    .filter(([word, n]) => n >= 2 && word.length > 2 && seldomPlace(word, n))
+    .map(([word]) => word)
+    .sort();
   return { givenNames, surnames };
 }
 
 const commonWords = findCommonWords(train);
 const { givenNames, surnames } = findPersonNames(nerRecords);
-console.error(`train-model: ${commonWords.length} common words, ${givenNames.length} given names, ${surnames.length} surnames`);
+console.error(
+  `train-model: ${commonWords.length} common words, ${givenNames.length} given names, ${surnames.length} surnames`,
+);
 
 const gazetteer = loadGazetteer();
 const nonPlaceNames = [
@@ -177,7 +220,8 @@ for (const level of SCOWL_LEVELS) {
   }
 }
 const dictWords: Record<string, number> = {};
-for (const [w, level] of [...scowl].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (gazetteer.lookup(w).length) dictWords[w] = level;
+for (const [w, level] of [...scowl].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+  if (gazetteer.lookup(w).length) dictWords[w] = level;
 console.error(`train-model: ${Object.keys(dictWords).length} dictionary words among gazetteer names`);
 const model: GeoparserModel = {
   version: 1,
@@ -215,7 +259,12 @@ const prepared: PreparedDoc[] = train.map((doc) => {
   const tokens = tokenize(doc.text);
   const passages = splitPassages(doc.text);
   const spans = findNameSpans(doc.text, tokens, gazetteer, lexiconOf(model));
-  return { doc, spans, labels: spans.map((s) => labelOf(s, doc)), context: buildSpanContext(doc.text, tokens, passages, spans, model) };
+  return {
+    doc,
+    spans,
+    labels: spans.map((s) => labelOf(s, doc)),
+    context: buildSpanContext(doc.text, tokens, passages, spans, model),
+  };
 });
 
 /**
@@ -225,7 +274,9 @@ const prepared: PreparedDoc[] = train.map((doc) => {
 function spanExamples(withDoc: boolean, sample: Random): Example[] {
   const out: Example[] = [];
   for (const p of prepared) {
-    const scored = withDoc ? p.spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, p.context))) })) : [];
+    const scored = withDoc
+      ? p.spans.map((span) => ({ span, p1: sigmoid(scoreLinear(model.span, spanFeatures(span, p.context))) }))
+      : [];
     const evidence = withDoc ? collectDocEvidence(scored, p.context) : undefined;
     for (let i = 0; i < p.spans.length; i++) {
       if (p.labels[i] < 0) continue;
@@ -256,18 +307,25 @@ function rankExamples(): Example[] {
     const commas = articleCommaPlaces(mentions, doc.text, gazetteer);
     for (let i = 0; i < mentions.length; i++) {
       const mention = mentions[i];
-      const gold = doc.gold.find((g) => g.label === 1 && g.lat != null && g.start < mention.end && mention.start < g.end);
+      const gold = doc.gold.find(
+        (g) => g.label === 1 && g.lat != null && g.start < mention.end && mention.start < g.end,
+      );
       if (!gold) continue;
       const matches = findCandidates(mention, gazetteer);
       if (matches.length < 2) continue;
       const right = matches.map(
-        (m) => (gold.geonameid && m.place.geonameid === gold.geonameid) || distanceKm([gold.lon!, gold.lat!], m.place.anchor) <= RIGHT_WITHIN_KM,
+        (m) =>
+          (gold.geonameid && m.place.geonameid === gold.geonameid) ||
+          distanceKm([gold.lon!, gold.lat!], m.place.anchor) <= RIGHT_WITHIN_KM,
       );
       if (!right.some(Boolean)) continue;
       const comma = commas[i];
       for (let k = 0; k < matches.length; k++) {
         if (k > MAX_NEGATIVE_RANK && !right[k]) continue;
-        out.push({ features: candidateFeatures(matches[k], matches, mention, context, comma, contains), label: right[k] ? 1 : 0 });
+        out.push({
+          features: candidateFeatures(matches[k], matches, mention, context, comma, contains),
+          label: right[k] ? 1 : 0,
+        });
       }
     }
   }

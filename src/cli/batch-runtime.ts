@@ -34,9 +34,12 @@ export function batchNodeOptions(cores: number, execArgv: readonly string[], nod
   const has = (name: string) => set.some((arg) => arg === name || arg.startsWith(name + '='));
   const options: string[] = [];
   if (cores <= NODE_POOL_SIZE && !has('--v8-pool-size')) options.push(`--v8-pool-size=${Math.max(1, cores - 1)}`);
-  if (!has('--initial-old-space-size') && !has('--initial-heap-size')) options.push(`--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`);
-  if (!has('--min-semi-space-size') && !has('--max-semi-space-size')) options.push(`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`);
-  if (!has('--max-inlined-bytecode-size-cumulative')) options.push(`--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`);
+  if (!has('--initial-old-space-size') && !has('--initial-heap-size'))
+    options.push(`--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`);
+  if (!has('--min-semi-space-size') && !has('--max-semi-space-size'))
+    options.push(`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`);
+  if (!has('--max-inlined-bytecode-size-cumulative'))
+    options.push(`--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`);
   return options;
 }
 
@@ -57,11 +60,18 @@ export function batchEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
  * with the child's exit code, or undefined when there is no need (or no child could be started, or
  * Node refused an option: the caller then does the work itself). ARTICLE_ATLAS_SAME_PROCESS=1 turns it off.
  */
-export function rerunForBatch(argv: readonly string[], options = batchNodeOptions(availableParallelism(), process.execArgv, process.env.NODE_OPTIONS)): Promise<number | undefined> {
-  if (!options.length || process.env.ARTICLE_ATLAS_SAME_PROCESS === '1' || !process.argv[1]) return Promise.resolve(undefined);
+export function rerunForBatch(
+  argv: readonly string[],
+  options = batchNodeOptions(availableParallelism(), process.execArgv, process.env.NODE_OPTIONS),
+): Promise<number | undefined> {
+  if (!options.length || process.env.ARTICLE_ATLAS_SAME_PROCESS === '1' || !process.argv[1])
+    return Promise.resolve(undefined);
   return new Promise((resolve) => {
     // The IPC channel is how the child learns that this process is gone (stopWithParent).
-    const child = spawn(process.execPath, [...process.execArgv, ...options, process.argv[1], ...argv], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: batchEnv(process.env) });
+    const child = spawn(process.execPath, [...process.execArgv, ...options, process.argv[1], ...argv], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: batchEnv(process.env),
+    });
     // Ctrl+C reaches both processes; a signal sent to this one alone is passed on.
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
@@ -73,7 +83,8 @@ export function rerunForBatch(argv: readonly string[], options = batchNodeOption
     // 'error' here means the child never started, so stdin is still unread.
     child.once('error', () => done(undefined));
     child.once('exit', (code, signal) => {
-      if (code === BAD_OPTION) process.stderr.write('article-atlas: this Node refused an option above; the batch runs without them.\n');
+      if (code === BAD_OPTION)
+        process.stderr.write('article-atlas: this Node refused an option above; the batch runs without them.\n');
       done(code === BAD_OPTION ? undefined : (code ?? 128 + (signal ? constants.signals[signal] : 0)));
     });
   });

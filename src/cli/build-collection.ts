@@ -9,7 +9,13 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { InputError } from '../core/errors.ts';
 import { geoparse } from '../core/geoparse.ts';
-import { articleFileStem, CollectionBuilder, isCollection, stringifyCollection, type CollectionArticle } from '../core/merge-layers.ts';
+import {
+  articleFileStem,
+  CollectionBuilder,
+  isCollection,
+  stringifyCollection,
+  type CollectionArticle,
+} from '../core/merge-layers.ts';
 import type { GeoparserModel } from '../core/model.ts';
 import type { Gazetteer } from '../core/types.ts';
 import { copySite } from './build-site.ts';
@@ -31,16 +37,20 @@ export interface BuildCollectionOptions {
 const META = ['title', 'date', 'source', 'url'] as const;
 
 /** One JSON line of `build --jsonl`: the article, or what is wrong with the line. */
-export function parseArticleLine(line: string): { id: string; text: string; meta: Omit<CollectionArticle, 'id'> } | { error: string } {
+export function parseArticleLine(
+  line: string,
+): { id: string; text: string; meta: Omit<CollectionArticle, 'id'> } | { error: string } {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(line);
   } catch {
     return { error: 'not JSON: each line must be {"id": "...", "text": "..."} (plus title, date, url, source)' };
   }
-  if (!o || typeof o !== 'object' || Array.isArray(o)) return { error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
+  if (!o || typeof o !== 'object' || Array.isArray(o))
+    return { error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
   if (typeof o.id !== 'string' && typeof o.id !== 'number') return { error: 'missing "id" (a string or number)' };
-  if (typeof o.text !== 'string' || !o.text.trim()) return { error: `article ${o.id}: missing "text" (a non-empty string)` };
+  if (typeof o.text !== 'string' || !o.text.trim())
+    return { error: `article ${o.id}: missing "text" (a non-empty string)` };
   const meta: Omit<CollectionArticle, 'id'> = {};
   for (const k of META) {
     if (o[k] === undefined || o[k] === null) continue;
@@ -56,13 +66,17 @@ class CollectionSite {
   readonly problems: InputProblem[] = [];
   private readonly seen = new Set<string>();
   places = 0;
-  constructor(readonly outDir: string, private readonly options: BuildCollectionOptions) {
+  constructor(
+    readonly outDir: string,
+    private readonly options: BuildCollectionOptions,
+  ) {
     mkdirSync(join(outDir, 'articles'), { recursive: true });
   }
 
   /** Geoparses one article, writes its text and folds it in. */
   addArticle(id: string, text: string, meta: Omit<CollectionArticle, 'id'>): void {
-    if (this.seen.has(id)) process.stderr.write(`article-atlas: article id ${id} appears twice; both are merged under it.\n`);
+    if (this.seen.has(id))
+      process.stderr.write(`article-atlas: article id ${id} appears twice; both are merged under it.\n`);
     this.seen.add(id);
     const { gazetteer, model } = this.options.resources();
     const layer = geoparse(text, { gazetteer, model, id, title: meta.title });
@@ -101,7 +115,8 @@ export async function buildCollection(files: string[], outDir: string, options: 
   const ids = new Set<string>();
   for (const file of files) {
     if (file !== '-' && isLayerFile(file)) {
-      for (const p of await readLayers(file, (x) => addLayerInput(site, x, dirname(file)))) site.problem(p.where, p.message);
+      for (const p of await readLayers(file, (x) => addLayerInput(site, x, dirname(file))))
+        site.problem(p.where, p.message);
       continue;
     }
     let article: ReadArticle;

@@ -28,7 +28,9 @@ function findSiteDir(): string {
 
 /** The files of a folder, as relative paths with `/` between parts. */
 function listTree(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) => (statSync(join(dir, name)).isDirectory() ? listTree(join(dir, name), `${prefix}${name}/`) : [prefix + name]));
+  return readdirSync(dir).flatMap((name) =>
+    statSync(join(dir, name)).isDirectory() ? listTree(join(dir, name), `${prefix}${name}/`) : [prefix + name],
+  );
 }
 
 /** Creates the output folder, or says why it cannot be one. */
@@ -37,8 +39,12 @@ function makeFolder(outDir: string): void {
     mkdirSync(outDir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTDIR') throw new InputError(`Cannot write the site to ${outDir}: it is a file, not a folder. Give a folder (it is created when missing).`);
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new InputError(`Cannot create the folder ${outDir}: no permission. Choose a folder you can write to.`);
+    if (code === 'EEXIST' || code === 'ENOTDIR')
+      throw new InputError(
+        `Cannot write the site to ${outDir}: it is a file, not a folder. Give a folder (it is created when missing).`,
+      );
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new InputError(`Cannot create the folder ${outDir}: no permission. Choose a folder you can write to.`);
     throw e;
   }
 }
@@ -64,7 +70,11 @@ export function copySite(outDir: string, siteDir = findSiteDir(), input?: string
  * the files written, relative to `outDir` (what `serveSite` should serve).
  * @example const files = await buildSite(layer, 'out/site', { input: 'article.txt' })
  */
-export async function buildSite(layer: ArticleLayer, outDir: string, options: BuildSiteOptions = {}): Promise<string[]> {
+export async function buildSite(
+  layer: ArticleLayer,
+  outDir: string,
+  options: BuildSiteOptions = {},
+): Promise<string[]> {
   const siteDir = options.siteDir ?? findSiteDir();
   const text = layer.text ?? options.text;
   const copies = listTree(siteDir);

@@ -33,6 +33,8 @@ export function checkOptions(command: string, given: Record<string, unknown>): v
   const wrong = Object.keys(given).find((k) => given[k] !== undefined && !allowed.includes(k) && !COMMON.includes(k));
   if (wrong) {
     const takes = allowed.filter((k) => k !== 'jsonl' || mode !== 'parse --jsonl').map(spell);
-    throw new InputError(`${mode} does not take ${spell(wrong)}. Its options: ${[...takes, '--debug'].join(', ')} (see --help).`);
+    throw new InputError(
+      `${mode} does not take ${spell(wrong)}. Its options: ${[...takes, '--debug'].join(', ')} (see --help).`,
+    );
   }
 }

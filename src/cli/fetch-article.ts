@@ -38,7 +38,11 @@ const FORMATS: Record<string, ArticleFormat> = {
  * @example
  * const { text, article } = await fetchArticle('https://example.com/news/1', { timeoutMs: 5000 });
  */
-export async function fetchArticle(url: string, options: FetchArticleOptions = {}, format?: ArticleFormat): Promise<ReadArticle> {
+export async function fetchArticle(
+  url: string,
+  options: FetchArticleOptions = {},
+  format?: ArticleFormat,
+): Promise<ReadArticle> {
   const page = await fetchPage(url, options);
   const fmt = format ?? page.format;
   const what = `The page ${url}`;
@@ -64,12 +68,20 @@ export async function fetchPage(url: string, options: FetchArticleOptions = {}):
       const res = await fetch(current, {
         redirect: 'manual',
         signal,
-        headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9', 'accept-encoding': 'gzip, deflate, br' },
+        headers: {
+          'user-agent': USER_AGENT,
+          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9',
+          'accept-encoding': 'gzip, deflate, br',
+        },
       });
       const location = res.headers.get('location');
       if (res.status >= 300 && res.status < 400 && location) {
         await res.body?.cancel();
-        if (hops >= maxRedirects) throw fail(`more than ${maxRedirects} redirects (a redirect loop?)`, 'Open it in a browser and give the address it ends at.');
+        if (hops >= maxRedirects)
+          throw fail(
+            `more than ${maxRedirects} redirects (a redirect loop?)`,
+            'Open it in a browser and give the address it ends at.',
+          );
         current = checkedUrl(new URL(location, current).href, url);
         continue;
       }
@@ -82,21 +94,35 @@ export async function fetchPage(url: string, options: FetchArticleOptions = {}):
       const format = mime ? FORMATS[mime] : 'html';
       if (!format) {
         await res.body?.cancel();
-        throw fail(`it is ${describeType(mime)}, not a web page or text`, 'Article Atlas reads HTML pages and plain text; give the address of the article page.');
+        throw fail(
+          `it is ${describeType(mime)}, not a web page or text`,
+          'Article Atlas reads HTML pages and plain text; give the address of the article page.',
+        );
       }
       const declared = Number(res.headers.get('content-length'));
       if (declared > maxBytes) {
         await res.body?.cancel();
-        throw fail(`it is ${megabytes(declared)}, more than the limit of ${megabytes(maxBytes)}`, 'Save the article from a browser and give the file.');
+        throw fail(
+          `it is ${megabytes(declared)}, more than the limit of ${megabytes(maxBytes)}`,
+          'Save the article from a browser and give the file.',
+        );
       }
-      const bytes = await readBody(res, maxBytes, () => fail(`it is larger than the limit of ${megabytes(maxBytes)} (reading stopped there)`, 'Save the article from a browser and give the file.'));
+      const bytes = await readBody(res, maxBytes, () =>
+        fail(
+          `it is larger than the limit of ${megabytes(maxBytes)} (reading stopped there)`,
+          'Save the article from a browser and give the file.',
+        ),
+      );
       return { url: current, bytes, contentType, format };
     }
   } catch (e) {
     if (e instanceof InputError) throw e;
     const name = (e as Error)?.name;
     if (name === 'TimeoutError' || name === 'AbortError' || signal.aborted) {
-      throw fail(`no complete answer within ${timeoutMs / 1000} s`, 'Try again later, or allow more time with --timeout SECONDS.');
+      throw fail(
+        `no complete answer within ${timeoutMs / 1000} s`,
+        'Try again later, or allow more time with --timeout SECONDS.',
+      );
     }
     throw fail(networkReason(e), 'Check the address and your connection.');
   }
@@ -131,14 +157,17 @@ function checkedUrl(href: string, asked: string): string {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
     const where = href === asked ? '' : ` (it redirects to a ${u.protocol} address)`;
-    throw new InputError(`Could not read ${asked}: only http and https addresses are fetched${where}. Save the article and give the file.`);
+    throw new InputError(
+      `Could not read ${asked}: only http and https addresses are fetched${where}. Save the article and give the file.`,
+    );
   }
   return u.href;
 }
 
 function statusAdvice(status: number): string {
   if (status === 404 || status === 410) return 'Check the address: the page does not exist (any more).';
-  if (status === 401 || status === 403) return 'The site refuses access (a login or a block on tools?): save the article from a browser and give the file.';
+  if (status === 401 || status === 403)
+    return 'The site refuses access (a login or a block on tools?): save the article from a browser and give the file.';
   if (status === 429 || status >= 500) return 'The site is busy or failing: try again later.';
   return 'Check the address in a browser.';
 }
@@ -158,9 +187,11 @@ function networkReason(e: unknown): string {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
   if (code === 'ECONNREFUSED') return 'the server refused the connection';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'the server closed the connection';
-  if ((e as Error)?.message === 'bad port' || cause?.message === 'bad port') return 'its port belongs to another protocol and is never fetched';
+  if ((e as Error)?.message === 'bad port' || cause?.message === 'bad port')
+    return 'its port belongs to another protocol and is never fetched';
   if (/CERT|SSL|TLS/.test(code)) return `its certificate is not valid (${code})`;
-  if (code === 'Z_DATA_ERROR' || code === 'ERR_BROTLI_DECOMPRESSION_FAILED' || /decompress/i.test(cause?.message ?? '')) return 'its compressed body is corrupt';
+  if (code === 'Z_DATA_ERROR' || code === 'ERR_BROTLI_DECOMPRESSION_FAILED' || /decompress/i.test(cause?.message ?? ''))
+    return 'its compressed body is corrupt';
   return cause?.message ?? (e as Error)?.message ?? String(e);
 }
 

@@ -30,13 +30,15 @@ export function fetchOptions(timeout: string | undefined, maxSize: string | unde
   const out: FetchArticleOptions = {};
   if (timeout !== undefined) {
     const s = Number(timeout);
-    if (!(s > 0 && s <= 3600)) throw new InputError(`--timeout ${timeout} is not a number of seconds between 0 and 3600.`);
+    if (!(s > 0 && s <= 3600))
+      throw new InputError(`--timeout ${timeout} is not a number of seconds between 0 and 3600.`);
     out.timeoutMs = s * 1000;
   }
   if (maxSize !== undefined) {
     const mb = Number(maxSize);
     // The command's limit for any input is 64 MB.
-    if (!(mb > 0 && mb <= 64)) throw new InputError(`--max-size ${maxSize} is not a number of megabytes between 0 and 64.`);
+    if (!(mb > 0 && mb <= 64))
+      throw new InputError(`--max-size ${maxSize} is not a number of megabytes between 0 and 64.`);
     out.maxBytes = Math.round(mb * 1048576);
   }
   return out;

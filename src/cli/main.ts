@@ -102,12 +102,16 @@ async function main(argv: string[]): Promise<number> {
   if (values.version) return print(VERSION);
   const [command, ...rest] = positionals;
   if (command) checkOptions(command, values);
-  if (values.format && !FORMATS.has(values.format)) throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
+  if (values.format && !FORMATS.has(values.format))
+    throw new InputError(`Unknown --format ${values.format}: use text, markdown or html.`);
   const format = values.format as ArticleFormat | undefined;
   const fetching = fetchOptions(values.timeout, values['max-size']);
   if (command === 'merge' || (command === 'build' && (values.jsonl || rest.length > 1 || rest.some(isLayerFile)))) {
     const { runCollectionCommand } = await import('./collection-command.ts');
-    return runCollectionCommand(command, rest, values, { resources: load, readArticle: (f) => readInput(f, format, fetching) });
+    return runCollectionCommand(command, rest, values, {
+      resources: load,
+      readArticle: (f) => readInput(f, format, fetching),
+    });
   }
   if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
   switch (command) {
@@ -121,28 +125,47 @@ async function main(argv: string[]): Promise<number> {
         const t0 = performance.now();
         const { gazetteer, model } = load();
         const t1 = performance.now();
-        const { lines, chars, errors } = await runJsonLines(process.stdin, out?.stream ?? process.stdout, { gazetteer, model, includeText: !values['no-text'], fetching, progress: process.stderr.isTTY ? process.stderr : undefined });
+        const { lines, chars, errors } = await runJsonLines(process.stdin, out?.stream ?? process.stdout, {
+          gazetteer,
+          model,
+          includeText: !values['no-text'],
+          fetching,
+          progress: process.stderr.isTTY ? process.stderr : undefined,
+        });
         await out?.commit();
-        if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, lines, chars)}\n`);
-        if (errors) process.stderr.write(`article-atlas: ${errors} input line(s) could not be read; their output lines carry an "error".\n`);
+        if (values.stats)
+          process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, lines, chars)}\n`);
+        if (errors)
+          process.stderr.write(
+            `article-atlas: ${errors} input line(s) could not be read; their output lines carry an "error".\n`,
+          );
         return errors ? 1 : 0;
       }
       const article = await readInput(rest[0], format, fetching);
       const t0 = performance.now();
       const { gazetteer, model } = load();
       const t1 = performance.now();
-      const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article, includeText: !values['no-text'] });
+      const layer = geoparse(article.text, {
+        gazetteer,
+        model,
+        title: article.title,
+        article: article.article,
+        includeText: !values['no-text'],
+      });
       const json = toJson(layer, !!values.pretty) + '\n';
-      if (values.stats) process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, 1, article.text.length)}\n`);
+      if (values.stats)
+        process.stderr.write(`article-atlas: ${stats(t1 - t0, performance.now() - t1, 1, article.text.length)}\n`);
       if (values.out) writeFileAtomic(values.out, json, rest[0] ?? '-');
       else process.stdout.write(json);
       return 0;
     }
     case 'build':
     case 'serve': {
-      if (command === 'build' && !values.out) throw new InputError('build needs an output folder: article-atlas build ARTICLE -o DIR');
+      if (command === 'build' && !values.out)
+        throw new InputError('build needs an output folder: article-atlas build ARTICLE -o DIR');
       const port = values.port ? Number(values.port) : 0;
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError(`--port ${values.port} is not a port number.`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new InputError(`--port ${values.port} is not a port number.`);
       const file = rest[0] ?? seedArticlePath();
       const article = await readInput(file, format, fetching);
       const { gazetteer, model } = load();
@@ -150,7 +173,9 @@ async function main(argv: string[]): Promise<number> {
       const { buildSite } = await import('./build-site.ts');
       if (command === 'build') {
         await buildSite(layer, values.out!, { input: file });
-        process.stderr.write(`article-atlas: wrote the explorer for ${file} to ${values.out} (${layer.features.length} places)\n`);
+        process.stderr.write(
+          `article-atlas: wrote the explorer for ${file} to ${values.out} (${layer.features.length} places)\n`,
+        );
         return 0;
       }
       const { mkdtempSync } = await import('node:fs');
@@ -164,7 +189,9 @@ async function main(argv: string[]): Promise<number> {
       const files = await buildSite(layer, dir, { input: file });
       const { serveSite } = await import('./serve-site.ts');
       const server = await serveSite(dir, { port, files });
-      process.stdout.write(`Article Atlas: ${layer.features.length} places in ${file}\nServing the explorer at ${server.url}  (Ctrl+C to stop)\n`);
+      process.stdout.write(
+        `Article Atlas: ${layer.features.length} places in ${file}\nServing the explorer at ${server.url}  (Ctrl+C to stop)\n`,
+      );
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
       await server.close();
       return 0;
@@ -199,7 +226,9 @@ main(process.argv.slice(2)).then(
     } else if ((e as NodeJS.ErrnoException)?.code === 'EPIPE') {
       process.exitCode = 0;
     } else {
-      process.stderr.write(`article-atlas: internal error: ${(e as Error)?.message ?? e}\n${debug ? ((e as Error)?.stack ?? '') + '\n' : 'Run again with --debug for details, and report it.\n'}`);
+      process.stderr.write(
+        `article-atlas: internal error: ${(e as Error)?.message ?? e}\n${debug ? ((e as Error)?.stack ?? '') + '\n' : 'Run again with --debug for details, and report it.\n'}`,
+      );
       process.exitCode = 2;
     }
   },

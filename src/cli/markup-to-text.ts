@@ -39,7 +39,11 @@ const TO_TEXT: HtmlToTextOptions = {
     // prose interleave line by line, and a data table's cells are short anyway.
     ...['table', 'tr', 'th', 'td', 'caption'].map((selector) => ({ selector, format: 'block' })),
     // Each list item on a line of its own, without bullets or numbers a reader may not have seen (issue #16).
-    ...['ul', 'ol'].map((selector) => ({ selector, format: 'block', options: { leadingLineBreaks: 2, trailingLineBreaks: 2 } })),
+    ...['ul', 'ol'].map((selector) => ({
+      selector,
+      format: 'block',
+      options: { leadingLineBreaks: 2, trailingLineBreaks: 2 },
+    })),
     { selector: 'li', format: 'block' },
   ],
 };
@@ -63,7 +67,9 @@ export function htmlToText(html: string, options: { url?: string; what?: string 
   // linkedom needs a whole document; fragments (snippets) get one.
   const whole = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
   if (nestsDeeperThan(whole, MAX_HTML_DEPTH)) {
-    throw new InputError(`${what} nests its elements more than ${MAX_HTML_DEPTH} levels deep (real pages stay under 100), so it was not read. Is it malformed? Save the article's text to a file and give that.`);
+    throw new InputError(
+      `${what} nests its elements more than ${MAX_HTML_DEPTH} levels deep (real pages stay under 100), so it was not read. Is it malformed? Save the article's text to a file and give that.`,
+    );
   }
   const { document } = parseHTML(whole);
   const article = readMetadata(document as unknown as Document, options.url);
@@ -76,14 +82,19 @@ export function htmlToText(html: string, options: { url?: string; what?: string 
     if (found?.content) content = found.content;
     title = found?.title?.trim() || undefined;
     // Readability also finds a byline in the page itself (rel=author, "byline" classes) when no tag names one.
-    const byline = found?.byline?.replace(/\s+/g, ' ').replace(/^by\s+/i, '').trim();
+    const byline = found?.byline
+      ?.replace(/\s+/g, ' ')
+      .replace(/^by\s+/i, '')
+      .trim();
     if (!article.author && byline && byline.length <= 200) article.author = byline;
   } catch {
     // Readability gives up on odd documents; the whole body is then the article.
   }
   if (!content) content = document.body?.innerHTML ?? html;
   if (!readerable && linkShare(content) > MAX_LINK_SHARE) {
-    throw new InputError(`${what} has no article: most of its text is links (a home page or a list of articles?). Give the address of one article.`);
+    throw new InputError(
+      `${what} has no article: most of its text is links (a home page or a list of articles?). Give the address of one article.`,
+    );
   }
   // <title> as Readability reads it (without the site's name) is the page's own title too.
   if (!article.title && title) article.title = title;
@@ -102,7 +113,9 @@ export function markdownToText(markdown: string): string {
 }
 
 function fragmentToText(html: string): string {
-  return convert(html, TO_TEXT).replace(/\n{3,}/g, '\n\n').trim();
+  return convert(html, TO_TEXT)
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 /** Thrown by the depth scan to stop at the limit, whatever the rest of the page holds. */

@@ -18,7 +18,8 @@ export interface InputProblem {
 
 function openInput(file: string): Readable {
   if (file === '-') {
-    if (process.stdin.isTTY) throw new InputError('No input on stdin: pipe layers in, or give LAYER files (see --help).');
+    if (process.stdin.isTTY)
+      throw new InputError('No input on stdin: pipe layers in, or give LAYER files (see --help).');
     return process.stdin;
   }
   return createReadStream(file);
@@ -37,7 +38,10 @@ function explainOpenError(e: NodeJS.ErrnoException, file: string): string {
  * line is a whole JSON value is JSON lines (one layer per line); otherwise the file is one JSON document.
  * @example for await (const p of readLayers('shard-1.jsonl', (x) => builder.add(x))) console.error(p.message)
  */
-export async function readLayers(file: string, each: (input: ArticleLayer | CollectionLayer) => void): Promise<InputProblem[]> {
+export async function readLayers(
+  file: string,
+  each: (input: ArticleLayer | CollectionLayer) => void,
+): Promise<InputProblem[]> {
   const name = file === '-' ? 'stdin' : file;
   const problems: InputProblem[] = [];
   const stream = openInput(file);
@@ -50,7 +54,8 @@ export async function readLayers(file: string, each: (input: ArticleLayer | Coll
   const take = (text: string, where: string, line = 1) => {
     try {
       const data = JSON.parse(text) as { error?: unknown; id?: unknown; articles?: unknown };
-      if (data && typeof data === 'object' && typeof data.error === 'string') throw new InputError(`${where} is an error record (${data.error.replace(/\.$/, '')}), not a layer`);
+      if (data && typeof data === 'object' && typeof data.error === 'string')
+        throw new InputError(`${where} is an error record (${data.error.replace(/\.$/, '')}), not a layer`);
       // A layer from `parse FILE` has no id: its file name stands in for it (with the line number after the first).
       if (file !== '-' && data && typeof data === 'object' && !('articles' in data) && data.id == null) {
         data.id = basename(file).replace(/\.[^.]*$/, '') + (line > 1 ? `-${line}` : '');
@@ -99,7 +104,10 @@ export async function readLayers(file: string, each: (input: ArticleLayer | Coll
  * @example const problems = await mergeFiles(['a.geojson', 'b.geojson'], builder)
  */
 export async function mergeFiles(files: string[], builder: CollectionBuilder): Promise<InputProblem[]> {
-  if (!files.length) throw new InputError('merge needs layers: article-atlas merge LAYER… > collection.geojson (files, or - for stdin).');
+  if (!files.length)
+    throw new InputError(
+      'merge needs layers: article-atlas merge LAYER… > collection.geojson (files, or - for stdin).',
+    );
   const problems: InputProblem[] = [];
   for (const f of files) {
     for (const p of await readLayers(f, (x) => builder.add(x))) {

@@ -29,7 +29,10 @@ async function readLimited(input: Readable, what: string, maxBytes: number): Pro
  * @example
  * const bytes = await readStdin(process.stdin)
  */
-export async function readStdin(input: Readable & { isTTY?: boolean }, maxBytes = MAX_INPUT_BYTES): Promise<Uint8Array> {
+export async function readStdin(
+  input: Readable & { isTTY?: boolean },
+  maxBytes = MAX_INPUT_BYTES,
+): Promise<Uint8Array> {
   if (input.isTTY) throw new InputError('No input: give a FILE, or pipe an article into stdin (see --help).');
   return readLimited(input, 'The input', maxBytes);
 }

@@ -32,7 +32,9 @@ async function* asUtf8(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     try {
       yield Buffer.from(decoder.decode(chunk, { stream: true }), 'utf8');
     } catch {
-      throw new InputError('The input starts as UTF-16 text (it has a UTF-16 byte-order mark) but is not valid UTF-16. Convert it to UTF-8.');
+      throw new InputError(
+        'The input starts as UTF-16 text (it has a UTF-16 byte-order mark) but is not valid UTF-16. Convert it to UTF-8.',
+      );
     }
   }
   if (decoder) yield Buffer.from(decoder.decode(), 'utf8');
@@ -45,7 +47,10 @@ async function* asUtf8(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
  * @example
  * for await (const l of readLines(process.stdin, { maxBytes: 1 << 27 })) console.log(l.n, 'text' in l ? l.text : l.error)
  */
-export async function* readLines(input: Readable | AsyncIterable<Buffer>, { maxBytes }: ReadLinesOptions): AsyncGenerator<InputLine> {
+export async function* readLines(
+  input: Readable | AsyncIterable<Buffer>,
+  { maxBytes }: ReadLinesOptions,
+): AsyncGenerator<InputLine> {
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
   let parts: Buffer[] = [];
   let size = 0;

@@ -30,12 +30,59 @@ export function readMetadata(document: Document, pageUrl?: string): ArticleMetad
     }
     return undefined;
   };
-  const title = pick(ldTitle(ld, document), meta['dc:title'], meta['dc.title'], meta['og:title'], meta['twitter:title']);
-  const siteName = pick(nameOf(ld?.publisher), meta['og:site_name'], meta['application-name'], meta['twitter:site']?.replace(/^@/, ''));
-  const author = pick(authorOf(ld?.author), ...[meta['dc:creator'], meta['dc.creator'], meta['author'], meta['article:author'], meta['parsely-author']].filter((s) => !/^https?:/.test(s ?? '')), meta['byl']?.replace(/^by\s+/i, ''));
-  const published = isoDate(pick(ld?.datePublished, meta['article:published_time'], meta['og:article:published_time'], meta['dc:date'], meta['dc.date.issued'], meta['dc.date'], meta['date'], meta['pubdate'], meta['publish-date'], meta['parsely-pub-date'], document.querySelector('time[datetime]')?.getAttribute('datetime')));
-  const canonicalUrl = httpUrl(pick(document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'), meta['og:url'], typeof ld?.url === 'string' ? ld.url : undefined), pageUrl);
-  const language = languageTag(pick(document.documentElement?.getAttribute('lang'), meta['content-language'], ld?.inLanguage, meta['og:locale'], meta['dc:language'], meta['dc.language']));
+  const title = pick(
+    ldTitle(ld, document),
+    meta['dc:title'],
+    meta['dc.title'],
+    meta['og:title'],
+    meta['twitter:title'],
+  );
+  const siteName = pick(
+    nameOf(ld?.publisher),
+    meta['og:site_name'],
+    meta['application-name'],
+    meta['twitter:site']?.replace(/^@/, ''),
+  );
+  const author = pick(
+    authorOf(ld?.author),
+    ...[meta['dc:creator'], meta['dc.creator'], meta['author'], meta['article:author'], meta['parsely-author']].filter(
+      (s) => !/^https?:/.test(s ?? ''),
+    ),
+    meta['byl']?.replace(/^by\s+/i, ''),
+  );
+  const published = isoDate(
+    pick(
+      ld?.datePublished,
+      meta['article:published_time'],
+      meta['og:article:published_time'],
+      meta['dc:date'],
+      meta['dc.date.issued'],
+      meta['dc.date'],
+      meta['date'],
+      meta['pubdate'],
+      meta['publish-date'],
+      meta['parsely-pub-date'],
+      document.querySelector('time[datetime]')?.getAttribute('datetime'),
+    ),
+  );
+  const canonicalUrl = httpUrl(
+    pick(
+      document.querySelector('link[rel~="canonical" i]')?.getAttribute('href'),
+      meta['og:url'],
+      typeof ld?.url === 'string' ? ld.url : undefined,
+    ),
+    pageUrl,
+  );
+  const language = languageTag(
+    pick(
+      document.documentElement?.getAttribute('lang'),
+      meta['content-language'],
+      ld?.inLanguage,
+      meta['og:locale'],
+      meta['dc:language'],
+      meta['dc.language'],
+    ),
+  );
   const out: ArticleMetadata = { title, siteName, author, published, canonicalUrl, language };
   for (const k of Object.keys(out) as Array<keyof ArticleMetadata>) if (out[k] === undefined) delete out[k];
   return out;
@@ -48,7 +95,8 @@ function metaTags(document: Document): Record<string, string> {
     const content = el.getAttribute('content') ?? '';
     for (const attr of ['property', 'name', 'http-equiv', 'itemprop']) {
       // `property` may list several names ("og:title twitter:title").
-      for (const key of (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/)) if (key && !(key in out)) out[key] = content;
+      for (const key of (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/))
+        if (key && !(key in out)) out[key] = content;
     }
   }
   return out;
@@ -100,7 +148,10 @@ function nameOf(v: unknown): string | undefined {
 }
 
 function authorOf(v: unknown): string | undefined {
-  const names = ([] as unknown[]).concat(v).map(nameOf).filter((s): s is string => !!s && !/^https?:/.test(s));
+  const names = ([] as unknown[])
+    .concat(v)
+    .map(nameOf)
+    .filter((s): s is string => !!s && !/^https?:/.test(s));
   return names.length ? names.join(', ') : undefined;
 }
 

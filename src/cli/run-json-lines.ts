@@ -31,14 +31,17 @@ const MAX_LINE_CHARS = 64 * 1024 * 1024;
 const MAX_LINE_BYTES = 2 * MAX_LINE_CHARS;
 
 /** Parses one input line, or says what is wrong with it. */
-export function parseInputLine(line: string): { id: string; text: string } | { id: string; url: string } | { id: string | null; error: string } {
+export function parseInputLine(
+  line: string,
+): { id: string; text: string } | { id: string; url: string } | { id: string | null; error: string } {
   let obj: unknown;
   try {
     obj = JSON.parse(line);
   } catch {
     return { id: null, error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
   }
-  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return { id: null, error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj))
+    return { id: null, error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
   const record = obj as Record<string, unknown>;
   const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : null;
   if (id === null) return { id: null, error: 'missing "id" (a string or number)' };
@@ -55,7 +58,11 @@ export function parseInputLine(line: string): { id: string; text: string } | { i
  * @example
  * await runJsonLines(process.stdin, process.stdout, { gazetteer, model })
  */
-export async function runJsonLines(input: Readable, output: Writable, options: RunJsonLinesOptions): Promise<{ lines: number; errors: number; chars: number }> {
+export async function runJsonLines(
+  input: Readable,
+  output: Writable,
+  options: RunJsonLinesOptions,
+): Promise<{ lines: number; errors: number; chars: number }> {
   const { gazetteer, model, includeText = false, progress } = options;
   let lines = 0;
   let errors = 0;
@@ -64,7 +71,9 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
   // The total is unknown on a stream, so the bar is a running count with the rate.
   const draw = (end = false) => {
     const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-    progress!.write(`\r\x1b[2K${lines} articles · ${(chars / 1e6).toFixed(1)} M chars · ${(chars / seconds / 1e6).toFixed(2)} M chars/s${errors ? ` · ${errors} bad lines` : ''}${end ? '\n' : ''}`);
+    progress!.write(
+      `\r\x1b[2K${lines} articles · ${(chars / 1e6).toFixed(1)} M chars · ${(chars / seconds / 1e6).toFixed(2)} M chars/s${errors ? ` · ${errors} bad lines` : ''}${end ? '\n' : ''}`,
+    );
   };
   // A destroyed output (its file could not be written) never drains: the batch then stops.
   const drained = () =>
@@ -87,16 +96,38 @@ export async function runJsonLines(input: Readable, output: Writable, options: R
       try {
         const { fetchArticle } = await import('./fetch-article.ts');
         const article = await fetchArticle(parsed.url, options.fetching);
-        out = encodeLayer(geoparse(article.text, { gazetteer, model, id: parsed.id, title: article.title, article: article.article, includeText }), '\n');
+        out = encodeLayer(
+          geoparse(article.text, {
+            gazetteer,
+            model,
+            id: parsed.id,
+            title: article.title,
+            article: article.article,
+            includeText,
+          }),
+          '\n',
+        );
         chars += article.text.length;
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         errors++;
-        out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${lines}: ${e.message}` }) + '\n';
+        out =
+          JSON.stringify({
+            type: 'FeatureCollection',
+            id: parsed.id,
+            features: [],
+            error: `line ${lines}: ${e.message}`,
+          }) + '\n';
       }
     } else if ('error' in parsed) {
       errors++;
-      out = JSON.stringify({ type: 'FeatureCollection', id: parsed.id, features: [], error: `line ${line.n}: ${parsed.error}` }) + '\n';
+      out =
+        JSON.stringify({
+          type: 'FeatureCollection',
+          id: parsed.id,
+          features: [],
+          error: `line ${line.n}: ${parsed.error}`,
+        }) + '\n';
     } else {
       out = encodeLayer(geoparse(parsed.text, { gazetteer, model, id: parsed.id, includeText }), '\n');
       chars += parsed.text.length;

@@ -76,7 +76,13 @@ function fileOfPath(urlPath: string): string | undefined {
 }
 
 /** Sends one file, or 404/500 when it is gone or cannot be read since the build wrote it. */
-async function sendFile(root: string, rel: string, req: IncomingMessage, res: ServerResponse, fail: (status: number, body: string) => void): Promise<void> {
+async function sendFile(
+  root: string,
+  rel: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  fail: (status: number, body: string) => void,
+): Promise<void> {
   let real: string;
   try {
     real = realpathSync(join(root, rel));
@@ -104,7 +110,10 @@ async function sendFile(root: string, rel: string, req: IncomingMessage, res: Se
   } catch (e) {
     await handle?.close().catch(() => {});
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' || code === 'EISDIR' ? 404 : 500, code === 'ENOENT' || code === 'EISDIR' ? 'Not found\n' : 'The file could not be read\n');
+    return fail(
+      code === 'ENOENT' || code === 'EISDIR' ? 404 : 500,
+      code === 'ENOENT' || code === 'EISDIR' ? 'Not found\n' : 'The file could not be read\n',
+    );
   }
   // Streaming from the open handle: the file may be replaced or removed meanwhile and still reads whole.
   const stream = handle.createReadStream();
@@ -127,10 +136,14 @@ export function serveSite(dir: string, opts: ServeSiteOptions = {}): Promise<Sit
     if (csp) res.setHeader('Content-Security-Policy', csp);
     const fail = (status: number, body: string) => {
       if (res.headersSent) return void res.destroy();
-      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...(status === 405 ? { Allow: ALLOWED_METHODS } : {}) });
+      res.writeHead(status, {
+        'Content-Type': 'text/plain; charset=utf-8',
+        ...(status === 405 ? { Allow: ALLOWED_METHODS } : {}),
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     };
-    if (!hosts.has((req.headers.host ?? '').toLowerCase())) return fail(403, 'This server answers only to 127.0.0.1 and localhost.\n');
+    if (!hosts.has((req.headers.host ?? '').toLowerCase()))
+      return fail(403, 'This server answers only to 127.0.0.1 and localhost.\n');
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(405, 'Method not allowed\n');
     const rel = fileOfPath(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
     if (!rel || !isPublic(rel) || (files && !files.has(rel))) return fail(404, 'Not found\n');
@@ -138,8 +151,16 @@ export function serveSite(dir: string, opts: ServeSiteOptions = {}): Promise<Sit
   });
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new InputError(`Port ${opts.port} is in use: choose another with -p, or leave -p out to take a free one.`));
-      else if (e.code === 'EACCES') reject(new InputError(`No permission to use port ${opts.port}: ports below 1024 need root; choose a higher one or leave -p out.`));
+      if (e.code === 'EADDRINUSE')
+        reject(
+          new InputError(`Port ${opts.port} is in use: choose another with -p, or leave -p out to take a free one.`),
+        );
+      else if (e.code === 'EACCES')
+        reject(
+          new InputError(
+            `No permission to use port ${opts.port}: ports below 1024 need root; choose a higher one or leave -p out.`,
+          ),
+        );
       else reject(e);
     });
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {

@@ -2,7 +2,20 @@
 // *through* what is not a plain file (issue #19): a device, FIFO or /dev/stdout directly, a symbolic
 // link's target (the link stays), and a replaced file keeps its mode.
 
-import { chmodSync, chownSync, createWriteStream, fstatSync, lstatSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync, type Stats, type WriteStream } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  createWriteStream,
+  fstatSync,
+  lstatSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  type Stats,
+  type WriteStream,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { InputError } from '../core/errors.ts';
@@ -36,7 +49,9 @@ export function refuseToOverwrite(file: string, input: string | undefined): void
   const a = statOf(file);
   const b = !input || input === '-' ? stdinStats() : statOf(input);
   if (a && b && a.isFile() && a.dev === b.dev && a.ino === b.ino) {
-    throw new InputError(`Refusing to overwrite the input ${!input || input === '-' ? '(stdin)' : input} with the output ${file}: write somewhere else.`);
+    throw new InputError(
+      `Refusing to overwrite the input ${!input || input === '-' ? '(stdin)' : input} with the output ${file}: write somewhere else.`,
+    );
   }
 }
 
@@ -81,7 +96,8 @@ function keepMode(tmp: string, stats: Stats | undefined): void {
 function explain(file: string, e: unknown): never {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') throw new InputError(`Cannot write ${file}: its folder does not exist.`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new InputError(`Cannot write ${file}: no permission. Choose a place you can write to.`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    throw new InputError(`Cannot write ${file}: no permission. Choose a place you can write to.`);
   if (code === 'EISDIR') throw new InputError(`Cannot write ${file}: it is a folder.`);
   if (code === 'ENOTDIR') throw new InputError(`Cannot write ${file}: part of its path is a file, not a folder.`);
   if (code === 'ENOSPC') throw new InputError(`Cannot write ${file}: the disk is full.`);

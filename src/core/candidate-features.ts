@@ -33,8 +33,23 @@ function largestPopulations(all: NameMatch[]): [number, number] {
  * @example
  * candidateFeatures(match, matches, mention, ctx, commaPlaces).get('kind:country') // 1
  */
-export function candidateFeatures(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[], contains?: Contains): Features;
-export function candidateFeatures<S extends FeatureSink>(match: NameMatch, all: NameMatch[], mention: Mention, ctx: RankContext | null, comma: Place[], contains: Contains, into: S): S;
+export function candidateFeatures(
+  match: NameMatch,
+  all: NameMatch[],
+  mention: Mention,
+  ctx: RankContext | null,
+  comma: Place[],
+  contains?: Contains,
+): Features;
+export function candidateFeatures<S extends FeatureSink>(
+  match: NameMatch,
+  all: NameMatch[],
+  mention: Mention,
+  ctx: RankContext | null,
+  comma: Place[],
+  contains: Contains,
+  into: S,
+): S;
 export function candidateFeatures(
   match: NameMatch,
   all: NameMatch[],
@@ -62,7 +77,13 @@ export function candidateFeatures(
     twinFeatures(match, all, into, contains);
     namesakeFeatures(match, all, into);
   }
-  if (comma.some((c) => (c.kind === 'country' && c.country === p.country) || (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1))) {
+  if (
+    comma.some(
+      (c) =>
+        (c.kind === 'country' && c.country === p.country) ||
+        (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1),
+    )
+  ) {
     into.set('commaCtx', 1);
   }
   if (ctx) addContextFeatures(into, p, mention, ctx);

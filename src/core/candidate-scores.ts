@@ -37,7 +37,8 @@ const COMMA_BONUS = 4;
 const DOC_SHARE_BONUS = 1.5;
 
 /** The weights a candidate is scored with: a trained ranker always has a bias weight; without one the hand-set priors rank. */
-const rankWeights = (model: GeoparserModel): LinearModel => (model.rank.weights.bias !== undefined ? model.rank : PRIORS_MODEL);
+const rankWeights = (model: GeoparserModel): LinearModel =>
+  model.rank.weights.bias !== undefined ? model.rank : PRIORS_MODEL;
 
 /**
  * A candidate's score as its features arrive (a feature sink, see candidateFeatures): the linear sum

@@ -190,7 +190,9 @@ const sizeDeg = (x: Extent) => Math.max(x.e - x.w, x.n - x.s);
  */
 function insideArea(p: [number, number], g: Geometry): boolean {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
-  return polygons.some((rings) => pointInPolygon(p, rings[0]) && !rings.slice(1).some((hole) => pointInPolygon(p, hole)));
+  return polygons.some(
+    (rings) => pointInPolygon(p, rings[0]) && !rings.slice(1).some((hole) => pointInPolygon(p, hole)),
+  );
 }
 // Not to-feature-collection's round6: the explorer bundles this file, and that one would bring the
 // simplification code along.
@@ -245,7 +247,10 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(unionExtent(core)));
   // Areas not much larger than the core are framed whole; a larger one by its anchor (Turkey in a story about
   // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
-  const framed = [...core, ...members.filter((p) => p.feature.geometry.type !== 'Point' && sizeDeg(p.extent) <= limit).map((p) => p.extent)];
+  const framed = [
+    ...core,
+    ...members.filter((p) => p.feature.geometry.type !== 'Point' && sizeDeg(p.extent) <= limit).map((p) => p.extent),
+  ];
   const box = unionExtent(framed);
   return {
     bbox: [round6(wrap(box.w)), round6(box.s), round6(box.e > 180 ? box.e - 360 : box.e), round6(box.n)],

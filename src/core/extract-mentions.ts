@@ -30,7 +30,13 @@ const NAME_LIKE = /^\p{Lu}\p{Ll}/u;
  * Builds the per-text context span features read: sentence starts, headline-cased sentences and
  * span lookups by token index.
  */
-export function buildSpanContext(text: string, tokens: Token[], passages: Passage[], spans: NameSpan[], model: GeoparserModel): SpanContext {
+export function buildSpanContext(
+  text: string,
+  tokens: Token[],
+  passages: Passage[],
+  spans: NameSpan[],
+  model: GeoparserModel,
+): SpanContext {
   const sentenceStarts = new Set<number>();
   const titleCase = new Set<number>();
   const fragment = new Set<number>();
@@ -61,7 +67,8 @@ export function buildSpanContext(text: string, tokens: Token[], passages: Passag
       if (long >= 3 && caps / long > 0.85) for (let k = first; k <= last; k++) if (tokens[k].word) titleCase.add(k);
       // A few words with no closing punctuation: a heading, caption, byline or page furniture. A lone word
       // is not one: a line that is just a name ("Moscow") is a dateline or a caption's place.
-      if (first >= 0 && words >= 2 && words <= FRAGMENT_MAX_WORDS && !CLOSING.has(tokens[end].text)) for (let k = first; k <= last; k++) fragment.add(k);
+      if (first >= 0 && words >= 2 && words <= FRAGMENT_MAX_WORDS && !CLOSING.has(tokens[end].text))
+        for (let k = first; k <= last; k++) fragment.add(k);
     }
   }
   const spanAt = new Map<number, NameSpan>();
@@ -133,7 +140,9 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       const prev = tokenAt(ctx.tokens, span.first - 1);
       if (!prev || !prev.word || !NAME_LIKE.test(prev.text) || !oneSpace(ctx.text, prev, span)) continue;
       if (!ctx.lexicon.givenNames.has(prev.text.toLowerCase())) continue;
-      const prevConf = ctx.spanEnding.has(span.first - 1) ? confidenceAt.get(ctx.spanEnding.get(span.first - 1)!.first) : undefined;
+      const prevConf = ctx.spanEnding.has(span.first - 1)
+        ? confidenceAt.get(ctx.spanEnding.get(span.first - 1)!.first)
+        : undefined;
       if (prevConf === undefined || prevConf < 0.3) surnameKeys.add(span.key);
     }
   }
@@ -146,7 +155,13 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
  * @example
  * scoreSpans(text, tokens, passages, gazetteer, model).filter((s) => s.p2 >= 0.5)
  */
-export function scoreSpans(text: string, tokens: Token[], passages: Passage[], gazetteer: Gazetteer, model: GeoparserModel): ScoredSpan[] {
+export function scoreSpans(
+  text: string,
+  tokens: Token[],
+  passages: Passage[],
+  gazetteer: Gazetteer,
+  model: GeoparserModel,
+): ScoredSpan[] {
   const lexicon = lexiconOf(model);
   const spans = findNameSpans(text, tokens, gazetteer, lexicon);
   const ctx = buildSpanContext(text, tokens, passages, spans, model);
@@ -203,7 +218,13 @@ function inLongerName(span: NameSpan, ctx: SpanContext): boolean {
   const next = tokenAt(ctx.tokens, span.last + 1);
   if (next && isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && oneSpace(ctx.text, span, next)) return true;
   const prev = tokenAt(ctx.tokens, span.first - 1);
-  return !!prev && isCapitalised(prev) && !ctx.titleCase.has(span.first - 1) && !ctx.sentenceStarts.has(span.first - 1) && oneSpace(ctx.text, prev, span);
+  return (
+    !!prev &&
+    isCapitalised(prev) &&
+    !ctx.titleCase.has(span.first - 1) &&
+    !ctx.sentenceStarts.has(span.first - 1) &&
+    oneSpace(ctx.text, prev, span)
+  );
 }
 
 /**
@@ -258,7 +279,16 @@ export function extractMentions(
   }
   for (const site of sites) {
     if (mentions.some((m) => !m.insideSite && m.start <= site.start && m.end >= site.end)) continue;
-    mentions.push({ start: site.start, end: site.end, text: site.text, key: site.key, type: 'toponym', passage: passageOf(site.start), confidence: SITE_CONFIDENCE, site: true });
+    mentions.push({
+      start: site.start,
+      end: site.end,
+      text: site.text,
+      key: site.key,
+      type: 'toponym',
+      passage: passageOf(site.start),
+      confidence: SITE_CONFIDENCE,
+      site: true,
+    });
   }
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
 }

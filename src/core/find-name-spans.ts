@@ -31,16 +31,77 @@ const DEFAULTS = { maxTokens: 14 };
 const EMPTY = new Set<string>();
 
 // Lower-case words that may sit inside a multi-word name ("Bosnia and Herzegovina", "Rio de Janeiro").
-const CONNECTORS = new Set(['of', 'and', 'the', 'de', 'del', 'da', 'do', 'dos', 'das', 'du', 'des', 'la', 'le', 'les', 'el', 'al', 'on', 'upon', 'sur', 'am', 'im', 'an', 'der', 'van', 'von', 'y', 'e', 'di', 'city']);
+const CONNECTORS = new Set([
+  'of',
+  'and',
+  'the',
+  'de',
+  'del',
+  'da',
+  'do',
+  'dos',
+  'das',
+  'du',
+  'des',
+  'la',
+  'le',
+  'les',
+  'el',
+  'al',
+  'on',
+  'upon',
+  'sur',
+  'am',
+  'im',
+  'an',
+  'der',
+  'van',
+  'von',
+  'y',
+  'e',
+  'di',
+  'city',
+]);
 // Punctuation that may sit inside a name ("Nagorno-Karabakh", "U.S.", "Côte d'Ivoire").
 const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 
 // Compass words that qualify a following name ("West Wales", "Southern Iraq") or start a longer
 // unknown name ("West Wing", "South Kilburn Estate"); on their own they rarely name a place.
-const DIRECTIONAL = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'northeast', 'northwest', 'southeast', 'southwest', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'upper', 'lower', 'greater', 'inner', 'outer']);
+const DIRECTIONAL = new Set([
+  'north',
+  'south',
+  'east',
+  'west',
+  'northern',
+  'southern',
+  'eastern',
+  'western',
+  'central',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+  'northeastern',
+  'northwestern',
+  'southeastern',
+  'southwestern',
+  'upper',
+  'lower',
+  'greater',
+  'inner',
+  'outer',
+]);
 
 /** A span, always built here with its members in one order (one object shape for the code that reads spans). */
-function nameSpan(first: number, last: number, start: number, end: number, text: string, key: string, matches: NameMatch[]): NameSpan {
+function nameSpan(
+  first: number,
+  last: number,
+  start: number,
+  end: number,
+  text: string,
+  key: string,
+  matches: NameMatch[],
+): NameSpan {
   return { first, last, start, end, text: text.slice(start, end), key, matches };
 }
 
@@ -50,12 +111,17 @@ function nameSpan(first: number, last: number, start: number, end: number, text:
  * @example
  * findNameSpans(text, tokenize(text), gazetteer) // [{ text: 'Nagorno-Karabakh', key: 'nagorno karabakh', … }]
  */
-export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazetteer, options: FindNameSpansOptions = {}): NameSpan[] {
+export function findNameSpans(
+  text: string,
+  tokens: Token[],
+  gazetteer: Gazetteer,
+  options: FindNameSpansOptions = {},
+): NameSpan[] {
   const { maxTokens } = { ...DEFAULTS, ...options };
   const nonPlaces = options.nonPlaces ?? EMPTY;
   const nonPlacePrefixes = options.nonPlacePrefixes ?? EMPTY;
   const spans: NameSpan[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     if (!isCapitalised(tokens[i])) {
       i++;
       continue;
@@ -78,7 +144,8 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
       }
       let end = t.end;
       // Keep the final full stop of an initialism ("U.S."), not of a sentence.
-      if (t.word && t.text.length === 1 && tokens[j + 1]?.text === '.' && tokens[j + 1].start === t.end && j > i) end = tokens[j + 1].end;
+      if (t.word && t.text.length === 1 && tokens[j + 1]?.text === '.' && tokens[j + 1].start === t.end && j > i)
+        end = tokens[j + 1].end;
       const key = normalizeName(text.slice(tokens[i].start, end));
       if (!key) break;
       if (t.word && (isCapitalised(t) || startsWithDigit(t) || j === i)) {
@@ -90,7 +157,9 @@ export function findNameSpans(text: string, tokens: Token[], gazetteer: Gazettee
         if (nonPlaces.has(key)) blockedTo = end > t.end ? j + 1 : j;
       }
       // Initials merge when their dots go ("U" + "." + "S" → "us"), so no prefix test inside them.
-      const initial = (t.word && t.text.length === 1 && tokens[j + 1]?.text === '.') || (t.text === '.' && tokens[j - 1]?.text.length === 1);
+      const initial =
+        (t.word && t.text.length === 1 && tokens[j + 1]?.text === '.') ||
+        (t.text === '.' && tokens[j - 1]?.text.length === 1);
       if (!initial && !gazetteer.hasPrefix(key) && !nonPlacePrefixes.has(key) && !nonPlaces.has(key)) break;
     }
     // A longer organisation or publication name swallows the place words inside it.
@@ -131,7 +200,8 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
  */
 function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
-  const joined = (left: number, right: number) => tokens[right].start === tokens[left].end || oneSpace(text, tokens[left], tokens[right]);
+  const joined = (left: number, right: number) =>
+    tokens[right].start === tokens[left].end || oneSpace(text, tokens[left], tokens[right]);
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
     if (s.first === s.last && DIRECTIONAL.has(s.key)) {

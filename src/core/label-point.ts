@@ -57,7 +57,11 @@ function rowSpan(rings: Array<Array<[number, number]>>, x: number, y: number): [
  */
 export function labelPoint(geometry: Polygon | MultiPolygon): LabelPoint {
   const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  let best: LabelPoint = { at: parts[0]?.[0]?.[0] ? (parts[0][0][0].slice(0, 2) as [number, number]) : [0, 0], radius: 0, across: 0 };
+  let best: LabelPoint = {
+    at: parts[0]?.[0]?.[0] ? (parts[0][0][0].slice(0, 2) as [number, number]) : [0, 0],
+    radius: 0,
+    across: 0,
+  };
   for (const part of parts) {
     const rings = part.map((ring) => ring.map(toPx));
     if (!rings[0]?.length) continue;

@@ -27,9 +27,15 @@ export function layerGeometry(g: Geometry, maxVertices = MAX_LAYER_VERTICES): Ge
 }
 
 /** The polygon as the same type with new rings. */
-function withRings(g: Polygon | MultiPolygon, polygons: Point[][][], ring: (points: Point[]) => Position[]): Polygon | MultiPolygon {
+function withRings(
+  g: Polygon | MultiPolygon,
+  polygons: Point[][][],
+  ring: (points: Point[]) => Position[],
+): Polygon | MultiPolygon {
   const coordinates = polygons.map((rings) => rings.map(ring));
-  return g.type === 'Polygon' ? { type: 'Polygon', coordinates: coordinates[0] } : { type: 'MultiPolygon', coordinates };
+  return g.type === 'Polygon'
+    ? { type: 'Polygon', coordinates: coordinates[0] }
+    : { type: 'MultiPolygon', coordinates };
 }
 
 // Gazetteer geometries are shared, immutable objects; their layer form is computed once.

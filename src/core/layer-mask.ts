@@ -40,7 +40,13 @@ export function layerMask(g: Polygon | MultiPolygon, maxVertices = MAX_LAYER_VER
  * applyLayerMask(russia, layerMask(russia)!) // what layerGeometry(russia) is before rounding and winding
  */
 export function applyLayerMask(g: Polygon | MultiPolygon, mask: LayerMask): Polygon | MultiPolygon {
-  return pickLayerMask(g.type, polygonsOf(g), mask, (ring) => ring, (ring, i) => ring[i]);
+  return pickLayerMask(
+    g.type,
+    polygonsOf(g),
+    mask,
+    (ring) => ring,
+    (ring, i) => ring[i],
+  );
 }
 
 /**
@@ -76,5 +82,7 @@ export function pickLayerMask<R, O>(
     // A polygon whose outer ring went goes whole (its holes went with it).
     if (kept.length && mask[r - polygon.length] !== 0) out.push(kept);
   }
-  return type === 'Polygon' ? { type: 'Polygon', coordinates: out[0] ?? [] } : { type: 'MultiPolygon', coordinates: out };
+  return type === 'Polygon'
+    ? { type: 'Polygon', coordinates: out[0] ?? [] }
+    : { type: 'MultiPolygon', coordinates: out };
 }

@@ -63,7 +63,18 @@ export interface CollectionOptions {
 export const MAX_CONTEXT_CHARS = 280;
 
 /** Canonical order of a place's properties in the output; other members follow, sorted. */
-const PROPERTY_ORDER = ['name', 'kind', 'country', 'geonameid', 'wikidata', 'anchor', 'score', 'disputed', 'within', 'approximate'];
+const PROPERTY_ORDER = [
+  'name',
+  'kind',
+  'country',
+  'geonameid',
+  'wikidata',
+  'anchor',
+  'score',
+  'disputed',
+  'within',
+  'approximate',
+];
 /** Members of an article layer's properties that are per article and do not carry into a collection. */
 const PER_ARTICLE = new Set(['mentions', 'candidates', 'status', 'original']);
 const ARTICLE_FIELDS = ['title', 'date', 'source', 'url', 'text', 'textFile'] as const;
@@ -93,7 +104,9 @@ function contextOf(layer: ArticleLayer, m: LayerMention): CollectionMention['con
   const text = layer.text;
   if (typeof text !== 'string') return undefined;
   const passage = layer.passages?.[m.passage];
-  const sentence = passage?.sentences?.find(([s, e]) => s <= m.start && m.end <= e) ?? (passage ? [passage.start, passage.end] : [m.start, m.end]);
+  const sentence =
+    passage?.sentences?.find(([s, e]) => s <= m.start && m.end <= e) ??
+    (passage ? [passage.start, passage.end] : [m.start, m.end]);
   let [start, end] = sentence;
   if (end - start > MAX_CONTEXT_CHARS) {
     const room = Math.max(0, MAX_CONTEXT_CHARS - (m.end - m.start)) >> 1;
@@ -105,7 +118,14 @@ function contextOf(layer: ArticleLayer, m: LayerMention): CollectionMention['con
 
 /** The mention with its members in the canonical order. */
 function canonicalMention(m: CollectionMention): CollectionMention {
-  const out: CollectionMention = { article: m.article, start: m.start, end: m.end, text: m.text, passage: m.passage, type: m.type };
+  const out: CollectionMention = {
+    article: m.article,
+    start: m.start,
+    end: m.end,
+    text: m.text,
+    passage: m.passage,
+    type: m.type,
+  };
   if (m.status !== undefined) out.status = m.status;
   if (m.original !== undefined) out.original = m.original;
   if (m.context !== undefined) out.context = { start: m.context.start, text: m.context.text };
@@ -117,7 +137,8 @@ function canonicalProperties(p: LayerProperties | CollectionProperties): Collect
   const out: Record<string, unknown> = {};
   const src = p as unknown as Record<string, unknown>;
   for (const k of PROPERTY_ORDER) if (src[k] !== undefined) out[k] = src[k];
-  for (const k of Object.keys(src).sort(less)) if (!(k in out) && !PER_ARTICLE.has(k) && src[k] !== undefined) out[k] = src[k];
+  for (const k of Object.keys(src).sort(less))
+    if (!(k in out) && !PER_ARTICLE.has(k) && src[k] !== undefined) out[k] = src[k];
   out.mentions = [];
   return out as CollectionProperties;
 }
@@ -173,16 +194,24 @@ export class CollectionBuilder {
 
   private addLayer(layer: ArticleLayer, meta: Omit<CollectionArticle, 'id'>): void {
     const id = layer.id;
-    if (typeof id !== 'string' || !id) throw new InputError('An article layer without an "id" cannot join a collection: give each article an id.');
+    if (typeof id !== 'string' || !id)
+      throw new InputError('An article layer without an "id" cannot join a collection: give each article an id.');
     // The layer's `article` member (ArticleMetadata: `published`, `siteName`, from `parse URL`); `date` and
     // `source` are read too, as layers made before that member had its names carry them.
     const member = (layer as { article?: Record<string, unknown> }).article ?? {};
     const ALIAS = { date: 'published', source: 'siteName' } as Record<string, string>;
     const pick = (k: 'title' | 'date' | 'source' | 'url') => {
-      const v = meta[k] ?? member[k] ?? (ALIAS[k] ? member[ALIAS[k]] : undefined) ?? (k === 'title' ? layer.title : undefined);
+      const v =
+        meta[k] ?? member[k] ?? (ALIAS[k] ? member[ALIAS[k]] : undefined) ?? (k === 'title' ? layer.title : undefined);
       return typeof v === 'string' && v ? v : undefined;
     };
-    const article: CollectionArticle = { id, title: pick('title'), date: pick('date'), source: pick('source'), url: pick('url') };
+    const article: CollectionArticle = {
+      id,
+      title: pick('title'),
+      date: pick('date'),
+      source: pick('source'),
+      url: pick('url'),
+    };
     if (typeof layer.text === 'string') article.text = layer.text;
     this.addArticle(article);
     for (const f of layer.features as LayerFeature[]) {
@@ -226,11 +255,22 @@ export class CollectionBuilder {
     this.articles.set(a.id, out);
   }
 
-  private addPlace(id: string, article: string, geometry: Geometry | null, p: LayerProperties | CollectionProperties, mentions: CollectionMention[]): void {
+  private addPlace(
+    id: string,
+    article: string,
+    geometry: Geometry | null,
+    p: LayerProperties | CollectionProperties,
+    mentions: CollectionMention[],
+  ): void {
     let entry = this.places.get(id);
     // A place no mention names has no article to take its reading from (and a re-merge would drop it).
     if (!entry && !mentions.length) return;
-    const next = () => ({ templateArticle: article, geometry: canonicalGeometry(geometry), properties: canonicalProperties(p), mentions: entry?.mentions ?? new Map() });
+    const next = () => ({
+      templateArticle: article,
+      geometry: canonicalGeometry(geometry),
+      properties: canonicalProperties(p),
+      mentions: entry?.mentions ?? new Map(),
+    });
     if (!entry) this.places.set(id, (entry = next()));
     else if (article < entry.templateArticle) Object.assign(entry, next(), { propsJson: undefined });
     else if (article === entry.templateArticle) {
@@ -255,7 +295,9 @@ export class CollectionBuilder {
     const features: CollectionFeature[] = [...this.places.entries()]
       .sort(([a], [b]) => less(a, b))
       .map(([id, e]) => {
-        const mentions = [...e.mentions.values()].sort((a, b) => less(a.article, b.article) || a.start - b.start || a.end - b.end);
+        const mentions = [...e.mentions.values()].sort(
+          (a, b) => less(a.article, b.article) || a.start - b.start || a.end - b.end,
+        );
         return { type: 'Feature', id, geometry: e.geometry, properties: { ...e.properties, mentions } };
       });
     return { type: 'FeatureCollection', articles, features };
@@ -267,7 +309,10 @@ export class CollectionBuilder {
  * idempotent: any grouping or order of the same inputs gives the same bytes from stringifyCollection.
  * @example stringifyCollection(mergeLayers([a, mergeLayers([b, c])])) === stringifyCollection(mergeLayers([mergeLayers([a, b]), c])) // true
  */
-export function mergeLayers(inputs: Array<ArticleLayer | CollectionLayer>, options: CollectionOptions = {}): CollectionLayer {
+export function mergeLayers(
+  inputs: Array<ArticleLayer | CollectionLayer>,
+  options: CollectionOptions = {},
+): CollectionLayer {
   const b = new CollectionBuilder(options);
   for (const x of inputs) b.add(x);
   return b.toCollection();
@@ -288,19 +333,32 @@ export function stringifyCollection(c: CollectionLayer): string {
  */
 export function checkMergeInput(data: unknown, what: string): ArticleLayer | CollectionLayer {
   const o = data as Record<string, unknown> | null;
-  const not = (why: string) => new InputError(`${what} is not an article layer or collection: ${why}. Give files made with \`article-atlas parse\` or \`merge\`.`);
+  const not = (why: string) =>
+    new InputError(
+      `${what} is not an article layer or collection: ${why}. Give files made with \`article-atlas parse\` or \`merge\`.`,
+    );
   if (!o || typeof o !== 'object' || Array.isArray(o)) throw not('it is not a JSON object');
   if (o.type !== 'FeatureCollection' || !Array.isArray(o.features)) throw not('it is not a GeoJSON FeatureCollection');
   const collection = Array.isArray(o.articles);
-  if (collection && !(o.articles as unknown[]).every((a) => typeof (a as CollectionArticle)?.id === 'string')) throw not('an entry of "articles" has no id');
-  if (!collection && (typeof o.id !== 'string' || !o.id)) throw new InputError(`${what} is an article layer without an "id"; a collection needs one per article (parse --jsonl gives each line's).`);
+  if (collection && !(o.articles as unknown[]).every((a) => typeof (a as CollectionArticle)?.id === 'string'))
+    throw not('an entry of "articles" has no id');
+  if (!collection && (typeof o.id !== 'string' || !o.id))
+    throw new InputError(
+      `${what} is an article layer without an "id"; a collection needs one per article (parse --jsonl gives each line's).`,
+    );
   (o.features as unknown[]).forEach((f, i) => {
     const x = f as LayerFeature | null;
-    if (x?.type !== 'Feature' || typeof x.id !== 'string' || !Array.isArray(x.properties?.mentions) || typeof x.properties?.name !== 'string') {
+    if (
+      x?.type !== 'Feature' ||
+      typeof x.id !== 'string' ||
+      !Array.isArray(x.properties?.mentions) ||
+      typeof x.properties?.name !== 'string'
+    ) {
       throw not(`feature ${i} is not a place (each needs an id, a name and mentions)`);
     }
     for (const m of x.properties.mentions as CollectionMention[]) {
-      if (!Number.isInteger(m?.start) || !Number.isInteger(m?.end) || typeof m.text !== 'string') throw not(`a mention of ${x.id} has no offsets or text`);
+      if (!Number.isInteger(m?.start) || !Number.isInteger(m?.end) || typeof m.text !== 'string')
+        throw not(`a mention of ${x.id} has no offsets or text`);
       if (collection && typeof m.article !== 'string') throw not(`a mention of ${x.id} does not say its article`);
     }
   });

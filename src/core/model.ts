@@ -127,4 +127,11 @@ export function sigmoid(x: number): number {
 }
 
 /** A model with no weights: every score is 0, so the hand-set priors decide. */
-export const EMPTY_MODEL: GeoparserModel = { version: 0, span: { weights: {} }, spanDoc: { weights: {} }, rank: { weights: {} }, commonWords: [], givenNames: [] };
+export const EMPTY_MODEL: GeoparserModel = {
+  version: 0,
+  span: { weights: {} },
+  spanDoc: { weights: {} },
+  rank: { weights: {} },
+  commonWords: [],
+  givenNames: [],
+};

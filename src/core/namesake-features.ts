@@ -34,11 +34,14 @@ const TWIN_AREA_KINDS = areaKindsExcept('continent', 'country', 'historical-coun
 export function namesakeFeatures(match: NameMatch, all: NameMatch[], into: FeatureSink): void {
   const p = match.place;
   if (p.kind === 'city') {
-    if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind))) into.set(featureName('namesakeCity:', popBucket(p.population, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
+    if (all.some((o) => o.place.country === p.country && NAMESAKE_AREA_KINDS.has(o.place.kind)))
+      into.set(featureName('namesakeCity:', popBucket(p.population, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
   } else if (NAMESAKE_AREA_KINDS.has(p.kind)) {
     let biggest = 0;
-    for (const { place } of all) if (place.kind === 'city' && place.country === p.country) biggest = Math.max(biggest, place.population);
-    if (biggest > 0) into.set(featureName('namesakeArea:', popBucket(biggest, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
+    for (const { place } of all)
+      if (place.kind === 'city' && place.country === p.country) biggest = Math.max(biggest, place.population);
+    if (biggest > 0)
+      into.set(featureName('namesakeArea:', popBucket(biggest, NAMESAKE_MIN_BUCKET, NAMESAKE_MAX_BUCKET)), 1);
   }
 }
 
@@ -52,8 +55,10 @@ export function twinFeatures(match: NameMatch, all: NameMatch[], into: FeatureSi
   const isArea = (q: Place) => !!q.shape && TWIN_AREA_KINDS.has(q.kind);
   for (const { place: q } of all) {
     if (q === p || q.country !== p.country) continue;
-    if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
-    if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
+    if (isArea(p) && q.kind === 'city' && contains(p, q))
+      into.set(q.population < TWIN_CITY_MIN_POPULATION ? 'twinArea' : 'twinBigArea', 1);
+    if (p.kind === 'city' && isArea(q) && contains(q, p))
+      into.set(p.population < TWIN_CITY_MIN_POPULATION ? 'twinSeat' : 'twinCity', 1);
   }
 }
 

@@ -22,7 +22,8 @@ export function position(x: number, y: number): Position {
 }
 
 /** A polygon or multipolygon as a list of polygons, each a list of rings. */
-export const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+export const polygonsOf = (g: Polygon | MultiPolygon): Position[][][] =>
+  g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 
 /**
  * Vertices of a list of polygons (ring lengths summed), whatever the vertices are.
@@ -62,7 +63,8 @@ export function roundCoords<C extends Coordinates>(coords: C, inPlace = false): 
  * normalizeGeometry({ type: 'Point', coordinates: [49.8671234567, 40.4093] }).coordinates // [49.867123, 40.4093]
  */
 export function normalizeGeometry(g: Geometry): Geometry {
-  if (g.type === 'GeometryCollection') return { type: 'GeometryCollection', geometries: g.geometries.map(normalizeGeometry) };
+  if (g.type === 'GeometryCollection')
+    return { type: 'GeometryCollection', geometries: g.geometries.map(normalizeGeometry) };
   if (isNormal(g)) return g;
   const coordinates = roundCoords(g.coordinates);
   // The rounded copy is ours, so its rings are turned in place.

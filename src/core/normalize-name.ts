@@ -4,7 +4,18 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 // Letters NFKD does not decompose but news copy often writes without their marks.
-const FOLD: Record<string, string> = { 'ı': 'i', 'ø': 'o', 'đ': 'd', 'ł': 'l', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'þ': 'th', 'ð': 'd', 'ə': 'a' };
+const FOLD: Record<string, string> = {
+  ı: 'i',
+  ø: 'o',
+  đ: 'd',
+  ł: 'l',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  þ: 'th',
+  ð: 'd',
+  ə: 'a',
+};
 const FOLD_RE = /[ıøđłßæœþðə]/g;
 // ASCII letters and digits in single-space-separated words: already a key once lower-cased.
 const PLAIN = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;

@@ -31,7 +31,14 @@ export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatc
 }
 
 /** One ranking pass; `ctx` null for the first pass. */
-export function rankOnce(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel, ctx: RankContext | null, contains: Contains = containsByShape(gazetteer)): RankedMention[] {
+export function rankOnce(
+  mentions: Mention[],
+  text: string,
+  gazetteer: Gazetteer,
+  model: GeoparserModel,
+  ctx: RankContext | null,
+  contains: Contains = containsByShape(gazetteer),
+): RankedMention[] {
   return scorePrepared(prepareCandidates(mentions, text, gazetteer, model, contains), model, ctx);
 }
 
@@ -87,7 +94,16 @@ function prepareCandidates(
     const matches = findCandidates(mention, gazetteer);
     // Only the scores are kept: readings live across a batch, and their feature maps would not.
     const local = new Float64Array(matches.length);
-    for (let k = 0; k < matches.length; k++) local[k] = candidateFeatures(matches[k], matches, mention, null, comma, contains, new CandidateScores(model)).total;
+    for (let k = 0; k < matches.length; k++)
+      local[k] = candidateFeatures(
+        matches[k],
+        matches,
+        mention,
+        null,
+        comma,
+        contains,
+        new CandidateScores(model),
+      ).total;
     if (!comma.length) seen.set(name, { matches, local });
     prepared.push({ mention, matches, local });
   }
@@ -115,7 +131,11 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
     const candidates: Candidate[] = [];
     for (let k = 0; k < matches.length; k++) {
       // Scores are linear, so the context part adds to the local part computed for the first pass.
-      candidates.push({ place: matches[k].place, nameType: matches[k].nameType, score: local[k] + (context ? context[k] : 0) });
+      candidates.push({
+        place: matches[k].place,
+        nameType: matches[k].nameType,
+        score: local[k] + (context ? context[k] : 0),
+      });
     }
     // Best first; the sort is stable, so equal scores keep the gazetteer's order.
     candidates.sort((x, y) => y.score - x.score);
@@ -131,8 +151,20 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
  * @example
  * rankCandidates(mentions, text, gazetteer, model)[0].candidates[0].place.name // 'Turkey'
  */
-export function rankCandidates(mentions: Mention[], text: string, gazetteer: Gazetteer, model: GeoparserModel): RankedMention[] {
-  const prepared = prepareCandidates(mentions, text, gazetteer, model, containsByShape(gazetteer), readingsKept(gazetteer, model));
+export function rankCandidates(
+  mentions: Mention[],
+  text: string,
+  gazetteer: Gazetteer,
+  model: GeoparserModel,
+): RankedMention[] {
+  const prepared = prepareCandidates(
+    mentions,
+    text,
+    gazetteer,
+    model,
+    containsByShape(gazetteer),
+    readingsKept(gazetteer, model),
+  );
   const first = scorePrepared(prepared, model, null);
   return scorePrepared(prepared, model, buildRankContext(first));
 }

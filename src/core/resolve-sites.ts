@@ -22,10 +22,20 @@ const MIN_FOCUS_EVIDENCE = 0.4;
  * The place the article is local to: the city with the most evidence — mentions weighed by how sure
  * recognition and resolution are, names counting over alternate names — first mention breaking ties.
  */
-export function findLocalFocus(resolved: ResolvedMention[], focusKinds: ReadonlyArray<Place['kind']> = DEFAULTS.focusKinds): Place | null {
+export function findLocalFocus(
+  resolved: ResolvedMention[],
+  focusKinds: ReadonlyArray<Place['kind']> = DEFAULTS.focusKinds,
+): Place | null {
   const counts = new Map<string, { place: Place; n: number; first: number }>();
   for (const r of resolved) {
-    if (!r.place || r.mention.site || r.mention.insideSite || r.mention.type !== 'toponym' || !focusKinds.includes(r.place.kind)) continue;
+    if (
+      !r.place ||
+      r.mention.site ||
+      r.mention.insideSite ||
+      r.mention.type !== 'toponym' ||
+      !focusKinds.includes(r.place.kind)
+    )
+      continue;
     const c = counts.get(r.place.id) ?? { place: r.place, n: 0, first: r.mention.start };
     const byName = r.candidates[0]?.place.id === r.place.id && r.candidates[0].nameType === 'name';
     c.n += r.mention.confidence * r.score * (byName ? 1 : 0.5);
@@ -49,17 +59,23 @@ export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesO
   const { focusKinds, minInsideConfidence } = { ...DEFAULTS, ...options };
   const focus = findLocalFocus(resolved, focusKinds);
   const inside = (site: ResolvedMention) =>
-    resolved.filter((r) => r.mention.insideSite && r.place && site.mention.start <= r.mention.start && site.mention.end >= r.mention.end);
+    resolved.filter(
+      (r) =>
+        r.mention.insideSite && r.place && site.mention.start <= r.mention.start && site.mention.end >= r.mention.end,
+    );
   // Where each site goes: the local focus, or — for an institution named after a region that does not
   // hold the focus ("University of California" in a Florida story) — that region.
   const placed = new Map<ResolvedMention, Place>();
   for (const r of resolved) {
     if (!r.mention.site) continue;
-    const namesake = INSTITUTION_HEADS.has(headOf(r.mention.text)) ? inside(r).find((x) => x.mention.confidence >= minInsideConfidence && isRegion(x.place!)) : undefined;
+    const namesake = INSTITUTION_HEADS.has(headOf(r.mention.text))
+      ? inside(r).find((x) => x.mention.confidence >= minInsideConfidence && isRegion(x.place!))
+      : undefined;
     const at = namesake && !(focus && holds(namesake.place!, focus)) ? namesake.place! : focus;
     if (at) placed.set(r, at);
   }
-  const covered = (r: ResolvedMention) => [...placed.keys()].some((s) => s.mention.start <= r.mention.start && s.mention.end >= r.mention.end);
+  const covered = (r: ResolvedMention) =>
+    [...placed.keys()].some((s) => s.mention.start <= r.mention.start && s.mention.end >= r.mention.end);
   const out: ResolvedMention[] = [];
   for (const r of resolved) {
     if (r.mention.site) {

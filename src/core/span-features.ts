@@ -72,17 +72,37 @@ export function lexiconOf(model: GeoparserModel): Lexicon {
       for (let k = 1; k < words.length; k++) nonPlacePrefixes.add(words.slice(0, k).join(' '));
     }
     const dictLevels = new Map(Object.entries(model.dictWords ?? {}));
-    lex = { commonWords: new Set(model.commonWords), givenNames: new Set(model.givenNames), surnames: new Set(model.surnames ?? []), nonPlaces, nonPlacePrefixes, dictLevels };
+    lex = {
+      commonWords: new Set(model.commonWords),
+      givenNames: new Set(model.givenNames),
+      surnames: new Set(model.surnames ?? []),
+      nonPlaces,
+      nonPlacePrefixes,
+      dictLevels,
+    };
     lexicons.set(model, lex);
   }
   return lex;
 }
 
 // Prepositions that put what follows on the map.
-const LOCATIVES = new Set(['in', 'to', 'from', 'at', 'into', 'near', 'across', 'toward', 'towards', 'throughout', 'inside', 'outside', 'via']);
+const LOCATIVES = new Set([
+  'in',
+  'to',
+  'from',
+  'at',
+  'into',
+  'near',
+  'across',
+  'toward',
+  'towards',
+  'throughout',
+  'inside',
+  'outside',
+  'via',
+]);
 
 const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
-
 
 /**
  * Month and weekday names, long and short ("March", "Aug", "Sunday"), from the JavaScript engine's own
@@ -106,7 +126,6 @@ export function isCalendarWord(key: string): boolean {
 
 /** A country, a state or a city of a million: a given name or a surname that is one of these is the place first. */
 const MAJOR_CITY_POPULATION = 1_000_000;
-
 
 // Regular expressions live at module level: built once, not at every call.
 const INITIALS = /^(\p{Lu}\.)+\p{Lu}?\.?$/u;
@@ -174,7 +193,8 @@ function readingsOf(span: NameSpan): Readings {
     if (x.nameType !== 'alt') {
       altOnly = false;
       const k = x.place.kind;
-      if (k === 'country' || k === 'admin1' || (k === 'city' && x.place.population >= MAJOR_CITY_POPULATION)) major = true;
+      if (k === 'country' || k === 'admin1' || (k === 'city' && x.place.population >= MAJOR_CITY_POPULATION))
+        major = true;
       if (!wordName && normalizeName(x.place.name) === span.key) wordName = true;
     }
     maxPop = Math.max(maxPop, x.place.population);
@@ -200,8 +220,18 @@ function readingsOf(span: NameSpan): Readings {
  * spanFeatures(span, ctx).get('kind:country') // 1
  */
 export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence): Features;
-export function spanFeatures<S extends FeatureSink>(span: NameSpan, ctx: SpanContext, doc: DocEvidence | undefined, into: S): S;
-export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence, into: FeatureSink = new Map<string, number>()): FeatureSink {
+export function spanFeatures<S extends FeatureSink>(
+  span: NameSpan,
+  ctx: SpanContext,
+  doc: DocEvidence | undefined,
+  into: S,
+): S;
+export function spanFeatures(
+  span: NameSpan,
+  ctx: SpanContext,
+  doc?: DocEvidence,
+  into: FeatureSink = new Map<string, number>(),
+): FeatureSink {
   const { tokens, lexicon } = ctx;
   into.set('bias', 1);
   let words = 0;
@@ -263,7 +293,8 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
     if (lexicon.givenNames.has(prevLower)) into.set('prevGiven', 1);
   }
   // "Charles Michel" at the start of a sentence, where prevIsName does not look.
-  if (isCapitalised(prev) && lexicon.givenNames.has(prevLower) && !ctx.spanEnding.has(span.first - 1)) into.set('prevGivenAny', 1);
+  if (isCapitalised(prev) && lexicon.givenNames.has(prevLower) && !ctx.spanEnding.has(span.first - 1))
+    into.set('prevGivenAny', 1);
   // "Paris Hilton", "Jordan Henderson": a capitalised word right after makes a longer name, even
   // when that word is a place name too.
   if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1)) {
@@ -279,11 +310,13 @@ export function spanFeatures(span: NameSpan, ctx: SpanContext, doc?: DocEvidence
   if (startsWithDigit(next)) into.set('nextNum', 1);
   if (startsWithDigit(prev)) into.set('prevNum', 1);
   // An adjective glued to a following name is part of that name ("European Union", "French Open").
-  if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1)) into.set('adj&nextCap', 1);
+  if (adj && isCapitalised(next) && !ctx.spanAt.has(span.last + 1) && !ctx.sentenceStarts.has(span.last + 1))
+    into.set('adj&nextCap', 1);
   // "Springfield, Illinois" / "Baku, Azerbaijan": a place right after a comma.
   if (next?.text === ',') {
     const after = ctx.spanAt.get(span.last + 2);
-    if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective')) into.set('commaPlace', 1);
+    if (after && after.matches.some((x) => AREA_KINDS.has(x.place.kind) && x.nameType !== 'adjective'))
+      into.set('commaPlace', 1);
   }
   if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) into.set('afterCommaOfName', 1);
   if (doc) addDocFeatures(into, span, ctx, doc);
@@ -295,7 +328,8 @@ export function addDocFeatures(into: FeatureSink, span: NameSpan, ctx: SpanConte
   // The neighbour is capitalised but not a place: together they are a person's or a firm's name.
   const next = tokenAt(ctx.tokens, span.last + 1);
   const nextConf = doc.confidenceAt.get(span.last + 1);
-  if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3)) into.set('nextNamePart', 1);
+  if (isCapitalised(next) && !ctx.titleCase.has(span.last + 1) && (nextConf === undefined || nextConf < 0.3))
+    into.set('nextNamePart', 1);
   // …unless a locative preposition says it is a place here ("Jordan Henderson did not travel to Jordan").
   const prev = tokenAt(ctx.tokens, span.first - 1);
   const locative = prev?.word && LOCATIVES.has(prev.text.toLowerCase());

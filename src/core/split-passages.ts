@@ -5,9 +5,56 @@ import type { Passage } from './types.ts';
 
 // Abbreviations after which a full stop does not end a sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'mt', 'ft', 'gen', 'gov', 'sen', 'rep', 'lt', 'col', 'sgt', 'capt', 'maj',
-  'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'corp', 'no', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-  'sept', 'oct', 'nov', 'dec', 'rev', 'gen', 'adm', 'pres', 'ave', 'blvd', 'rd', 'u.s', 'u.k', 'u.n', 'e.g', 'i.e',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'mt',
+  'ft',
+  'gen',
+  'gov',
+  'sen',
+  'rep',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'maj',
+  'jr',
+  'sr',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'no',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'rev',
+  'gen',
+  'adm',
+  'pres',
+  'ave',
+  'blvd',
+  'rd',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.g',
+  'i.e',
 ]);
 
 /**
@@ -53,7 +100,8 @@ export function splitSentences(text: string, start: number, end: number): Array<
     const before = chunk.slice(Math.max(0, m.index - 12), m.index);
     const word = LAST_WORD.exec(before)?.[1]?.toLowerCase() ?? '';
     // "U.S. officials", "Dr. Smith", "J. Smith": not sentence ends.
-    if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || ONE_LETTER.test(word) || DOTTED_INITIALS.test(word))) continue;
+    if (m[0].startsWith('.') && (ABBREVIATIONS.has(word) || ONE_LETTER.test(word) || DOTTED_INITIALS.test(word)))
+      continue;
     const stop = m.index + m[0].trimEnd().length;
     spans.push([start + from, start + stop]);
     from = m.index + m[0].length;

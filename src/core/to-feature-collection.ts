@@ -4,7 +4,17 @@
 
 import { layerGeometryCached } from './layer-geometry.ts';
 import { roundCoords } from './normalize-geometry.ts';
-import type { ArticleLayer, ArticleMetadata, Candidate, Gazetteer, LayerCandidate, LayerFeature, LayerProperties, Passage, ResolvedMention } from './types.ts';
+import type {
+  ArticleLayer,
+  ArticleMetadata,
+  Candidate,
+  Gazetteer,
+  LayerCandidate,
+  LayerFeature,
+  LayerProperties,
+  Passage,
+  ResolvedMention,
+} from './types.ts';
 
 export interface ToFeatureCollectionOptions {
   id?: string;
@@ -20,11 +30,18 @@ export interface ToFeatureCollectionOptions {
 const DEFAULTS = { includeText: true, maxCandidates: 4 };
 
 /** The passages as the layer lists them. */
-const passageList = (passages: Passage[]): ArticleLayer['passages'] => passages.map(({ start, end, sentences }) => ({ start, end, sentences }));
+const passageList = (passages: Passage[]): ArticleLayer['passages'] =>
+  passages.map(({ start, end, sentences }) => ({ start, end, sentences }));
 
 /** An alternative reading as a layer lists it for hand correction. */
 function candidateOf(c: Candidate): LayerCandidate {
-  const out = { id: c.place.id, name: c.place.name, kind: c.place.kind, country: c.place.country, anchor: roundCoords(c.place.anchor) } as LayerCandidate;
+  const out = {
+    id: c.place.id,
+    name: c.place.name,
+    kind: c.place.kind,
+    country: c.place.country,
+    anchor: roundCoords(c.place.anchor),
+  } as LayerCandidate;
   if (c.place.geonameid) out.geonameid = c.place.geonameid;
   if (c.place.wikidata) out.wikidata = c.place.wikidata;
   out.score = Math.round(c.score * 1000) / 1000;
@@ -52,7 +69,9 @@ export function toFeatureCollection(
     let feature = byId.get(place.id);
     if (!feature) {
       // A gazetteer may have the layer's simplification of big polygons ready; else the layer makes it.
-      const shape = place.shape ? (gazetteer.layerGeometry?.(place.shape) ?? gazetteer.geometry(place.shape)) : undefined;
+      const shape = place.shape
+        ? (gazetteer.layerGeometry?.(place.shape) ?? gazetteer.geometry(place.shape))
+        : undefined;
       // Properties are assigned in a fixed order (it is the order of the JSON), optional ones only when present.
       const properties = { name: place.name, kind: place.kind, country: place.country } as LayerProperties;
       if (place.geonameid) properties.geonameid = place.geonameid;
@@ -83,7 +102,9 @@ export function toFeatureCollection(
   }
   // Most-mentioned places first: the order a reader would list "what the article is about".
   const features = [...byId.values()].sort(
-    (x, y) => y.properties.mentions.length - x.properties.mentions.length || x.properties.mentions[0].start - y.properties.mentions[0].start,
+    (x, y) =>
+      y.properties.mentions.length - x.properties.mentions.length ||
+      x.properties.mentions[0].start - y.properties.mentions[0].start,
   );
   return {
     type: 'FeatureCollection',

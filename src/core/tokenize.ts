@@ -25,7 +25,7 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   // Plain ASCII is scanned by hand (most news text); anything else is left to TOKEN_RE, which defines
   // the tokens: from a token's start, the regex finds exactly the token the scan would have made.
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = text.charCodeAt(i);
     if (c === 32 || (c >= 9 && c <= 13)) {
       i++;
@@ -40,7 +40,12 @@ export function tokenize(text: string): Token[] {
       if (!m) break;
       // A word is one that starts with a letter or digit (not a stray combining mark).
       // A lone surrogate-pair symbol (emoji) is one token of two code units; that is fine for offsets.
-      tokens.push({ start: m.index, end: m.index + m[0].length, text: m[0], word: m[1] !== undefined && WORD_START.test(m[0]) });
+      tokens.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        word: m[1] !== undefined && WORD_START.test(m[0]),
+      });
       i = m.index + m[0].length;
       continue;
     }
@@ -56,7 +61,8 @@ const OTHER = 0;
 const LETTER = 1;
 const DIGIT = 2;
 const ASCII = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
+for (let c = 0; c < 128; c++)
+  ASCII[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? DIGIT : OTHER;
 
 /**
  * End of the ASCII word starting at `i`, with its inner-apostrophe parts (O'Hare), or -1 when a

@@ -38,7 +38,11 @@ const NO_MATCHES: readonly NameMatch[] = [];
  * @example
  * createNameIndex(names, (key) => key, placeAt).lookup('baku')[0].place.name // 'Baku'
  */
-export function createNameIndex(names: string, keyIn: (key: string) => string, placeAt: (row: number) => Place): NameIndex {
+export function createNameIndex(
+  names: string,
+  keyIn: (key: string) => string,
+  placeAt: (row: number) => Place,
+): NameIndex {
   const nameLines = lineStarts(names);
   const buckets = bucketStarts(names, nameLines);
   const nameThirdFourth = linesThirdFourth(names, nameLines);
@@ -59,7 +63,7 @@ export function createNameIndex(names: string, keyIn: (key: string) => string, p
     // the head. "San José" or "Springfield" would otherwise parse hundreds of rows per lookup.
     const matches: NameMatch[] = [];
     const end = Math.min(nameLines[line + 1] - 1, names.length);
-    for (let pos = names.indexOf('\t', nameLines[line]) + 1; pos < end && matches.length < MAX_MATCHES; ) {
+    for (let pos = names.indexOf('\t', nameLines[line]) + 1; pos < end && matches.length < MAX_MATCHES;) {
       // A reference is "row:type" (the type one letter), references are separated by commas.
       let comma = names.indexOf(',', pos);
       if (comma < 0 || comma > end) comma = end;
@@ -176,7 +180,13 @@ function linesThirdFourth(text: string, lines: Int32Array): Uint32Array {
 }
 
 /** Index of the first line whose key is >= `key` (lines are sorted by key). */
-function lowerBound(text: string, lines: Int32Array, buckets: Int32Array, thirdFourths: Uint32Array, key: string): number {
+function lowerBound(
+  text: string,
+  lines: Int32Array,
+  buckets: Int32Array,
+  thirdFourths: Uint32Array,
+  key: string,
+): number {
   const bucket = bucketOf(key);
   let lo = buckets[bucket];
   let hi = buckets[bucket + 1];

@@ -49,7 +49,8 @@ export function packTopology(source: Topology | string): PackedTopology {
   for (const object of Object.values(topology.objects ?? {})) {
     const members = object.type === 'GeometryCollection' ? object.geometries : [object];
     for (const member of members) {
-      if (member.id !== undefined && !objects.has(String(member.id))) objects.set(String(member.id), member as GeometryObject);
+      if (member.id !== undefined && !objects.has(String(member.id)))
+        objects.set(String(member.id), member as GeometryObject);
     }
   }
   return { coords, arcStarts, transform: topology.transform, objects };
@@ -78,7 +79,10 @@ function packArcs(arcs: number[][][]): { coords: Float64Array; arcStarts: Int32A
  * Where the member `name` of the document's top-level object is: the member from its key to the
  * comma that separates it from a neighbour (so that removing it leaves valid JSON), and its value.
  */
-function findTopLevelMember(text: string, name: string): { memberStart: number; memberEnd: number; valueStart: number; valueEnd: number } | null {
+function findTopLevelMember(
+  text: string,
+  name: string,
+): { memberStart: number; memberEnd: number; valueStart: number; valueEnd: number } | null {
   const key = JSON.stringify(name);
   let depth = 0;
   let lastComma = -1;
@@ -96,7 +100,8 @@ function findTopLevelMember(text: string, name: string): { memberStart: number; 
         let after = valueEnd;
         while (isSpace(text.charCodeAt(after))) after++;
         // Take the comma after the member, or else the one before it.
-        if (text.charCodeAt(after) === 44 /* , */) return { memberStart: i, memberEnd: after + 1, valueStart: v, valueEnd };
+        if (text.charCodeAt(after) === 44 /* , */)
+          return { memberStart: i, memberEnd: after + 1, valueStart: v, valueEnd };
         return { memberStart: lastComma >= 0 ? lastComma : i, memberEnd: valueEnd, valueStart: v, valueEnd };
       }
       i = close;
@@ -189,7 +194,8 @@ function stitch(t: PackedTopology, arcs: number[]): number[] {
       const [dx, dy] = transform.translate;
       let x0 = 0;
       let y0 = 0;
-      for (let k = arcStarts[arc]; k < arcStarts[arc + 1]; k++) xy.push((x0 += coords[2 * k]) * kx + dx, (y0 += coords[2 * k + 1]) * ky + dy);
+      for (let k = arcStarts[arc]; k < arcStarts[arc + 1]; k++)
+        xy.push((x0 += coords[2 * k]) * kx + dx, (y0 += coords[2 * k + 1]) * ky + dy);
     } else for (let k = arcStarts[arc]; k < arcStarts[arc + 1]; k++) xy.push(coords[2 * k], coords[2 * k + 1]);
     if (i < 0) {
       for (let p = first, q = xy.length - 2; p < q; p += 2, q -= 2) {
@@ -214,7 +220,13 @@ function stitch(t: PackedTopology, arcs: number[]): number[] {
 export function decodeGeometry(t: PackedTopology, o: GeometryObject): Geometry | null {
   const { transform } = t;
   const point = (p: number[]): Position =>
-    transform ? [p[0] * transform.scale[0] + transform.translate[0], p[1] * transform.scale[1] + transform.translate[1], ...p.slice(2)] : p.slice();
+    transform
+      ? [
+          p[0] * transform.scale[0] + transform.translate[0],
+          p[1] * transform.scale[1] + transform.translate[1],
+          ...p.slice(2),
+        ]
+      : p.slice();
   const line = (arcs: number[]): Position[] => {
     const xy = stitch(t, arcs);
     const points: Position[] = [];
@@ -261,9 +273,15 @@ export function decodeGeometry(t: PackedTopology, o: GeometryObject): Geometry |
  */
 export function decodeMasked(t: PackedTopology, o: GeometryObject, mask: LayerMask): Polygon | MultiPolygon | null {
   if (o.type !== 'Polygon' && o.type !== 'MultiPolygon') return null;
-  return pickLayerMask(o.type, o.type === 'Polygon' ? [o.arcs] : o.arcs, mask, (arcs) => stitch(t, arcs), (xy, i) => {
-    // decodeGeometry pads a ring of fewer than four points with its first point.
-    const v = i < xy.length / 2 ? i : 0;
-    return position(round6(xy[2 * v]), round6(xy[2 * v + 1]));
-  });
+  return pickLayerMask(
+    o.type,
+    o.type === 'Polygon' ? [o.arcs] : o.arcs,
+    mask,
+    (arcs) => stitch(t, arcs),
+    (xy, i) => {
+      // decodeGeometry pads a ring of fewer than four points with its first point.
+      const v = i < xy.length / 2 ? i : 0;
+      return position(round6(xy[2 * v]), round6(xy[2 * v + 1]));
+    },
+  );
 }

@@ -37,7 +37,14 @@ export function parsePlace(line: string): Place {
   // a second call site would deoptimise parsePlace at the first row with the column filled.
   const geonameDigits = geonameid || (id.startsWith('geonames:') ? id.slice(9) : '');
   return {
-    id, name, kind, featureCode, country, admin1, population, anchor,
+    id,
+    name,
+    kind,
+    featureCode,
+    country,
+    admin1,
+    population,
+    anchor,
     geonameid: geonameDigits ? Number(geonameDigits) : undefined,
     wikidata: wikidata || undefined,
     shape: shape || undefined,

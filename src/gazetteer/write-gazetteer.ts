@@ -18,8 +18,19 @@ export interface GazetteerEntry extends Place {
  * when the id is `geonames:<geonameid>` (the loader restores it).
  */
 export const PLACE_COLUMNS = [
-  'id', 'name', 'kind', 'featureCode', 'country', 'admin1', 'population',
-  'lon', 'lat', 'geonameid', 'wikidata', 'shape', 'disputed',
+  'id',
+  'name',
+  'kind',
+  'featureCode',
+  'country',
+  'admin1',
+  'population',
+  'lon',
+  'lat',
+  'geonameid',
+  'wikidata',
+  'shape',
+  'disputed',
 ] as const;
 
 const TYPE_RANK: Record<NameTypeCode, number> = { n: 0, a: 1, j: 2 };
@@ -55,14 +66,24 @@ export function writeGazetteer(entries: readonly GazetteerEntry[]): { places: st
   entries.forEach((entry, row) => {
     if (seenIds.has(entry.id)) throw new Error(`duplicate gazetteer id ${entry.id}`);
     seenIds.add(entry.id);
-    placeLines.push([
-      entry.id, clean(entry.name), entry.kind, entry.featureCode, entry.country, entry.admin1,
-      String(Math.round(entry.population || 0)),
-      formatCoordinate(entry.anchor[0]), formatCoordinate(entry.anchor[1]),
-      // Left empty when the id already says it (`geonames:<n>`): saves ~0.6 MB gzip on 200k rows.
-      entry.geonameid && entry.id !== `geonames:${entry.geonameid}` ? String(entry.geonameid) : '', entry.wikidata ?? '', entry.shape ?? '',
-      clean(entry.disputed ?? ''),
-    ].join('\t'));
+    placeLines.push(
+      [
+        entry.id,
+        clean(entry.name),
+        entry.kind,
+        entry.featureCode,
+        entry.country,
+        entry.admin1,
+        String(Math.round(entry.population || 0)),
+        formatCoordinate(entry.anchor[0]),
+        formatCoordinate(entry.anchor[1]),
+        // Left empty when the id already says it (`geonames:<n>`): saves ~0.6 MB gzip on 200k rows.
+        entry.geonameid && entry.id !== `geonames:${entry.geonameid}` ? String(entry.geonameid) : '',
+        entry.wikidata ?? '',
+        entry.shape ?? '',
+        clean(entry.disputed ?? ''),
+      ].join('\t'),
+    );
     for (const { name, type } of entry.names) {
       const key = normalizeName(clean(name));
       if (!key) continue;

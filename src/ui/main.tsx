@@ -14,6 +14,8 @@ if (root) {
     hash: true,
     // The folder this page is served from: the Embed dialog's snippets point at it (issue #5).
     embedBase: new URL('.', location.href).href,
-    tiles: tiles ? { url: tiles, attribution: root.dataset.tilesAttribution ?? '© OpenStreetMap contributors' } : undefined,
+    tiles: tiles
+      ? { url: tiles, attribution: root.dataset.tilesAttribution ?? '© OpenStreetMap contributors' }
+      : undefined,
   });
 }

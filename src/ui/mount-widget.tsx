@@ -73,18 +73,25 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
   const validator = import('./model/validate-layer.ts');
   const text =
     options.layer !== undefined
-      ? Promise.resolve(typeof options.layer === 'string' ? options.layer : JSON.stringify(options.layer, null, 2) + '\n')
+      ? Promise.resolve(
+          typeof options.layer === 'string' ? options.layer : JSON.stringify(options.layer, null, 2) + '\n',
+        )
       : options.src
-        ? fetch(options.src, { signal }).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
+        ? fetch(options.src, { signal }).then((r) =>
+            r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`)),
+          )
         : undefined;
   text
     ?.then((t) => validator.then(({ readLayer }) => !signal.aborted && model.load(t, readLayer)))
     .catch((e: Error) => {
-      if (!signal.aborted) model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };
+      if (!signal.aborted)
+        model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };
     });
   const basemap: Promise<BasemapData | null> =
     typeof options.basemap === 'string'
-      ? fetch(options.basemap, { signal }).then((r) => (r.ok ? r.json() : null)).catch(() => null)
+      ? fetch(options.basemap, { signal })
+          .then((r) => (r.ok ? r.json() : null))
+          .catch(() => null)
       : Promise.resolve(options.basemap ?? null);
 
   // The secondary views (map outline and fly-to, text and list highlights, mention strip) follow a selection

@@ -30,7 +30,14 @@ export function mount(container: HTMLElement, options: MountOptions): () => void
  */
 export function mountExplorer(container: HTMLElement, options: MountOptions): WidgetHandle {
   return mountWidget(container, options, {
-    view: { embedded: false, Correction, Tools: ExplorerTools, embedBase: options.embedBase, open: openLayerFile, Notice: LayerNotice },
+    view: {
+      embedded: false,
+      Correction,
+      Tools: ExplorerTools,
+      embedBase: options.embedBase,
+      open: openLayerFile,
+      Notice: LayerNotice,
+    },
     setup: (model) => syncHash(model, options),
   });
 }
@@ -69,9 +76,19 @@ function syncHash(model: Model, options: MountOptions): () => void {
     const sameArticle = article === lastArticle;
     lastArticle = article;
     if (applying || (model.origin.peek() === 'url' && sameArticle)) return;
-    const parts = [article && `article=${encodeURIComponent(article)}`, id && HASH_KEY.slice(1) + encodeURIComponent(id)].filter(Boolean);
+    const parts = [
+      article && `article=${encodeURIComponent(article)}`,
+      id && HASH_KEY.slice(1) + encodeURIComponent(id),
+    ].filter(Boolean);
     const want = parts.length ? '#' + parts.join('&') : '';
-    requestAnimationFrame(() => setTimeout(() => n === push && want !== location.hash && history.pushState(null, '', want || location.pathname + location.search)));
+    requestAnimationFrame(() =>
+      setTimeout(
+        () =>
+          n === push &&
+          want !== location.hash &&
+          history.pushState(null, '', want || location.pathname + location.search),
+      ),
+    );
   });
   return () => {
     removeEventListener('popstate', fromUrl);

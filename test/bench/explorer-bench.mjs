@@ -20,7 +20,17 @@
 // `npm install`ed there once. BROWSER_KIT=DIR and BARE_PAGE=DIR point at other copies; CHROMIUM_PATH overrides
 // /usr/bin/chromium.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, chmodSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  chmodSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,8 +58,13 @@ mkdirSync(shots, { recursive: true });
 const notes = [];
 
 // ---- 1. the explorer site --------------------------------------------------------------------------------
-if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js missing: run `npm run build` (or `npm run bench:explorer`)');
-execFileSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'build', join(ROOT, 'test/fixtures/seed/article.txt'), '-o', explorerDir], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (!existsSync(join(ROOT, 'dist/cli.js')))
+  throw new Error('dist/cli.js missing: run `npm run build` (or `npm run bench:explorer`)');
+execFileSync(
+  process.execPath,
+  [join(ROOT, 'dist/cli.js'), 'build', join(ROOT, 'test/fixtures/seed/article.txt'), '-o', explorerDir],
+  { stdio: ['ignore', 'ignore', 'inherit'] },
+);
 const layer = JSON.parse(readFileSync(join(explorerDir, 'layer.geojson'), 'utf8'));
 // The place clicked for click → passages: one on top at the first view (the layer's focus). Baku, a city: the
 // areas' drawing order (smallest on top) is another change of issue #14; until it lands, the South Caucasus
@@ -71,8 +86,10 @@ function buildBarePage() {
   const theirs = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8')).dependencies ?? {};
   const ours = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   const pinned = { ...ours.dependencies, ...ours.devDependencies };
-  if (Object.entries(theirs).every(([name, version]) => pinned[name] === version)) symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
-  else execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: copy, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (Object.entries(theirs).every(([name, version]) => pinned[name] === version))
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  else
+    execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: copy, stdio: ['ignore', 'ignore', 'inherit'] });
   execFileSync(process.execPath, ['build.mjs'], { cwd: copy, stdio: ['ignore', 'ignore', 'inherit'] });
   return join(copy, 'dist');
 }
@@ -88,17 +105,27 @@ function kitDir() {
   }
   const has = (dir) => {
     for (const base of [dir, ROOT]) {
-      try { createRequire(join(base, 'package.json')).resolve('playwright-core'); return true; } catch { /* next */ }
+      try {
+        createRequire(join(base, 'package.json')).resolve('playwright-core');
+        return true;
+      } catch {
+        /* next */
+      }
     }
     return false;
   };
   if (has(shared)) return shared;
   const copy = join(tmpdir(), 'article-atlas-browser-kit');
-  const same = existsSync(join(copy, 'measure.mjs')) && readFileSync(join(copy, 'measure.mjs'), 'utf8') === readFileSync(join(shared, 'measure.mjs'), 'utf8');
+  const same =
+    existsSync(join(copy, 'measure.mjs')) &&
+    readFileSync(join(copy, 'measure.mjs'), 'utf8') === readFileSync(join(shared, 'measure.mjs'), 'utf8');
   if (!same || !has(copy)) {
     console.error(`bench: ${shared} has no playwright-core; installing a copy in ${copy}`);
     cpSync(shared, copy, { recursive: true, force: true });
-    const writable = (p) => { chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644); if (statSync(p).isDirectory()) for (const f of readdirSync(p)) writable(join(p, f)); };
+    const writable = (p) => {
+      chmodSync(p, statSync(p).isDirectory() ? 0o755 : 0o644);
+      if (statSync(p).isDirectory()) for (const f of readdirSync(p)) writable(join(p, f));
+    };
     writable(copy);
     execFileSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: copy, stdio: ['ignore', 'ignore', 'inherit'] });
   }
@@ -107,11 +134,29 @@ function kitDir() {
 const KIT = kitDir();
 
 function measure(label, dir, extra) {
-  const args = [join(KIT, 'measure.mjs'), '--serve', dir, '--runs', String(RUNS), '--label', label, '--ready', '.leaflet-interactive', '--network', NETWORK, ...extra];
+  const args = [
+    join(KIT, 'measure.mjs'),
+    '--serve',
+    dir,
+    '--runs',
+    String(RUNS),
+    '--label',
+    label,
+    '--ready',
+    '.leaflet-interactive',
+    '--network',
+    NETWORK,
+    ...extra,
+  ];
   if (CPU > 1) args.push('--cpu-throttle', String(CPU));
   let out;
   try {
-    out = execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+    out = execFileSync(process.execPath, args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      maxBuffer: 64 << 20,
+    });
   } catch (e) {
     out = e.stdout; // exit 1 = no run succeeded; the JSON still says why
   }
@@ -135,9 +180,19 @@ const tag = CPU > 1 ? `-cpu${CPU}` : '';
 const pages = [['explorer', explorerDir], ...(bareDir ? [['bare', bareDir]] : [])];
 for (let b = 0; KIT && b < BLOCKS; b++) {
   const last = b === BLOCKS - 1;
-  const shotArgs = (name, loaded) => (last ? ['--screenshot', join(shots, `${name}${tag}.png`), ...(loaded ? ['--screenshot-loaded', join(shots, `${name}${tag}-loaded.png`)] : [])] : ['--no-screenshot']);
+  const shotArgs = (name, loaded) =>
+    last
+      ? [
+          '--screenshot',
+          join(shots, `${name}${tag}.png`),
+          ...(loaded ? ['--screenshot-loaded', join(shots, `${name}${tag}-loaded.png`)] : []),
+        ]
+      : ['--no-screenshot'];
   for (const [name, dir] of pages) {
-    const extra = name === 'explorer' ? ['--container', COMPLETE, '--click', CLICK, '--expect', EXPECT, ...shotArgs(name, true)] : shotArgs(name, false);
+    const extra =
+      name === 'explorer'
+        ? ['--container', COMPLETE, '--click', CLICK, '--expect', EXPECT, ...shotArgs(name, true)]
+        : shotArgs(name, false);
     process.stderr.write(`bench: block ${b + 1}/${BLOCKS} ${name} (${RUNS} runs${CPU > 1 ? `, cpu ×${CPU}` : ''})\n`);
     const r = measure(name, dir, extra);
     pooled[name].push(...r.perRun);
@@ -150,7 +205,9 @@ for (let b = 0; KIT && b < BLOCKS; b++) {
 const q = (xs, p) => {
   const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) return null;
-  const i = (v.length - 1) * p, lo = Math.floor(i), hi = Math.ceil(i);
+  const i = (v.length - 1) * p,
+    lo = Math.floor(i),
+    hi = Math.ceil(i);
   return v[lo] + (v[hi] - v[lo]) * (i - lo);
 };
 const stat = (name, key) => {
@@ -168,10 +225,16 @@ const version = (pkg) => JSON.parse(readFileSync(join(ROOT, `node_modules/${pkg}
 const pad = (s, n) => String(s).padEnd(n);
 const line = (a, b, c) => `  ${pad(a, 40)} ${pad(b, 26)} ${c}`;
 const out = [];
-out.push(`Explorer performance (issues #4, #14 budgets) — ${new Date().toISOString().slice(0, 10)}${KIT ? `, ${info.explorer?.browser}, playwright-core ${info.explorer?.playwrightCore}` : ''}`);
+out.push(
+  `Explorer performance (issues #4, #14 budgets) — ${new Date().toISOString().slice(0, 10)}${KIT ? `, ${info.explorer?.browser}, playwright-core ${info.explorer?.playwrightCore}` : ''}`,
+);
 if (KIT) {
-  out.push(`  ${RUNS} runs × ${BLOCKS} alternating blocks per page (medians, p25–p75 in brackets), 1280×800, cold cache, served by browser-kit (brotli),`);
-  out.push(`  CPU throttle ×${CPU}, network ${NETWORK}. Reference: ../shared/tools/bare-page (Leaflet ${version('leaflet')} + Preact ${version('preact')}, 20 features inline, no basemap).`);
+  out.push(
+    `  ${RUNS} runs × ${BLOCKS} alternating blocks per page (medians, p25–p75 in brackets), 1280×800, cold cache, served by browser-kit (brotli),`,
+  );
+  out.push(
+    `  CPU throttle ×${CPU}, network ${NETWORK}. Reference: ../shared/tools/bare-page (Leaflet ${version('leaflet')} + Preact ${version('preact')}, 20 features inline, no basemap).`,
+  );
   out.push('');
   out.push(line('', 'explorer (seed)', bareDir ? 'bare page' : ''));
   const rows = [
@@ -190,7 +253,14 @@ if (KIT) {
     ['DOM nodes', 'domNodes', num],
   ];
   // On the bare page the map container is everything: its 20 features are all it draws.
-  for (const [label, key, f] of rows) out.push(line(label, f(stat('explorer', key)), bareDir ? f(stat('bare', key === 'containerPaintMs' ? 'readyPaintMs' : key)) : ''));
+  for (const [label, key, f] of rows)
+    out.push(
+      line(
+        label,
+        f(stat('explorer', key)),
+        bareDir ? f(stat('bare', key === 'containerPaintMs' ? 'readyPaintMs' : key)) : '',
+      ),
+    );
   out.push(line(`click ${CLICKED} → passages painted`, ms(stat('explorer', 'clickToPaintMs')), ''));
   out.push(line('  pointerdown → passages painted', ms(stat('explorer', 'pointerdownToPaintMs')), ''));
   out.push(line('  Event Timing interaction (≥16, 8 ms steps)', ms(stat('explorer', 'interactionMs')), ''));
@@ -203,7 +273,9 @@ const frame = element + gz(join(explorerDir, 'embed-frame.js'));
 const layerGz = gz(join(explorerDir, 'layer.geojson'));
 out.push('');
 out.push('  gzip -9 sizes');
-out.push(line('first-load JS (app.js)', kb(explorerJs), bareDir ? `bare page ${kb(gz(join(bareDir, 'main.js')))}` : ''));
+out.push(
+  line('first-load JS (app.js)', kb(explorerJs), bareDir ? `bare page ${kb(gz(join(bareDir, 'main.js')))}` : ''),
+);
 out.push(line('first-load CSS (app.css)', kb(css), ''));
 out.push(line('embed element (article-atlas.js)', kb(element), ''));
 out.push(line('embed iframe (+ embed-frame.js)', kb(frame), ''));
@@ -218,21 +290,45 @@ if (KIT && bareDir) {
     const rs = Array.from({ length: n }, (_, i) => pooled.explorer[i][key] / pooled.bare[i].readyPaintMs);
     return `per run ${q(rs, 0.25)?.toFixed(2)}–${q(rs, 0.75)?.toFixed(2)}`;
   };
-  for (const [label, key, limit] of [['article shapes painted', 'readyPaintMs', BUDGET.shapesRatio], ['everything painted', 'containerPaintMs', BUDGET.everythingRatio]]) {
+  for (const [label, key, limit] of [
+    ['article shapes painted', 'readyPaintMs', BUDGET.shapesRatio],
+    ['everything painted', 'containerPaintMs', BUDGET.everythingRatio],
+  ]) {
     const r = stat('explorer', key).med / base;
-    out.push(line(`${label} (≤ ${limit}× bare page)`, Number.isFinite(r) ? `${r.toFixed(2)}× (${spread(key)})` : '–', Number.isFinite(r) ? verdict(r <= limit) : 'NOT MEASURED'));
+    out.push(
+      line(
+        `${label} (≤ ${limit}× bare page)`,
+        Number.isFinite(r) ? `${r.toFixed(2)}× (${spread(key)})` : '–',
+        Number.isFinite(r) ? verdict(r <= limit) : 'NOT MEASURED',
+      ),
+    );
   }
 }
 if (KIT) {
   const click = stat('explorer', 'clickToPaintMs');
-  out.push(line(`click → passages (≤ ${BUDGET.clickMs} ms, desktop)`, click.med == null ? '–' : `${click.med.toFixed(1)} ms`, click.med == null ? 'NOT MEASURED' : CPU > 1 ? `${verdict(click.med <= BUDGET.clickMs)} (throttled ×${CPU}; the budget is for desktop)` : verdict(click.med <= BUDGET.clickMs)));
+  out.push(
+    line(
+      `click → passages (≤ ${BUDGET.clickMs} ms, desktop)`,
+      click.med == null ? '–' : `${click.med.toFixed(1)} ms`,
+      click.med == null
+        ? 'NOT MEASURED'
+        : CPU > 1
+          ? `${verdict(click.med <= BUDGET.clickMs)} (throttled ×${CPU}; the budget is for desktop)`
+          : verdict(click.med <= BUDGET.clickMs),
+    ),
+  );
 }
 out.push(line(`first-load JS (≤ ${BUDGET.jsKb} KB gzip)`, kb(explorerJs), verdict(explorerJs <= BUDGET.jsKb * 1024)));
 out.push(line(`first-load CSS (≤ ${BUDGET.cssKb} KB gzip)`, kb(css), verdict(css <= BUDGET.cssKb * 1024)));
 out.push(line(`embeds (≤ ${BUDGET.embedKb} KB gzip, iframe)`, kb(frame), verdict(frame <= BUDGET.embedKb * 1024)));
 out.push(line(`seed layer (≤ ${BUDGET.layerKb} KB gzip)`, kb(layerGz), verdict(layerGz <= BUDGET.layerKb * 1024)));
 out.push('');
-if (KIT) out.push(`  screenshots: ${readdirSync(shots).map((f) => join(shots, f)).join(', ')}`);
+if (KIT)
+  out.push(
+    `  screenshots: ${readdirSync(shots)
+      .map((f) => join(shots, f))
+      .join(', ')}`,
+  );
 for (const n of notes) out.push(`  note: ${n}`);
 if (errors.length) out.push(`  errors: ${errors.join('; ')}`);
 console.log(out.join('\n'));

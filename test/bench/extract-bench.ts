@@ -20,7 +20,32 @@ if (!existsSync(PAGES)) {
 }
 
 /** Elements that do not separate words; every other element boundary does. */
-const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'CODE', 'DFN', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'FONT']);
+const INLINE = new Set([
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'CODE',
+  'DFN',
+  'EM',
+  'I',
+  'KBD',
+  'MARK',
+  'Q',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'FONT',
+]);
 
 /** The words of an HTML fragment as a reader sees them, without any converter's formatting. */
 function plainText(html: string): string {
@@ -84,10 +109,20 @@ function readabilityText(html: string): string {
 type Row = { name: string; ours: ReturnType<typeof score>; readability: ReturnType<typeof score>; ms: number };
 const rows: Row[] = [];
 /** Metadata agreement with Readability's reviewed metadata: field → [pages that agree, pages where it has a value]. */
-const FIELDS = { title: 'title', author: 'byline', siteName: 'siteName', published: 'publishedTime', language: 'lang' } as const;
+const FIELDS = {
+  title: 'title',
+  author: 'byline',
+  siteName: 'siteName',
+  published: 'publishedTime',
+  language: 'lang',
+} as const;
 const agree = new Map<string, [number, number]>(Object.keys(FIELDS).map((k) => [k, [0, 0]]));
-const same = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
-const sameDate = (a: unknown, b: unknown) => typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b);
+const same = (a: unknown, b: unknown) =>
+  typeof a === 'string' &&
+  typeof b === 'string' &&
+  a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+const sameDate = (a: unknown, b: unknown) =>
+  typeof a === 'string' && typeof b === 'string' && Date.parse(a) === Date.parse(b);
 for (const name of readdirSync(PAGES).sort()) {
   const dir = join(PAGES, name);
   if (!existsSync(join(dir, 'expected.html.gz'))) continue;
@@ -116,13 +151,25 @@ for (const name of readdirSync(PAGES).sort()) {
 
 const mean = (f: (r: Row) => number) => rows.reduce((s, r) => s + f(r), 0) / rows.length;
 const fmt = (x: number) => x.toFixed(4);
-console.log(`extract-bench: ${rows.length} pages from ${PAGES}; 4-gram token F1 (mean over pages) against the reviewed bodies`);
+console.log(
+  `extract-bench: ${rows.length} pages from ${PAGES}; 4-gram token F1 (mean over pages) against the reviewed bodies`,
+);
 console.log('extractor                          P      R      F1');
-console.log(`article-atlas (htmlToText)     ${fmt(mean((r) => r.ours.p))}  ${fmt(mean((r) => r.ours.r))}  ${fmt(mean((r) => r.ours.f1))}`);
-console.log(`Readability 0.6.0 (its text)   ${fmt(mean((r) => r.readability.p))}  ${fmt(mean((r) => r.readability.r))}  ${fmt(mean((r) => r.readability.f1))}`);
-console.log(`pages where ours < 0.9 F1: ${rows.filter((r) => r.ours.f1 < 0.9).length}; median time ${[...rows].sort((a, b) => a.ms - b.ms)[rows.length >> 1].ms.toFixed(0)} ms per page`);
-console.log(`metadata equal to Readability's reviewed metadata: ${[...agree].map(([k, [n, of]]) => `${k} ${n}/${of}`).join(', ')}`);
+console.log(
+  `article-atlas (htmlToText)     ${fmt(mean((r) => r.ours.p))}  ${fmt(mean((r) => r.ours.r))}  ${fmt(mean((r) => r.ours.f1))}`,
+);
+console.log(
+  `Readability 0.6.0 (its text)   ${fmt(mean((r) => r.readability.p))}  ${fmt(mean((r) => r.readability.r))}  ${fmt(mean((r) => r.readability.f1))}`,
+);
+console.log(
+  `pages where ours < 0.9 F1: ${rows.filter((r) => r.ours.f1 < 0.9).length}; median time ${[...rows].sort((a, b) => a.ms - b.ms)[rows.length >> 1].ms.toFixed(0)} ms per page`,
+);
+console.log(
+  `metadata equal to Readability's reviewed metadata: ${[...agree].map(([k, [n, of]]) => `${k} ${n}/${of}`).join(', ')}`,
+);
 const worst = Number(values.worst ?? 0);
 for (const r of [...rows].sort((a, b) => a.ours.f1 - b.ours.f1).slice(0, worst)) {
-  console.log(`  ${r.name.padEnd(44)} ours ${fmt(r.ours.p)}/${fmt(r.ours.r)}/${fmt(r.ours.f1)}  readability ${fmt(r.readability.f1)}`);
+  console.log(
+    `  ${r.name.padEnd(44)} ours ${fmt(r.ours.p)}/${fmt(r.ours.r)}/${fmt(r.ours.f1)}  readability ${fmt(r.readability.f1)}`,
+  );
 }

@@ -15,7 +15,9 @@ const work = mkdtempSync(join(tmpdir(), 'aa-bench-'));
 
 // Bundle the real loader like the CLI is bundled, so the child measures plain Node, not tsx start-up.
 const probe = join(work, 'probe.ts');
-writeFileSync(probe, `
+writeFileSync(
+  probe,
+  `
 import { loadGazetteer } from ${JSON.stringify(join(root, 'src/node/load-gazetteer.ts'))};
 import { normalizeName } from ${JSON.stringify(join(root, 'src/core/normalize-name.ts'))};
 const t0 = performance.now();
@@ -37,9 +39,17 @@ const nk = g.geometry('wikidata:Q2514');
 const shapeMs = performance.now() - t3;
 const rssAfterShapesMb = process.memoryUsage().rss / 1e6;
 console.log(JSON.stringify({ loadMs, rssMb, lookups: keys.length, lookupMs, found, indexMs, shapeMs, shapeType: nk?.type, rssAfterShapesMb }));
-`);
+`,
+);
 const bundle = join(work, 'probe.mjs');
-await build({ entryPoints: [probe], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+await build({
+  entryPoints: [probe],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  outfile: bundle,
+  logLevel: 'silent',
+});
 
 const runs = [1, 2, 3].map(() => {
   const t = performance.now();
@@ -49,11 +59,15 @@ const runs = [1, 2, 3].map(() => {
 const fmt = (n: number) => n.toFixed(1).padStart(7);
 console.log('cold load (fresh node process, bundled loader), 3 runs:');
 for (const r of runs) {
-  console.log(`  load ${fmt(r.loadMs)} ms  rss ${fmt(r.rssMb)} MB  | ${r.lookups} lookups+hasPrefix ${fmt(r.lookupMs)} ms` +
-    `  | first get() index ${fmt(r.indexMs)} ms  | first geometry() ${fmt(r.shapeMs)} ms (rss ${fmt(r.rssAfterShapesMb)} MB)  | process ${fmt(r.processMs)} ms`);
+  console.log(
+    `  load ${fmt(r.loadMs)} ms  rss ${fmt(r.rssMb)} MB  | ${r.lookups} lookups+hasPrefix ${fmt(r.lookupMs)} ms` +
+      `  | first get() index ${fmt(r.indexMs)} ms  | first geometry() ${fmt(r.shapeMs)} ms (rss ${fmt(r.rssAfterShapesMb)} MB)  | process ${fmt(r.processMs)} ms`,
+  );
 }
 console.log('artifacts:');
 for (const file of ['places.tsv', 'names.tsv', 'shapes.topo.json']) {
   const buf = readFileSync(join(dataDir, file));
-  console.log(`  ${file.padEnd(18)} ${(buf.length / 1e6).toFixed(2).padStart(6)} MB raw ${(gzipSync(buf, { level: 9 }).length / 1e6).toFixed(2).padStart(6)} MB gzip`);
+  console.log(
+    `  ${file.padEnd(18)} ${(buf.length / 1e6).toFixed(2).padStart(6)} MB raw ${(gzipSync(buf, { level: 9 }).length / 1e6).toFixed(2).padStart(6)} MB gzip`,
+  );
 }

@@ -15,12 +15,16 @@ const cities = (n: number, w: number, h: number) => Array.from({ length: n }, ()
 
 /** The placement before issue #19: every label against every placed label and every dot. */
 function quadratic(points: LabelledPoint[]) {
-  const overlap = (a: Box, b: Box) => a.x < b.x + b.w + 2 && b.x < a.x + a.w + 2 && a.y < b.y + b.h + 2 && b.y < a.y + a.h + 2;
+  const overlap = (a: Box, b: Box) =>
+    a.x < b.x + b.w + 2 && b.x < a.x + a.w + 2 && a.y < b.y + b.h + 2 && b.y < a.y + a.h + 2;
   const placed: Box[] = [];
   return points.map(({ label, dot }, i) => {
     const left = { ...label, x: 2 * dot!.x + dot!.w - label.x - label.w };
     for (const dots of [points.filter((_, j) => j !== i), points.slice(0, i)]) {
-      for (const [side, box] of [['right', label], ['left', left]] as const) {
+      for (const [side, box] of [
+        ['right', label],
+        ['left', left],
+      ] as const) {
         if (placed.some((b) => overlap(box, b)) || dots.some((p) => overlap(box, p.dot!))) continue;
         placed.push(box);
         return side;
@@ -44,7 +48,11 @@ function time(name: string, run: () => unknown[]) {
     cpu.push((c.user + c.system) / 1000);
     shown = out.filter(Boolean).length;
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[2].toFixed(1).padStart(7);
+  const median = (xs: number[]) =>
+    xs
+      .sort((a, b) => a - b)[2]
+      .toFixed(1)
+      .padStart(7);
   console.log(`${name.padEnd(52)} wall ${median(wall)} ms  cpu ${median(cpu)} ms  (${shown} shown)`);
 }
 

@@ -10,7 +10,9 @@ import { parseArgs } from 'node:util';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const EVAL = process.env.ARTICLE_ATLAS_EVAL ?? join(ROOT, '../shared/eval');
-const { values } = parseArgs({ options: { corpus: { type: 'string' }, 'json-out': { type: 'string' }, cmd: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { corpus: { type: 'string' }, 'json-out': { type: 'string' }, cmd: { type: 'string' } },
+});
 if (!existsSync(join(EVAL, 'score.mjs'))) {
   console.log(`eval: ${EVAL}/score.mjs not found: the evaluation corpora are not on this machine, nothing to score.`);
   process.exit(0);
@@ -21,7 +23,10 @@ const corpora = (values.corpus ?? 'seed,geowebnews,tr_news').split(',');
 console.log('corpus        rec P   rec R   rec F1  acc161  e2e F1  adj F1  polygons  chars/s');
 for (const c of corpora) {
   const file = join(EVAL, 'dev', `${c}.jsonl`);
-  const out = execFileSync('node', [join(EVAL, 'score.mjs'), '--corpus', file, '--cmd', cmd], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const out = execFileSync('node', [join(EVAL, 'score.mjs'), '--corpus', file, '--cmd', cmd], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const r = JSON.parse(out);
   if (values['json-out']) writeFileSync(join(values['json-out'], `${c}.json`), out);
   const f = (x: number | undefined) => (x === undefined ? '   -  ' : x.toFixed(3).padStart(6));

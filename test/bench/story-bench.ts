@@ -31,7 +31,12 @@ if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js missing
 const corpus = readdirSync(DEV)
   .filter((f) => f.endsWith('.jsonl'))
   .sort()
-  .flatMap((f) => readFileSync(join(DEV, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { id: string; text: string; source?: string }));
+  .flatMap((f) =>
+    readFileSync(join(DEV, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { id: string; text: string; source?: string }),
+  );
 const work = mkdtempSync(join(tmpdir(), 'aa-story-bench-'));
 const gz = (p: string) => gzipSync(readFileSync(p), { level: 9 }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
@@ -56,11 +61,18 @@ let largest = '';
 for (const n of SIZES) {
   const input = makeInput(n);
   const out = join(work, `site-${n}`);
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, join(ROOT, 'dist/cli.js'), 'build', '--jsonl', '-o', out], { input: readFileSync(input), encoding: 'utf8' });
+  const r = spawnSync(
+    '/usr/bin/time',
+    ['-f', '%e %M', process.execPath, join(ROOT, 'dist/cli.js'), 'build', '--jsonl', '-o', out],
+    { input: readFileSync(input), encoding: 'utf8' },
+  );
   if (r.status !== 0 && r.status !== 1) throw new Error(`build failed (${r.status}): ${r.stderr}`);
   const [secs, maxKb] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   const c = JSON.parse(readFileSync(join(out, 'collection.geojson'), 'utf8'));
-  const mentions = c.features.reduce((s: number, f: { properties: { mentions: unknown[] } }) => s + f.properties.mentions.length, 0);
+  const mentions = c.features.reduce(
+    (s: number, f: { properties: { mentions: unknown[] } }) => s + f.properties.mentions.length,
+    0,
+  );
   const first = ['index.html', 'app.js', 'app.css', 'collection.geojson', 'basemap.json'];
   const raw = first.reduce((s, f) => s + statSync(join(out, f)).size, 0);
   const zipped = first.reduce((s, f) => s + gz(join(out, f)), 0);
@@ -78,7 +90,11 @@ if (BROWSER && largest) {
   const { default: puppeteer } = await import('puppeteer-core');
   const { serveSite } = await import('../../src/cli/serve-site.ts');
   const server = await serveSite(largest, { port: 0 });
-  const browser = await puppeteer.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
@@ -89,13 +105,23 @@ if (BROWSER && largest) {
     const c = JSON.parse(readFileSync(join(largest, 'collection.geojson'), 'utf8'));
     const slow: number[] = [];
     const top = c.features
-      .map((f: { properties: { name: string; mentions: Array<{ article: string }> } }) => ({ name: f.properties.name, n: new Set(f.properties.mentions.map((m) => m.article)).size }))
+      .map((f: { properties: { name: string; mentions: Array<{ article: string }> } }) => ({
+        name: f.properties.name,
+        n: new Set(f.properties.mentions.map((m) => m.article)).size,
+      }))
       .sort((a: { n: number }, b: { n: number }) => b.n - a.n)[0];
     // Click → passages painted, as the Event Timing API measures a real (trusted) click: from the input to
     // the next frame painted after its handlers (Chromium reports only clicks of 16 ms or more, to 8 ms).
     // Alternates with a second place so that each click selects.
-    await page.evaluate(`window.__clicks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'click') __clicks.push(e.duration); }).observe({ type: 'event', durationThreshold: 16 })`);
-    const row = async (name: string | null) => (await page.evaluateHandle(`[...document.querySelectorAll('.aa-places .aa-row')].find((b) => ${name ? `b.querySelector('.aa-name').textContent === ${JSON.stringify(name)}` : 'true'})`)).asElement() as import('puppeteer-core').ElementHandle<Element>;
+    await page.evaluate(
+      `window.__clicks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'click') __clicks.push(e.duration); }).observe({ type: 'event', durationThreshold: 16 })`,
+    );
+    const row = async (name: string | null) =>
+      (
+        await page.evaluateHandle(
+          `[...document.querySelectorAll('.aa-places .aa-row')].find((b) => ${name ? `b.querySelector('.aa-name').textContent === ${JSON.stringify(name)}` : 'true'})`,
+        )
+      ).asElement() as import('puppeteer-core').ElementHandle<Element>;
     const clicks = 9;
     for (let i = 0; i < clicks; i++) {
       await (await row(null)).click();
@@ -108,7 +134,9 @@ if (BROWSER && largest) {
     }
     const times = slow.sort((a, b) => a - b);
     const median = times.length > clicks / 2 ? `${times[times.length - Math.ceil(clicks / 2)]} ms` : 'under 16 ms';
-    console.log(`browser (${SIZES.at(-1)} articles, Chromium): first place drawn ${drawnMs} ms after navigation; click → passages for ${top.name} (${top.n} articles), ${clicks} clicks: median ${median}, ${times.length} at 16 ms or more${times.length ? ` (worst ${times.at(-1)} ms)` : ''}`);
+    console.log(
+      `browser (${SIZES.at(-1)} articles, Chromium): first place drawn ${drawnMs} ms after navigation; click → passages for ${top.name} (${top.n} articles), ${clicks} clicks: median ${median}, ${times.length} at 16 ms or more${times.length ? ` (worst ${times.at(-1)} ms)` : ''}`,
+    );
   } finally {
     await browser.close();
     await server.close();

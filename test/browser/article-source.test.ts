@@ -3,7 +3,20 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { attr, close, count, ENGINES, launch, open, seedSample, startSite, text, texts, type Opened, type Site } from './harness.ts';
+import {
+  attr,
+  close,
+  count,
+  ENGINES,
+  launch,
+  open,
+  seedSample,
+  startSite,
+  text,
+  texts,
+  type Opened,
+  type Site,
+} from './harness.ts';
 
 let site: Site;
 let hostile: Site;
@@ -11,7 +24,14 @@ let hostile: Site;
 before(async () => {
   const layer = seedSample();
   layer.title = 'Talks resume in Baku';
-  layer.article = { title: 'Talks resume in Baku', siteName: 'The Daily Test', author: 'Ann Lee', published: '2026-11-27T08:00:00Z', url: 'https://news.example/a?utm=1', canonicalUrl: 'https://news.example/a' };
+  layer.article = {
+    title: 'Talks resume in Baku',
+    siteName: 'The Daily Test',
+    author: 'Ann Lee',
+    published: '2026-11-27T08:00:00Z',
+    url: 'https://news.example/a?utm=1',
+    canonicalUrl: 'https://news.example/a',
+  };
   site = await startSite(layer);
   const bad = seedSample();
   bad.article = { siteName: '<img src=x onerror="window.__pwned=1">', url: 'javascript:window.__pwned=2' };
@@ -37,7 +57,12 @@ for (const engine of ENGINES) {
       const o = await open(browser, site.server.url);
       opened.push(o);
       assert.equal(await text(o.page, '.aa-title'), 'Talks resume in Baku');
-      assert.deepEqual(await texts(o.page, '.aa-source > *'), ['The Daily Test', '27 Nov 2026', 'Ann Lee', 'Original article']);
+      assert.deepEqual(await texts(o.page, '.aa-source > *'), [
+        'The Daily Test',
+        '27 Nov 2026',
+        'Ann Lee',
+        'Original article',
+      ]);
       // The separators are drawn by CSS, so that the text of each part stays that part alone.
       const between = await o.page.$eval('.aa-source time', (el) => getComputedStyle(el, '::before').content);
       assert.equal(between, '" · "');

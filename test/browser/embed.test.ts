@@ -10,7 +10,22 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
-import { click, clickShape, close, count, ENGINES, find, launch, open, seedSample, settle, startSite, text, type Opened, type Site } from './harness.ts';
+import {
+  click,
+  clickShape,
+  close,
+  count,
+  ENGINES,
+  find,
+  launch,
+  open,
+  seedSample,
+  settle,
+  startSite,
+  text,
+  type Opened,
+  type Site,
+} from './harness.ts';
 
 const BAKU = 'geonames:587084';
 const YEREVAN = 'geonames:616052';
@@ -38,7 +53,10 @@ before(async () => {
   const A = site.server.url.slice(0, -1);
   const B = other.url.slice(0, -1);
   writeFileSync(join(site.dir, 'layer2.geojson'), JSON.stringify(smallLayer()));
-  writeFileSync(join(site.dir, 'hostile.css'), '* { box-sizing: content-box } img { max-width: 100%; } div { padding: 20px } body { font: 28px/3 serif; color: red; text-align: center; letter-spacing: 2px }');
+  writeFileSync(
+    join(site.dir, 'hostile.css'),
+    '* { box-sizing: content-box } img { max-width: 100%; } div { padding: 20px } body { font: 28px/3 serif; color: red; text-align: center; letter-spacing: 2px }',
+  );
   // The host page's own script: records events, messages and CSP violations; sizes the iframe by its messages.
   writeFileSync(
     join(site.dir, 'host.js'),
@@ -77,7 +95,11 @@ const frameOf = (page: Page, part: string): Frame => {
   assert.ok(f, `frame ${part}`);
   return f;
 };
-const h3 = (scope: Page | Frame, host: string) => scope.evaluate((h) => document.querySelector(h)?.shadowRoot?.querySelector('.aa-passages h3')?.textContent ?? null, host);
+const h3 = (scope: Page | Frame, host: string) =>
+  scope.evaluate(
+    (h) => document.querySelector(h)?.shadowRoot?.querySelector('.aa-passages h3')?.textContent ?? null,
+    host,
+  );
 
 for (const engine of ENGINES) {
   describe(`embeds in ${engine}`, () => {
@@ -92,7 +114,9 @@ for (const engine of ENGINES) {
       page = o.page;
       await find(page, '.aa-f', { shadow: '#one' });
       await find(page, '.aa-f', { shadow: '#two' });
-      await page.waitForFunction(() => (window as any).__messages.some((m: any) => m.data?.type === 'article-atlas:ready'));
+      await page.waitForFunction(() =>
+        (window as any).__messages.some((m: any) => m.data?.type === 'article-atlas:ready'),
+      );
       frame = frameOf(page, 'embed.html');
       await find(frame, '.aa-f', { shadow: 'article-atlas' });
     });
@@ -103,9 +127,21 @@ for (const engine of ENGINES) {
     });
 
     test('all three embeds draw their own layer, unharmed by the host CSS, and report ready', async () => {
-      const drawn = (scope: Page | Frame, host: string) => scope.evaluate((h) => [...document.querySelector(h)!.shadowRoot!.querySelectorAll('.aa-f')].map((e) => (e as HTMLElement).dataset.id).sort(), host);
-      const all = seedSample().features.filter((f) => f.geometry).map((f) => f.id).sort();
-      const small = smallLayer().features.map((f) => f.id).sort();
+      const drawn = (scope: Page | Frame, host: string) =>
+        scope.evaluate(
+          (h) =>
+            [...document.querySelector(h)!.shadowRoot!.querySelectorAll('.aa-f')]
+              .map((e) => (e as HTMLElement).dataset.id)
+              .sort(),
+          host,
+        );
+      const all = seedSample()
+        .features.filter((f) => f.geometry)
+        .map((f) => f.id)
+        .sort();
+      const small = smallLayer()
+        .features.map((f) => f.id)
+        .sort();
       assert.deepEqual(await drawn(page, '#one'), all);
       assert.deepEqual(await drawn(page, '#two'), small);
       assert.deepEqual(await drawn(frame, 'article-atlas'), small);
@@ -114,13 +150,32 @@ for (const engine of ENGINES) {
         const app = one.shadowRoot!.querySelector('.aa-app')!;
         const map = one.shadowRoot!.querySelector('.aa-map')!.getBoundingClientRect();
         const cs = getComputedStyle(app);
-        return { height: Math.round(one.getBoundingClientRect().height), box: cs.boxSizing, color: cs.color, font: cs.fontFamily, map: map.width > 200 && map.height > 200, sheets: one.shadowRoot!.adoptedStyleSheets.length };
+        return {
+          height: Math.round(one.getBoundingClientRect().height),
+          box: cs.boxSizing,
+          color: cs.color,
+          font: cs.fontFamily,
+          map: map.width > 200 && map.height > 200,
+          sheets: one.shadowRoot!.adoptedStyleSheets.length,
+        };
       });
-      assert.deepEqual(look, { height: 420, box: 'border-box', color: 'rgb(29, 29, 27)', font: look.font, map: true, sheets: 1 });
+      assert.deepEqual(look, {
+        height: 420,
+        box: 'border-box',
+        color: 'rgb(29, 29, 27)',
+        font: look.font,
+        map: true,
+        sheets: 1,
+      });
       assert.doesNotMatch(look.font, /^serif$/);
       assert.equal(await count(page, '.aa-article', { shadow: '#one' }), 0, 'text="off" hides the article text');
       assert.equal(await count(page, '.aa-article', { shadow: '#two' }), 1);
-      const ready = await page.evaluate(() => (window as any).__events.filter((e: any) => e.type === 'article-atlas:ready').map((e: any) => e.target).sort());
+      const ready = await page.evaluate(() =>
+        (window as any).__events
+          .filter((e: any) => e.type === 'article-atlas:ready')
+          .map((e: any) => e.target)
+          .sort(),
+      );
       assert.deepEqual(ready, ['one', 'two']);
       assert.deepEqual(await page.evaluate(() => (window as any).__csp), [], 'no CSP violation');
       assert.deepEqual(o.errors, []);
@@ -133,9 +188,13 @@ for (const engine of ENGINES) {
       assert.equal(await h3(page, '#one'), 'Baku');
       assert.equal(await h3(page, '#two'), 'Yerevan');
       await clickShape(page, `path.aa-f[data-id="${ARMENIA}"]`, { shadow: '#two' });
-      await page.waitForFunction(() => document.getElementById('two')!.shadowRoot!.querySelector('.aa-passages h3')?.textContent === 'Armenia');
+      await page.waitForFunction(
+        () => document.getElementById('two')!.shadowRoot!.querySelector('.aa-passages h3')?.textContent === 'Armenia',
+      );
       assert.equal(await h3(page, '#one'), 'Baku');
-      const events = await page.evaluate(() => (window as any).__events.filter((e: any) => e.type === 'article-atlas:select'));
+      const events = await page.evaluate(() =>
+        (window as any).__events.filter((e: any) => e.type === 'article-atlas:select'),
+      );
       assert.deepEqual(events, [
         { type: 'article-atlas:select', target: 'one', detail: { id: BAKU, name: 'Baku', kind: 'city' } },
         { type: 'article-atlas:select', target: 'two', detail: { id: ARMENIA, name: 'Armenia', kind: 'country' } },
@@ -144,7 +203,10 @@ for (const engine of ENGINES) {
 
     test('select(), clearSelection() and fit() drive one element without firing reader events', async () => {
       const before = await page.evaluate(() => (window as any).__events.length);
-      const center = () => page.evaluate(() => document.getElementById('one')!.shadowRoot!.querySelector<HTMLElement>('.aa-map')!.dataset.center);
+      const center = () =>
+        page.evaluate(
+          () => document.getElementById('one')!.shadowRoot!.querySelector<HTMLElement>('.aa-map')!.dataset.center,
+        );
       await page.evaluate(() => (document.getElementById('one') as any).fit());
       await new Promise((r) => setTimeout(r, 100));
       const start = await center();
@@ -152,9 +214,17 @@ for (const engine of ENGINES) {
       assert.equal(ok, true);
       assert.equal(await h3(page, '#one'), 'Moscow');
       assert.equal(await page.evaluate(() => (document.getElementById('one') as any).select('geonames:1')), false);
-      await page.waitForFunction((c) => document.getElementById('one')!.shadowRoot!.querySelector<HTMLElement>('.aa-map')!.dataset.center !== c, {}, start);
+      await page.waitForFunction(
+        (c) => document.getElementById('one')!.shadowRoot!.querySelector<HTMLElement>('.aa-map')!.dataset.center !== c,
+        {},
+        start,
+      );
       await page.evaluate(() => (document.getElementById('one') as any).fit());
-      await page.waitForFunction((c) => document.getElementById('one')!.shadowRoot!.querySelector<HTMLElement>('.aa-map')!.dataset.center === c, {}, start);
+      await page.waitForFunction(
+        (c) => document.getElementById('one')!.shadowRoot!.querySelector<HTMLElement>('.aa-map')!.dataset.center === c,
+        {},
+        start,
+      );
       await page.evaluate(() => (document.getElementById('one') as any).clearSelection());
       assert.equal(await h3(page, '#one'), null);
       assert.equal(await h3(page, '#two'), 'Armenia');
@@ -163,28 +233,55 @@ for (const engine of ENGINES) {
 
     test('the iframe posts its height, takes select commands from the allowed origin and posts selections', async () => {
       const B = other.url.slice(0, -1);
-      const heights = await page.evaluate(() => (window as any).__messages.filter((m: any) => m.data?.type === 'article-atlas:height'));
+      const heights = await page.evaluate(() =>
+        (window as any).__messages.filter((m: any) => m.data?.type === 'article-atlas:height'),
+      );
       assert.ok(heights.length > 0, JSON.stringify(await page.evaluate(() => (window as any).__messages)));
-      for (const m of heights) assert.equal(m.origin, B), assert.equal(m.fromFrame, true);
+      for (const m of heights) (assert.equal(m.origin, B), assert.equal(m.fromFrame, true));
       const last = heights.at(-1).data.height;
       assert.ok(last > 300, `height ${last}`);
       assert.equal(await page.evaluate(() => document.getElementById('frame')!.clientHeight), last);
-      await page.evaluate((id, target) => (document.getElementById('frame') as HTMLIFrameElement).contentWindow!.postMessage({ type: 'article-atlas:select', id }, target), MOSCOW, B);
-      await frame.waitForFunction(() => document.querySelector('article-atlas')?.shadowRoot?.querySelector('.aa-passages h3')?.textContent === 'Moscow');
+      await page.evaluate(
+        (id, target) =>
+          (document.getElementById('frame') as HTMLIFrameElement).contentWindow!.postMessage(
+            { type: 'article-atlas:select', id },
+            target,
+          ),
+        MOSCOW,
+        B,
+      );
+      await frame.waitForFunction(
+        () =>
+          document.querySelector('article-atlas')?.shadowRoot?.querySelector('.aa-passages h3')?.textContent ===
+          'Moscow',
+      );
       // Bring the frame on screen and let it lay out after the selection, or the click can land mid-reflow.
       await (await find(page, '#frame')).scrollIntoView();
       await settle(frame);
       await click(frame, '.aa-row', { shadow: 'article-atlas', hasText: 'Yerevan' });
-      await page.waitForFunction(() => (window as any).__messages.some((m: any) => m.data?.type === 'article-atlas:select'));
-      const sel = await page.evaluate(() => (window as any).__messages.filter((m: any) => m.data?.type === 'article-atlas:select'));
-      assert.deepEqual(sel, [{ origin: B, fromFrame: true, data: { type: 'article-atlas:select', id: YEREVAN, name: 'Yerevan', kind: 'city' } }]);
+      await page.waitForFunction(() =>
+        (window as any).__messages.some((m: any) => m.data?.type === 'article-atlas:select'),
+      );
+      const sel = await page.evaluate(() =>
+        (window as any).__messages.filter((m: any) => m.data?.type === 'article-atlas:select'),
+      );
+      assert.deepEqual(sel, [
+        {
+          origin: B,
+          fromFrame: true,
+          data: { type: 'article-atlas:select', id: YEREVAN, name: 'Yerevan', kind: 'city' },
+        },
+      ]);
     });
 
     test('commands from an origin not on the allow-list are ignored', async () => {
       assert.equal(await h3(frame, 'article-atlas'), 'Yerevan');
       const rogue = frameOf(page, 'rogue.html');
       // The rogue frame shares the embed's own origin, which an explicit allow-list does not include.
-      await rogue.evaluate((id) => window.parent.frames[0].postMessage({ type: 'article-atlas:select', id }, '*'), MOSCOW);
+      await rogue.evaluate(
+        (id) => window.parent.frames[0].postMessage({ type: 'article-atlas:select', id }, '*'),
+        MOSCOW,
+      );
       await rogue.evaluate(() => window.parent.frames[0].postMessage({ type: 'article-atlas:clear' }, '*'));
       await new Promise((r) => setTimeout(r, 500));
       assert.equal(await h3(frame, 'article-atlas'), 'Yerevan');
@@ -196,23 +293,38 @@ for (const engine of ENGINES) {
       const zoom = () => map.evaluate((e) => Number((e as HTMLElement).dataset.zoom));
       const z0 = await zoom();
       const box = (await map.boundingBox())!;
-      // A corner of the map, where no place is drawn, so the click does not select anything.
-      await page.mouse.move(box.x + 12, box.y + box.height - 40);
+      // The bottom-right corner of the map, where no place is drawn (the legend holds the bottom-left one), so
+      // the click does not select anything.
+      await page.mouse.move(box.x + box.width - 12, box.y + box.height - 40);
       await page.mouse.wheel({ deltaY: -200 });
       await find(page, '.aa-wheelhint.aa-show', { shadow: '#one' });
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(await zoom(), z0);
-      await page.mouse.click(box.x + 12, box.y + box.height - 40);
+      await page.mouse.click(box.x + box.width - 12, box.y + box.height - 40);
       await page.mouse.wheel({ deltaY: -200 });
-      await map.evaluate((e, z) => new Promise<void>((done) => {
-        const t = setInterval(() => Number((e as HTMLElement).dataset.zoom) > z && (clearInterval(t), done()), 50);
-      }), z0);
+      await map.evaluate(
+        (e, z) =>
+          new Promise<void>((done) => {
+            const t = setInterval(() => Number((e as HTMLElement).dataset.zoom) > z && (clearInterval(t), done()), 50);
+          }),
+        z0,
+      );
     });
 
     test('no cookies, no storage, no request leaving 127.0.0.1', async () => {
-      assert.deepEqual(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), ['', 0, 0]);
-      assert.deepEqual(await frame.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), ['', 0, 0]);
-      const outside = o.requests.filter((u) => !u.startsWith('http://127.0.0.1:') && !u.startsWith('blob:') && !u.startsWith('data:'));
+      assert.deepEqual(await page.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), [
+        '',
+        0,
+        0,
+      ]);
+      assert.deepEqual(await frame.evaluate(() => [document.cookie, localStorage.length, sessionStorage.length]), [
+        '',
+        0,
+        0,
+      ]);
+      const outside = o.requests.filter(
+        (u) => !u.startsWith('http://127.0.0.1:') && !u.startsWith('blob:') && !u.startsWith('data:'),
+      );
       assert.deepEqual(outside, []);
       assert.ok(o.requests.some((u) => u.endsWith('/basemap.json')));
     });
@@ -230,9 +342,19 @@ for (const engine of ENGINES) {
       try {
         await click(o.page, '.aa-tools .aa-btn', { hasText: 'Embed' });
         await find(o.page, 'dialog[open]');
-        const [element, iframe] = await o.page.evaluate(() => [...document.querySelectorAll('dialog textarea')].map((t) => (t as HTMLTextAreaElement).value));
-        assert.equal(element, `<script src="${site.server.url}article-atlas.js" defer></script>\n<article-atlas src="${site.server.url}layer.geojson" place="${BAKU}" height="520"></article-atlas>`);
-        assert.match(iframe, new RegExp(`^<iframe src="${site.server.url}embed\\.html\\?src=layer\\.geojson&amp;place=geonames%3A587084" title="Map: Turkey still stands`));
+        const [element, iframe] = await o.page.evaluate(() =>
+          [...document.querySelectorAll('dialog textarea')].map((t) => (t as HTMLTextAreaElement).value),
+        );
+        assert.equal(
+          element,
+          `<script src="${site.server.url}article-atlas.js" defer></script>\n<article-atlas src="${site.server.url}layer.geojson" place="${BAKU}" height="520"></article-atlas>`,
+        );
+        assert.match(
+          iframe,
+          new RegExp(
+            `^<iframe src="${site.server.url}embed\\.html\\?src=layer\\.geojson&amp;place=geonames%3A587084" title="Map: Turkey still stands`,
+          ),
+        );
         await o.page.keyboard.press('Escape');
         await o.page.waitForFunction(() => !document.querySelector('dialog[open]'));
         assert.equal(await text(o.page, '.aa-passages h3'), 'Baku');

@@ -8,7 +8,27 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
-import { attr, click, clickShape, close, count, download, ENGINES, find, gone, launch, open, seedSample, seedSampleText, startSite, text, texts, type Engine, type Opened, type Site } from './harness.ts';
+import {
+  attr,
+  click,
+  clickShape,
+  close,
+  count,
+  download,
+  ENGINES,
+  find,
+  gone,
+  launch,
+  open,
+  seedSample,
+  seedSampleText,
+  startSite,
+  text,
+  texts,
+  type Engine,
+  type Opened,
+  type Site,
+} from './harness.ts';
 
 const KALBAJAR = 'geonames:148535';
 const BAKU = 'geonames:587084';
@@ -83,7 +103,10 @@ function explorerTests(engine: Engine) {
     assert.equal(await selectedName(page), 'Baku');
     assert.equal(await baku.evaluate((e) => e.getAttribute('aria-pressed')), 'true');
     const [lat, lon] = (await attr(page, '.aa-map', 'data-center'))!.split(',').map(Number);
-    assert.ok(Math.abs(lat - 40.37767) < 0.5 && Math.abs(lon - 49.89201) < 0.5, `map centred on Baku, got ${lat},${lon}`);
+    assert.ok(
+      Math.abs(lat - 40.37767) < 0.5 && Math.abs(lon - 49.89201) < 0.5,
+      `map centred on Baku, got ${lat},${lon}`,
+    );
     assert.equal(new URL(page.url()).hash, '#place=' + encodeURIComponent(BAKU));
   });
 
@@ -104,7 +127,10 @@ function explorerTests(engine: Engine) {
     // Tab from the map container onwards must land on a drawn feature (not skip the SVG in any engine).
     await (await find(page, '.aa-map')).focus();
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute('data-id') ?? document.activeElement?.className);
+    const focused = await page.evaluate(
+      () =>
+        (document.activeElement as HTMLElement | null)?.getAttribute('data-id') ?? document.activeElement?.className,
+    );
     assert.match(String(focused), /^(geonames|wikidata):/);
   });
 
@@ -172,7 +198,11 @@ function explorerTests(engine: Engine) {
       const el = document.activeElement as HTMLElement;
       return { text: el.textContent, inArticle: !!el.closest('.aa-article'), start: el.dataset.start };
     });
-    assert.deepEqual(focused, { text: 'Azerbaijan', inArticle: true, start: String(seedSample().features[0].properties.mentions[1].start) });
+    assert.deepEqual(focused, {
+      text: 'Azerbaijan',
+      inArticle: true,
+      start: String(seedSample().features[0].properties.mentions[1].start),
+    });
   });
 
   test('the disputed area shows its note', async () => {
@@ -191,7 +221,10 @@ function explorerTests(engine: Engine) {
     const sel = await download(o, '.aa-tools button', { hasText: 'Download selection' });
     assert.deepEqual(getIssues(sel.text), []);
     const fc = check(sel.text) as unknown as ArticleLayer;
-    assert.deepEqual(fc.features, seedSample().features.filter((f) => f.id === KALBAJAR));
+    assert.deepEqual(
+      fc.features,
+      seedSample().features.filter((f) => f.id === KALBAJAR),
+    );
     assert.match(sel.name, /-kalbajar\.geojson$/);
   });
 
@@ -243,7 +276,9 @@ function explorerTests(engine: Engine) {
     // The form starts closed for the new place, and opens on Lachin's first alternative, not Baku's "none".
     assert.equal(await count(page, '.aa-fix select'), 0);
     await click(page, '.aa-fix summary');
-    const first = seedSample().features.find((x) => x.id === LACHIN)!.properties.candidates.find((c) => c.id !== LACHIN)!.id;
+    const first = seedSample()
+      .features.find((x) => x.id === LACHIN)!
+      .properties.candidates.find((c) => c.id !== LACHIN)!.id;
     assert.equal(await (await find(page, '.aa-fix select')).evaluate((e) => (e as HTMLSelectElement).value), first);
   });
 
@@ -292,7 +327,9 @@ function explorerTests(engine: Engine) {
     await new Promise((r) => setTimeout(r, 200));
     const all = opened.flatMap((o) => o.requests);
     assert.ok(requests.some((u) => u.endsWith('/basemap.json')));
-    const outside = all.filter((u) => !u.startsWith(site.server.url) && !u.startsWith('blob:') && !u.startsWith('data:'));
+    const outside = all.filter(
+      (u) => !u.startsWith(site.server.url) && !u.startsWith('blob:') && !u.startsWith('data:'),
+    );
     assert.deepEqual(outside, []);
   });
 }

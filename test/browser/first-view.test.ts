@@ -9,7 +9,20 @@ import type { Browser, Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import { click, close, ENGINES, find, launch, open, settle, startSite, text, type Engine, type Opened, type Site } from './harness.ts';
+import {
+  click,
+  close,
+  ENGINES,
+  find,
+  launch,
+  open,
+  settle,
+  startSite,
+  text,
+  type Engine,
+  type Opened,
+  type Site,
+} from './harness.ts';
 
 const STORY = ['Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan'];
 const SIZES = [
@@ -45,16 +58,21 @@ async function boxes(page: Page, names: string[]): Promise<{ map: Box; places: R
   // No named functions inside: tsx would wrap them in a helper the page does not have.
   const [map, ...rest] = await page.evaluate(
     (names) =>
-      [document.querySelector('.aa-map'), ...names.map((n) => document.querySelector(`.aa-map [aria-label^="${n},"]`))].map((e) =>
-        e ? (e.getBoundingClientRect().toJSON() as Box) : null,
-      ),
+      [
+        document.querySelector('.aa-map'),
+        ...names.map((n) => document.querySelector(`.aa-map [aria-label^="${n},"]`)),
+      ].map((e) => (e ? (e.getBoundingClientRect().toJSON() as Box) : null)),
     names,
   );
   return { map: map!, places: Object.fromEntries(names.map((n, i) => [n, rest[i]])) };
 }
 
 const centre = (b: Box) => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
-const inside = (b: Box, m: Box, slackPx = 0) => b.left >= m.left - slackPx && b.right <= m.right + slackPx && b.top >= m.top - slackPx && b.bottom <= m.bottom + slackPx;
+const inside = (b: Box, m: Box, slackPx = 0) =>
+  b.left >= m.left - slackPx &&
+  b.right <= m.right + slackPx &&
+  b.top >= m.top - slackPx &&
+  b.bottom <= m.bottom + slackPx;
 
 for (const engine of ENGINES) describe(`first view of the seed in ${engine}`, () => firstViewTests(engine));
 
@@ -77,12 +95,20 @@ function firstViewTests(engine: Engine) {
       const centres = STORY.map((name) => {
         assert.ok(places[name], `${name} is drawn`);
         const c = centre(places[name]!);
-        assert.ok(c.x > map.left && c.x < map.right && c.y > map.top && c.y < map.bottom, `${name} at ${JSON.stringify(c)} is on the map ${JSON.stringify(map)}`);
+        assert.ok(
+          c.x > map.left && c.x < map.right && c.y > map.top && c.y < map.bottom,
+          `${name} at ${JSON.stringify(c)} is on the map ${JSON.stringify(map)}`,
+        );
         return c;
       });
-      const spreadX = (Math.max(...centres.map((c) => c.x)) - Math.min(...centres.map((c) => c.x))) / (map.right - map.left);
-      const spreadY = (Math.max(...centres.map((c) => c.y)) - Math.min(...centres.map((c) => c.y))) / (map.bottom - map.top);
-      assert.ok(Math.max(spreadX, spreadY) >= 0.25, `spread over ${(spreadX * 100).toFixed(0)}% of the width, ${(spreadY * 100).toFixed(0)}% of the height`);
+      const spreadX =
+        (Math.max(...centres.map((c) => c.x)) - Math.min(...centres.map((c) => c.x))) / (map.right - map.left);
+      const spreadY =
+        (Math.max(...centres.map((c) => c.y)) - Math.min(...centres.map((c) => c.y))) / (map.bottom - map.top);
+      assert.ok(
+        Math.max(spreadX, spreadY) >= 0.25,
+        `spread over ${(spreadX * 100).toFixed(0)}% of the width, ${(spreadY * 100).toFixed(0)}% of the height`,
+      );
       // Moscow, the Soviet Union drawn at Moscow, Ankara and France are off screen, and the list says so.
       assert.equal(await text(o.page, '.aa-outside'), "4 places are outside the map's view.");
     });
@@ -114,7 +140,10 @@ function firstViewTests(engine: Engine) {
       // The focus of a layer without one comes from a chunk loaded after the first draw.
       await o.page.waitForFunction(() => document.querySelector('.aa-outside'));
       await settle(o.page);
-      return o.page.$eval('.aa-map', (e) => `${(e as HTMLElement).dataset.center} @ ${(e as HTMLElement).dataset.zoom}`);
+      return o.page.$eval(
+        '.aa-map',
+        (e) => `${(e as HTMLElement).dataset.center} @ ${(e as HTMLElement).dataset.zoom}`,
+      );
     };
     assert.equal(await view(unfocused.server.url), await view(site.server.url));
   });

@@ -6,7 +6,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type BrowserContext,
+  type ElementHandle,
+  type Frame,
+  type Page,
+} from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { buildSite } from '../../src/cli/build-site.ts';
 import { serveSite, type ServeSiteOptions, type SiteServer } from '../../src/cli/serve-site.ts';
@@ -17,7 +23,9 @@ export const EXECUTABLES: Record<Engine, string> = {
   firefox: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
 };
 /** Both engines unless AA_ENGINES narrows it (e.g. AA_ENGINES=firefox while debugging). */
-export const ENGINES: Engine[] = (process.env.AA_ENGINES ?? 'chromium,firefox').split(',').map((s) => s.trim() as Engine);
+export const ENGINES: Engine[] = (process.env.AA_ENGINES ?? 'chromium,firefox')
+  .split(',')
+  .map((s) => s.trim() as Engine);
 export const SEED_SAMPLE_PATH = new URL('../fixtures/layers/seed-sample.geojson', import.meta.url);
 export const seedSampleText = () => readFileSync(SEED_SAMPLE_PATH, 'utf8');
 export const seedSample = (): ArticleLayer => JSON.parse(seedSampleText());
@@ -56,14 +64,27 @@ export async function launch(engine: Engine): Promise<Browser> {
       browser: 'firefox',
       executablePath: EXECUTABLES.firefox,
       headless: true,
-      extraPrefsFirefox: { 'ui.prefersReducedMotion': 1, 'browser.download.alwaysOpenPanel': false, 'network.proxy.type': 0 },
+      extraPrefsFirefox: {
+        'ui.prefersReducedMotion': 1,
+        'browser.download.alwaysOpenPanel': false,
+        'network.proxy.type': 0,
+      },
     });
   }
   return puppeteer.launch({
     browser: 'chrome',
     executablePath: EXECUTABLES.chromium,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--force-prefers-reduced-motion'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--force-prefers-reduced-motion',
+    ],
   });
 }
 
@@ -77,9 +98,15 @@ export interface Opened {
 }
 
 /** Opens `url` in a fresh context and waits until `waitFor` (the places, by default) is drawn. */
-export async function open(browser: Browser, url: string, opts: { width?: number; height?: number; waitFor?: string; init?: string } = {}): Promise<Opened> {
+export async function open(
+  browser: Browser,
+  url: string,
+  opts: { width?: number; height?: number; waitFor?: string; init?: string } = {},
+): Promise<Opened> {
   const downloads = mkdtempSync(join(tmpdir(), 'aa-downloads-'));
-  const context = await browser.createBrowserContext({ downloadBehavior: { policy: 'allow', downloadPath: downloads } });
+  const context = await browser.createBrowserContext({
+    downloadBehavior: { policy: 'allow', downloadPath: downloads },
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
   await page.setViewport({ width: opts.width ?? 1280, height: opts.height ?? 800 });
@@ -115,13 +142,20 @@ export interface FindOptions {
   nth?: number;
 }
 
-const pattern = (t: string | RegExp | undefined) => (t === undefined ? null : t instanceof RegExp ? { src: t.source, flags: t.flags } : { text: t });
+const pattern = (t: string | RegExp | undefined) =>
+  t === undefined ? null : t instanceof RegExp ? { src: t.source, flags: t.flags } : { text: t };
 
 /**
  * Runs in the page (self-contained: puppeteer sends its source, and CSP pages forbid eval): the elements
  * matching `sel` under the document or a host's shadow root, filtered by text; `mode` picks the answer.
  */
-function query(sel: string, shadow: string | null, p: { src?: string; flags?: string; text?: string } | null, mode: 'one' | 'count' | 'texts' | 'none', nth: number): unknown {
+function query(
+  sel: string,
+  shadow: string | null,
+  p: { src?: string; flags?: string; text?: string } | null,
+  mode: 'one' | 'count' | 'texts' | 'none',
+  nth: number,
+): unknown {
   const host = shadow ? document.querySelector(shadow) : null;
   const root: ParentNode | null | undefined = shadow ? host?.shadowRoot : document;
   const re = p?.src !== undefined ? new RegExp(p.src, p.flags) : null;
@@ -138,7 +172,8 @@ function query(sel: string, shadow: string | null, p: { src?: string; flags?: st
   return all[nth] ?? null;
 }
 
-const args = (selector: string, o: FindOptions, mode: string) => [selector, o.shadow ?? null, pattern(o.hasText), mode, o.nth ?? 0] as const;
+const args = (selector: string, o: FindOptions, mode: string) =>
+  [selector, o.shadow ?? null, pattern(o.hasText), mode, o.nth ?? 0] as const;
 
 /** Waits for the element and returns it. */
 export async function find(scope: Scope, selector: string, o: FindOptions = {}): Promise<ElementHandle<Element>> {
@@ -217,7 +252,11 @@ export async function gone(scope: Scope, selector: string, o: FindOptions = {}):
 }
 
 /** Clicks `button` (a selector) and returns the file the browser saved, read from the download folder. */
-export async function download(o: Opened, button: string, f: FindOptions = {}): Promise<{ name: string; text: string }> {
+export async function download(
+  o: Opened,
+  button: string,
+  f: FindOptions = {},
+): Promise<{ name: string; text: string }> {
   rmSync(o.downloads, { recursive: true, force: true });
   mkdirSync(o.downloads, { recursive: true });
   await click(o.page, button, f);

@@ -41,7 +41,13 @@ let server: SiteServer;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aa-leaflet-'));
   writeFileSync(join(dir, 'page-entry.js'), PAGE_SCRIPT);
-  await build({ entryPoints: [join(dir, 'page-entry.js')], outfile: join(dir, 'page.js'), bundle: true, format: 'esm', logLevel: 'silent' });
+  await build({
+    entryPoints: [join(dir, 'page-entry.js')],
+    outfile: join(dir, 'page.js'),
+    bundle: true,
+    format: 'esm',
+    logLevel: 'silent',
+  });
   copyFileSync(`${ROOT}node_modules/leaflet/dist/leaflet.css`, join(dir, 'leaflet.css'));
   writeFileSync(join(dir, 'index.html'), PAGE);
   server = await serveSite(dir, { port: 0 });
@@ -52,33 +58,34 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-for (const engine of ENGINES) describe(`Leaflet's _leaflet_disable_events in ${engine}`, () => {
-  let browser: Browser;
-  let opened: Opened;
-  before(async () => {
-    browser = await launch(engine);
-    opened = await open(browser, server.url, { waitFor: '#flagged' });
-  });
-  after(async () => {
-    if (opened) await close(opened);
-    await browser?.close();
-  });
+for (const engine of ENGINES)
+  describe(`Leaflet's _leaflet_disable_events in ${engine}`, () => {
+    let browser: Browser;
+    let opened: Opened;
+    before(async () => {
+      browser = await launch(engine);
+      opened = await open(browser, server.url, { waitFor: '#flagged' });
+    });
+    after(async () => {
+      if (opened) await close(opened);
+      await browser?.close();
+    });
 
-  const clickAndRead = async (id: string): Promise<string[]> => {
-    await opened.page.evaluate(() => ((window as unknown as { aaLog: string[] }).aaLog.length = 0));
-    await clickShape(opened.page, `#${id}`);
-    return opened.page.evaluate(() => [...(window as unknown as { aaLog: string[] }).aaLog]);
-  };
+    const clickAndRead = async (id: string): Promise<string[]> => {
+      await opened.page.evaluate(() => ((window as unknown as { aaLog: string[] }).aaLog.length = 0));
+      await clickShape(opened.page, `#${id}`);
+      return opened.page.evaluate(() => [...(window as unknown as { aaLog: string[] }).aaLog]);
+    };
 
-  test('Leaflet sees a click on an unflagged shape (the control)', async () => {
-    const log = await clickAndRead('plain');
-    assert.ok(log.includes('own:plain'), log.join(' '));
-    assert.ok(log.includes('leaflet:plain:click'), `Leaflet fired its click: ${log.join(' ')}`);
-  });
+    test('Leaflet sees a click on an unflagged shape (the control)', async () => {
+      const log = await clickAndRead('plain');
+      assert.ok(log.includes('own:plain'), log.join(' '));
+      assert.ok(log.includes('leaflet:plain:click'), `Leaflet fired its click: ${log.join(' ')}`);
+    });
 
-  test('a flagged shape handles its own click and Leaflet fires nothing for it', async () => {
-    const log = await clickAndRead('flagged');
-    assert.deepEqual(log, ['own:flagged']);
-    assert.deepEqual(opened.errors, []);
+    test('a flagged shape handles its own click and Leaflet fires nothing for it', async () => {
+      const log = await clickAndRead('flagged');
+      assert.deepEqual(log, ['own:flagged']);
+      assert.deepEqual(opened.errors, []);
+    });
   });
-});

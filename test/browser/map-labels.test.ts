@@ -10,7 +10,19 @@ import { geoparse } from '../../src/core/geoparse.ts';
 import { readArticle } from '../../src/cli/read-article.ts';
 import { seedArticlePath } from '../../src/cli/seed-article.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import { click, clickShape, close, ENGINES, find, launch, open, settle, type Opened, type Site, startSite } from './harness.ts';
+import {
+  click,
+  clickShape,
+  close,
+  ENGINES,
+  find,
+  launch,
+  open,
+  settle,
+  type Opened,
+  type Site,
+  startSite,
+} from './harness.ts';
 
 const YEREVAN = 'geonames:616052';
 
@@ -40,10 +52,19 @@ async function readLabels(page: Page): Promise<{ labels: Label[]; dots: Record<s
       const r = e.getBoundingClientRect();
       const name = e.localName === 'div' ? e.textContent! : e.getAttribute('aria-label')!.split(',')[0];
       const city = e.classList.contains('aa-lbl-city');
-      return { dot: e.localName === 'path', city, name, shown: !(e as HTMLElement).hidden, box: { x: r.x, y: r.y, w: r.width, h: r.height } };
+      return {
+        dot: e.localName === 'path',
+        city,
+        name,
+        shown: !(e as HTMLElement).hidden,
+        box: { x: r.x, y: r.y, w: r.width, h: r.height },
+      };
     }),
   );
-  return { labels: all.filter((e) => !e.dot), dots: Object.fromEntries(all.filter((e) => e.dot).map((e) => [e.name, e.box])) };
+  return {
+    labels: all.filter((e) => !e.dot),
+    dots: Object.fromEntries(all.filter((e) => e.dot).map((e) => [e.name, e.box])),
+  };
 }
 
 /** The cities named on the map. */
@@ -51,73 +72,85 @@ async function namedCities(page: Page): Promise<string[]> {
   return page.$$eval('.aa-lbl-city:not([hidden])', (ls) => ls.map((l) => l.textContent!).sort());
 }
 
-const overlap = (a: Label['box'], b: Label['box']) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+const overlap = (a: Label['box'], b: Label['box']) =>
+  a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** The names of the labels shown, after checking that no two of them overlap. */
 async function shownLabels(page: Page): Promise<string[]> {
   const { labels } = await readLabels(page);
   const shown = labels.filter((l) => l.shown);
-  for (const a of shown) for (const b of shown) if (a !== b) assert.ok(!overlap(a.box, b.box), `${a.name} overlaps ${b.name}: ${JSON.stringify([a.box, b.box])}`);
+  for (const a of shown)
+    for (const b of shown)
+      if (a !== b) assert.ok(!overlap(a.box, b.box), `${a.name} overlaps ${b.name}: ${JSON.stringify([a.box, b.box])}`);
   return shown.map((l) => l.name).sort();
 }
 
-for (const engine of ENGINES) describe(`map labels on the seed article in ${engine}`, () => {
-  let browser: Browser;
-  const opened: Opened[] = [];
-  async function openSite() {
-    const o = await open(browser, site.server.url);
-    opened.push(o);
-    await click(o.page, '.aa-showall', { hasText: 'Show all places' });
-    await settle(o.page);
-    return o.page;
-  }
-  before(async () => {
-    browser = await launch(engine);
-  });
-  after(async () => {
-    for (const o of opened) await close(o);
-    await browser?.close();
-  });
-
-  test('with all places in view no two names overlap and none covers a city dot; Yerevan gives way and names itself on hover', async () => {
-    const page = await openSite();
-    const shown = await shownLabels(page);
-    assert.ok(shown.includes('Baku') && !shown.includes('Yerevan'), shown.join(', '));
-    const { labels, dots } = await readLabels(page);
-    for (const l of labels.filter((x) => x.shown)) {
-      for (const [name, dot] of Object.entries(dots)) if (name !== l.name) assert.ok(!overlap(l.box, dot), `${l.name} covers the dot of ${name}`);
+for (const engine of ENGINES)
+  describe(`map labels on the seed article in ${engine}`, () => {
+    let browser: Browser;
+    const opened: Opened[] = [];
+    async function openSite() {
+      const o = await open(browser, site.server.url);
+      opened.push(o);
+      await click(o.page, '.aa-showall', { hasText: 'Show all places' });
+      await settle(o.page);
+      return o.page;
     }
-    await (await find(page, `path.aa-f[data-id="${YEREVAN}"]`)).hover();
-    await find(page, '.leaflet-tooltip.aa-tip:not([hidden])', { hasText: /^Yerevan$/ });
-  });
+    before(async () => {
+      browser = await launch(engine);
+    });
+    after(async () => {
+      for (const o of opened) await close(o);
+      await browser?.close();
+    });
 
-  test('zooming in on the Caucasus gives room back to the hidden names', async () => {
-    const page = await openSite();
-    assert.ok(!(await namedCities(page)).includes('Yerevan'));
-    // The wheel zooms around the pointer once the map has focus (a click on it gives it that).
-    const dot = (await readLabels(page)).dots.Yerevan;
-    const map = (await page.$eval('.aa-map', (e) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y }; }));
-    await page.mouse.click(map.x + 40, map.y + 120);
-    const zoom = () => page.$eval('.aa-map', (e) => Number((e as HTMLElement).dataset.zoom));
-    const start = await zoom();
-    await page.mouse.move(dot.x + dot.w / 2, dot.y + dot.h / 2);
-    // Engines turn a wheel step into different zoom steps: roll until two levels are gained.
-    for (let i = 0; i < 8 && (await zoom()) < start + 2; i++) {
-      await page.mouse.wheel({ deltaY: -120 });
-      await new Promise((r) => setTimeout(r, 400));
-    }
-    await page.waitForFunction((z) => Number((document.querySelector('.aa-map') as HTMLElement).dataset.zoom) >= z + 2, {}, start);
-    await settle(page);
-    const shown = await shownLabels(page);
-    for (const city of ['Baku', 'Yerevan']) assert.ok(shown.includes(city), shown.join(', '));
-  });
+    test('with all places in view no two names overlap and none covers a city dot; Yerevan gives way and names itself on hover', async () => {
+      const page = await openSite();
+      const shown = await shownLabels(page);
+      assert.ok(shown.includes('Baku') && !shown.includes('Yerevan'), shown.join(', '));
+      const { labels, dots } = await readLabels(page);
+      for (const l of labels.filter((x) => x.shown)) {
+        for (const [name, dot] of Object.entries(dots))
+          if (name !== l.name) assert.ok(!overlap(l.box, dot), `${l.name} covers the dot of ${name}`);
+      }
+      await (await find(page, `path.aa-f[data-id="${YEREVAN}"]`)).hover();
+      await find(page, '.leaflet-tooltip.aa-tip:not([hidden])', { hasText: /^Yerevan$/ });
+    });
 
-  test('the selected city is labelled first', async () => {
-    const page = await openSite();
-    await clickShape(page, `path.aa-f[data-id="${YEREVAN}"]`);
-    await page.waitForFunction(() => document.querySelector('.aa-passages h3')?.textContent === 'Yerevan');
-    await find(page, `path.aa-sel[data-id="${YEREVAN}"]`);
-    const shown = await shownLabels(page);
-    assert.ok(shown.includes('Yerevan'), shown.join());
+    test('zooming in on the Caucasus gives room back to the hidden names', async () => {
+      const page = await openSite();
+      assert.ok(!(await namedCities(page)).includes('Yerevan'));
+      // The wheel zooms around the pointer once the map has focus (a click on it gives it that).
+      const dot = (await readLabels(page)).dots.Yerevan;
+      const map = await page.$eval('.aa-map', (e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.x, y: r.y };
+      });
+      await page.mouse.click(map.x + 40, map.y + 120);
+      const zoom = () => page.$eval('.aa-map', (e) => Number((e as HTMLElement).dataset.zoom));
+      const start = await zoom();
+      await page.mouse.move(dot.x + dot.w / 2, dot.y + dot.h / 2);
+      // Engines turn a wheel step into different zoom steps: roll until two levels are gained.
+      for (let i = 0; i < 8 && (await zoom()) < start + 2; i++) {
+        await page.mouse.wheel({ deltaY: -120 });
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      await page.waitForFunction(
+        (z) => Number((document.querySelector('.aa-map') as HTMLElement).dataset.zoom) >= z + 2,
+        {},
+        start,
+      );
+      await settle(page);
+      const shown = await shownLabels(page);
+      for (const city of ['Baku', 'Yerevan']) assert.ok(shown.includes(city), shown.join(', '));
+    });
+
+    test('the selected city is labelled first', async () => {
+      const page = await openSite();
+      await clickShape(page, `path.aa-f[data-id="${YEREVAN}"]`);
+      await page.waitForFunction(() => document.querySelector('.aa-passages h3')?.textContent === 'Yerevan');
+      await find(page, `path.aa-sel[data-id="${YEREVAN}"]`);
+      const shown = await shownLabels(page);
+      assert.ok(shown.includes('Yerevan'), shown.join());
+    });
   });
-});

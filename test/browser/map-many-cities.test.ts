@@ -35,8 +35,19 @@ before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aa-many-'));
   writeFileSync(join(dir, 'page-entry.js'), PAGE_SCRIPT);
   writeFileSync(join(dir, 'layer.json'), JSON.stringify(manyCities(CITIES)));
-  const leafletParts = { name: 'leaflet-parts', setup: (b: import('esbuild').PluginBuild) => b.onResolve({ filter: /^leaflet$/ }, () => ({ path: `${ROOT}src/ui/map/leaflet-parts.js` })) };
-  await build({ entryPoints: { page: join(dir, 'page-entry.js') }, outdir: dir, bundle: true, format: 'esm', logLevel: 'silent', plugins: [leafletParts] });
+  const leafletParts = {
+    name: 'leaflet-parts',
+    setup: (b: import('esbuild').PluginBuild) =>
+      b.onResolve({ filter: /^leaflet$/ }, () => ({ path: `${ROOT}src/ui/map/leaflet-parts.js` })),
+  };
+  await build({
+    entryPoints: { page: join(dir, 'page-entry.js') },
+    outdir: dir,
+    bundle: true,
+    format: 'esm',
+    logLevel: 'silent',
+    plugins: [leafletParts],
+  });
   writeFileSync(join(dir, 'index.html'), PAGE);
   server = await serveSite(dir, { port: 0 });
 });
@@ -46,43 +57,52 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-for (const engine of ENGINES) describe(`a map of ${CITIES} cities in ${engine}`, () => {
-  let browser: Browser;
-  let opened: Opened;
-  before(async () => {
-    browser = await launch(engine);
-    opened = await open(browser, server.url, { waitFor: '.leaflet-container' });
-  });
-  after(async () => {
-    if (opened) await close(opened);
-    await browser?.close();
-  });
-
-  test(`draws ${CITIES} cities and names some, and the page answers within a second all the while`, async () => {
-    const { page } = opened;
-    const layer = await (await fetch(`${server.url}layer.json`)).json();
-    await page.evaluate((l) => {
-      const w = window as unknown as { aaGap: number; aaLast: number; aaTimer: number; aaDraw(l: unknown): void };
-      w.aaGap = 0;
-      w.aaLast = performance.now();
-      w.aaTimer = setInterval(() => {
-        const now = performance.now();
-        w.aaGap = Math.max(w.aaGap, now - w.aaLast);
-        w.aaLast = now;
-      }, 10) as unknown as number;
-      setTimeout(() => w.aaDraw(l), 20);
-    }, layer);
-    await page.waitForFunction((n) => document.querySelectorAll('path.aa-k-city').length === n && document.querySelector('.aa-lbl-city:not([hidden])'), { timeout: 120_000 }, CITIES);
-    await new Promise((r) => setTimeout(r, 300));
-    const gap = await page.evaluate(() => {
-      const w = window as unknown as { aaGap: number; aaTimer: number };
-      clearInterval(w.aaTimer);
-      return w.aaGap;
+for (const engine of ENGINES)
+  describe(`a map of ${CITIES} cities in ${engine}`, () => {
+    let browser: Browser;
+    let opened: Opened;
+    before(async () => {
+      browser = await launch(engine);
+      opened = await open(browser, server.url, { waitFor: '.leaflet-container' });
     });
-    console.log(`# ${engine}: ${CITIES} cities drawn and named; the longest the page did not answer: ${gap.toFixed(0)} ms`);
-    assert.ok(gap < 1000, `the page did not answer for ${gap.toFixed(0)} ms`);
-    const named = await count(page, '.aa-lbl-city:not([hidden])');
-    assert.ok(named > 20 && named < CITIES / 4, `${named} cities named`);
-    assert.deepEqual(opened.errors, []);
+    after(async () => {
+      if (opened) await close(opened);
+      await browser?.close();
+    });
+
+    test(`draws ${CITIES} cities and names some, and the page answers within a second all the while`, async () => {
+      const { page } = opened;
+      const layer = await (await fetch(`${server.url}layer.json`)).json();
+      await page.evaluate((l) => {
+        const w = window as unknown as { aaGap: number; aaLast: number; aaTimer: number; aaDraw(l: unknown): void };
+        w.aaGap = 0;
+        w.aaLast = performance.now();
+        w.aaTimer = setInterval(() => {
+          const now = performance.now();
+          w.aaGap = Math.max(w.aaGap, now - w.aaLast);
+          w.aaLast = now;
+        }, 10) as unknown as number;
+        setTimeout(() => w.aaDraw(l), 20);
+      }, layer);
+      await page.waitForFunction(
+        (n) =>
+          document.querySelectorAll('path.aa-k-city').length === n &&
+          document.querySelector('.aa-lbl-city:not([hidden])'),
+        { timeout: 120_000 },
+        CITIES,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      const gap = await page.evaluate(() => {
+        const w = window as unknown as { aaGap: number; aaTimer: number };
+        clearInterval(w.aaTimer);
+        return w.aaGap;
+      });
+      console.log(
+        `# ${engine}: ${CITIES} cities drawn and named; the longest the page did not answer: ${gap.toFixed(0)} ms`,
+      );
+      assert.ok(gap < 1000, `the page did not answer for ${gap.toFixed(0)} ms`);
+      const named = await count(page, '.aa-lbl-city:not([hidden])');
+      assert.ok(named > 20 && named < CITIES / 4, `${named} cities named`);
+      assert.deepEqual(opened.errors, []);
+    });
   });
-});

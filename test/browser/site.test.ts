@@ -44,7 +44,8 @@ function get(path: string): Promise<{ status: number; type: string; body: string
 
 test('buildSite writes the page, the layer with its text and article.txt, and no temp files', () => {
   const files = readdirSync(join(dir, 'site')).sort();
-  for (const f of ['app.css', 'app.js', 'article.txt', 'basemap.json', 'index.html', 'layer.geojson']) assert.ok(files.includes(f), f);
+  for (const f of ['app.css', 'app.js', 'article.txt', 'basemap.json', 'index.html', 'layer.geojson'])
+    assert.ok(files.includes(f), f);
   assert.equal(files.filter((f) => f.endsWith('.tmp')).length, 0);
   assert.equal(readFileSync(join(dir, 'site', 'article.txt'), 'utf8'), 'the text');
   assert.equal(JSON.parse(readFileSync(join(dir, 'site', 'layer.geojson'), 'utf8')).text, 'the text');
@@ -61,7 +62,15 @@ test('serveSite listens on 127.0.0.1 and sends the right media types', async () 
 });
 
 test('serveSite serves nothing outside its folder', async () => {
-  for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/link.txt', '/nope.js', '/%00', '/%E0%A4%A']) {
+  for (const p of [
+    '/../secret.txt',
+    '/..%2fsecret.txt',
+    '/%2e%2e/secret.txt',
+    '/link.txt',
+    '/nope.js',
+    '/%00',
+    '/%E0%A4%A',
+  ]) {
     const r = await get(p);
     assert.equal(r.status, 404, p);
     assert.ok(!r.body.includes('secret'), p);

@@ -11,13 +11,32 @@ import type { Browser } from 'puppeteer-core';
 import { buildCollection } from '../../src/cli/build-collection.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import type { ArticleLayer, LayerFeature } from '../../src/core/types.ts';
-import { click, clickShape, close, count, download, ENGINES, find, gone, launch, open, text, texts, type Engine, type Opened } from './harness.ts';
+import {
+  click,
+  clickShape,
+  close,
+  count,
+  download,
+  ENGINES,
+  find,
+  gone,
+  launch,
+  open,
+  text,
+  texts,
+  type Engine,
+  type Opened,
+} from './harness.ts';
 
 const BAKU = 'geonames:587084';
 const YEREVAN = 'geonames:616052';
 const TBILISI = 'geonames:611717';
 const PASSAGES = 'section[aria-label="Passages"]';
-const COORDS: Record<string, [number, number]> = { [BAKU]: [49.89201, 40.37767], [YEREVAN]: [44.51361, 40.18111], [TBILISI]: [44.79307, 41.69411] };
+const COORDS: Record<string, [number, number]> = {
+  [BAKU]: [49.89201, 40.37767],
+  [YEREVAN]: [44.51361, 40.18111],
+  [TBILISI]: [44.79307, 41.69411],
+};
 const NAMES: Record<string, string> = { [BAKU]: 'Baku', [YEREVAN]: 'Yerevan', [TBILISI]: 'Tbilisi' };
 
 /** A one-paragraph article layer naming `ids` where their names first occur in `text`. */
@@ -29,11 +48,27 @@ function layer(id: string, title: string, text: string, ids: string[]): ArticleL
       type: 'Feature',
       id: pid,
       geometry: { type: 'Point', coordinates: COORDS[pid] },
-      properties: { name, kind: 'city', country: pid === BAKU ? 'AZ' : pid === YEREVAN ? 'AM' : 'GE', anchor: COORDS[pid], score: 0.9, candidates: [], mentions: [{ start, end: start + name.length, text: name, passage: 0, type: 'toponym' }] },
+      properties: {
+        name,
+        kind: 'city',
+        country: pid === BAKU ? 'AZ' : pid === YEREVAN ? 'AM' : 'GE',
+        anchor: COORDS[pid],
+        score: 0.9,
+        candidates: [],
+        mentions: [{ start, end: start + name.length, text: name, passage: 0, type: 'toponym' }],
+      },
     };
   });
   const dates: Record<string, string> = { a: '2023-09-19', b: '2023-09-25' };
-  return { type: 'FeatureCollection', id, title, text, passages: [{ start: 0, end: text.length, sentences: [[0, text.length]] }], features, article: { published: dates[id], siteName: 'Wire' } };
+  return {
+    type: 'FeatureCollection',
+    id,
+    title,
+    text,
+    passages: [{ start: 0, end: text.length, sentences: [[0, text.length]] }],
+    features,
+    article: { published: dates[id], siteName: 'Wire' },
+  };
 }
 
 let dir: string;
@@ -42,7 +77,10 @@ let server: SiteServer;
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'aa-story-site-'));
   const files = [
-    ['a.geojson', layer('a', 'Talks in the Caucasus', 'Envoys held talks in Baku and later in Yerevan.', [BAKU, YEREVAN])],
+    [
+      'a.geojson',
+      layer('a', 'Talks in the Caucasus', 'Envoys held talks in Baku and later in Yerevan.', [BAKU, YEREVAN]),
+    ],
     ['b.geojson', layer('b', 'Protests spread', 'Crowds gathered in Baku, and in Tbilisi too.', [BAKU, TBILISI])],
   ] as const;
   for (const [name, l] of files) writeFileSync(join(dir, name), JSON.stringify(l));
@@ -50,7 +88,11 @@ before(async () => {
   const noGeoparse = () => {
     throw new Error('these inputs are layers');
   };
-  const r = await buildCollection(files.map(([n]) => join(dir, n)), site, { resources: noGeoparse, readArticle: noGeoparse });
+  const r = await buildCollection(
+    files.map(([n]) => join(dir, n)),
+    site,
+    { resources: noGeoparse, readArticle: noGeoparse },
+  );
   assert.deepEqual(r.problems, []);
   writeFileSync(
     join(site, 'host.html'),
@@ -93,14 +135,24 @@ function storyTests(engine: Engine) {
     await find(page, `${PASSAGES} .aa-group`);
     assert.equal(await text(page, `${PASSAGES} h3`), 'Baku');
     assert.deepEqual(await texts(page, `${PASSAGES} .aa-group h4`), ['Protests spread', 'Talks in the Caucasus']);
-    assert.deepEqual(await texts(page, `${PASSAGES} .aa-group p`), ['Crowds gathered in Baku, and in Tbilisi too.', 'Envoys held talks in Baku and later in Yerevan.']);
+    assert.deepEqual(await texts(page, `${PASSAGES} .aa-group p`), [
+      'Crowds gathered in Baku, and in Tbilisi too.',
+      'Envoys held talks in Baku and later in Yerevan.',
+    ]);
     assert.deepEqual(await texts(page, `${PASSAGES} mark`), ['Baku', 'Baku']);
-    assert.equal(requests.some((u) => u.includes('/articles/')), false, 'texts are not part of the first load');
+    assert.equal(
+      requests.some((u) => u.includes('/articles/')),
+      false,
+      'texts are not part of the first load',
+    );
     // The article's title opens its text, fetched now, with its places highlighted.
     await click(page, `${PASSAGES} .aa-group h4 button`, { hasText: 'Talks in the Caucasus' });
     await find(page, '.aa-story-text .aa-m', { hasText: 'Yerevan' });
     assert.match(await text(page, '.aa-story-text .aa-text'), /^Envoys held talks in Baku and later in Yerevan\.$/);
-    assert.equal(requests.some((u) => u.endsWith('/articles/a.txt')), true);
+    assert.equal(
+      requests.some((u) => u.endsWith('/articles/a.txt')),
+      true,
+    );
     assert.match(page.url(), /#article=a&place=geonames%3A587084$/);
     assert.deepEqual(errors, []);
   });
@@ -117,7 +169,10 @@ function storyTests(engine: Engine) {
     assert.deepEqual(await texts(page, `${PASSAGES} .aa-group h4`), ['Talks in the Caucasus']);
     const file = await download(opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Download shown' });
     const shown = JSON.parse(file.text);
-    assert.deepEqual(shown.articles.map((x: { id: string }) => x.id), ['a']);
+    assert.deepEqual(
+      shown.articles.map((x: { id: string }) => x.id),
+      ['a'],
+    );
     assert.deepEqual(shown.features.map((f: { id: string }) => f.id).sort(), [BAKU, YEREVAN].sort());
     await click(page, '.aa-story .aa-btn', { hasText: 'Show all' });
     await find(page, `.aa-f[data-id="${TBILISI}"]`);

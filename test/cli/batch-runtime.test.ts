@@ -6,11 +6,22 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { batchEnv, batchNodeOptions, INITIAL_OLD_SPACE_MB, INLINE_BUDGET, rerunForBatch, SEMI_SPACE_MB } from '../../src/cli/batch-runtime.ts';
+import {
+  batchEnv,
+  batchNodeOptions,
+  INITIAL_OLD_SPACE_MB,
+  INLINE_BUDGET,
+  rerunForBatch,
+  SEMI_SPACE_MB,
+} from '../../src/cli/batch-runtime.ts';
 
-test('batchNodeOptions: a pool one thread smaller than the cores where Node\'s four do not fit, heap sizes for a batch, nothing set twice', () => {
+test("batchNodeOptions: a pool one thread smaller than the cores where Node's four do not fit, heap sizes for a batch, nothing set twice", () => {
   const old = `--initial-old-space-size=${INITIAL_OLD_SPACE_MB}`;
-  const young = [`--min-semi-space-size=${SEMI_SPACE_MB}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, `--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`];
+  const young = [
+    `--min-semi-space-size=${SEMI_SPACE_MB}`,
+    `--max-semi-space-size=${SEMI_SPACE_MB}`,
+    `--max-inlined-bytecode-size-cumulative=${INLINE_BUDGET}`,
+  ];
   const cases: Array<[number, string[], string, string[]]> = [
     [1, [], '', ['--v8-pool-size=1', old, ...young]],
     [2, [], '', ['--v8-pool-size=1', old, ...young]],
@@ -21,9 +32,19 @@ test('batchNodeOptions: a pool one thread smaller than the cores where Node\'s f
     [2, [], '--max-old-space-size=512 --v8-pool-size=2', [old, ...young]],
     [2, ['--initial-old-space-size=64'], '', ['--v8-pool-size=1', ...young]],
     [8, ['--max-semi-space-size=64', '--max-inlined-bytecode-size-cumulative=500'], '--initial-heap-size=300', []],
-    [2, ['--enable-source-maps', '--min-semi-space-size=4'], '--max-old-space-size=512', ['--v8-pool-size=1', old, young[2]]],
+    [
+      2,
+      ['--enable-source-maps', '--min-semi-space-size=4'],
+      '--max-old-space-size=512',
+      ['--v8-pool-size=1', old, young[2]],
+    ],
   ];
-  for (const [cores, execArgv, nodeOptions, want] of cases) assert.deepEqual(batchNodeOptions(cores, execArgv, nodeOptions), want, `${cores} cores, ${execArgv} ${nodeOptions}`);
+  for (const [cores, execArgv, nodeOptions, want] of cases)
+    assert.deepEqual(
+      batchNodeOptions(cores, execArgv, nodeOptions),
+      want,
+      `${cores} cores, ${execArgv} ${nodeOptions}`,
+    );
 });
 
 test('rerunForBatch: when Node refuses an option, nothing ran, and the caller is told to do the work itself', async () => {
@@ -33,9 +54,17 @@ test('rerunForBatch: when Node refuses an option, nothing ran, and the caller is
 });
 
 test('batchEnv: the child keeps the environment but the extra CA certificates, which only cost it start-up time', () => {
-  const env = { PATH: '/usr/bin', ARTICLE_ATLAS_DATA: '/data', NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt' };
+  const env = {
+    PATH: '/usr/bin',
+    ARTICLE_ATLAS_DATA: '/data',
+    NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
+  };
   assert.deepEqual(batchEnv(env), { PATH: '/usr/bin', ARTICLE_ATLAS_DATA: '/data' });
-  assert.equal(env.NODE_EXTRA_CA_CERTS, '/etc/ssl/certs/ca-certificates.crt', 'the caller\'s environment is not changed');
+  assert.equal(
+    env.NODE_EXTRA_CA_CERTS,
+    '/etc/ssl/certs/ca-certificates.crt',
+    "the caller's environment is not changed",
+  );
 });
 
 // Through the built command (issue #19): the batch as a Unix filter, in its child and in one process.
@@ -44,14 +73,23 @@ const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8
 const tmp = mkdtempSync(join(tmpdir(), 'aa-batch-'));
 const BATCH = join(tmp, 'big.jsonl');
 // Far more output than a pipe holds (64 KB), so the command is still writing when the reader leaves.
-writeFileSync(BATCH, Array.from({ length: 400 }, (_, i) => JSON.stringify({ id: `n${i}`, text: 'Talks in Baku, Yerevan, Moscow and Paris.' })).join('\n') + '\n');
+writeFileSync(
+  BATCH,
+  Array.from({ length: 400 }, (_, i) =>
+    JSON.stringify({ id: `n${i}`, text: 'Talks in Baku, Yerevan, Moscow and Paris.' }),
+  ).join('\n') + '\n',
+);
 
 for (const same of ['', '1']) {
   test(`a reader that goes away (| head -1) ends the batch quietly, exit 0${same ? ', in one process' : ', in the child'}`, () => {
-    const r = spawnSync('bash', ['-c', `node "${BIN}" parse --jsonl < "${BATCH}" | head -c 100 > /dev/null; echo "exit \${PIPESTATUS[0]}" >&2`], {
-      encoding: 'utf8',
-      env: { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: same },
-    });
+    const r = spawnSync(
+      'bash',
+      ['-c', `node "${BIN}" parse --jsonl < "${BATCH}" | head -c 100 > /dev/null; echo "exit \${PIPESTATUS[0]}" >&2`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: same },
+      },
+    );
     assert.equal(r.stderr, 'exit 0\n', 'no stack trace, no message');
   });
 }
@@ -73,12 +111,20 @@ test('the batch child stops when its parent is killed (SIGKILL), although stdin 
   const stdin = openSync(fifo, 'r+');
   const outFile = join(tmp, 'out.jsonl');
   const out = openSync(outFile, 'w');
-  const parent = spawn('node', [BIN, 'parse', '--jsonl'], { stdio: [stdin, out, 'inherit'], env: { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: '' } });
+  const parent = spawn('node', [BIN, 'parse', '--jsonl'], {
+    stdio: [stdin, out, 'inherit'],
+    env: { ...process.env, ARTICLE_ATLAS_SAME_PROCESS: '' },
+  });
   closeSync(out);
   writeSync(stdin, JSON.stringify({ id: 'a', text: 'Baku' }) + '\n');
   // The child is at work once the first layer is out; then it waits for the next line.
   for (let i = 0; i < 300 && !statSync(outFile).size; i++) await new Promise((r) => setTimeout(r, 50));
-  const child = Number(spawnSync('pgrep', ['-P', String(parent.pid)], { encoding: 'utf8' }).stdout.trim().split('\n')[0]) || undefined;
+  const child =
+    Number(
+      spawnSync('pgrep', ['-P', String(parent.pid)], { encoding: 'utf8' })
+        .stdout.trim()
+        .split('\n')[0],
+    ) || undefined;
   assert.ok(child && statSync(outFile).size, 'the batch runs in a child, which wrote the first layer');
   parent.kill('SIGKILL');
   for (let i = 0; i < 100 && !gone(child); i++) await new Promise((r) => setTimeout(r, 50));

@@ -37,19 +37,30 @@ test('parse - reads stdin; --pretty indents; --out writes the file', () => {
   const out = join(tmp, 'out.geojson');
   assert.equal(run(['parse', SEED, '--out', out]).code, 0);
   assert.equal(JSON.parse(readFileSync(out, 'utf8')).type, 'FeatureCollection');
-  assert.deepEqual(readdirSync(tmp).filter((f) => f.includes('.tmp')), [], 'no temporary file left behind');
+  assert.deepEqual(
+    readdirSync(tmp).filter((f) => f.includes('.tmp')),
+    [],
+    'no temporary file left behind',
+  );
 });
 
 test('parse reads HTML and Markdown; offsets refer to the extracted text', () => {
   const html = join(tmp, 'a.html');
-  writeFileSync(html, '<html><head><title>T</title><script>var Paris = 1;</script></head><body><article><h1>Border clashes</h1><p>Fighting near <b>Baku</b> and Yerevan.</p></article></body></html>');
+  writeFileSync(
+    html,
+    '<html><head><title>T</title><script>var Paris = 1;</script></head><body><article><h1>Border clashes</h1><p>Fighting near <b>Baku</b> and Yerevan.</p></article></body></html>',
+  );
   const layer = JSON.parse(run(['parse', html]).stdout);
   assert.doesNotMatch(layer.text, /var Paris/);
-  for (const f of layer.features) for (const m of f.properties.mentions) assert.equal(layer.text.slice(m.start, m.end), m.text);
+  for (const f of layer.features)
+    for (const m of f.properties.mentions) assert.equal(layer.text.slice(m.start, m.end), m.text);
   assert.deepEqual(layer.features.map((f: any) => f.properties.name).sort(), ['Baku', 'Yerevan']);
   const md = join(tmp, 'a.md');
   writeFileSync(md, '# Clashes\n\nFighting near **Baku**.');
-  assert.deepEqual(JSON.parse(run(['parse', md]).stdout).features.map((f: any) => f.properties.name), ['Baku']);
+  assert.deepEqual(
+    JSON.parse(run(['parse', md]).stdout).features.map((f: any) => f.properties.name),
+    ['Baku'],
+  );
 });
 
 test('--jsonl: one line out per line in, in order, ids kept, bad lines reported and the rest processed', () => {
@@ -62,9 +73,15 @@ test('--jsonl: one line out per line in, in order, ids kept, bad lines reported 
   ].join('\n');
   const r = run(['parse', '--jsonl'], input + '\n');
   assert.equal(r.code, 1, 'malformed lines make the exit code 1');
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const lines = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 5);
-  assert.deepEqual(lines.map((l) => l.id), ['a', null, '7', 'c', 'd']);
+  assert.deepEqual(
+    lines.map((l) => l.id),
+    ['a', null, '7', 'c', 'd'],
+  );
   assert.equal(lines[0].features[0].properties.name, 'Yerevan');
   assert.match(lines[1].error, /line 2: not a JSON object/);
   assert.deepEqual(lines[2].features, []);
@@ -74,7 +91,12 @@ test('--jsonl: one line out per line in, in order, ids kept, bad lines reported 
 });
 
 test('--jsonl gives the same lines and exit code whether or not it runs in a child with batch Node options', () => {
-  const input = [JSON.stringify({ id: 'a', text: 'Talks in Yerevan and Baku.' }), '{not json', JSON.stringify({ id: 'b', text: 'Storms hit Texas.' })].join('\n') + '\n';
+  const input =
+    [
+      JSON.stringify({ id: 'a', text: 'Talks in Yerevan and Baku.' }),
+      '{not json',
+      JSON.stringify({ id: 'b', text: 'Storms hit Texas.' }),
+    ].join('\n') + '\n';
   const pool = (size: string) => ({ ...process.env, NODE_OPTIONS: size });
   // The first and third run in a child (the third with a pool size of its own), the second in the same process.
   const rerun = run(['parse', '--jsonl'], input, pool(''));
@@ -90,11 +112,18 @@ test('--jsonl gives the same lines and exit code whether or not it runs in a chi
 });
 
 test('--stats reports the load and the throughput on stderr, and nothing without it', () => {
-  const input = [JSON.stringify({ id: 'a', text: 'Talks in Yerevan.' }), JSON.stringify({ id: 'b', text: 'Storms hit Texas.' })].join('\n') + '\n';
+  const input =
+    [
+      JSON.stringify({ id: 'a', text: 'Talks in Yerevan.' }),
+      JSON.stringify({ id: 'b', text: 'Storms hit Texas.' }),
+    ].join('\n') + '\n';
   const r = run(['parse', '--jsonl', '--stats'], input);
   assert.equal(r.code, 0, r.stderr);
   // 17 + 17 characters of text in two articles.
-  assert.match(r.stderr, /loaded the gazetteer in \d+ ms; geoparsed 2 article\(s\), 34 chars in \d+ ms = \d+\.\d\d M chars\/s; peak RSS \d+ MB/);
+  assert.match(
+    r.stderr,
+    /loaded the gazetteer in \d+ ms; geoparsed 2 article\(s\), 34 chars in \d+ ms = \d+\.\d\d M chars\/s; peak RSS \d+ MB/,
+  );
   assert.equal(r.stdout.trim().split('\n').length, 2, 'stdout still carries only the layers');
   assert.equal(run(['parse', '--jsonl'], input).stderr, '');
   const single = run(['parse', '--stats', SEED]);

@@ -19,7 +19,10 @@ before(async () => (server = await startArticleServer()));
 after(() => server.close());
 
 /** Runs the command without blocking this process, which also serves the pages. */
-function run(args: string[], input?: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function run(
+  args: string[],
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const t0 = Date.now();
   return new Promise((resolve) => {
     const child = spawn('node', [BIN, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -34,14 +37,15 @@ function run(args: string[], input?: string): Promise<{ code: number | null; std
 
 const names = (layer: any): string[] => layer.features.map((f: any) => f.properties.name);
 
-test('a news page: its article\'s places only (not the navigation, ads or related links) and its metadata', async () => {
+test("a news page: its article's places only (not the navigation, ads or related links) and its metadata", async () => {
   const url = `${server.base}/news`;
   const r = await run(['parse', url, '--timeout', '10']);
   assert.equal(r.code, 0, r.stderr);
   const layer = JSON.parse(r.stdout);
   assert.deepEqual(validateLayer(layer), []);
   for (const p of ARTICLE_PLACES) assert.ok(names(layer).includes(p), `${p} in ${names(layer)}`);
-  for (const p of OTHER_PLACES) assert.ok(!names(layer).includes(p) && !layer.text.includes(p), `${p} is not in the article`);
+  for (const p of OTHER_PLACES)
+    assert.ok(!names(layer).includes(p) && !layer.text.includes(p), `${p} is not in the article`);
   assert.equal(layer.title, 'Talks resume in Baku');
   assert.deepEqual(layer.article, {
     title: 'Talks resume in Baku',
@@ -52,7 +56,8 @@ test('a news page: its article\'s places only (not the navigation, ads or relate
     language: 'en',
     url,
   });
-  for (const f of layer.features) for (const m of f.properties.mentions) assert.equal(layer.text.slice(m.start, m.end), m.text);
+  for (const f of layer.features)
+    for (const m of f.properties.mentions) assert.equal(layer.text.slice(m.start, m.end), m.text);
 });
 
 test('gzip, deflate and brotli bodies and two redirects give the same text; article.url is where it ended', async () => {
@@ -120,7 +125,10 @@ test('other bad addresses: a scheme that is not fetched, a refused connection, a
   await new Promise((resolve) => probe.close(resolve));
   const refused = await run(['parse', `http://127.0.0.1:${port}/`, '--timeout', '5']);
   assert.equal(refused.code, 1);
-  assert.match(refused.stderr, new RegExp(`Could not read http://127\\.0\\.0\\.1:${port}/: the server refused the connection`));
+  assert.match(
+    refused.stderr,
+    new RegExp(`Could not read http://127\\.0\\.0\\.1:${port}/: the server refused the connection`),
+  );
   assert.match((await run(['parse', 'http://127.0.0.1:25/'])).stderr, /port belongs to another protocol/);
   const bad = await run(['parse', `${server.base}/news`, '--timeout', 'abc']);
   assert.equal(bad.code, 1);
@@ -139,7 +147,7 @@ test('build URL -o DIR writes the site with the metadata; a failed fetch writes 
   assert.ok(!existsSync(none));
 });
 
-test('--jsonl lines may give a url; a text line gets no article member; a bad url is that line\'s error', async () => {
+test("--jsonl lines may give a url; a text line gets no article member; a bad url is that line's error", async () => {
   const input = [
     JSON.stringify({ id: 'web', url: `${server.base}/news` }),
     JSON.stringify({ id: 'gone', url: `${server.base}/missing` }),
@@ -147,7 +155,10 @@ test('--jsonl lines may give a url; a text line gets no article member; a bad ur
   ].join('\n');
   const r = await run(['parse', '--jsonl', '--timeout', '5'], input);
   assert.equal(r.code, 1, 'a bad line makes the exit code 1');
-  const [web, gone, txt] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const [web, gone, txt] = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(web.id, 'web');
   assert.equal(web.article.url, `${server.base}/news`);
   assert.ok(names(web).includes('Baku'));

@@ -6,7 +6,8 @@ import { htmlToText, markdownToText, MAX_HTML_DEPTH } from '../../src/cli/markup
 import { readArticle } from '../../src/cli/read-article.ts';
 import { InputError } from '../../src/core/errors.ts';
 
-const PARA = 'Officials in Yerevan said the talks would continue next week, and that both sides had agreed to keep the ceasefire along the border for now.';
+const PARA =
+  'Officials in Yerevan said the talks would continue next week, and that both sides had agreed to keep the ceasefire along the border for now.';
 
 test('headings h1–h6 and table headers keep their case; lists carry no numbers or bullets', () => {
   const { text } = htmlToText(
@@ -14,7 +15,8 @@ test('headings h1–h6 and table headers keep their case; lists carry no numbers
       '<ol><li>First Baku</li><li>Then Lachin</li></ol><ul><li>Item Shusha</li></ul>' +
       '<table><tr><th>City Name</th><th>Population</th></tr><tr><td>Ganja</td><td>335,000</td></tr></table></article>',
   );
-  for (const s of ['Talks Resume', 'What Comes Next', 'Small Print', 'City Name']) assert.ok(text.includes(s), `${s} in ${JSON.stringify(text)}`);
+  for (const s of ['Talks Resume', 'What Comes Next', 'Small Print', 'City Name'])
+    assert.ok(text.includes(s), `${s} in ${JSON.stringify(text)}`);
   assert.doesNotMatch(text, /WHAT COMES|SMALL PRINT|CITY NAME/);
   assert.doesNotMatch(text, /\d\.\s*(First|Then)|\*\s*Item/);
   assert.match(text, /^First Baku$/m);
@@ -28,10 +30,12 @@ test('a layout table of two prose columns is read column by column, not line by 
   assert.ok(text.includes(left) && text.includes(right), text);
 });
 
-test('#19.4: HTML over 16 M characters is read whole (the converter\'s own limit is lifted)', () => {
+test("#19.4: HTML over 16 M characters is read whole (the converter's own limit is lifted)", () => {
   const unit = 'Talks in Baku went on. ';
   const body = unit.repeat(Math.ceil(16_900_000 / unit.length));
-  const { text } = htmlToText(`<!doctype html><html><body><article><p>${body}Final word from Yerevan.</p></article></body></html>`);
+  const { text } = htmlToText(
+    `<!doctype html><html><body><article><p>${body}Final word from Yerevan.</p></article></body></html>`,
+  );
   assert.ok(text.length > 16_777_216, `${text.length} characters`);
   assert.ok(text.endsWith('Final word from Yerevan.'), text.slice(-40));
 });
@@ -41,7 +45,13 @@ test('#19.5: Markdown keeps its H1 and the text after an HTML block on the same 
   for (const name of ['a.md', undefined]) {
     const a = await readArticle(new TextEncoder().encode(md), name);
     assert.equal(a.format, 'markdown', `format of ${name ?? 'stdin'}`);
-    for (const s of ['Talks in Baku', 'Boxed note about Paris.', 'More talk of Tbilisi.', 'And of Ganja.', 'Last line about Rome.']) {
+    for (const s of [
+      'Talks in Baku',
+      'Boxed note about Paris.',
+      'More talk of Tbilisi.',
+      'And of Ganja.',
+      'Last line about Rome.',
+    ]) {
       assert.ok(a.text.includes(s), `${s} kept (${name ?? 'stdin'})`);
     }
     assert.ok(a.text.startsWith('Talks in Baku'), 'the H1 is the first line, without its #');
@@ -54,7 +64,11 @@ test('#19.8: deeply nested HTML is refused at once with a message saying so', ()
   for (const levels of [MAX_HTML_DEPTH + 10, 5000, 100_000]) {
     const html = `<!doctype html><html><body>${'<div>'.repeat(levels)}<p>Talks in Baku.</p>${'</div>'.repeat(levels)}</body></html>`;
     const t0 = performance.now();
-    assert.throws(() => htmlToText(html, { what: 'The file deep.html' }), (e: unknown) => e instanceof InputError && /deep\.html nests its elements more than 256 levels deep/.test((e as Error).message));
+    assert.throws(
+      () => htmlToText(html, { what: 'The file deep.html' }),
+      (e: unknown) =>
+        e instanceof InputError && /deep\.html nests its elements more than 256 levels deep/.test((e as Error).message),
+    );
     // Not a timing test of speed: a bound on work. Before the scan, 5,000 levels ran for minutes.
     assert.ok(performance.now() - t0 < 20_000, `${levels} levels answered within the bound`);
   }
@@ -63,8 +77,17 @@ test('#19.8: deeply nested HTML is refused at once with a message saying so', ()
 });
 
 test('a page that is only links (a home page) gets a message, not a map of its navigation', () => {
-  const links = ['Paris', 'London', 'Tokyo', 'Madrid', 'Lisbon', 'Berlin', 'Rome', 'Vienna'].map((c) => `<li><a href="/${c}">Latest news from ${c} today</a></li>`).join('');
+  const links = ['Paris', 'London', 'Tokyo', 'Madrid', 'Lisbon', 'Berlin', 'Rome', 'Vienna']
+    .map((c) => `<li><a href="/${c}">Latest news from ${c} today</a></li>`)
+    .join('');
   const html = `<!doctype html><html><head><title>Home</title></head><body><nav><ul>${links}</ul></nav><main><ul>${links}</ul></main></body></html>`;
-  assert.throws(() => htmlToText(html), (e: unknown) => e instanceof InputError && /has no article: most of its text is links/.test((e as Error).message));
-  assert.equal(htmlToText('<p>Fighting near <a href="/b">Baku</a> and Yerevan.</p>').text, 'Fighting near Baku and Yerevan.', 'a snippet with a link is still read');
+  assert.throws(
+    () => htmlToText(html),
+    (e: unknown) => e instanceof InputError && /has no article: most of its text is links/.test((e as Error).message),
+  );
+  assert.equal(
+    htmlToText('<p>Fighting near <a href="/b">Baku</a> and Yerevan.</p>').text,
+    'Fighting near Baku and Yerevan.',
+    'a snippet with a link is still read',
+  );
 });

@@ -11,7 +11,8 @@ test('plain text passes through unchanged, BOM removed', async () => {
 });
 
 test('HTML: scripts, styles and comments are dropped, paragraphs kept', async () => {
-  const html = '<!doctype html><html><head><title>Border clashes</title><style>p{color:red}</style></head><body><script>alert(1)</script><!-- hidden Paris --><p>Clashes near Baku.</p><p>Talks in Yerevan.</p><![CDATA[ x ]]></body></html>';
+  const html =
+    '<!doctype html><html><head><title>Border clashes</title><style>p{color:red}</style></head><body><script>alert(1)</script><!-- hidden Paris --><p>Clashes near Baku.</p><p>Talks in Yerevan.</p><![CDATA[ x ]]></body></html>';
   const a = await readArticle(enc(html), 'a.html');
   assert.equal(a.format, 'html');
   assert.equal(a.title, 'Border clashes');
@@ -35,7 +36,11 @@ test('format detection from name and content', () => {
 const BAD: Array<[string, Uint8Array, RegExp]> = [
   ['empty', new Uint8Array(), /empty/],
   ['whitespace', enc('  \n\t '), /only whitespace/],
-  ['PNG', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), /UTF-8|binary/],
+  [
+    'PNG',
+    new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    /UTF-8|binary/,
+  ],
   ['invalid UTF-8', new Uint8Array([0x41, 0xc3, 0x28, 0x42]), /not valid UTF-8/],
   ['NUL bytes', enc('abc\u0000def'), /binary/],
   ['empty HTML', enc('<html><body><script>x()</script></body></html>'), /no readable text/],
@@ -43,6 +48,10 @@ const BAD: Array<[string, Uint8Array, RegExp]> = [
 
 test('bad input gets an InputError naming the problem', async () => {
   for (const [name, bytes, re] of BAD) {
-    await assert.rejects(() => readArticle(bytes, name === 'empty HTML' ? 'x.html' : undefined), (e: unknown) => e instanceof InputError && re.test((e as Error).message), name);
+    await assert.rejects(
+      () => readArticle(bytes, name === 'empty HTML' ? 'x.html' : undefined),
+      (e: unknown) => e instanceof InputError && re.test((e as Error).message),
+      name,
+    );
   }
 });

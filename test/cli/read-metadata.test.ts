@@ -56,7 +56,11 @@ test('decodePage: windows-1252 from the header, from <meta>, or when the bytes a
   const cp1252 = [0x93, 0x5a, 0xfc, 0x72, 0x69, 0x63, 0x68, 0x94, 0x20, 0x80, 0x35];
   const expected = '“Zürich” €5';
   assert.equal(decodePage(new Uint8Array(cp1252), 'text/html; charset=windows-1252'), expected);
-  assert.equal(decodePage(new Uint8Array(cp1252), 'text/plain; charset="ISO-8859-1"', false), expected, 'latin1 labels mean windows-1252');
+  assert.equal(
+    decodePage(new Uint8Array(cp1252), 'text/plain; charset="ISO-8859-1"', false),
+    expected,
+    'latin1 labels mean windows-1252',
+  );
   const meta = new TextEncoder().encode('<meta charset="windows-1252"><p>');
   assert.equal(decodePage(new Uint8Array([...meta, ...cp1252]), 'text/html').slice(meta.length), expected);
   assert.equal(decodePage(new Uint8Array(cp1252), ''), expected, 'undeclared and not UTF-8');

@@ -22,7 +22,8 @@ test('emoji, astral letters, combining marks and right-to-left text keep offsets
   const layer = JSON.parse(r.stdout);
   const found = layer.features.flatMap((f: any) => f.properties.mentions.map((m: any) => m.text));
   for (const n of ['Yerevan', 'Baku', 'Lachin', 'Moscow']) assert.ok(found.includes(n), `${n} in ${found}`);
-  for (const f of layer.features) for (const m of f.properties.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  for (const f of layer.features)
+    for (const m of f.properties.mentions) assert.equal(text.slice(m.start, m.end), m.text);
 });
 
 test('a 2 MB line without a newline is parsed whole', () => {
@@ -32,14 +33,23 @@ test('a 2 MB line without a newline is parsed whole', () => {
   assert.equal(r.code, 0, r.stderr);
   const layer = JSON.parse(r.stdout);
   const baku = layer.features.find((f: any) => f.properties.name === 'Baku');
-  assert.equal(baku.properties.mentions.length, Math.ceil(2_000_000 / unit.length), 'every repetition found: nothing lost');
+  assert.equal(
+    baku.properties.mentions.length,
+    Math.ceil(2_000_000 / unit.length),
+    'every repetition found: nothing lost',
+  );
 });
 
 test('a JSON-lines batch of 3,000 articles comes back whole and in order', () => {
-  const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `n${i}`, text: i % 2 ? `Storm near Texas, day ${i}.` : `Day ${i}: 😀 nothing.` }));
+  const lines = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify({ id: `n${i}`, text: i % 2 ? `Storm near Texas, day ${i}.` : `Day ${i}: 😀 nothing.` }),
+  );
   const r = run(['parse', '--jsonl', '--no-text'], lines.join('\n'));
   assert.equal(r.code, 0, r.stderr);
-  const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const out = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(out.length, 3000);
   out.forEach((o, i) => assert.equal(o.id, `n${i}`));
   assert.equal(out[1].features[0].properties.name, 'Texas');
@@ -48,14 +58,26 @@ test('a JSON-lines batch of 3,000 articles comes back whole and in order', () =>
 test('a JSON-lines file with a final line lacking its newline, blank lines and CRLF', () => {
   const r = run(['parse', '--jsonl'], '{"id":"a","text":"Baku"}\r\n\r\n{"id":"b","text":"Yerevan"}');
   assert.equal(r.code, 0, r.stderr);
-  assert.deepEqual(r.stdout.trim().split('\n').map((l) => JSON.parse(l).id), ['a', 'b']);
+  assert.deepEqual(
+    r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id),
+    ['a', 'b'],
+  );
 });
 
 test('HTML full of scripts, event handlers and CDATA yields text only', () => {
   const f = join(tmp, 'x.html');
-  writeFileSync(f, '<html><body><p onclick="alert(1)">Baku <img src=x onerror=alert(1)></p><script>document.write("Paris")</script><style>p{}</style><!-- Rome --><svg><script>alert(2)</script></svg><![CDATA[ Madrid ]]><noscript>Lisbon</noscript></body></html>');
+  writeFileSync(
+    f,
+    '<html><body><p onclick="alert(1)">Baku <img src=x onerror=alert(1)></p><script>document.write("Paris")</script><style>p{}</style><!-- Rome --><svg><script>alert(2)</script></svg><![CDATA[ Madrid ]]><noscript>Lisbon</noscript></body></html>',
+  );
   const layer = JSON.parse(run(['parse', f]).stdout);
-  assert.deepEqual(layer.features.map((x: any) => x.properties.name), ['Baku']);
+  assert.deepEqual(
+    layer.features.map((x: any) => x.properties.name),
+    ['Baku'],
+  );
   assert.doesNotMatch(layer.text, /alert|document\.write|Rome/);
 });
 
@@ -91,15 +113,29 @@ test('stdin is refused as soon as it passes 64 MB, while reading, not at the end
 test('--jsonl numbers every physical line (blank ones too), as an editor does', () => {
   const r = run(['parse', '--jsonl'], '\n\n{"id":"a","text":"Baku"}\n\n{broken\n   \n{"id":"c"}\n');
   assert.equal(r.code, 1);
-  const errors = r.stdout.trim().split('\n').map((l) => JSON.parse(l).error).filter(Boolean);
-  assert.deepEqual(errors.map((e: string) => e.match(/^line (\d+):/)![1]), ['5', '7']);
+  const errors = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).error)
+    .filter(Boolean);
+  assert.deepEqual(
+    errors.map((e: string) => e.match(/^line (\d+):/)![1]),
+    ['5', '7'],
+  );
 });
 
 test('--jsonl reports a line of invalid UTF-8 instead of reading it as U+FFFD, and goes on', () => {
-  const input = Buffer.concat([Buffer.from('{"id":"a","text":"Ba'), Buffer.from([0xff, 0xfe]), Buffer.from('ku"}\n{"id":"b","text":"Yerevan"}\n')]);
+  const input = Buffer.concat([
+    Buffer.from('{"id":"a","text":"Ba'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from('ku"}\n{"id":"b","text":"Yerevan"}\n'),
+  ]);
   const r = run(['parse', '--jsonl'], input);
   assert.equal(r.code, 1);
-  const [a, b] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const [a, b] = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.match(a.error, /line 1: not valid UTF-8/);
   assert.doesNotMatch(r.stdout, /\uFFFD/);
   assert.equal(b.features[0].properties.name, 'Yerevan');
@@ -111,9 +147,18 @@ test('UTF-16 with a byte-order mark is decoded, in a batch and as one article', 
     return bigEndian ? Buffer.from(le).swap16() : le;
   };
   for (const be of [false, true]) {
-    const batch = run(['parse', '--jsonl'], utf16('{"id":"a","text":"Talks in Baku."}\r\n{"id":"b","text":"Yerevan"}\r\n', be));
+    const batch = run(
+      ['parse', '--jsonl'],
+      utf16('{"id":"a","text":"Talks in Baku."}\r\n{"id":"b","text":"Yerevan"}\r\n', be),
+    );
     assert.equal(batch.code, 0, batch.stderr);
-    assert.deepEqual(batch.stdout.trim().split('\n').map((l) => JSON.parse(l).features[0].properties.name), ['Baku', 'Yerevan']);
+    assert.deepEqual(
+      batch.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).features[0].properties.name),
+      ['Baku', 'Yerevan'],
+    );
     const one = run(['parse', '-'], utf16('Talks in Baku.', be));
     assert.equal(one.code, 0, one.stderr);
     const layer = JSON.parse(one.stdout);
@@ -124,20 +169,39 @@ test('UTF-16 with a byte-order mark is decoded, in a batch and as one article', 
 
 test('--jsonl: a line longer than the limit is reported without being held in memory', () => {
   // 130 MB of one line, streamed: past the 128 MB line limit; the next line is still read.
-  const r = spawnSync('bash', ['-c', `{ printf '{"id":"big","text":"'; head -c 136314880 /dev/zero | tr '\\0' a; printf '"}\\n{"id":"b","text":"Baku"}\\n'; } | node "${BIN}" parse --jsonl`], { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 120_000 });
+  const r = spawnSync(
+    'bash',
+    [
+      '-c',
+      `{ printf '{"id":"big","text":"'; head -c 136314880 /dev/zero | tr '\\0' a; printf '"}\\n{"id":"b","text":"Baku"}\\n'; } | node "${BIN}" parse --jsonl`,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 24, timeout: 120_000 },
+  );
   assert.equal(r.status, 1, r.stderr);
-  const [big, b] = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+  const [big, b] = r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.match(big.error, /line 1: longer than 128 MB/);
   assert.equal(b.features[0].properties.name, 'Baku');
 });
 
 test('an option a command does not take is an error naming the options it takes', () => {
   const cases: Array<[string[], RegExp]> = [
-    [['build', '--pretty', '-o', join(tmp, 'never')], /build does not take --pretty\. Its options: -o\/--out, --format, --jsonl/],
+    [
+      ['build', '--pretty', '-o', join(tmp, 'never')],
+      /build does not take --pretty\. Its options: -o\/--out, --format, --jsonl, --timeout, --max-size, --debug/,
+    ],
     [['merge', '--stats', '-'], /merge does not take --stats\. Its options: --pretty, --debug/],
-    [['serve', '--pretty'], /serve does not take --pretty\. Its options: -o\/--out, --format, -p\/--port, --timeout, --max-size, --debug/],
+    [
+      ['serve', '--pretty'],
+      /serve does not take --pretty\. Its options: -o\/--out, --format, -p\/--port, --timeout, --max-size, --debug/,
+    ],
     [['parse', '-p', '80', '-'], /parse does not take -p\/--port/],
-    [['parse', '--jsonl', '--format', 'html'], /parse --jsonl does not take --format\. Its options: -o\/--out, --no-text, --stats, --timeout, --max-size, --debug/],
+    [
+      ['parse', '--jsonl', '--format', 'html'],
+      /parse --jsonl does not take --format\. Its options: -o\/--out, --no-text, --stats, --timeout, --max-size, --debug/,
+    ],
     [['build', '--stats', '-o', join(tmp, 'never')], /build does not take --stats/],
   ];
   for (const [args, re] of cases) {

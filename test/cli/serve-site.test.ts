@@ -28,8 +28,14 @@ interface Served {
 
 /** Starts `serve` and resolves when it prints its address. */
 function serve(args: string[], opts: { env?: NodeJS.ProcessEnv; asUser?: boolean } = {}): Promise<Served> {
-  const child = spawn('node', [BIN, 'serve', ...args], { env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], ...(opts.asUser ? AS_USER : {}) });
-  const stopped = new Promise<[number | null, string | null]>((r) => child.once('exit', (code, signal) => r([code, signal])));
+  const child = spawn('node', [BIN, 'serve', ...args], {
+    env: opts.env ?? process.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.asUser ? AS_USER : {}),
+  });
+  const stopped = new Promise<[number | null, string | null]>((r) =>
+    child.once('exit', (code, signal) => r([code, signal])),
+  );
   let out = '';
   return new Promise((resolve, reject) => {
     child.stderr!.on('data', (c) => (out += c));
@@ -42,13 +48,26 @@ function serve(args: string[], opts: { env?: NodeJS.ProcessEnv; asUser?: boolean
   });
 }
 
-function get(port: number, path: string, opts: { host?: string; method?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  path: string,
+  opts: { host?: string; method?: string } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: { host: opts.host ?? `127.0.0.1:${port}` } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: opts.method ?? 'GET',
+        headers: { host: opts.host ?? `127.0.0.1:${port}` },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -128,7 +147,10 @@ test('serve -p on a busy port: exit 1, saying what to do, and no temporary folde
   const { port } = busy.address() as { port: number };
   const tmpDir = mkdtempSync(join(tmp, 'busy-'));
   try {
-    const r = spawnSync('node', [BIN, 'serve', article, '-p', String(port)], { env: { ...process.env, TMPDIR: tmpDir }, encoding: 'utf8' });
+    const r = spawnSync('node', [BIN, 'serve', article, '-p', String(port)], {
+      env: { ...process.env, TMPDIR: tmpDir },
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, new RegExp(`Port ${port} is in use: choose another with -p`));
     assert.doesNotMatch(r.stderr, /internal error/);
@@ -146,7 +168,10 @@ test('build -o onto a file, or into a folder it cannot write: exit 1 with what t
   assert.match(onFile.stderr, /it is a file, not a folder/);
   const locked = mkdtempSync(join(tmp, 'locked-'));
   chmodSync(locked, 0o555);
-  const denied = spawnSync('node', [BIN, 'build', article, '-o', join(locked, 'site')], { encoding: 'utf8', ...AS_USER });
+  const denied = spawnSync('node', [BIN, 'build', article, '-o', join(locked, 'site')], {
+    encoding: 'utf8',
+    ...AS_USER,
+  });
   assert.equal(denied.status, 1, denied.stderr);
   assert.match(denied.stderr, /no permission\. Choose a folder you can write to/);
   const denied2 = spawnSync('node', [BIN, 'build', article, '-o', locked], { encoding: 'utf8', ...AS_USER });

@@ -4,7 +4,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync, chmodSync, cpSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  chmodSync,
+  cpSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,7 +29,12 @@ const TIMEOUT_MS = 30_000;
 
 function run(args: string[], opts: { input?: string; cwd?: string; shell?: string } = {}) {
   const r = opts.shell
-    ? spawnSync('bash', ['-c', opts.shell], { cwd: opts.cwd, encoding: 'utf8', env: { ...process.env, A: `node ${BIN}` }, timeout: TIMEOUT_MS })
+    ? spawnSync('bash', ['-c', opts.shell], {
+        cwd: opts.cwd,
+        encoding: 'utf8',
+        env: { ...process.env, A: `node ${BIN}` },
+        timeout: TIMEOUT_MS,
+      })
     : spawnSync('node', [BIN, ...args], { input: opts.input, cwd: opts.cwd, encoding: 'utf8', timeout: TIMEOUT_MS });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -53,7 +70,10 @@ test('-o /dev/stdout (a link into /proc/self/fd) writes to stdout, whether a pip
 test('-o FIFO writes into the named pipe, which stays a pipe', () => {
   const fifo = join(tmp, 'pipe');
   assert.equal(spawnSync('mkfifo', [fifo]).status, 0);
-  const r = run([], { shell: `timeout 20 cat pipe > from-pipe & echo "${ARTICLE}" | $A parse - -o pipe; wait`, cwd: tmp });
+  const r = run([], {
+    shell: `timeout 20 cat pipe > from-pipe & echo "${ARTICLE}" | $A parse - -o pipe; wait`,
+    cwd: tmp,
+  });
   assert.equal(r.code, 0, r.stderr);
   assert.ok(lstatSync(fifo).isFIFO());
   assert.equal(JSON.parse(readFileSync(join(tmp, 'from-pipe'), 'utf8')).type, 'FeatureCollection');
@@ -105,7 +125,13 @@ test('parse --jsonl -o FILE writes the file, and nothing to stdout', () => {
   const r = run(['parse', '--jsonl', '-o', out], { input });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
-  assert.deepEqual(readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).id), ['a', 'b']);
+  assert.deepEqual(
+    readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id),
+    ['a', 'b'],
+  );
   assert.deepEqual(tempFiles(tmp), []);
 });
 
@@ -113,7 +139,9 @@ test('Ctrl+C during a batch written with -o leaves no temporary file (nor a half
   const dir = mkdtempSync(join(tmp, 'int-'));
   const out = join(dir, 'out.jsonl');
   const child = spawn('node', [BIN, 'parse', '--jsonl', '-o', out], { stdio: ['pipe', 'ignore', 'pipe'] });
-  const exited = new Promise<[number | null, string | null]>((r) => child.once('exit', (code, signal) => r([code, signal])));
+  const exited = new Promise<[number | null, string | null]>((r) =>
+    child.once('exit', (code, signal) => r([code, signal])),
+  );
   child.stdin.write(JSON.stringify({ id: 'a', text: 'Baku' }) + '\n');
   // The batch has started writing once its temporary file exists; stdin stays open, so it waits for more.
   for (let i = 0; i < 300 && !tempFiles(dir).length; i++) await new Promise((r) => setTimeout(r, 50));
@@ -132,5 +160,8 @@ test('a site built into a folder is written whole, and the input beside it is un
   const r = run(['build', 'article.md', '-o', '.'], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   assert.ok(existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'layer.geojson')));
-  assert.equal(readFileSync(join(dir, 'article.md'), 'utf8'), readFileSync(join(ROOT, 'test/fixtures/seed/article.txt'), 'utf8'));
+  assert.equal(
+    readFileSync(join(dir, 'article.md'), 'utf8'),
+    readFileSync(join(ROOT, 'test/fixtures/seed/article.txt'), 'utf8'),
+  );
 });

@@ -9,15 +9,38 @@ import type { ArticleLayer, LayerFeature, PlaceKind } from '../../src/core/types
 import { realResources } from '../helpers/real-resources.ts';
 
 /** A place named in the given passages (one toponym mention each; `adj` more passages as adjectives). */
-function place(name: string, kind: PlaceKind, at: [number, number], passages: number[], box?: [number, number, number, number], adj: number[] = []): LayerFeature {
+function place(
+  name: string,
+  kind: PlaceKind,
+  at: [number, number],
+  passages: number[],
+  box?: [number, number, number, number],
+  adj: number[] = [],
+): LayerFeature {
   const mentions = [
     ...passages.map((passage) => ({ start: 0, end: 1, text: name, passage, type: 'toponym' as const })),
     ...adj.map((passage) => ({ start: 0, end: 1, text: name, passage, type: 'adjectival' as const })),
   ];
   const geometry = box
-    ? { type: 'Polygon' as const, coordinates: [[[box[0], box[1]], [box[2], box[1]], [box[2], box[3]], [box[0], box[3]], [box[0], box[1]]]] }
+    ? {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [box[0], box[1]],
+            [box[2], box[1]],
+            [box[2], box[3]],
+            [box[0], box[3]],
+            [box[0], box[1]],
+          ],
+        ],
+      }
     : { type: 'Point' as const, coordinates: at };
-  return { type: 'Feature', id: `test:${name}`, geometry, properties: { name, kind, country: '', anchor: at, score: 1, candidates: [], mentions } };
+  return {
+    type: 'Feature',
+    id: `test:${name}`,
+    geometry,
+    properties: { name, kind, country: '', anchor: at, score: 1, candidates: [], mentions },
+  };
 }
 
 const layerOf = (...features: LayerFeature[]): ArticleLayer => ({ type: 'FeatureCollection', features, passages: [] });
@@ -64,7 +87,7 @@ test('a story about one city frames the city, not the country around it', () => 
   assert.deepEqual(focus.bbox, [2.35, 48.86, 2.35, 48.86]);
 });
 
-test('a neighbour much larger than the story\'s places is framed by its anchor, not whole', () => {
+test("a neighbour much larger than the story's places is framed by its anchor, not whole", () => {
   const layer = layerOf(
     place('Aleppo', 'city', [37.16, 36.2], [0, 1, 2, 3, 4]),
     place('Syria', 'country', [38.5, 35], [1, 5, 6, 7], [35.7, 32.3, 42.4, 37.3]),
@@ -121,7 +144,8 @@ test('the seed layer: the South Caucasus places are the focus; Russia, Turkey an
   const focus = layer.focus!;
   assert.deepEqual(focus, chooseFocus(layer), 'geoparse records what chooseFocus chooses');
   const byName = new Map(layer.features.map((f) => [f.properties.name, f.id]));
-  for (const name of ['Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan', 'Armenia', 'Azerbaijan']) assert.ok(focus.ids.includes(byName.get(name)!), name);
+  for (const name of ['Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan', 'Armenia', 'Azerbaijan'])
+    assert.ok(focus.ids.includes(byName.get(name)!), name);
   for (const name of ['Russia', 'Turkey', 'Moscow', 'France']) assert.ok(!focus.ids.includes(byName.get(name)!), name);
   const [w, s, e, n] = focus.bbox;
   // Armenia and Azerbaijan lie within 43.4–50.9°E, 38.3–41.95°N; the box may add their region, not Russia.

@@ -9,8 +9,14 @@ test('distanceKm: Baku to Yerevan is about 456 km, and a point is 0 km from itse
 });
 
 test('distanceLowerBoundKm never exceeds distanceKm, and equals it along a meridian (to a millionth)', () => {
-  const point = fc.tuple(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -90, max: 90, noNaN: true })) as fc.Arbitrary<[number, number]>;
-  fc.assert(fc.property(point, point, (a, b) => distanceLowerBoundKm(a, b) <= distanceKm(a, b)), { numRuns: 20000 });
+  const point = fc.tuple(
+    fc.double({ min: -180, max: 180, noNaN: true }),
+    fc.double({ min: -90, max: 90, noNaN: true }),
+  ) as fc.Arbitrary<[number, number]>;
+  fc.assert(
+    fc.property(point, point, (a, b) => distanceLowerBoundKm(a, b) <= distanceKm(a, b)),
+    { numRuns: 20000 },
+  );
   const d = distanceKm([30, 10], [30, 50]);
   assert.ok(distanceLowerBoundKm([30, 10], [30, 50]) <= d && distanceLowerBoundKm([30, 10], [30, 50]) > d * (1 - 2e-6));
 });

@@ -13,12 +13,20 @@ const CASES: Array<[string, string[]]> = [
   ['Mr Hall spoke.', []],
   ['the Church of the Holy Redeemer', []],
   ['Holy Redeemer Church burned.', ['Holy Redeemer Church']],
-  ['She studied at the University of California, then the College of the Holy Cross.', ['University of California', 'College of the Holy Cross']],
+  [
+    'She studied at the University of California, then the College of the Holy Cross.',
+    ['University of California', 'College of the Holy Cross'],
+  ],
   ['The University of the city said no.', []],
 ];
 
 test('findSiteSpans: capitalised names ending in a place head noun', () => {
-  for (const [text, expected] of CASES) assert.deepEqual(findSiteSpans(text, tokenize(text)).map((s) => s.text), expected, text);
+  for (const [text, expected] of CASES)
+    assert.deepEqual(
+      findSiteSpans(text, tokenize(text)).map((s) => s.text),
+      expected,
+      text,
+    );
 });
 
 test('findSiteSpans: offsets quote the text', () => {

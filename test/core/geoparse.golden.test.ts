@@ -9,14 +9,20 @@ import { realResources } from '../helpers/real-resources.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';
 
 const dir = new URL('../fixtures/pipeline/', import.meta.url);
-const inputs = readdirSync(new URL('in/', dir)).filter((f) => f.endsWith('.txt')).sort();
+const inputs = readdirSync(new URL('in/', dir))
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const layers = new Map<string, ArticleLayer>();
-for (const f of inputs) layers.set(f.replace(/\.txt$/, ''), geoparse(readFileSync(new URL(`in/${f}`, dir), 'utf8'), realResources()));
+for (const f of inputs)
+  layers.set(f.replace(/\.txt$/, ''), geoparse(readFileSync(new URL(`in/${f}`, dir), 'utf8'), realResources()));
 
 /** Indented JSON for reviewable diffs, with each geometry on one line (countries have thousands of points). */
 function goldenJson(layer: ArticleLayer): string {
   const geometries: string[] = [];
-  const marked = { ...layer, features: layer.features.map((f) => ({ ...f, geometry: `@@${geometries.push(JSON.stringify(f.geometry)) - 1}@@` })) };
+  const marked = {
+    ...layer,
+    features: layer.features.map((f) => ({ ...f, geometry: `@@${geometries.push(JSON.stringify(f.geometry)) - 1}@@` })),
+  };
   return JSON.stringify(marked, null, 2).replace(/"@@(\d+)@@"/g, (_, i) => geometries[Number(i)]) + '\n';
 }
 
@@ -30,16 +36,28 @@ test('golden: every fixture matches its reviewed output', () => {
   }
 });
 
-const places = (name: string) => layers.get(name)!.features.map((f) => ({ ...f.properties, id: f.id, geometry: f.geometry.type, mentions: f.properties.mentions.map((m) => m.text) }));
+const places = (name: string) =>
+  layers.get(name)!.features.map((f) => ({
+    ...f.properties,
+    id: f.id,
+    geometry: f.geometry.type,
+    mentions: f.properties.mentions.map((m) => m.text),
+  }));
 const find = (name: string, text: string) => places(name).find((p) => p.mentions.includes(text));
 
 test('hand-checked: "City, State" puts Springfield in Illinois and Paris in Texas', () => {
   const springfield = find('city-state', 'Springfield')!;
   assert.equal(springfield.country, 'US');
-  assert.ok(Math.abs(springfield.anchor[1] - 39.8) < 0.3 && Math.abs(springfield.anchor[0] + 89.65) < 0.3, `Springfield at ${springfield.anchor}`);
+  assert.ok(
+    Math.abs(springfield.anchor[1] - 39.8) < 0.3 && Math.abs(springfield.anchor[0] + 89.65) < 0.3,
+    `Springfield at ${springfield.anchor}`,
+  );
   const paris = find('city-state', 'Paris')!;
   assert.equal(paris.country, 'US');
-  assert.ok(Math.abs(paris.anchor[1] - 33.66) < 0.3 && Math.abs(paris.anchor[0] + 95.55) < 0.3, `Paris at ${paris.anchor}`);
+  assert.ok(
+    Math.abs(paris.anchor[1] - 33.66) < 0.3 && Math.abs(paris.anchor[0] + 95.55) < 0.3,
+    `Paris at ${paris.anchor}`,
+  );
   assert.equal(find('city-state', 'Illinois')?.kind, 'admin1');
   assert.equal(find('city-state', 'Texas')?.kind, 'admin1');
   assert.equal(find('city-state', 'Georgia')?.country, 'US', 'Georgia next to the Carolinas is the US state');
@@ -47,7 +65,8 @@ test('hand-checked: "City, State" puts Springfield in Illinois and Paris in Texa
 
 test('hand-checked: people and publications named after places are not places', () => {
   const texts = places('people-and-orgs').flatMap((p) => p.mentions);
-  for (const notPlace of ['Paris', 'Washington', 'Michel', 'Charles', 'Henderson', 'Hilton']) assert.ok(!texts.includes(notPlace), `${notPlace} taken as a place: ${texts}`);
+  for (const notPlace of ['Paris', 'Washington', 'Michel', 'Charles', 'Henderson', 'Hilton'])
+    assert.ok(!texts.includes(notPlace), `${notPlace} taken as a place: ${texts}`);
   assert.equal(find('people-and-orgs', 'Berlin')?.country, 'DE');
   assert.equal(find('people-and-orgs', 'Brussels')?.country, 'BE');
   const jordan = places('people-and-orgs').find((p) => p.mentions.includes('Jordan'));

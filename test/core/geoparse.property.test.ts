@@ -6,7 +6,18 @@ import fc from 'fast-check';
 import { geoparse } from '../../src/core/geoparse.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
-const PLACES = ['Baku', 'Yerevan', 'Nagorno-Karabakh', 'Armenia’s', 'U.S.', 'New York', 'Paris, Texas', 'Azerbaijani-Armenian', 'Şuşa', 'Kalbajar'];
+const PLACES = [
+  'Baku',
+  'Yerevan',
+  'Nagorno-Karabakh',
+  'Armenia’s',
+  'U.S.',
+  'New York',
+  'Paris, Texas',
+  'Azerbaijani-Armenian',
+  'Şuşa',
+  'Kalbajar',
+];
 const word = fc.oneof(
   fc.constantFrom(...PLACES),
   fc.string({ unit: 'grapheme', maxLength: 12 }),

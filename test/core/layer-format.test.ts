@@ -23,7 +23,12 @@ test('the seed layer validates against the JSON Schema and check-geojson', () =>
 test('polygons follow the right-hand rule: exterior rings counterclockwise, holes clockwise', () => {
   let rings = 0;
   for (const f of layer.features) {
-    const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates : [];
+    const polys =
+      f.geometry.type === 'Polygon'
+        ? [f.geometry.coordinates]
+        : f.geometry.type === 'MultiPolygon'
+          ? f.geometry.coordinates
+          : [];
     for (const poly of polys)
       poly.forEach((ring, i) => {
         rings++;
@@ -64,9 +69,19 @@ test('the focus is the last member, names features of the layer, and the schema 
   const ids = new Set(layer.features.map((f) => f.id));
   assert.ok(layer.focus!.ids.length > 0 && layer.focus!.ids.every((id) => ids.has(id)));
   assert.ok(stringifyLayer(layer).endsWith(`"focus":${JSON.stringify(layer.focus)}}`));
-  assert.notDeepEqual(validateLayer({ ...layer, focus: { bbox: [40, 38, 50], ids: [] } } as unknown as ArticleLayer), []);
-  assert.notDeepEqual(validateLayer({ ...layer, focus: { bbox: [40, 38, 250, 42], ids: ['geonames:1'] } } as unknown as ArticleLayer), []);
-  assert.equal('focus' in geoparse('nothing to see here, just words.', realResources()), false, 'no placed feature, no focus');
+  assert.notDeepEqual(
+    validateLayer({ ...layer, focus: { bbox: [40, 38, 50], ids: [] } } as unknown as ArticleLayer),
+    [],
+  );
+  assert.notDeepEqual(
+    validateLayer({ ...layer, focus: { bbox: [40, 38, 250, 42], ids: ['geonames:1'] } } as unknown as ArticleLayer),
+    [],
+  );
+  assert.equal(
+    'focus' in geoparse('nothing to see here, just words.', realResources()),
+    false,
+    'no placed feature, no focus',
+  );
 });
 
 test('the same text gives the same layer (deterministic)', () => {
@@ -84,18 +99,29 @@ test('stringifyLayer writes exactly what JSON.stringify does, also for a geometr
   const again = geoparse(text, { ...realResources(), id: 'x', title: 'T' });
   assert.equal(stringifyLayer(again), JSON.stringify(again));
   // Members JSON.stringify leaves out, a null geometry, and keys that need escaping.
-  const odd = { ...layer, extra: undefined, 'quote"key': 1, features: [{ ...layer.features[0], geometry: null, bbox: undefined }] } as unknown as ArticleLayer;
+  const odd = {
+    ...layer,
+    extra: undefined,
+    'quote"key': 1,
+    features: [{ ...layer.features[0], geometry: null, bbox: undefined }],
+  } as unknown as ArticleLayer;
   assert.equal(stringifyLayer(odd), JSON.stringify(odd));
 });
 
 test('encodeLayer gives the UTF-8 bytes of JSON.stringify, for text outside ASCII and geometries met before', () => {
   const decode = (b: Uint8Array) => new TextDecoder('utf-8', { fatal: true }).decode(b);
-  const accented = geoparse('Talks in Yerevan — and “Baku”, Zürich’s guests say; \u0000 here.', { ...realResources(), id: 'é' });
+  const accented = geoparse('Talks in Yerevan — and “Baku”, Zürich’s guests say; \u0000 here.', {
+    ...realResources(),
+    id: 'é',
+  });
   for (const l of [layer, accented, geoparse(text, { ...realResources(), id: 'y' }), accented]) {
     assert.equal(decode(encodeLayer(l)), JSON.stringify(l));
     assert.equal(decode(encodeLayer(l, '\n')), JSON.stringify(l) + '\n');
   }
-  const odd = { ...layer, features: [{ ...layer.features[0], geometry: null }, layer.features[1]] } as unknown as ArticleLayer;
+  const odd = {
+    ...layer,
+    features: [{ ...layer.features[0], geometry: null }, layer.features[1]],
+  } as unknown as ArticleLayer;
   assert.equal(decode(encodeLayer(odd)), JSON.stringify(odd));
 });
 
@@ -104,25 +130,45 @@ test('prepareModel returns the model it is given, and a prepared model geoparses
   const fresh = structuredClone(model);
   assert.equal(prepareModel(fresh), fresh);
   const other = structuredClone(model); // never prepared: its tables are built inside geoparse
-  assert.equal(JSON.stringify(geoparse(text, { gazetteer, model: other })), JSON.stringify(geoparse(text, { gazetteer, model: fresh })));
+  assert.equal(
+    JSON.stringify(geoparse(text, { gazetteer, model: other })),
+    JSON.stringify(geoparse(text, { gazetteer, model: fresh })),
+  );
 });
 
 test('readings kept across articles change nothing: the seed after other articles equals the seed with a fresh model', () => {
   const { gazetteer, model } = realResources();
-  for (const other of ['Georgia and Texas sent aid to Paris, Texas.', 'Talks in Paris and Georgia (the country).', 'Lachin, Kalbajar and Paris.']) geoparse(other, { gazetteer, model });
+  for (const other of [
+    'Georgia and Texas sent aid to Paris, Texas.',
+    'Talks in Paris and Georgia (the country).',
+    'Lachin, Kalbajar and Paris.',
+  ])
+    geoparse(other, { gazetteer, model });
   const after = JSON.stringify(geoparse(text, { gazetteer, model }));
   assert.equal(after, JSON.stringify(geoparse(text, { gazetteer, model: structuredClone(model) })));
   assert.equal(after, JSON.stringify(layer));
 });
 
 test('the article member: after the title, written by stringifyLayer and encodeLayer as JSON.stringify does, valid by the schema', () => {
-  const article = { title: 'Talks “resume”', siteName: 'The Daily Test', author: 'Ann Lee', published: '2026-11-27T08:00:00Z', url: 'https://news.example/a', canonicalUrl: 'https://news.example/a', language: 'en' };
+  const article = {
+    title: 'Talks “resume”',
+    siteName: 'The Daily Test',
+    author: 'Ann Lee',
+    published: '2026-11-27T08:00:00Z',
+    url: 'https://news.example/a',
+    canonicalUrl: 'https://news.example/a',
+    language: 'en',
+  };
   const withArticle = geoparse('Talks in Baku.', { ...realResources(), title: 'Talks', article });
   assert.deepEqual(Object.keys(withArticle).slice(0, 4), ['type', 'title', 'article', 'features']);
   assert.equal(stringifyLayer(withArticle), JSON.stringify(withArticle));
   assert.equal(new TextDecoder().decode(encodeLayer(withArticle)), JSON.stringify(withArticle));
   assert.deepEqual(validateLayer(withArticle), []);
-  assert.equal('article' in geoparse('Talks in Baku.', { ...realResources(), article: {} }), false, 'an empty one is left out');
+  assert.equal(
+    'article' in geoparse('Talks in Baku.', { ...realResources(), article: {} }),
+    false,
+    'an empty one is left out',
+  );
   assert.notDeepEqual(validateLayer({ ...withArticle, article: { ...article, published: 'last Tuesday' } }), []);
   assert.notDeepEqual(validateLayer({ ...withArticle, article: { ...article, url: 'javascript:alert(1)' } }), []);
 });

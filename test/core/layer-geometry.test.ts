@@ -27,13 +27,14 @@ function maxDeviation(g: Polygon | MultiPolygon): number {
     let at = 0;
     const kept = gaps.map((gap) => (at += gap));
     for (let k = 1; k < kept.length; k++) {
-      for (let i = kept[k - 1] + 1; i < kept[k]; i++) worst = Math.max(worst, segmentDistance(ring[i], ring[kept[k - 1]], ring[kept[k]]));
+      for (let i = kept[k - 1] + 1; i < kept[k]; i++)
+        worst = Math.max(worst, segmentDistance(ring[i], ring[kept[k - 1]], ring[kept[k]]));
     }
   });
   return worst;
 }
 
-test('Russia\'s layer outline stays within the simplification ceiling of the gazetteer\'s, by the Caspian too', () => {
+test("Russia's layer outline stays within the simplification ceiling of the gazetteer's, by the Caspian too", () => {
   const { gazetteer } = realResources();
   const russia = gazetteer.geometry(gazetteer.get('geonames:2017370')!.shape!) as MultiPolygon;
   // simplify-js drops points nearer than the tolerance to the last one kept before Douglas–Peucker runs,
@@ -45,7 +46,14 @@ test('Russia\'s layer outline stays within the simplification ceiling of the gaz
 test('every polygon the gazetteer simplifies for layers stays within twice the ceiling', () => {
   const { gazetteer } = realResources();
   let checked = 0;
-  for (const id of ['geonames:6251999', 'geonames:6252001', 'geonames:1814991', 'geonames:2077456', 'geonames:3469034', 'geonames:1269750']) {
+  for (const id of [
+    'geonames:6251999',
+    'geonames:6252001',
+    'geonames:1814991',
+    'geonames:2077456',
+    'geonames:3469034',
+    'geonames:1269750',
+  ]) {
     const g = gazetteer.geometry(gazetteer.get(id)!.shape!) as Polygon | MultiPolygon;
     if (!layerMask(g)) continue;
     checked++;

@@ -6,32 +6,75 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import fc from 'fast-check';
 import { check } from '@placemarkio/check-geojson';
-import { articleFileStem, checkMergeInput, mergeLayers, stringifyCollection, type CollectionLayer } from '../../src/core/merge-layers.ts';
+import {
+  articleFileStem,
+  checkMergeInput,
+  mergeLayers,
+  stringifyCollection,
+  type CollectionLayer,
+} from '../../src/core/merge-layers.ts';
 import type { ArticleLayer, LayerFeature, LayerMention } from '../../src/core/types.ts';
 
-const schema = JSON.parse(readFileSync(new URL('../../src/core/collection-layer.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(
+  readFileSync(new URL('../../src/core/collection-layer.schema.json', import.meta.url), 'utf8'),
+);
 const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
-const errors = (c: unknown) => (validate(c) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+const errors = (c: unknown) =>
+  validate(c) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
 
-const BAKU = { id: 'geonames:587084', name: 'Baku', kind: 'city', country: 'AZ', anchor: [49.89201, 40.37767] as [number, number] };
-const YEREVAN = { id: 'geonames:616052', name: 'Yerevan', kind: 'city', country: 'AM', anchor: [44.51361, 40.18111] as [number, number] };
+const BAKU = {
+  id: 'geonames:587084',
+  name: 'Baku',
+  kind: 'city',
+  country: 'AZ',
+  anchor: [49.89201, 40.37767] as [number, number],
+};
+const YEREVAN = {
+  id: 'geonames:616052',
+  name: 'Yerevan',
+  kind: 'city',
+  country: 'AM',
+  anchor: [44.51361, 40.18111] as [number, number],
+};
 
 function place(p: typeof BAKU, mentions: LayerMention[], extra: Record<string, unknown> = {}): LayerFeature {
   return {
     type: 'Feature',
     id: p.id,
     geometry: { type: 'Point', coordinates: p.anchor },
-    properties: { name: p.name, kind: p.kind as 'city', country: p.country, anchor: p.anchor, score: 0.9, candidates: [], mentions, ...extra },
+    properties: {
+      name: p.name,
+      kind: p.kind as 'city',
+      country: p.country,
+      anchor: p.anchor,
+      score: 0.9,
+      candidates: [],
+      mentions,
+      ...extra,
+    },
   };
 }
 
 /** A one-passage article whose text names each place where `text.indexOf` finds it. */
-function article(id: string, text: string, places: Array<typeof BAKU>, extra: Partial<ArticleLayer> = {}): ArticleLayer {
+function article(
+  id: string,
+  text: string,
+  places: Array<typeof BAKU>,
+  extra: Partial<ArticleLayer> = {},
+): ArticleLayer {
   const features = places.map((p) => {
     const start = text.indexOf(p.name);
     return place(p, [{ start, end: start + p.name.length, text: p.name, passage: 0, type: 'toponym' }]);
   });
-  return { type: 'FeatureCollection', id, title: `Title ${id}`, text, passages: [{ start: 0, end: text.length, sentences: [[0, text.length]] }], features, ...extra };
+  return {
+    type: 'FeatureCollection',
+    id,
+    title: `Title ${id}`,
+    text,
+    passages: [{ start: 0, end: text.length, sentences: [[0, text.length]] }],
+    features,
+    ...extra,
+  };
 }
 
 const a = article('a', 'Talks in Baku and Yerevan.', [BAKU, YEREVAN]);
@@ -39,11 +82,29 @@ const b = article('b', 'Protests in Baku.', [BAKU]);
 
 test('two articles naming Baku give one Baku feature with a mention in each, offsets into its own article', () => {
   const c = mergeLayers([a, b]);
-  assert.deepEqual(c.features.map((f) => f.id), [BAKU.id, YEREVAN.id]);
+  assert.deepEqual(
+    c.features.map((f) => f.id),
+    [BAKU.id, YEREVAN.id],
+  );
   const baku = c.features[0].properties.mentions;
-  assert.deepEqual(baku.map((m) => [m.article, m.start, m.end, m.text]), [['a', 9, 13, 'Baku'], ['b', 12, 16, 'Baku']]);
-  assert.deepEqual(baku.map((m) => m.context?.text), ['Talks in Baku and Yerevan.', 'Protests in Baku.']);
-  assert.deepEqual(c.articles.map((x) => [x.id, x.title, x.text]), [['a', 'Title a', a.text], ['b', 'Title b', b.text]]);
+  assert.deepEqual(
+    baku.map((m) => [m.article, m.start, m.end, m.text]),
+    [
+      ['a', 9, 13, 'Baku'],
+      ['b', 12, 16, 'Baku'],
+    ],
+  );
+  assert.deepEqual(
+    baku.map((m) => m.context?.text),
+    ['Talks in Baku and Yerevan.', 'Protests in Baku.'],
+  );
+  assert.deepEqual(
+    c.articles.map((x) => [x.id, x.title, x.text]),
+    [
+      ['a', 'Title a', a.text],
+      ['b', 'Title b', b.text],
+    ],
+  );
   assert.equal('candidates' in c.features[0].properties, false);
   assert.deepEqual(errors(c), []);
   assert.doesNotThrow(() => check(stringifyCollection(c)));
@@ -51,7 +112,13 @@ test('two articles naming Baku give one Baku feature with a mention in each, off
 
 test('texts as files: no text in the collection, a textFile per article; metadata given beside the layer is kept', () => {
   const c = mergeLayers([a, b], { texts: 'files' });
-  assert.deepEqual(c.articles.map((x) => [x.id, x.text, x.textFile]), [['a', undefined, 'articles/a.txt'], ['b', undefined, 'articles/b.txt']]);
+  assert.deepEqual(
+    c.articles.map((x) => [x.id, x.text, x.textFile]),
+    [
+      ['a', undefined, 'articles/a.txt'],
+      ['b', undefined, 'articles/b.txt'],
+    ],
+  );
   assert.equal(stringifyCollection(c).includes('Protests'), true, 'the context sentence stays');
   assert.deepEqual(errors(c), []);
 });
@@ -59,11 +126,25 @@ test('texts as files: no text in the collection, a textFile per article; metadat
 test('a correction in one article moves that mention only; the other article keeps its reading', () => {
   // Article b's reader said its "Baku" is Yerevan (a made-up correction: only the shape matters).
   const corrected = article('b', 'Protests in Baku.', []);
-  corrected.features = [place(YEREVAN, [{ start: 12, end: 16, text: 'Baku', passage: 0, type: 'toponym' }], { status: 'corrected', original: BAKU.id })];
+  corrected.features = [
+    place(YEREVAN, [{ start: 12, end: 16, text: 'Baku', passage: 0, type: 'toponym' }], {
+      status: 'corrected',
+      original: BAKU.id,
+    }),
+  ];
   const c = mergeLayers([a, corrected]);
   const byId = Object.fromEntries(c.features.map((f) => [f.id, f.properties.mentions]));
-  assert.deepEqual(byId[BAKU.id].map((m) => [m.article, m.status]), [['a', undefined]]);
-  assert.deepEqual(byId[YEREVAN.id].map((m) => [m.article, m.status, m.original]), [['a', undefined, undefined], ['b', 'corrected', BAKU.id]]);
+  assert.deepEqual(
+    byId[BAKU.id].map((m) => [m.article, m.status]),
+    [['a', undefined]],
+  );
+  assert.deepEqual(
+    byId[YEREVAN.id].map((m) => [m.article, m.status, m.original]),
+    [
+      ['a', undefined, undefined],
+      ['b', 'corrected', BAKU.id],
+    ],
+  );
   assert.equal('status' in c.features[1].properties, false, 'no feature-level status in a collection');
   assert.deepEqual(errors(c), []);
 });
@@ -77,10 +158,16 @@ test('a long sentence is cut to a window around the mention', () => {
 });
 
 test('checkMergeInput names what is wrong; articleFileStem keeps ids out of paths', () => {
-  assert.throws(() => checkMergeInput([1], 'x.json'), /x\.json is not an article layer or collection: it is not a JSON object/);
+  assert.throws(
+    () => checkMergeInput([1], 'x.json'),
+    /x\.json is not an article layer or collection: it is not a JSON object/,
+  );
   assert.throws(() => checkMergeInput({ type: 'Feature' }, 'f'), /not a GeoJSON FeatureCollection/);
   assert.throws(() => checkMergeInput({ ...a, id: undefined }, 'noid'), /without an "id"/);
-  assert.throws(() => checkMergeInput({ ...a, features: [{ type: 'Feature', id: 'x', properties: {} }] }, 'g'), /feature 0 is not a place/);
+  assert.throws(
+    () => checkMergeInput({ ...a, features: [{ type: 'Feature', id: 'x', properties: {} }] }, 'g'),
+    /feature 0 is not a place/,
+  );
   assert.doesNotThrow(() => checkMergeInput(JSON.parse(JSON.stringify(mergeLayers([a]))), 'c'));
   assert.equal(articleFileStem('dev-001'), 'dev-001');
   const odd = articleFileStem('../etc/passwd');
@@ -90,7 +177,11 @@ test('checkMergeInput names what is wrong; articleFileStem keeps ids out of path
 
 // Generated inputs: articles from a small pool of ids (so the same id meets itself, and conflicting
 // readings of one article meet), places from a small pool with either geometry, mentions anywhere.
-const PLACE_POOL = [BAKU, YEREVAN, { id: 'geonames:1', name: 'Shusha', kind: 'city', country: 'AZ', anchor: [46.75, 39.76] as [number, number] }];
+const PLACE_POOL = [
+  BAKU,
+  YEREVAN,
+  { id: 'geonames:1', name: 'Shusha', kind: 'city', country: 'AZ', anchor: [46.75, 39.76] as [number, number] },
+];
 const mentionArb = fc.record({ start: fc.nat(40), len: fc.integer({ min: 1, max: 5 }), adj: fc.boolean() });
 const featureArb = fc.record({
   place: fc.constantFrom(...PLACE_POOL),
@@ -112,11 +203,26 @@ const layerArb = fc
       id,
       ...(title ? { title } : {}),
       ...(withText ? { text } : {}),
-      passages: [{ start: 0, end: text.length, sentences: [[0, 40], [40, 80]] }],
+      passages: [
+        {
+          start: 0,
+          end: text.length,
+          sentences: [
+            [0, 40],
+            [40, 80],
+          ],
+        },
+      ],
       features: features.map((f) =>
         place(
           f.place,
-          f.mentions.map((m) => ({ start: m.start, end: m.start + m.len, text: text.slice(m.start, m.start + m.len), passage: 0, type: m.adj ? 'adjectival' : 'toponym' })),
+          f.mentions.map((m) => ({
+            start: m.start,
+            end: m.start + m.len,
+            text: text.slice(m.start, m.start + m.len),
+            passage: 0,
+            type: m.adj ? 'adjectival' : 'toponym',
+          })),
           { score: f.score, ...(f.corrected ? { status: 'corrected', original: 'geonames:9' } : {}) },
         ),
       ),
@@ -125,7 +231,9 @@ const layerArb = fc
 /** An input is a layer or, half the time, a collection of one or two layers, round-tripped through JSON. */
 const inputArb = fc.oneof(
   layerArb,
-  fc.array(layerArb, { minLength: 1, maxLength: 2 }).map((ls) => JSON.parse(stringifyCollection(mergeLayers(ls))) as CollectionLayer),
+  fc
+    .array(layerArb, { minLength: 1, maxLength: 2 })
+    .map((ls) => JSON.parse(stringifyCollection(mergeLayers(ls))) as CollectionLayer),
 );
 const s = (...xs: Array<ArticleLayer | CollectionLayer>) => stringifyCollection(mergeLayers(xs));
 const m = (...xs: Array<ArticleLayer | CollectionLayer>) => JSON.parse(s(...xs)) as CollectionLayer;

@@ -22,10 +22,20 @@ function mentionsOf(text: string, surfaces: string[], extra: Partial<Mention> = 
     assert.ok(start >= 0, s);
     from = start + s.length;
     const adjectival = /ian$|ish$|ch$/.test(s) && s !== 'French Quarter';
-    return { start, end: start + s.length, text: s, key: normalizeName(s), type: adjectival ? 'adjectival' : 'toponym', passage: 0, confidence: 0.9, ...extra };
+    return {
+      start,
+      end: start + s.length,
+      text: s,
+      key: normalizeName(s),
+      type: adjectival ? 'adjectival' : 'toponym',
+      passage: 0,
+      confidence: 0.9,
+      ...extra,
+    };
   });
 }
-const resolve = (text: string, surfaces: string[]) => resolveMentions(rankCandidates(mentionsOf(text, surfaces), text, gazetteer, EMPTY_MODEL));
+const resolve = (text: string, surfaces: string[]) =>
+  resolveMentions(rankCandidates(mentionsOf(text, surfaces), text, gazetteer, EMPTY_MODEL));
 const where = (r: ReturnType<typeof resolve>, surface: string) => r.find((x) => x.mention.text === surface)?.place;
 
 test('"City, State": the state after the comma picks the city', () => {
@@ -44,7 +54,10 @@ test('document context: Georgia in a story about US states is the state', () => 
   const text = 'Storms hit Texas and Illinois, then Paris, Texas, and moved to Georgia.';
   const r = resolve(text, ['Texas', 'Illinois', 'Paris', 'Texas', 'Georgia']);
   assert.equal(where(r, 'Georgia')?.id, 'geonames:4197000');
-  assert.equal(where(resolve('Georgia and France signed a deal.', ['Georgia', 'France']), 'Georgia')?.id, 'geonames:614540');
+  assert.equal(
+    where(resolve('Georgia and France signed a deal.', ['Georgia', 'France']), 'Georgia')?.id,
+    'geonames:614540',
+  );
 });
 
 test('an area beats its small namesake seat: Lachin is the district', () => {
@@ -84,16 +97,27 @@ test('sites go to the local focus, or give way to the name inside them', () => {
   assert.equal(street.place?.kind, 'site');
   assert.deepEqual(street.place?.within, { id: 'geonames:4250542', name: 'Springfield' });
   assert.deepEqual(street.place?.anchor, [-89.64371, 39.80172]);
-  assert.equal(out.some((r) => r.mention.text === 'Paris' && r.mention.insideSite), false, 'the name inside the site is not a place of its own');
+  assert.equal(
+    out.some((r) => r.mention.text === 'Paris' && r.mention.insideSite),
+    false,
+    'the name inside the site is not a place of its own',
+  );
   // Without a city to be local to, the site is dropped and the confident name inside it stays.
   const text2 = 'A fire on Paris Street.';
-  const lone = [{ ...mentionsOf(text2, ['Paris'])[0], insideSite: true, confidence: 0.8 }, { ...mentionsOf(text2, ['Paris Street'])[0], site: true }];
+  const lone = [
+    { ...mentionsOf(text2, ['Paris'])[0], insideSite: true, confidence: 0.8 },
+    { ...mentionsOf(text2, ['Paris Street'])[0], site: true },
+  ];
   const out2 = resolveSites(resolveMentions(rankCandidates(lone, text2, gazetteer, EMPTY_MODEL)));
-  assert.deepEqual(out2.map((r) => r.mention.text), ['Paris']);
+  assert.deepEqual(
+    out2.map((r) => r.mention.text),
+    ['Paris'],
+  );
 });
 
 test('an institution named after a region that does not hold the local focus goes to that region', () => {
-  const text = 'Flooding in Springfield, Illinois. Students from the Texas State University helped. Springfield thanked them.';
+  const text =
+    'Flooding in Springfield, Illinois. Students from the Texas State University helped. Springfield thanked them.';
   const base = mentionsOf(text, ['Springfield', 'Illinois', 'Springfield']);
   const site: Mention = { ...mentionsOf(text, ['Texas State University'])[0], site: true };
   const inside: Mention = { ...mentionsOf(text, ['Texas'])[0], insideSite: true, confidence: 0.8 };
@@ -101,14 +125,23 @@ test('an institution named after a region that does not hold the local focus goe
   const out = resolveSites(resolveMentions(rankCandidates(all, text, gazetteer, EMPTY_MODEL)));
   const uni = out.find((r) => r.mention.text === 'Texas State University')!;
   assert.equal(uni.place?.within?.id, 'geonames:4736286');
-  assert.equal(out.some((r) => r.mention.insideSite), false);
+  assert.equal(
+    out.some((r) => r.mention.insideSite),
+    false,
+  );
 });
 
 test('an alternate name wins over a primary name only by a margin', () => {
   const [m] = mentionsOf('Tunis', ['Tunis']);
   const [a, b] = gazetteer.lookup('paris').map((x) => x.place);
   const ranked = (altScore: number): RankedMention[] => [
-    { mention: m, candidates: [{ place: a, nameType: 'alt', score: altScore }, { place: b, nameType: 'name', score: 1.5 }] },
+    {
+      mention: m,
+      candidates: [
+        { place: a, nameType: 'alt', score: altScore },
+        { place: b, nameType: 'name', score: 1.5 },
+      ],
+    },
   ];
   assert.equal(resolveMentions(ranked(2))[0].place, b);
   assert.equal(resolveMentions(ranked(4))[0].place, a);
@@ -123,7 +156,10 @@ test('"City, State" anywhere in the article: a later bare Paris is still Paris, 
   // Each mention of the name carries the comma's places.
   const mentions = mentionsOf(text, ['Paris', 'Texas', 'Paris']);
   const commas = articleCommaPlaces(mentions, text, gazetteer);
-  assert.deepEqual(commas.map((c) => c.map((p) => p.name)), [['Texas'], [], ['Texas']]);
+  assert.deepEqual(
+    commas.map((c) => c.map((p) => p.name)),
+    [['Texas'], [], ['Texas']],
+  );
 });
 
 test('a famous namesake abroad, in a story whose other places all lie elsewhere, is marked foreign', () => {
@@ -131,7 +167,15 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
   const paris = gazetteer.lookup('paris')[0].place;
   const [gb, ca] = ['GB', 'CA'].map((country) => ({ ...paris, country }));
   // London's own first reading (GB) does not count as evidence for GB; St. Thomas, Ontario counts for CA.
-  const ctx: RankContext = { countries: new Map([['GB', 1], ['CA', 1]]), countriesByKey: new Map([['london', new Map([['GB', 1]])]]), admin1s: new Set(), anchors: [] };
+  const ctx: RankContext = {
+    countries: new Map([
+      ['GB', 1],
+      ['CA', 1],
+    ]),
+    countriesByKey: new Map([['london', new Map([['GB', 1]])]]),
+    admin1s: new Set(),
+    anchors: [],
+  };
   const features = (p: typeof gb) => {
     const f = new Map<string, number>();
     addContextFeatures(f, p, m, ctx);

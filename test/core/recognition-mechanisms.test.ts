@@ -2,7 +2,14 @@
 // each mechanism sets (whatever the weights), then what the committed model makes of the same articles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSpanContext, collectDocEvidence, extractMentions, oneReadingPerName, scoreSpans, type ScoredSpan } from '../../src/core/extract-mentions.ts';
+import {
+  buildSpanContext,
+  collectDocEvidence,
+  extractMentions,
+  oneReadingPerName,
+  scoreSpans,
+  type ScoredSpan,
+} from '../../src/core/extract-mentions.ts';
 import { findNameSpans } from '../../src/core/find-name-spans.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
 import { isCalendarWord, lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
@@ -35,7 +42,8 @@ function places(text: string): string[] {
 }
 
 test('calendar words come from the engine: months and weekdays, long and short', () => {
-  for (const w of ['march', 'august', 'may', 'nov', 'sept', 'sunday', 'wed']) assert.equal(isCalendarWord(w), w !== 'sept', w);
+  for (const w of ['march', 'august', 'may', 'nov', 'sept', 'sunday', 'wed'])
+    assert.equal(isCalendarWord(w), w !== 'sept', w);
   assert.equal(isCalendarWord('paris'), false);
 });
 
@@ -46,14 +54,18 @@ test('junk features: a month, a dictionary word, a word in capitals, a currency 
     ['Officials of the EU met on Monday.', 'EU', 'capsWordName'],
     ['The grant was worth US$3.7m last year.', 'US', 'nextCurrency'],
   ];
-  for (const [text, surface, feature] of table) assert.equal(featuresOf(text, surface).get(feature), 1, `${surface}: ${feature}`);
+  for (const [text, surface, feature] of table)
+    assert.equal(featuresOf(text, surface).get(feature), 1, `${surface}: ${feature}`);
   // "UAE" is only a short form of a longer name: no reading is a place called that word.
   assert.equal(featuresOf('Diplomats from the UAE met in Geneva.', 'UAE').get('capsWordName'), undefined);
   // A dictionary word's feature says how populous its readings are, so "Phoenix" is not "Commerce".
   const phoenix = featuresOf('Heat records fell in Phoenix again.', 'Phoenix');
   const commerce = featuresOf('Heat records fell in Commerce again.', 'Commerce');
   assert.ok([...phoenix.keys()].some((k) => k.startsWith('dict&pop:')));
-  assert.notDeepEqual([...phoenix.keys()].filter((k) => k.startsWith('dict&pop:')), [...commerce.keys()].filter((k) => k.startsWith('dict&pop:')));
+  assert.notDeepEqual(
+    [...phoenix.keys()].filter((k) => k.startsWith('dict&pop:')),
+    [...commerce.keys()].filter((k) => k.startsWith('dict&pop:')),
+  );
 });
 
 test('given-name and surname features: never on a country, a state or a big city', () => {
@@ -84,7 +96,9 @@ test('one reading per name: free-standing mentions of a name are raised to their
   const { spans, ctx } = spansOf(text);
   assert.equal(spans.filter((s) => s.key === 'springfield').length, 3);
   const scored: ScoredSpan[] = spans.map((span, i) => ({ span, p1: 0.5, p2: [0.9, 0.3, 0.1][i] ?? 0.5 }));
-  const out = oneReadingPerName(scored, ctx).filter((s) => s.span.key === 'springfield').map((s) => s.p2);
+  const out = oneReadingPerName(scored, ctx)
+    .filter((s) => s.span.key === 'springfield')
+    .map((s) => s.p2);
   // Raised to the mean of the free mentions, never lowered: the first keeps 0.9, the second gets 0.6.
   assert.deepEqual(out, [0.9, 0.6, 0.1]);
 });

@@ -10,18 +10,28 @@ import { scoreLayer, type GoldMention } from '../helpers/score-mentions.ts';
 const dir = new URL('../fixtures/seed/', import.meta.url);
 const text = readFileSync(new URL('article.txt', dir), 'utf8');
 const gold = JSON.parse(readFileSync(new URL('gold.json', dir), 'utf8'));
-const mentions: GoldMention[] = gold.mentions.map((m: any) => ({ ...m, lat: gold.referents[m.ref]?.lat, lon: gold.referents[m.ref]?.lon }));
+const mentions: GoldMention[] = gold.mentions.map((m: any) => ({
+  ...m,
+  lat: gold.referents[m.ref]?.lat,
+  lon: gold.referents[m.ref]?.lon,
+}));
 const layer = geoparse(text, realResources());
 const score = scoreLayer(layer, mentions);
 const byName = (name: string) => layer.features.find((f) => f.properties.mentions.some((m) => m.text === name));
 
 test('seed: toponym recognition F1 ≥ 0.98 and every found toponym within 161 km', () => {
-  assert.ok(score.toponym.f1 >= 0.98, `F1 ${score.toponym.f1.toFixed(3)}; missed ${score.toponym.misses.map((m) => text.slice(m.start, m.end))}; extra ${score.toponym.extra.map((m) => m.text)}`);
+  assert.ok(
+    score.toponym.f1 >= 0.98,
+    `F1 ${score.toponym.f1.toFixed(3)}; missed ${score.toponym.misses.map((m) => text.slice(m.start, m.end))}; extra ${score.toponym.extra.map((m) => m.text)}`,
+  );
   assert.equal(score.toponym.acc161, 1);
 });
 
 test('seed: adjectival F1 ≥ 0.95', () => {
-  assert.ok(score.adjectival.f1 >= 0.95, `F1 ${score.adjectival.f1.toFixed(3)}; missed ${score.adjectival.misses.map((m) => text.slice(m.start, m.end))}; extra ${score.adjectival.extra.map((m) => m.text)}`);
+  assert.ok(
+    score.adjectival.f1 >= 0.95,
+    `F1 ${score.adjectival.f1.toFixed(3)}; missed ${score.adjectival.misses.map((m) => text.slice(m.start, m.end))}; extra ${score.adjectival.extra.map((m) => m.text)}`,
+  );
 });
 
 test('seed: nothing on the gold not_places list is a place', () => {
@@ -44,7 +54,12 @@ test('seed: districts and the disputed region are polygons, cities are points', 
   assert.equal(nk.properties.kind, 'disputed');
   assert.match(nk.geometry.type, /Polygon/);
   assert.match(nk.properties.disputed ?? '', /2020/);
-  for (const [name, gid] of [['Baku', 587084], ['Yerevan', 616052], ['Ankara', 323786], ['Moscow', 524901]] as const) {
+  for (const [name, gid] of [
+    ['Baku', 587084],
+    ['Yerevan', 616052],
+    ['Ankara', 323786],
+    ['Moscow', 524901],
+  ] as const) {
     const f = byName(name);
     assert.ok(f, `${name} found`);
     assert.equal(f.geometry.type, 'Point', name);
@@ -53,7 +68,8 @@ test('seed: districts and the disputed region are polygons, cities are points', 
 });
 
 test('seed: adjectives resolve to their countries, Soviet to the Soviet Union', () => {
-  const adj = (t: string) => layer.features.find((f) => f.properties.mentions.some((m) => m.text === t && m.type === 'adjectival'));
+  const adj = (t: string) =>
+    layer.features.find((f) => f.properties.mentions.some((m) => m.text === t && m.type === 'adjectival'));
   assert.equal(adj('Armenian')?.properties.country, 'AM');
   assert.equal(adj('Azerbaijani')?.properties.country, 'AZ');
   assert.equal(adj('Russian')?.properties.country, 'RU');
@@ -61,5 +77,6 @@ test('seed: adjectives resolve to their countries, Soviet to the Soviet Union', 
 });
 
 test('seed: every mention quotes the text at its offsets', () => {
-  for (const f of layer.features) for (const m of f.properties.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  for (const f of layer.features)
+    for (const m of f.properties.mentions) assert.equal(text.slice(m.start, m.end), m.text);
 });

@@ -3,8 +3,14 @@ import assert from 'node:assert/strict';
 import { tokenize } from '../../src/core/tokenize.ts';
 
 test('tokenize splits possessives and hyphens but keeps name apostrophes', () => {
-  assert.deepEqual(tokenize("Armenia's O'Hare Nagorno-Karabakh").map((t) => t.text), ['Armenia', "'", 's', "O'Hare", 'Nagorno', '-', 'Karabakh']);
-  assert.deepEqual(tokenize('Armenia’s').map((t) => t.text), ['Armenia', '’', 's']);
+  assert.deepEqual(
+    tokenize("Armenia's O'Hare Nagorno-Karabakh").map((t) => t.text),
+    ['Armenia', "'", 's', "O'Hare", 'Nagorno', '-', 'Karabakh'],
+  );
+  assert.deepEqual(
+    tokenize('Armenia’s').map((t) => t.text),
+    ['Armenia', '’', 's'],
+  );
 });
 
 test('tokenize offsets are UTF-16 indices, astral characters included', () => {
@@ -16,7 +22,19 @@ test('tokenize offsets are UTF-16 indices, astral characters included', () => {
 
 test('tokenize marks words and punctuation', () => {
   const toks = tokenize('U.S. troops, 2020.');
-  assert.deepEqual(toks.map((t) => [t.text, t.word]), [['U', true], ['.', false], ['S', true], ['.', false], ['troops', true], [',', false], ['2020', true], ['.', false]]);
+  assert.deepEqual(
+    toks.map((t) => [t.text, t.word]),
+    [
+      ['U', true],
+      ['.', false],
+      ['S', true],
+      ['.', false],
+      ['troops', true],
+      [',', false],
+      ['2020', true],
+      ['.', false],
+    ],
+  );
 });
 
 test('the hand scan of ASCII gives exactly the tokens of the defining regular expression', () => {
@@ -25,10 +43,45 @@ test('the hand scan of ASCII gives exactly the tokens of the defining regular ex
   const reference = (text: string) => {
     const out = [];
     RE.lastIndex = 0;
-    for (let m = RE.exec(text); m; m = RE.exec(text)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], word: /[\p{L}\p{N}]/u.test(String.fromCodePoint(m[0].codePointAt(0)!)) });
+    for (let m = RE.exec(text); m; m = RE.exec(text))
+      out.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        word: /[\p{L}\p{N}]/u.test(String.fromCodePoint(m[0].codePointAt(0)!)),
+      });
     return out;
   };
-  const pieces = ['a', 'B', 'z', '0', '9', "'", '’', ' ', '\n', '\t', 'é', 'e\u0301', '\u0301', '-', '.', '😀', '\u00a0', '\u2028', 'ß', 'Ω', '日', '_', '\u0000', '\u007f', "O'Hare", "ab'c", "ab'cd5", "Armenia's"];
+  const pieces = [
+    'a',
+    'B',
+    'z',
+    '0',
+    '9',
+    "'",
+    '’',
+    ' ',
+    '\n',
+    '\t',
+    'é',
+    'e\u0301',
+    '\u0301',
+    '-',
+    '.',
+    '😀',
+    '\u00a0',
+    '\u2028',
+    'ß',
+    'Ω',
+    '日',
+    '_',
+    '\u0000',
+    '\u007f',
+    "O'Hare",
+    "ab'c",
+    "ab'cd5",
+    "Armenia's",
+  ];
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let k = 0; k < 5000; k++) {

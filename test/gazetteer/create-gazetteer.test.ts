@@ -19,12 +19,21 @@ test('lookup finds every entry for an ambiguous name, larger population first wi
 
 test('lookup orders name before alt before adjective', () => {
   const soviet = gazetteer.lookup('soviet');
-  assert.deepEqual(soviet.map((m) => [m.place.id, m.nameType]), [
-    ['geonames:2967196', 'name'],
-    ['wikidata:Q15180', 'adjective'],
-  ]);
+  assert.deepEqual(
+    soviet.map((m) => [m.place.id, m.nameType]),
+    [
+      ['geonames:2967196', 'name'],
+      ['wikidata:Q15180', 'adjective'],
+    ],
+  );
   const lachin = gazetteer.lookup('lachin');
-  assert.deepEqual(lachin.map((m) => [m.place.kind, m.nameType]), [['admin1', 'name'], ['city', 'alt']]);
+  assert.deepEqual(
+    lachin.map((m) => [m.place.kind, m.nameType]),
+    [
+      ['admin1', 'name'],
+      ['city', 'alt'],
+    ],
+  );
 });
 
 test('lookup maps name types and folds diacritics through normalizeName', () => {
@@ -39,10 +48,24 @@ test('lookup maps name types and folds diacritics through normalizeName', () => 
 test('lookup returns parsed places, optional fields undefined when absent (one object shape for all)', () => {
   const [match] = gazetteer.lookup('sabah');
   assert.deepEqual(match.place, {
-    id: 'geonames:1733039', name: 'Sabah', kind: 'admin1', featureCode: 'ADM1', country: 'MY', admin1: '16',
-    population: 1888637, anchor: [117, 5.5], geonameid: 1733039, wikidata: undefined, shape: 'geonames:1733039', disputed: undefined,
+    id: 'geonames:1733039',
+    name: 'Sabah',
+    kind: 'admin1',
+    featureCode: 'ADM1',
+    country: 'MY',
+    admin1: '16',
+    population: 1888637,
+    anchor: [117, 5.5],
+    geonameid: 1733039,
+    wikidata: undefined,
+    shape: 'geonames:1733039',
+    disputed: undefined,
   });
-  assert.deepEqual(Object.keys(gazetteer.lookup('artsakh')[0].place), Object.keys(match.place), 'same members in the same order');
+  assert.deepEqual(
+    Object.keys(gazetteer.lookup('artsakh')[0].place),
+    Object.keys(match.place),
+    'same members in the same order',
+  );
   const nk = gazetteer.lookup('artsakh')[0].place;
   assert.equal(nk.wikidata, 'Q2514');
   assert.equal(nk.geonameid, undefined);
@@ -83,7 +106,8 @@ test('geometry decodes one TopoJSON shape by key, rounded to 6 decimals', () => 
 test('geometry is undefined when no shapes are given, and shapes thunks run once, lazily', () => {
   let calls = 0;
   const lazy = createGazetteer({
-    places: 'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed\n',
+    places:
+      'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed\n',
     names: '',
     shapes: () => {
       calls++;
@@ -102,14 +126,33 @@ test('geometry is undefined when no shapes are given, and shapes thunks run once
 test('lookup and hasPrefix agree with a plain scan of the sorted index, non-ASCII first letters included', () => {
   // Sorted as the writer sorts (UTF-16 code units). Keys starting outside ASCII are ordered by their first
   // letter, not their second, which a two-letter bucket index must not assume ("ƙasar" < "ɛndonezi" < "јурум" < "ِal taif").
-  const keys = ['a', 'a b', 'ab', 'ab c', 'abc', 'b', 'zz', 'ƙasar', 'ƙasar makka', 'ɛndonezi', 'јурумлери', 'ِal taif', '城郊'];
-  const header = 'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed';
+  const keys = [
+    'a',
+    'a b',
+    'ab',
+    'ab c',
+    'abc',
+    'b',
+    'zz',
+    'ƙasar',
+    'ƙasar makka',
+    'ɛndonezi',
+    'јурумлери',
+    'ِal taif',
+    '城郊',
+  ];
+  const header =
+    'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed';
   const places = [header, ...keys.map((k, i) => `t:${i}\t${k}\tcity\tPPL\tXX\t\t${i}\t0\t0\t\t\t\t`)].join('\n');
   const names = keys.map((k, i) => `${k}\t${i}:n`).join('\n');
   const g = createGazetteer({ places, names });
   const probes = [...keys, 'a ', 'aa', 'ƙ', 'ƙasar ', 'ɛ', 'ɛndonezi x', 'ј', 'ِal', '城', '', 'zzz', '~'];
   for (const key of probes) {
-    assert.deepEqual(g.lookup(key).map((m) => m.place.name), keys.includes(key) ? [key] : [], `lookup ${JSON.stringify(key)}`);
+    assert.deepEqual(
+      g.lookup(key).map((m) => m.place.name),
+      keys.includes(key) ? [key] : [],
+      `lookup ${JSON.stringify(key)}`,
+    );
     const prefix = !!key && keys.some((k) => k === key || k.startsWith(key + ' '));
     assert.equal(g.hasPrefix(key), prefix, `hasPrefix ${JSON.stringify(key)}`);
   }
@@ -119,7 +162,10 @@ test('the committed name index: lookup and hasPrefix agree with a plain set of i
   const dir = new URL('../../geo/data/', import.meta.url);
   const names = readFileSync(new URL('names.tsv', dir), 'utf8');
   const g = createGazetteer({ places: readFileSync(new URL('places.tsv', dir), 'utf8'), names });
-  const keys = names.split('\n').filter(Boolean).map((l) => l.slice(0, l.indexOf('\t')));
+  const keys = names
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => l.slice(0, l.indexOf('\t')));
   const isKey = new Set(keys);
   const wordPrefixes = new Set<string>();
   for (const k of keys) for (let i = k.indexOf(' '); i > 0; i = k.indexOf(' ', i + 1)) wordPrefixes.add(k.slice(0, i));

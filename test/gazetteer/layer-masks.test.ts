@@ -14,7 +14,7 @@ import { packTopology } from '../../src/gazetteer/pack-topology.ts';
 
 const shapes = readFileSync(new URL('../../geo/data/shapes.topo.json', import.meta.url), 'utf8');
 
-test('the gazetteer\'s layer geometry of every polygon is the core\'s, masked or whole, and every polygon over the vertex cap has a mask', () => {
+test("the gazetteer's layer geometry of every polygon is the core's, masked or whole, and every polygon over the vertex cap has a mask", () => {
   const gazetteer = createGazetteer({ places: '', names: '', shapes });
   const packed = packTopology(shapes);
   let masked = 0;
@@ -23,7 +23,9 @@ test('the gazetteer\'s layer geometry of every polygon is the core\'s, masked or
     if (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon') continue;
     const mask = (object.properties as { layer?: LayerMask } | undefined)?.layer;
     const direct = gazetteer.layerGeometry!(id);
-    const vertices = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat().reduce((n, ring) => n + ring.length, 0);
+    const vertices = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+      .flat()
+      .reduce((n, ring) => n + ring.length, 0);
     if (!mask) {
       assert.ok(vertices <= MAX_LAYER_VERTICES, `${id}: ${vertices} vertices and no mask`);
       assert.deepEqual(direct, layerGeometry(g), `${id}: kept whole, rounded and wound`);
@@ -50,11 +52,27 @@ test('layerMask and applyLayerMask on a small multipolygon: a dropped hole, a dr
     ring.push([x, y]);
     return ring;
   };
-  const g: MultiPolygon = { type: 'MultiPolygon', coordinates: [[square(0, 0, 10, 50), square(4, 4, 0.001, 2).reverse()], [square(20, 20, 0.001, 2)]] };
+  const g: MultiPolygon = {
+    type: 'MultiPolygon',
+    coordinates: [[square(0, 0, 10, 50), square(4, 4, 0.001, 2).reverse()], [square(20, 20, 0.001, 2)]],
+  };
   const mask = layerMask(g, 20)!;
   // The big square keeps its corners; the tiny hole and the tiny island collapse.
   assert.deepEqual(mask, [[0, 50, 50, 50, 50], 0, 0]);
-  assert.deepEqual(applyLayerMask(g, mask), { type: 'MultiPolygon', coordinates: [[[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]] });
+  assert.deepEqual(applyLayerMask(g, mask), {
+    type: 'MultiPolygon',
+    coordinates: [
+      [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+          [0, 10],
+          [0, 0],
+        ],
+      ],
+    ],
+  });
   assert.deepEqual(normalizeGeometry(applyLayerMask(g, mask)), layerGeometry(g, 20));
   const p: Polygon = { type: 'Polygon', coordinates: [square(0, 0, 1, 3)] };
   assert.equal(layerMask(p, 400), undefined, 'a polygon that fits keeps every vertex');

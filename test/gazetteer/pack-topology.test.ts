@@ -31,7 +31,22 @@ test('every shape of the committed gazetteer decodes as topojson-client decodes 
 });
 
 test('a small unquantised topology: reversed arcs, points, lines, null geometries, arcs member anywhere', () => {
-  const arcs = [[[0, 0], [1, 0], [1, 1]], [[1, 1], [0, 1], [0, 0]], [[2.5, -1e-3], [3, 4]]];
+  const arcs = [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ],
+    [
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ],
+    [
+      [2.5, -1e-3],
+      [3, 4],
+    ],
+  ];
   const objects = {
     shapes: {
       type: 'GeometryCollection',
@@ -42,7 +57,14 @@ test('a small unquantised topology: reversed arcs, points, lines, null geometrie
         { type: 'LineString', arcs: [2], id: 'd' },
         { type: 'MultiLineString', arcs: [[2], [~2]], id: 'e' },
         { type: 'Point', coordinates: [5, 6], id: 'f' },
-        { type: 'MultiPoint', coordinates: [[5, 6], [7, 8]], id: 'g' },
+        {
+          type: 'MultiPoint',
+          coordinates: [
+            [5, 6],
+            [7, 8],
+          ],
+          id: 'g',
+        },
         { type: null, id: 'h' },
       ],
     },
@@ -56,14 +78,41 @@ test('a small unquantised topology: reversed arcs, points, lines, null geometrie
     const json = JSON.stringify(t, null, t === orders[2] ? 1 : undefined);
     const packed = packTopology(json);
     for (const o of objects.shapes.geometries) {
-      assert.deepEqual(decodeGeometry(packed, o as unknown as GeometryObject), reference(t as unknown as Topology, o as unknown as GeometryObject), `${o.id} in ${json.slice(0, 30)}`);
+      assert.deepEqual(
+        decodeGeometry(packed, o as unknown as GeometryObject),
+        reference(t as unknown as Topology, o as unknown as GeometryObject),
+        `${o.id} in ${json.slice(0, 30)}`,
+      );
     }
   }
 });
 
 test('a quantised topology with the transform after the arcs, and one with no arcs', () => {
-  const t = { type: 'Topology', arcs: [[[10, 20], [5, -3], [-15, -17]]], transform: { scale: [0.5, 0.25], translate: [-10, 40] }, objects: { o: { type: 'GeometryCollection', geometries: [{ type: 'LineString', arcs: [~0], id: 'x' }, { type: 'Point', coordinates: [4, 8], id: 'p' }] } } };
+  const t = {
+    type: 'Topology',
+    arcs: [
+      [
+        [10, 20],
+        [5, -3],
+        [-15, -17],
+      ],
+    ],
+    transform: { scale: [0.5, 0.25], translate: [-10, 40] },
+    objects: {
+      o: {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'LineString', arcs: [~0], id: 'x' },
+          { type: 'Point', coordinates: [4, 8], id: 'p' },
+        ],
+      },
+    },
+  };
   const packed = packTopology(JSON.stringify(t));
-  for (const o of t.objects.o.geometries) assert.deepEqual(decodeGeometry(packed, o as unknown as GeometryObject), reference(t as unknown as Topology, o as unknown as GeometryObject));
+  for (const o of t.objects.o.geometries)
+    assert.deepEqual(
+      decodeGeometry(packed, o as unknown as GeometryObject),
+      reference(t as unknown as Topology, o as unknown as GeometryObject),
+    );
   assert.equal(packTopology('{"type":"Topology","objects":{}}').objects.size, 0);
 });

@@ -6,11 +6,16 @@ import { readFileSync } from 'node:fs';
 import { compareKeys } from '../../src/gazetteer/compare-keys.ts';
 import { createGazetteer } from '../../src/gazetteer/create-gazetteer.ts';
 
-const file = (name: string, encoding: BufferEncoding) => readFileSync(new URL(`../../geo/data/${name}`, import.meta.url), encoding);
+const file = (name: string, encoding: BufferEncoding) =>
+  readFileSync(new URL(`../../geo/data/${name}`, import.meta.url), encoding);
 const namesText = file('names.tsv', 'utf8');
-const keysOf = (names: string) => names.split('\n').filter(Boolean).map((line) => line.slice(0, line.indexOf('\t')));
+const keysOf = (names: string) =>
+  names
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.slice(0, line.indexOf('\t')));
 
-test('compareKeys orders by code point: a character beyond U+FFFF after U+FFFD, unlike JavaScript\'s string order', () => {
+test("compareKeys orders by code point: a character beyond U+FFFF after U+FFFD, unlike JavaScript's string order", () => {
   assert.ok(compareKeys('a', 'b') < 0 && compareKeys('b', 'a') > 0 && compareKeys('ab', 'ab') === 0);
   assert.ok(compareKeys('ab', 'abc') < 0, 'a prefix first');
   assert.ok(compareKeys('\u{1F30D}', '\uFFFD') > 0);
@@ -18,7 +23,7 @@ test('compareKeys orders by code point: a character beyond U+FFFF after U+FFFD, 
   assert.ok(compareKeys('\u00e7', '\uac00') < 0);
 });
 
-test('the committed index is in compareKeys order, which is also its UTF-8 bytes\' order', () => {
+test("the committed index is in compareKeys order, which is also its UTF-8 bytes' order", () => {
   const keys = keysOf(namesText);
   const bytes = keysOf(file('names.tsv', 'latin1'));
   assert.equal(keys.length, bytes.length);
@@ -30,7 +35,11 @@ test('the committed index is in compareKeys order, which is also its UTF-8 bytes
 
 test('read as UTF-8 bytes, the gazetteer gives the same readings, prefixes and places as read as text', () => {
   const text = createGazetteer({ places: file('places.tsv', 'utf8'), names: namesText });
-  const bytes = createGazetteer({ places: file('places.tsv', 'latin1'), names: file('names.tsv', 'latin1'), utf8Bytes: true });
+  const bytes = createGazetteer({
+    places: file('places.tsv', 'latin1'),
+    names: file('names.tsv', 'latin1'),
+    utf8Bytes: true,
+  });
   const keys = keysOf(namesText);
   const beyondAscii = keys.filter((k) => /[^\x00-\x7f]/.test(k));
   assert.ok(beyondAscii.length > 100, `${beyondAscii.length} keys beyond ASCII`);

@@ -8,7 +8,11 @@ import type { GazetteerEntry } from '../../src/gazetteer/index.ts';
 import { buildFixture } from '../fixtures/gazetteer/build-fixture.ts';
 
 const base: Omit<GazetteerEntry, 'id' | 'name' | 'names' | 'population'> = {
-  kind: 'city', featureCode: 'PPL', country: 'AZ', admin1: '09', anchor: [49.8920123456, 40.377671],
+  kind: 'city',
+  featureCode: 'PPL',
+  country: 'AZ',
+  admin1: '09',
+  anchor: [49.8920123456, 40.377671],
 };
 
 test('committed fixture files are what the writer makes from gazetteer.json (REGEN: run build-fixture.ts)', () => {
@@ -32,8 +36,28 @@ test('places.tsv has the header, 13 columns, rounded coordinates and geonameid i
 
 test('names.tsv keys are normalised, sorted in JS order, one reference per place with its strongest type', () => {
   const { names } = writeGazetteer([
-    { ...base, id: 'a:1', name: 'Small', population: 10, names: [{ name: 'Şuşa', type: 'a' }, { name: 'Susa', type: 'n' }] },
-    { ...base, id: 'a:2', name: 'Big', population: 99, names: [{ name: 'Susa', type: 'n' }, { name: 'New York', type: 'n' }, { name: 'Newark', type: 'n' }, { name: 'New', type: 'j' }] },
+    {
+      ...base,
+      id: 'a:1',
+      name: 'Small',
+      population: 10,
+      names: [
+        { name: 'Şuşa', type: 'a' },
+        { name: 'Susa', type: 'n' },
+      ],
+    },
+    {
+      ...base,
+      id: 'a:2',
+      name: 'Big',
+      population: 99,
+      names: [
+        { name: 'Susa', type: 'n' },
+        { name: 'New York', type: 'n' },
+        { name: 'Newark', type: 'n' },
+        { name: 'New', type: 'j' },
+      ],
+    },
   ]);
   assert.equal(names, 'new\t1:j\nnew york\t1:n\nnewark\t1:n\nsusa\t1:n,0:n\n');
 });

@@ -37,7 +37,10 @@ const checks: Record<string, () => void> = {
     const oblast = gazetteer.admin1('RU', '47');
     assert.equal(oblast?.id, 'geonames:524925');
     assert.equal(oblast.name, 'Moscow Oblast');
-    const asName = gazetteer.lookup('moscow').filter((m) => m.nameType === 'name').map((m) => m.place.id);
+    const asName = gazetteer
+      .lookup('moscow')
+      .filter((m) => m.nameType === 'name')
+      .map((m) => m.place.id);
     assert.ok(!asName.includes('geonames:524925'), 'the oblast is not a second "Moscow" by name');
   },
   'ne-admin1-moscow-city-iso': () => {

@@ -57,7 +57,9 @@ test('capitals rank first among cities of their name', () => {
 });
 
 test('Georgia is both the country and the US state', () => {
-  const kinds = find('Georgia').filter((m) => m.nameType === 'name').map((m) => `${m.place.kind}:${m.place.country}`);
+  const kinds = find('Georgia')
+    .filter((m) => m.nameType === 'name')
+    .map((m) => `${m.place.kind}:${m.place.country}`);
   assert.ok(kinds.includes('country:GE'));
   assert.ok(kinds.includes('admin1:US'));
 });
@@ -75,7 +77,17 @@ test('Turkey is the country before any town called Turkey', () => {
 });
 
 test('adjectives and demonyms point at their country', () => {
-  const cases = { Armenian: 'AM', Armenians: 'AM', Azeri: 'AZ', Azerbaijani: 'AZ', Russian: 'RU', French: 'FR', British: 'GB', Briton: 'GB', American: 'US' };
+  const cases = {
+    Armenian: 'AM',
+    Armenians: 'AM',
+    Azeri: 'AZ',
+    Azerbaijani: 'AZ',
+    Russian: 'RU',
+    French: 'FR',
+    British: 'GB',
+    Briton: 'GB',
+    American: 'US',
+  };
   for (const [form, iso] of Object.entries(cases)) {
     const match = find(form).find((m) => m.nameType === 'adjective');
     assert.equal(match?.place.country, iso, form);
@@ -88,7 +100,8 @@ test('every country has an adjective or demonym, except uninhabited territories 
   const rows = readFileSync(new URL('places.tsv', dir), 'utf8').split('\n').slice(1);
   const withAdjective = new Set<number>();
   for (const line of readFileSync(new URL('names.tsv', dir), 'utf8').split('\n')) {
-    for (const ref of line.split('\t')[1]?.split(',') ?? []) if (ref.endsWith(':j')) withAdjective.add(Number(ref.split(':')[0]));
+    for (const ref of line.split('\t')[1]?.split(',') ?? [])
+      if (ref.endsWith(':j')) withAdjective.add(Number(ref.split(':')[0]));
   }
   // CH and VA: "Swiss" and "Vatican" are also names of the country itself, and the stronger type wins.
   const uninhabited = new Set(['AQ', 'BV', 'HM', 'GS', 'TF', 'UM', 'IO', 'SJ', 'TK', 'CH', 'VA']);
@@ -144,7 +157,14 @@ test('England, Scotland, Wales and Northern Ireland are GB admin-1 polygons diss
 });
 
 test('English, Welsh and Scottish are adjectives of the constituent countries', () => {
-  const cases = { English: 6269131, Englishman: 6269131, Welsh: 2634895, Scottish: 2638360, Scots: 2638360, 'Northern Irish': 2641364 };
+  const cases = {
+    English: 6269131,
+    Englishman: 6269131,
+    Welsh: 2634895,
+    Scottish: 2638360,
+    Scots: 2638360,
+    'Northern Irish': 2641364,
+  };
   for (const [form, geonameid] of Object.entries(cases)) {
     const match = find(form).find((m) => m.nameType === 'adjective');
     assert.equal(match?.place.geonameid, geonameid, form);
@@ -152,7 +172,15 @@ test('English, Welsh and Scottish are adjectives of the constituent countries', 
 });
 
 test('regions news names are dissolved from finer NE units: Lombardy, Catalonia, Brittany, Flanders', () => {
-  const cases = { Lombardy: 'IT', Tuscany: 'IT', Sicily: 'IT', Catalonia: 'ES', Andalusia: 'ES', Brittany: 'FR', Flanders: 'BE' } as const;
+  const cases = {
+    Lombardy: 'IT',
+    Tuscany: 'IT',
+    Sicily: 'IT',
+    Catalonia: 'ES',
+    Andalusia: 'ES',
+    Brittany: 'FR',
+    Flanders: 'BE',
+  } as const;
   for (const [name, country] of Object.entries(cases)) {
     const [first] = find(name);
     assert.equal(first?.place.kind, 'admin1', name);
@@ -168,11 +196,24 @@ test('regions news names are dissolved from finer NE units: Lombardy, Catalonia,
 test('Atlantic and Pacific are alternate names of the oceans; the Gulf is the Persian Gulf', () => {
   assert.ok(find('Atlantic').some((m) => m.place.geonameid === 3373405 && m.place.kind === 'water'));
   assert.ok(find('Pacific').some((m) => m.place.geonameid === 2363254 && m.place.kind === 'water'));
-  for (const name of ['the Gulf', 'Persian Gulf', 'Arabian Gulf']) assert.equal(find(name)[0]?.place.geonameid, 235616, name);
+  for (const name of ['the Gulf', 'Persian Gulf', 'Arabian Gulf'])
+    assert.equal(find(name)[0]?.place.geonameid, 235616, name);
 });
 
 test('Holy See and other usual English country names are names, not just alternates', () => {
-  const cases = { 'Holy See': 'VA', 'Vatican City': 'VA', 'Ivory Coast': 'CI', Czechia: 'CZ', 'Türkiye': 'TR', Burma: 'MM', 'East Timor': 'TL', 'Cape Verde': 'CV', Swaziland: 'SZ', Macedonia: 'MK', Palestine: 'PS' };
+  const cases = {
+    'Holy See': 'VA',
+    'Vatican City': 'VA',
+    'Ivory Coast': 'CI',
+    Czechia: 'CZ',
+    Türkiye: 'TR',
+    Burma: 'MM',
+    'East Timor': 'TL',
+    'Cape Verde': 'CV',
+    Swaziland: 'SZ',
+    Macedonia: 'MK',
+    Palestine: 'PS',
+  };
   for (const [name, iso] of Object.entries(cases)) {
     const [first] = find(name);
     assert.equal(first?.place.kind, 'country', name);

@@ -20,8 +20,20 @@ test('the generators give the numbers their formulas give, the same on every run
 test('trainLogistic learns the sign of each feature, drops tiny weights and repeats itself', () => {
   const examples: Example[] = [];
   for (let i = 0; i < 50; i++) {
-    examples.push({ features: new Map([['bias', 1], ['good', 1]]), label: 1 });
-    examples.push({ features: new Map([['bias', 1], ['bad', 1]]), label: 0 });
+    examples.push({
+      features: new Map([
+        ['bias', 1],
+        ['good', 1],
+      ]),
+      label: 1,
+    });
+    examples.push({
+      features: new Map([
+        ['bias', 1],
+        ['bad', 1],
+      ]),
+      label: 0,
+    });
   }
   const log = console.error;
   console.error = () => {};
@@ -43,7 +55,12 @@ test('nerDocs joins sentences per document and labels places, other names and th
     [
       'toy',
       [
-        { id: '1', doc: 'd', tokens: ['Anna', 'left', 'New', 'York', '.'], tags: ['B-PER', 'O', 'B-LOC', 'I-LOC', 'O'] },
+        {
+          id: '1',
+          doc: 'd',
+          tokens: ['Anna', 'left', 'New', 'York', '.'],
+          tags: ['B-PER', 'O', 'B-LOC', 'I-LOC', 'O'],
+        },
         { id: '2', doc: 'd', tokens: ['Acme', 'Cup'], tags: ['B-ORG', 'B-MISC'] },
         { id: '3', doc: 'd', split: 'test', tokens: ['Paris'], tags: ['B-LOC'] },
         { id: '4', tokens: ['Oslo'], tag_layers: [['B-GPE'], ['O']] },
@@ -55,7 +72,12 @@ test('nerDocs joins sentences per document and labels places, other names and th
   assert.equal(first.id, 'toy:d');
   assert.equal(first.text, 'Anna left New York . \n\nAcme Cup \n\n');
   const spans = first.gold.map((g) => [first.text.slice(g.start, g.end), g.label]);
-  assert.deepEqual(spans, [['Anna', 0], ['New York', 1], ['Acme', 0], ['Cup', -1]]);
+  assert.deepEqual(spans, [
+    ['Anna', 0],
+    ['New York', 1],
+    ['Acme', 0],
+    ['Cup', -1],
+  ]);
   assert.equal(first.dev, false);
   assert.equal(first.skipAdjectives, true);
   // A record without `doc` is its own document; LitBank-style records use their innermost layer.

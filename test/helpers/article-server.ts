@@ -22,17 +22,23 @@ export const NEWS_PAGE = `<!doctype html>
 <meta property="article:published_time" content="2026-11-27T08:00:00Z"><meta name="author" content="Ann Lee">
 <script type="application/ld+json">{"@type":"NewsArticle","headline":"Talks resume in Baku","author":{"@type":"Person","name":"Ann Lee"}}</script>
 <script>var ad = "Visit Paris";</script></head>
-<body><header><nav><ul>${OTHER_PLACES.slice(0, 4).map((c) => `<li><a href="/${c}">${c}</a></li>`).join('')}</ul></nav></header>
+<body><header><nav><ul>${OTHER_PLACES.slice(0, 4)
+  .map((c) => `<li><a href="/${c}">${c}</a></li>`)
+  .join('')}</ul></nav></header>
 <div class="ad advert">Cheap flights to Madrid and Lisbon: book now!</div>
 <main><article><h1>Talks resume in Baku</h1><p class="byline">By Ann Lee</p>
 ${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('\n')}
 </article>
-<aside class="related"><h3>Related</h3><ul>${OTHER_PLACES.slice(4).map((c) => `<li><a href="/${c}">Storm hits ${c}</a></li>`).join('')}</ul></aside></main>
+<aside class="related"><h3>Related</h3><ul>${OTHER_PLACES.slice(4)
+  .map((c) => `<li><a href="/${c}">Storm hits ${c}</a></li>`)
+  .join('')}</ul></aside></main>
 <footer><a href="/berlin">Our Berlin office</a> · <a href="/about">About</a></footer></body></html>`;
 
 /** “Zürich” and the euro sign in windows-1252 bytes, with places around them. */
-const CP1252_TEXT = 'Talks in Z\u00fcrich ended with a \u201cdeal\u201d worth \u20ac5 million, officials in Baku said. '.repeat(4);
-const cp1252 = (s: string) => Buffer.from([...s].map((c) => ({ '\u201c': 0x93, '\u201d': 0x94, '\u20ac': 0x80 })[c] ?? c.charCodeAt(0)));
+const CP1252_TEXT =
+  'Talks in Z\u00fcrich ended with a \u201cdeal\u201d worth \u20ac5 million, officials in Baku said. '.repeat(4);
+const cp1252 = (s: string) =>
+  Buffer.from([...s].map((c) => ({ '\u201c': 0x93, '\u201d': 0x94, '\u20ac': 0x80 })[c] ?? c.charCodeAt(0)));
 export const CP1252_PAGE_TEXT = CP1252_TEXT.trim();
 
 const HOME_PAGE = `<!doctype html><html><head><title>The Daily Test</title></head><body><nav><ul>${OTHER_PLACES.map((c) => `<li><a href="/${c}">News from ${c} today</a></li>`).join('')}</ul></nav>
@@ -66,16 +72,34 @@ function route(req: IncomingMessage, res: ServerResponse): void {
       res.writeHead(302, { location: 'file:///etc/passwd' }).end();
       return;
     case '/image':
-      res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      res
+        .writeHead(200, { 'content-type': 'image/png' })
+        .end(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
       return;
     case '/pdf':
       res.writeHead(200, { 'content-type': 'application/pdf' }).end('%PDF-1.7');
       return;
     case '/cp1252':
-      res.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(Buffer.concat([Buffer.from('<!doctype html><html><body><p>'), cp1252(CP1252_TEXT), Buffer.from('</p></body></html>')]));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=windows-1252' })
+        .end(
+          Buffer.concat([
+            Buffer.from('<!doctype html><html><body><p>'),
+            cp1252(CP1252_TEXT),
+            Buffer.from('</p></body></html>'),
+          ]),
+        );
       return;
     case '/cp1252-meta':
-      res.writeHead(200, { 'content-type': 'text/html' }).end(Buffer.concat([Buffer.from('<!doctype html><html><head><meta charset="windows-1252"></head><body><p>'), cp1252(CP1252_TEXT), Buffer.from('</p></body></html>')]));
+      res
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(
+          Buffer.concat([
+            Buffer.from('<!doctype html><html><head><meta charset="windows-1252"></head><body><p>'),
+            cp1252(CP1252_TEXT),
+            Buffer.from('</p></body></html>'),
+          ]),
+        );
       return;
     case '/text':
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(`Talks resume\n\n${PARAGRAPHS[0]}`);

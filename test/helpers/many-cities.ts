@@ -24,7 +24,12 @@ export function manyCities(n: number): ArticleLayer {
       id: `test:${i}`,
       geometry: { type: 'Point', coordinates: at },
       properties: {
-        name, kind: 'city', country: 'FR', anchor: at, score: 0.5, candidates: [],
+        name,
+        kind: 'city',
+        country: 'FR',
+        anchor: at,
+        score: 0.5,
+        candidates: [],
         mentions: [{ start, end: start + name.length, text: name, passage: passages.length - 1, type: 'toponym' }],
       },
     } as LayerFeature);

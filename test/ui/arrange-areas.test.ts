@@ -7,9 +7,29 @@ import { labelPoint } from '../../src/core/label-point.ts';
 import type { LayerFeature } from '../../src/core/types.ts';
 import { arrangeAreas } from '../../src/ui/map/arrange-areas.ts';
 
-const box = (w: number, s: number, e: number, n: number): Position[][] => [[[w, s], [e, s], [e, n], [w, n], [w, s]]];
-const area = (id: string, rings: Position[][]): LayerFeature => ({ type: 'Feature', id, geometry: { type: 'Polygon', coordinates: rings }, properties: { name: id } } as unknown as LayerFeature);
-const point = (id: string, at: [number, number]): LayerFeature => ({ type: 'Feature', id, geometry: { type: 'Point', coordinates: at }, properties: { name: id } } as unknown as LayerFeature);
+const box = (w: number, s: number, e: number, n: number): Position[][] => [
+  [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ],
+];
+const area = (id: string, rings: Position[][]): LayerFeature =>
+  ({
+    type: 'Feature',
+    id,
+    geometry: { type: 'Polygon', coordinates: rings },
+    properties: { name: id },
+  }) as unknown as LayerFeature;
+const point = (id: string, at: [number, number]): LayerFeature =>
+  ({
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: at },
+    properties: { name: id },
+  }) as unknown as LayerFeature;
 
 const region = area('region', box(0, 0, 20, 10));
 const country = area('country', box(1, 1, 9, 9));
@@ -20,20 +40,35 @@ const island = point('island-town', [30, 30]);
 
 test('arrangeAreas stacks the areas from the roomiest to the smallest, points last', () => {
   const { order } = arrangeAreas([district, city, neighbour, region, island, country]);
-  assert.deepEqual(order.map((f) => f.id), ['region', 'country', 'neighbour', 'district', 'city', 'island-town']);
+  assert.deepEqual(
+    order.map((f) => f.id),
+    ['region', 'country', 'neighbour', 'district', 'city', 'island-town'],
+  );
 });
 
 test('arrangeAreas marks as containers the areas with another place inside, and no others', () => {
-  assert.deepEqual([...arrangeAreas([region, country, district, neighbour, city]).containers].sort(), ['country', 'region']);
+  assert.deepEqual([...arrangeAreas([region, country, district, neighbour, city]).containers].sort(), [
+    'country',
+    'region',
+  ]);
   // A country around a city only is a container too; alone it is not.
   assert.deepEqual([...arrangeAreas([country, city]).containers], ['country']);
   assert.deepEqual([...arrangeAreas([country]).containers], []);
   // A hole is outside: a city in a country's hole does not make it a container.
-  const holed = area('holed', [...box(0, 0, 10, 10), [[4, 4], [4, 6], [6, 6], [6, 4], [4, 4]]]);
+  const holed = area('holed', [
+    ...box(0, 0, 10, 10),
+    [
+      [4, 4],
+      [4, 6],
+      [6, 6],
+      [6, 4],
+      [4, 4],
+    ],
+  ]);
   assert.deepEqual([...arrangeAreas([holed, point('in-hole', [5, 5])]).containers], []);
 });
 
-test('labelPoint: a square\'s label at its centre with half its side of room (Web Mercator pixels at zoom 0)', () => {
+test("labelPoint: a square's label at its centre with half its side of room (Web Mercator pixels at zoom 0)", () => {
   // 2° × 2° at the equator: 256 / 360 px per degree, so 1.42 px wide; Mercator is nearly square there.
   const l = labelPoint({ type: 'Polygon', coordinates: box(-1, -1, 1, 1) });
   assert.ok(Math.abs(l.at[0]) < 0.02 && Math.abs(l.at[1]) < 0.02, String(l.at));
@@ -41,9 +76,22 @@ test('labelPoint: a square\'s label at its centre with half its side of room (We
   assert.ok(Math.abs(l.across - 256 / 360) < 0.001, String(l.across));
 });
 
-test('labelPoint: an L-shaped area is labelled inside it, not at its box\'s centre, and across its row', () => {
+test("labelPoint: an L-shaped area is labelled inside it, not at its box's centre, and across its row", () => {
   // An L: a 10 × 2 bar along the bottom and a 2 × 10 bar up the left side.
-  const l = labelPoint({ type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 2], [2, 2], [2, 10], [0, 10], [0, 0]]] });
+  const l = labelPoint({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [10, 0],
+        [10, 2],
+        [2, 2],
+        [2, 10],
+        [0, 10],
+        [0, 0],
+      ],
+    ],
+  });
   const [x, y] = l.at;
   assert.ok((y > 0 && y < 2 && x > 0 && x < 10) || (x > 0 && x < 2 && y > 0 && y < 10), `outside the L: ${l.at}`);
   // The largest circle inside an L of 2° bars sits in its corner, touching the inner corner: radius 2√2/(1+√2) ≈ 1.17°.

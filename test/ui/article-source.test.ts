@@ -8,20 +8,35 @@ import { readLayer } from '../../src/ui/model/validate-layer.ts';
 
 test('site, date as written, author and the canonical link', () => {
   assert.deepEqual(
-    articleSource({ siteName: 'The Daily Test', author: 'Ann Lee', published: '2026-11-27T23:30:00-05:00', url: 'https://t.example/a?utm=1', canonicalUrl: 'https://t.example/a' }),
-    { source: 'The Daily Test', author: 'Ann Lee', date: { text: '27 Nov 2026', iso: '2026-11-27' }, href: 'https://t.example/a' },
+    articleSource({
+      siteName: 'The Daily Test',
+      author: 'Ann Lee',
+      published: '2026-11-27T23:30:00-05:00',
+      url: 'https://t.example/a?utm=1',
+      canonicalUrl: 'https://t.example/a',
+    }),
+    {
+      source: 'The Daily Test',
+      author: 'Ann Lee',
+      date: { text: '27 Nov 2026', iso: '2026-11-27' },
+      href: 'https://t.example/a',
+    },
   );
 });
 
 test('without a site name the host names the source; nothing to show gives undefined', () => {
-  assert.deepEqual(articleSource({ url: 'http://www.news.example/x' }), { source: 'news.example', href: 'http://www.news.example/x' });
+  assert.deepEqual(articleSource({ url: 'http://www.news.example/x' }), {
+    source: 'news.example',
+    href: 'http://www.news.example/x',
+  });
   assert.equal(articleSource({}), undefined);
   assert.equal(articleSource(undefined), undefined);
   assert.equal(articleSource({ published: 'last week' }), undefined);
 });
 
 test('links only to http(s) addresses', () => {
-  for (const bad of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative', 'vbscript:x', 42]) assert.equal(safeHref(bad), undefined, String(bad));
+  for (const bad of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', '/relative', 'vbscript:x', 42])
+    assert.equal(safeHref(bad), undefined, String(bad));
   assert.equal(articleSource({ url: 'javascript:alert(1)', siteName: 'X' })!.href, undefined);
 });
 

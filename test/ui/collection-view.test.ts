@@ -3,9 +3,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CollectionLayer } from '../../src/core/merge-layers.ts';
-import { articleGroups, collectionView, filteredCollectionText, timelineBins, visibleArticles } from '../../src/ui/model/collection-view.ts';
+import {
+  articleGroups,
+  collectionView,
+  filteredCollectionText,
+  timelineBins,
+  visibleArticles,
+} from '../../src/ui/model/collection-view.ts';
 
-const m = (article: string, start: number, text: string, context?: { start: number; text: string }) => ({ article, start, end: start + text.length, text, passage: 0, type: 'toponym' as const, ...(context ? { context } : {}) });
+const m = (article: string, start: number, text: string, context?: { start: number; text: string }) => ({
+  article,
+  start,
+  end: start + text.length,
+  text,
+  passage: 0,
+  type: 'toponym' as const,
+  ...(context ? { context } : {}),
+});
 const place = (id: string, name: string, mentions: ReturnType<typeof m>[]) => ({
   type: 'Feature' as const,
   id,
@@ -20,7 +34,12 @@ const c: CollectionLayer = {
     { id: 'c', title: 'Undated' },
   ],
   features: [
-    place('p:baku', 'Baku', [m('a', 4, 'Baku', { start: 0, text: 'Talk Baku, Baku.' }), m('a', 10, 'Baku', { start: 0, text: 'Talk Baku, Baku.' }), m('b', 0, 'Baku'), m('c', 3, 'Baku')]),
+    place('p:baku', 'Baku', [
+      m('a', 4, 'Baku', { start: 0, text: 'Talk Baku, Baku.' }),
+      m('a', 10, 'Baku', { start: 0, text: 'Talk Baku, Baku.' }),
+      m('b', 0, 'Baku'),
+      m('c', 3, 'Baku'),
+    ]),
     place('p:yerevan', 'Yerevan', [m('a', 20, 'Yerevan')]),
   ],
 };
@@ -33,26 +52,53 @@ test('visibleArticles: the chosen ones within the date range; undated ones drop 
 
 test('collectionView keeps the visible articles’ mentions and drops places none of them names', () => {
   const v = collectionView(c, new Set(['b']));
-  assert.deepEqual(v.features.map((f) => [f.id, f.properties.mentions.length]), [['p:baku', 1]]);
+  assert.deepEqual(
+    v.features.map((f) => [f.id, f.properties.mentions.length]),
+    [['p:baku', 1]],
+  );
   assert.equal(collectionView(c, new Set(['a', 'b', 'c'])).features, c.features);
   const shown = JSON.parse(filteredCollectionText(c, new Set(['a'])));
-  assert.deepEqual(shown.articles.map((a: { id: string }) => a.id), ['a']);
-  assert.deepEqual(shown.features.map((f: { id: string }) => f.id), ['p:baku', 'p:yerevan']);
+  assert.deepEqual(
+    shown.articles.map((a: { id: string }) => a.id),
+    ['a'],
+  );
+  assert.deepEqual(
+    shown.features.map((f: { id: string }) => f.id),
+    ['p:baku', 'p:yerevan'],
+  );
 });
 
 test('articleGroups: newest article first, undated last; one passage per context with both mentions marked', () => {
   const groups = articleGroups(c.features[0], new Map(c.articles.map((a) => [a.id, a])));
-  assert.deepEqual(groups.map((g) => g.article.id), ['b', 'a', 'c']);
-  assert.deepEqual(groups[1].passages, [{ start: 0, text: 'Talk Baku, Baku.', marks: [[4, 8], [10, 14]] }]);
+  assert.deepEqual(
+    groups.map((g) => g.article.id),
+    ['b', 'a', 'c'],
+  );
+  assert.deepEqual(groups[1].passages, [
+    {
+      start: 0,
+      text: 'Talk Baku, Baku.',
+      marks: [
+        [4, 8],
+        [10, 14],
+      ],
+    },
+  ]);
   assert.deepEqual(groups[0].passages, [{ start: 0, text: 'Baku', marks: [[0, 4]] }], 'no context: the mention itself');
 });
 
 test('timelineBins: whole days from the first date to the last, at most maxBins bars', () => {
   const bins = timelineBins(c.articles);
   assert.equal(bins.length, 10, '1 to 10 January');
-  assert.deepEqual(bins.map((b) => b.count), [1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+  assert.deepEqual(
+    bins.map((b) => b.count),
+    [1, 0, 0, 0, 0, 0, 0, 0, 0, 1],
+  );
   const wide = timelineBins(c.articles, 4);
-  assert.deepEqual(wide.map((b) => b.count), [1, 0, 0, 1]);
+  assert.deepEqual(
+    wide.map((b) => b.count),
+    [1, 0, 0, 1],
+  );
   assert.equal(wide[1].to - wide[1].from, 3 * 86_400_000);
   assert.deepEqual(timelineBins([{ id: 'x' }]), []);
 });

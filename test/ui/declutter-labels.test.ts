@@ -6,22 +6,45 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { declutterLabels, type Box, type LabelledPoint } from '../../src/ui/map/declutter-labels.ts';
 
-const city = (x: number, y: number, w = 40): LabelledPoint => ({ dot: { x: x - 7, y: y - 7, w: 14, h: 14 }, label: { x: x + 8, y: y - 7, w, h: 14 } });
+const city = (x: number, y: number, w = 40): LabelledPoint => ({
+  dot: { x: x - 7, y: y - 7, w: 14, h: 14 },
+  label: { x: x + 8, y: y - 7, w, h: 14 },
+});
 const area = (x: number, y: number, w = 60): LabelledPoint => ({ label: { x: x - w / 2, y: y - 7, w, h: 14 } });
 
 const CASES: Array<[string, LabelledPoint[], ReturnType<typeof declutterLabels>]> = [
   ['nothing to place', [], []],
-  ['cities far apart keep their labels on the right', [city(0, 0), city(200, 0), city(0, 100)], ['right', 'right', 'right']],
+  [
+    'cities far apart keep their labels on the right',
+    [city(0, 0), city(200, 0), city(0, 100)],
+    ['right', 'right', 'right'],
+  ],
   ['a label over a lesser dot moves left of its own', [city(100, 0), city(130, 0)], ['left', 'right']],
   ['a lesser label over a more important dot moves left', [city(130, 0), city(100, 0)], ['right', 'left']],
-  ['the most important label stays, over a lesser dot, when both its sides cover one; the lesser ones make way', [city(100, 0), city(130, 0), city(70, 0)], ['right', null, 'left']],
+  [
+    'the most important label stays, over a lesser dot, when both its sides cover one; the lesser ones make way',
+    [city(100, 0), city(130, 0), city(70, 0)],
+    ['right', null, 'left'],
+  ],
   ['labels on different rows do not touch', [city(100, 0), city(110, 20)], ['right', 'right']],
-  ['two names 1 px apart overlap (the halo), 2 px apart they do not', [area(0, 0), area(61, 0), area(0, 30), area(62, 30)], ['centre', null, 'centre', 'centre']],
+  [
+    'two names 1 px apart overlap (the halo), 2 px apart they do not',
+    [area(0, 0), area(61, 0), area(0, 30), area(62, 30)],
+    ['centre', null, 'centre', 'centre'],
+  ],
   ['an area name gives way to a more important city label', [city(100, 0), area(150, 0)], ['right', null]],
   ['a city label moves left of a more important area name', [area(150, 0), city(100, 0)], ['centre', 'left']],
-  ['an area name never covers a dot, even a lesser city\'s', [area(100, 0), city(100, 0)], [null, 'right']],
-  ['an area with room moves its name a line up, then down, out of a more important name\'s way', [city(60, 0), city(60, 30), { ...area(100, 0), shift: true }], ['right', 'right', 'above']],
-  ['…and down when up is taken too', [city(60, 0), city(60, -20), { ...area(100, 0), shift: true }], ['right', 'right', 'below']],
+  ["an area name never covers a dot, even a lesser city's", [area(100, 0), city(100, 0)], [null, 'right']],
+  [
+    "an area with room moves its name a line up, then down, out of a more important name's way",
+    [city(60, 0), city(60, 30), { ...area(100, 0), shift: true }],
+    ['right', 'right', 'above'],
+  ],
+  [
+    '…and down when up is taken too',
+    [city(60, 0), city(60, -20), { ...area(100, 0), shift: true }],
+    ['right', 'right', 'below'],
+  ],
 ];
 
 for (const [name, points, sides] of CASES) {
@@ -32,15 +55,24 @@ for (const [name, points, sides] of CASES) {
 
 test('declutterLabels never shows two overlapping labels, on random cities', () => {
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let run = 0; run < 50; run++) {
     const points = Array.from({ length: 30 }, () => city(random() * 400, random() * 300, 20 + random() * 60));
     const sides = declutterLabels(points);
-    const boxes = points.flatMap((p, i) => (sides[i] === 'right' ? [p.label] : sides[i] === 'left' ? [{ ...p.label, x: 2 * p.dot!.x + p.dot!.w - p.label.x - p.label.w }] : []));
+    const boxes = points.flatMap((p, i) =>
+      sides[i] === 'right'
+        ? [p.label]
+        : sides[i] === 'left'
+          ? [{ ...p.label, x: 2 * p.dot!.x + p.dot!.w - p.label.x - p.label.w }]
+          : [],
+    );
     for (let i = 0; i < boxes.length; i++) {
       for (let j = i + 1; j < boxes.length; j++) {
         const [a, b] = [boxes[i], boxes[j]];
-        assert.ok(!(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h), `run ${run}: ${JSON.stringify([a, b])}`);
+        assert.ok(
+          !(a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h),
+          `run ${run}: ${JSON.stringify([a, b])}`,
+        );
       }
     }
     assert.notEqual(sides[0], null, 'the most important label is always shown');
@@ -50,12 +82,16 @@ test('declutterLabels never shows two overlapping labels, on random cities', () 
 /** The quadratic search of the first version, for cities: every label against every placed label and dot. */
 function reference(points: LabelledPoint[]) {
   const GAP = 2;
-  const overlap = (a: Box, b: Box) => a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP;
+  const overlap = (a: Box, b: Box) =>
+    a.x < b.x + b.w + GAP && b.x < a.x + a.w + GAP && a.y < b.y + b.h + GAP && b.y < a.y + a.h + GAP;
   const placed: Box[] = [];
   return points.map(({ label, dot }, i) => {
     const left = { ...label, x: 2 * dot!.x + dot!.w - label.x - label.w };
     for (const dots of [points.filter((_, j) => j !== i), points.slice(0, i)]) {
-      for (const [side, box] of [['right', label], ['left', left]] as const) {
+      for (const [side, box] of [
+        ['right', label],
+        ['left', left],
+      ] as const) {
         if (placed.some((b) => overlap(box, b)) || dots.some((p) => overlap(box, p.dot!))) continue;
         placed.push(box);
         return side;
@@ -67,10 +103,12 @@ function reference(points: LabelledPoint[]) {
 
 test('declutterLabels places cities as the quadratic search did, on 200 random maps', () => {
   let seed = 11;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let run = 0; run < 200; run++) {
     const n = 5 + Math.floor(random() * 60);
-    const points = Array.from({ length: n }, () => city(Math.round(random() * 300), Math.round(random() * 200), 20 + Math.round(random() * 60)));
+    const points = Array.from({ length: n }, () =>
+      city(Math.round(random() * 300), Math.round(random() * 200), 20 + Math.round(random() * 60)),
+    );
     assert.deepEqual(declutterLabels(points), reference(points), `run ${run}`);
   }
 });

@@ -7,20 +7,31 @@ import { correctFeature, correctPlace } from '../../src/ui/model/correct-place.t
 import { createModel } from '../../src/ui/model/create-model.ts';
 import { exportFileName, LayerFormatError, parseLayer } from '../../src/ui/model/layer-io.ts';
 import { readLayer } from '../../src/ui/model/validate-layer.ts';
-import { filterRows, passagesOf, placeMeta, placeRows, segmentText, textMentions } from '../../src/ui/model/layer-view.ts';
+import {
+  filterRows,
+  passagesOf,
+  placeMeta,
+  placeRows,
+  segmentText,
+  textMentions,
+} from '../../src/ui/model/layer-view.ts';
 
 const text = readFileSync(new URL('../fixtures/layers/seed-sample.geojson', import.meta.url), 'utf8');
 const layer = (): ArticleLayer => JSON.parse(text);
 
 test('the fixture keeps text.slice(start, end) === mention.text', () => {
   const l = layer();
-  for (const f of l.features) for (const m of f.properties.mentions) assert.equal(l.text!.slice(m.start, m.end), m.text);
+  for (const f of l.features)
+    for (const m of f.properties.mentions) assert.equal(l.text!.slice(m.start, m.end), m.text);
 });
 
 test('placeRows puts the headline and repeated places first and sets them apart', () => {
   const rows = placeRows(layer());
   assert.equal(rows[0].feature.properties.name, 'Azerbaijan');
-  assert.deepEqual(rows.filter((r) => r.main).map((r) => r.feature.properties.name), ['Azerbaijan', 'Turkey', 'Ankara', 'Baku']);
+  assert.deepEqual(
+    rows.filter((r) => r.main).map((r) => r.feature.properties.name),
+    ['Azerbaijan', 'Turkey', 'Ankara', 'Baku'],
+  );
   assert.ok(!rows.find((r) => r.feature.properties.name === 'Moscow')!.main);
 });
 
@@ -30,17 +41,26 @@ test('placeMeta gives kind, country unless a country, and an approximate placeme
   const cases: Array<[string, string]> = [
     [placeMeta(props('geonames:587116')), 'country'],
     [placeMeta(props('geonames:587084')), 'city · Azerbaijan'],
-    [placeMeta({ ...site, within: { id: 'geonames:587084', name: 'Baku' } }), 'site · Azerbaijan · approximately placed, within Baku'],
+    [
+      placeMeta({ ...site, within: { id: 'geonames:587084', name: 'Baku' } }),
+      'site · Azerbaijan · approximately placed, within Baku',
+    ],
     // From a file: a `within` without a string name still says "approximately placed".
     [placeMeta({ ...site, within: 'Baku' as never }), 'site · Azerbaijan · approximately placed'],
-    [placeMeta({ ...site, approximate: undefined, within: { id: 'geonames:587084', name: 'Baku' } }), 'site · Azerbaijan'],
+    [
+      placeMeta({ ...site, approximate: undefined, within: { id: 'geonames:587084', name: 'Baku' } }),
+      'site · Azerbaijan',
+    ],
   ];
   for (const [got, want] of cases) assert.equal(got, want);
 });
 
 test('filterRows ignores case and accents', () => {
   const rows = placeRows(layer());
-  assert.deepEqual(filterRows(rows, 'LÀCH').map((r) => r.feature.id), ['geonames:147622']);
+  assert.deepEqual(
+    filterRows(rows, 'LÀCH').map((r) => r.feature.id),
+    ['geonames:147622'],
+  );
   assert.equal(filterRows(rows, '  ').length, rows.length);
 });
 
@@ -87,9 +107,21 @@ test('correctFeature records status and original, and merges into an existing re
   const none = correctFeature(l, 'geonames:616052', null);
   const n = none.features.find((x) => x.properties.original === 'geonames:616052')!;
   assert.equal(n.geometry, null);
-  assert.equal(placeRows(none).some((r) => r.feature === n), false);
+  assert.equal(
+    placeRows(none).some((r) => r.feature === n),
+    false,
+  );
   // Merge: pretend Baku's alternative is Azerbaijan itself.
-  l.features.find((x) => x.id === 'geonames:587084')!.properties.candidates.push({ id: 'geonames:587116', name: 'Azerbaijan', kind: 'country', country: 'AZ', anchor: [47.5, 40.5], score: 0.1 });
+  l.features
+    .find((x) => x.id === 'geonames:587084')!
+    .properties.candidates.push({
+      id: 'geonames:587116',
+      name: 'Azerbaijan',
+      kind: 'country',
+      country: 'AZ',
+      anchor: [47.5, 40.5],
+      score: 0.1,
+    });
   const merged = correctFeature(l, 'geonames:587084', 'geonames:587116');
   assert.equal(merged.features.length, l.features.length - 1);
   const az = merged.features.find((x) => x.id === 'geonames:587116')!;
@@ -108,7 +140,10 @@ test('the model exports the source bytes until a correction, and two models shar
   assert.equal(a.exportText(), text);
   correctPlace(a, 'geonames:587084', 'geonames:587085');
   assert.notEqual(a.exportText(), text);
-  assert.equal(JSON.parse(a.exportText()).features.find((f: { id: string }) => f.id === 'geonames:587085').properties.status, 'corrected');
+  assert.equal(
+    JSON.parse(a.exportText()).features.find((f: { id: string }) => f.id === 'geonames:587085').properties.status,
+    'corrected',
+  );
   assert.equal(b.exportText(), text);
   assert.equal(a.load('{}', readLayer), false);
   assert.match(a.error.value!.message, /JSON but not GeoJSON/);
@@ -118,11 +153,19 @@ test('the model exports the source bytes until a correction, and two models shar
 test('the announcement of a selection says when the place is approximate, and what it is within', () => {
   const l = layer();
   const baku = l.features.find((f) => f.id === 'geonames:587084')!;
-  Object.assign(baku.properties, { name: 'Heydar Aliyev Center', kind: 'site', approximate: true, within: { id: 'geonames:587084', name: 'Baku' } });
+  Object.assign(baku.properties, {
+    name: 'Heydar Aliyev Center',
+    kind: 'site',
+    approximate: true,
+    within: { id: 'geonames:587084', name: 'Baku' },
+  });
   const m = createModel();
   assert.equal(m.load(JSON.stringify(l), readLayer), true);
   m.select('geonames:587084', 'list');
-  assert.match(m.announcement.value, /^Selected Heydar Aliyev Center, site in Azerbaijan, approximately placed, within Baku: 2 mentions\.$/);
+  assert.match(
+    m.announcement.value,
+    /^Selected Heydar Aliyev Center, site in Azerbaijan, approximately placed, within Baku: 2 mentions\.$/,
+  );
   m.select('geonames:587116', 'list');
   assert.doesNotMatch(m.announcement.value, /approximately/);
 });

@@ -23,7 +23,14 @@ function valueImports(source: string): string[] {
 
 /** Bundles the parts file as the browser build does; esbuild fails on a missing file or export. */
 async function bundleParts() {
-  const result = await build({ entryPoints: [PARTS], bundle: true, format: 'esm', write: false, metafile: true, logLevel: 'silent' });
+  const result = await build({
+    entryPoints: [PARTS],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
   return result.metafile;
 }
 
@@ -32,7 +39,11 @@ test('every leaflet/src file that leaflet-parts.js imports exists and exports wh
   const inputs = Object.keys(metafile.inputs);
   const wanted = [...readFileSync(PARTS, 'utf8').matchAll(/'(leaflet\/src\/[^']+)'/g)].map((m) => m[1]);
   assert.ok(wanted.length >= 10, 'the parts file imports Leaflet modules');
-  for (const spec of wanted) assert.ok(inputs.some((input) => input.endsWith(spec)), `${spec} is in the bundle`);
+  for (const spec of wanted)
+    assert.ok(
+      inputs.some((input) => input.endsWith(spec)),
+      `${spec} is in the bundle`,
+    );
 });
 
 test('leaflet-parts.js exports every value the map code imports from leaflet', async () => {
@@ -51,7 +62,11 @@ test('the DomUtil functions the map calls are in the parts file, and are functio
   }
   assert.ok(called.size > 0, 'the map calls DomUtil');
   const parts = readFileSync(PARTS, 'utf8');
-  const kept = /export const DomUtil = \{([^}]*)\}/.exec(parts)?.[1].split(',').map((s) => s.trim()) ?? [];
+  const kept =
+    /export const DomUtil = \{([^}]*)\}/
+      .exec(parts)?.[1]
+      .split(',')
+      .map((s) => s.trim()) ?? [];
   const domUtil = readFileSync(`${ROOT}node_modules/leaflet/src/dom/DomUtil.js`, 'utf8');
   for (const name of called) {
     assert.ok(kept.includes(name), `leaflet-parts.js keeps DomUtil.${name}`);
@@ -71,7 +86,11 @@ test("Leaflet's GeoJSON layer uses Marker only as its default pointToLayer and i
   // The import (its name and its path), `new Marker(` in the default branch and `Marker.include(`.
   assert.ok(source.includes('new Marker(latlng') && source.includes('Marker.include(PointToGeoJSON)'));
   const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
-  assert.equal([...code.matchAll(/\bMarker\b/g)].length, 4, 'GeoJSON.js uses Marker in more places than build.mjs stubs');
+  assert.equal(
+    [...code.matchAll(/\bMarker\b/g)].length,
+    4,
+    'GeoJSON.js uses Marker in more places than build.mjs stubs',
+  );
 });
 
 test('the map never lets GeoJSON make a default Marker: every geoJSON() with points has a pointToLayer', () => {

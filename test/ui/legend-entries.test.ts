@@ -4,13 +4,25 @@ import { test } from 'node:test';
 import type { LayerFeature } from '../../src/core/types.ts';
 import { legendEntries } from '../../src/ui/model/legend-entries.ts';
 
-const f = (kind: string, extra: Record<string, unknown> = {}, geometry: unknown = { type: 'Point', coordinates: [0, 0] }): LayerFeature =>
-  ({ type: 'Feature', id: kind, geometry, properties: { name: kind, kind, ...extra } } as unknown as LayerFeature);
+const f = (
+  kind: string,
+  extra: Record<string, unknown> = {},
+  geometry: unknown = { type: 'Point', coordinates: [0, 0] },
+): LayerFeature =>
+  ({ type: 'Feature', id: kind, geometry, properties: { name: kind, kind, ...extra } }) as unknown as LayerFeature;
 
 const CASES: Array<[string, LayerFeature[], string[]]> = [
   ['nothing drawn', [], []],
-  ['the seed\'s kinds', [f('city'), f('country'), f('disputed', { disputed: 'extent before 2020' }), f('admin1')], ['Country', 'Region', 'Disputed area', 'City or town']],
-  ['a district and a site placed approximately', [f('site', { approximate: true }), f('admin2')], ['District', 'Approximately placed site']],
+  [
+    "the seed's kinds",
+    [f('city'), f('country'), f('disputed', { disputed: 'extent before 2020' }), f('admin1')],
+    ['Country', 'Region', 'Disputed area', 'City or town'],
+  ],
+  [
+    'a district and a site placed approximately',
+    [f('site', { approximate: true }), f('admin2')],
+    ['District', 'Approximately placed site'],
+  ],
   ['a disputed area alone is not also a region', [f('disputed', { disputed: 'x' })], ['Disputed area']],
   ['a place without geometry ("not a place") is not drawn', [f('city', {}, null)], []],
   ['other places', [f('water'), f('historical-country')], ['Country', 'Other place']],
@@ -18,6 +30,9 @@ const CASES: Array<[string, LayerFeature[], string[]]> = [
 
 for (const [name, features, labels] of CASES) {
   test(`legendEntries: ${name}`, () => {
-    assert.deepEqual(legendEntries(features).map((e) => e.label), labels);
+    assert.deepEqual(
+      legendEntries(features).map((e) => e.label),
+      labels,
+    );
   });
 }

@@ -5,7 +5,15 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { createModel } from '../../src/ui/model/create-model.ts';
-import { layerSizeProblem, LayerFileError, isPosition, isValidGeometry, jsonDepthOver, MAX_LAYER_BYTES, readLayer } from '../../src/ui/model/validate-layer.ts';
+import {
+  layerSizeProblem,
+  LayerFileError,
+  isPosition,
+  isValidGeometry,
+  jsonDepthOver,
+  MAX_LAYER_BYTES,
+  readLayer,
+} from '../../src/ui/model/validate-layer.ts';
 
 const seedText = readFileSync(new URL('../fixtures/layers/seed-sample.geojson', import.meta.url), 'utf8');
 const seed = (): ArticleLayer => JSON.parse(seedText);
@@ -15,7 +23,10 @@ const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
 test('a good layer is read whole, with nothing dropped', () => {
   const { layer, dropped } = readLayer(seedText);
   assert.deepEqual(dropped, []);
-  assert.deepEqual(layer.features.map((f) => f.id), seed().features.map((f) => f.id));
+  assert.deepEqual(
+    layer.features.map((f) => f.id),
+    seed().features.map((f) => f.id),
+  );
   assert.deepEqual(layer.features, seed().features);
 });
 
@@ -28,11 +39,28 @@ const refused: Array<[string, string, RegExp]> = [
   ['features not an array', '{"type":"FeatureCollection","features":{}}', /not a FeatureCollection|not GeoJSON/],
   ['100,000 nested arrays', nested(100_000), /nests more than 64 levels/],
   ['deep objects', '{"a":'.repeat(5000) + '1' + '}'.repeat(5000), /nests more than/],
-  ['only bad features', JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', id: 'x', geometry: { type: 'Point', coordinates: [500, 0] }, properties: { name: 'X', kind: 'city' } }] }), /None of its 1 features/],
+  [
+    'only bad features',
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          id: 'x',
+          geometry: { type: 'Point', coordinates: [500, 0] },
+          properties: { name: 'X', kind: 'city' },
+        },
+      ],
+    }),
+    /None of its 1 features/,
+  ],
 ];
 for (const [name, text, message] of refused) {
   test(`refused: ${name}`, () => {
-    assert.throws(() => readLayer(text), (e: any) => e instanceof LayerFileError && message.test(e.message) && /article-atlas parse/.test(e.message));
+    assert.throws(
+      () => readLayer(text),
+      (e: any) => e instanceof LayerFileError && message.test(e.message) && /article-atlas parse/.test(e.message),
+    );
   });
 }
 
@@ -50,40 +78,140 @@ test('size is refused over the limit, before reading', () => {
 });
 
 test('positions: finite numbers on the globe', () => {
-  for (const p of [[0, 0], [180, 90], [-180, -90], [1, 2, 3]]) assert.ok(isPosition(p), JSON.stringify(p));
-  for (const p of [[181, 0], [0, 90.5], [NaN, 0], ['1', 2], [1], [1, 2, 3, 4], null, {}, [Infinity, 0]]) assert.ok(!isPosition(p), JSON.stringify(p));
+  for (const p of [
+    [0, 0],
+    [180, 90],
+    [-180, -90],
+    [1, 2, 3],
+  ])
+    assert.ok(isPosition(p), JSON.stringify(p));
+  for (const p of [[181, 0], [0, 90.5], [NaN, 0], ['1', 2], [1], [1, 2, 3, 4], null, {}, [Infinity, 0]])
+    assert.ok(!isPosition(p), JSON.stringify(p));
 });
 
-const square = [[0, 0], [1, 0], [1, 1], [0, 0]];
+const square = [
+  [0, 0],
+  [1, 0],
+  [1, 1],
+  [0, 0],
+];
 const geometries: Array<[string, unknown, boolean]> = [
   ['point', { type: 'Point', coordinates: [1, 2] }, true],
   ['polygon', { type: 'Polygon', coordinates: [square] }, true],
   ['multipolygon', { type: 'MultiPolygon', coordinates: [[square], [square]] }, true],
-  ['line', { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, true],
+  [
+    'line',
+    {
+      type: 'LineString',
+      coordinates: [
+        [0, 0],
+        [1, 1],
+      ],
+    },
+    true,
+  ],
   ['multipoint', { type: 'MultiPoint', coordinates: [[0, 0]] }, true],
-  ['multiline', { type: 'MultiLineString', coordinates: [[[0, 0], [1, 1]]] }, true],
+  [
+    'multiline',
+    {
+      type: 'MultiLineString',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 1],
+        ],
+      ],
+    },
+    true,
+  ],
   ['unknown type', { type: 'Circle', coordinates: [1, 2] }, false],
   ['GeometryCollection', { type: 'GeometryCollection', geometries: [] }, false],
   ['type not a string', { type: ['Point'], coordinates: [1, 2] }, false],
   ['point with polygon coordinates', { type: 'Point', coordinates: [square] }, false],
   ['polygon with point coordinates', { type: 'Polygon', coordinates: [1, 2] }, false],
-  ['ring of 3 positions', { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] }, false],
-  ['unclosed ring', { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1]]] }, false],
+  [
+    'ring of 3 positions',
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [0, 0],
+        ],
+      ],
+    },
+    false,
+  ],
+  [
+    'unclosed ring',
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+        ],
+      ],
+    },
+    false,
+  ],
   ['empty polygon', { type: 'Polygon', coordinates: [] }, false],
-  ['longitude 200', { type: 'Polygon', coordinates: [[[0, 0], [200, 0], [1, 1], [0, 0]]] }, false],
+  [
+    'longitude 200',
+    {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [200, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    },
+    false,
+  ],
   ['latitude 95', { type: 'Point', coordinates: [0, 95] }, false],
   ['string coordinates', { type: 'Point', coordinates: ['49.8', '40.4'] }, false],
   ['null coordinates', { type: 'Point', coordinates: null }, false],
-  ['one bad part of a multipolygon', { type: 'MultiPolygon', coordinates: [[square], [[[0, 0], [1, 1]]]] }, false],
+  [
+    'one bad part of a multipolygon',
+    {
+      type: 'MultiPolygon',
+      coordinates: [
+        [square],
+        [
+          [
+            [0, 0],
+            [1, 1],
+          ],
+        ],
+      ],
+    },
+    false,
+  ],
   ['line of one position', { type: 'LineString', coordinates: [[0, 0]] }, false],
 ];
-for (const [name, g, ok] of geometries) test(`geometry: ${name} is ${ok ? 'valid' : 'invalid'}`, () => assert.equal(isValidGeometry(g), ok));
+for (const [name, g, ok] of geometries)
+  test(`geometry: ${name} is ${ok ? 'valid' : 'invalid'}`, () => assert.equal(isValidGeometry(g), ok));
 
 test('bad features are dropped and counted; the rest is shown', () => {
   const l = seed() as unknown as { features: Array<Record<string, any>> };
   const n = l.features.length;
   l.features[1].geometry = { type: 'Point', coordinates: [NaN, 0] };
-  l.features[2].geometry = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1]]] };
+  l.features[2].geometry = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+      ],
+    ],
+  };
   delete l.features[3].properties;
   l.features[4].id = 42;
   l.features.push('not a feature' as any, null as any, { ...l.features[0] });
@@ -119,18 +247,33 @@ test('mentions that do not quote the text, or fall outside it, are dropped and c
 test('missing or mistyped properties get safe defaults; strings shown as text stay strings', () => {
   const l = seed() as any;
   const f = l.features.find((x: any) => x.id === BAKU);
-  f.properties = { name: 'Baku', kind: '__proto__', disputed: { html: '<b>' }, original: 7, mentions: 'many', candidates: [{ id: 'x' }, null], country: ['AZ'], score: 'high' };
+  f.properties = {
+    name: 'Baku',
+    kind: '__proto__',
+    disputed: { html: '<b>' },
+    original: 7,
+    mentions: 'many',
+    candidates: [{ id: 'x' }, null],
+    country: ['AZ'],
+    score: 'high',
+  };
   l.title = { a: 1 };
   l.text = 12;
   l.passages = [{ start: 'a' }];
   const { layer, dropped } = readLayer(JSON.stringify(l));
   const p = layer.features.find((x) => x.id === BAKU)!.properties;
-  assert.deepEqual([p.mentions, p.candidates, p.country, p.score, p.disputed, p.original], [[], [], '', 0, undefined, undefined]);
+  assert.deepEqual(
+    [p.mentions, p.candidates, p.country, p.score, p.disputed, p.original],
+    [[], [], '', 0, undefined, undefined],
+  );
   assert.deepEqual(p.anchor, f.geometry.coordinates);
   assert.equal(layer.title, undefined);
   assert.equal(layer.text, undefined);
   assert.deepEqual(layer.passages, []);
-  assert.deepEqual(dropped, ['2 alternative places without a name, kind or location', 'the paragraph list, which does not fit the text']);
+  assert.deepEqual(dropped, [
+    '2 alternative places without a name, kind or location',
+    'the paragraph list, which does not fit the text',
+  ]);
 });
 
 test('hostile strings are kept as data, never interpreted', () => {

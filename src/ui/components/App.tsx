@@ -28,39 +28,59 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
   // .aa-root is the size container: the layout follows the widget's width, not the window's (issue #5).
   return (
     <div class="aa-root">
-    <div class={`aa-app${view.embedded ? ' aa-embedded' : ''}`} onDragOver={open && ((e) => e.preventDefault())} onDrop={open && drop}>
-      <MapView model={model} basemap={props.basemap} tiles={props.tiles} />
-      <div class="aa-panel">
-        <header class="aa-head">
-          <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
-          <h2 class="aa-title">{story ? `Places in ${story.articles.length} article${story.articles.length === 1 ? '' : 's'}` : (layer?.title ?? (error ? 'No layer to show' : 'Loading the article…'))}</h2>
-          {!story && <ArticleSource model={model} />}
-          <Toolbar model={model} view={view} />
-        </header>
-        <div class="aa-sr" aria-live="polite" role="status">
-          {/* The signal itself, not .value: its text node updates without re-rendering the app (issue #4). */}
-          {model.announcement}
+      <div
+        class={`aa-app${view.embedded ? ' aa-embedded' : ''}`}
+        onDragOver={open && ((e) => e.preventDefault())}
+        onDrop={open && drop}
+      >
+        <MapView model={model} basemap={props.basemap} tiles={props.tiles} />
+        <div class="aa-panel">
+          <header class="aa-head">
+            <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
+            <h2 class="aa-title">
+              {story
+                ? `Places in ${story.articles.length} article${story.articles.length === 1 ? '' : 's'}`
+                : (layer?.title ?? (error ? 'No layer to show' : 'Loading the article…'))}
+            </h2>
+            {!story && <ArticleSource model={model} />}
+            <Toolbar model={model} view={view} />
+          </header>
+          <div class="aa-sr" aria-live="polite" role="status">
+            {/* The signal itself, not .value: its text node updates without re-rendering the app (issue #4). */}
+            {model.announcement}
+          </div>
+          {error && <Problem model={model} />}
+          {view.Notice && <view.Notice model={model} />}
+          {story && <StoryFilters model={model} />}
+          {layer &&
+            !model.rows.value.length &&
+            (story ? (
+              <div class="aa-empty">
+                <p>
+                  <strong>No places in the articles shown.</strong>
+                </p>
+                <p>Choose more articles or dates, or “Show all”.</p>
+              </div>
+            ) : (
+              <div class="aa-empty">
+                <p>
+                  <strong>No places found in this article.</strong>
+                </p>
+                <p>
+                  Try a longer article, or open a layer file made with <code>article-atlas parse</code>.
+                </p>
+              </div>
+            ))}
+          {layer &&
+            model.rows.value.length > 0 &&
+            (story ? <StoryPassages model={model} /> : <PassagesPanel model={model} view={view} />)}
+          {/* A frame after the map's places (issue #14: places first). */}
+          {layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />}
+          {view.text &&
+            model.mapPainted.value &&
+            (story ? <StoryArticle model={model} /> : <ArticleText model={model} />)}
         </div>
-        {error && <Problem model={model} />}
-        {view.Notice && <view.Notice model={model} />}
-        {story && <StoryFilters model={model} />}
-        {layer && !model.rows.value.length && (story ? (
-          <div class="aa-empty">
-            <p><strong>No places in the articles shown.</strong></p>
-            <p>Choose more articles or dates, or “Show all”.</p>
-          </div>
-        ) : (
-          <div class="aa-empty">
-            <p><strong>No places found in this article.</strong></p>
-            <p>Try a longer article, or open a layer file made with <code>article-atlas parse</code>.</p>
-          </div>
-        ))}
-        {layer && model.rows.value.length > 0 && (story ? <StoryPassages model={model} /> : <PassagesPanel model={model} view={view} />)}
-        {/* A frame after the map's places (issue #14: places first). */}
-        {layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />}
-        {view.text && model.mapPainted.value && (story ? <StoryArticle model={model} /> : <ArticleText model={model} />)}
       </div>
-    </div>
     </div>
   );
 }
@@ -70,10 +90,14 @@ function Problem({ model }: { model: Model }) {
   const { title, message } = model.error.value!;
   return (
     <div class="aa-empty aa-problem" role="alert">
-      <p><strong>{title ?? 'The layer could not be shown'}.</strong></p>
+      <p>
+        <strong>{title ?? 'The layer could not be shown'}.</strong>
+      </p>
       <p>{message}</p>
       {model.layer.value && (
-        <button type="button" class="aa-btn" onClick={() => (model.error.value = null)}>Keep the current layer</button>
+        <button type="button" class="aa-btn" onClick={() => (model.error.value = null)}>
+          Keep the current layer
+        </button>
       )}
     </div>
   );

@@ -15,7 +15,10 @@ export function ArticleText({ model }: { model: Model }) {
   useEffect(() => {
     if (!reveal) return;
     const el = root.current?.querySelector<HTMLElement>(`[data-start="${reveal.start}"]`);
-    el?.scrollIntoView({ block: 'center', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    el?.scrollIntoView({
+      block: 'center',
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth',
+    });
     el?.focus({ preventScroll: true });
   }, [reveal]);
   const layer = model.layer.value;
@@ -29,7 +32,12 @@ export function ArticleText({ model }: { model: Model }) {
       <div class="aa-bar">
         <h3>Article</h3>
         <label class="aa-check">
-          <input type="checkbox" checked={showAdj} onChange={(e) => (model.showAdjectival.value = e.currentTarget.checked)} /> Highlight adjectives (“Armenian”)
+          <input
+            type="checkbox"
+            checked={showAdj}
+            onChange={(e) => (model.showAdjectival.value = e.currentTarget.checked)}
+          />{' '}
+          Highlight adjectives (“Armenian”)
         </label>
       </div>
       {text ? (

@@ -17,32 +17,38 @@ export function Correction({ model, feature }: { model: Model; feature: LayerFea
   return (
     <details class="aa-fix" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>Wrong place?</summary>
-      {open && <>
-      <label>
-        “{feature.properties.mentions[0]?.text ?? feature.properties.name}” means{' '}
-        <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-          {others.map((c) => (
-            <option value={c.id} key={c.id}>
-              {c.name} ({[kindLabel(c.kind), countryName(c.country)].filter(Boolean).join(', ')})
-            </option>
-          ))}
-          <option value={NOT_A_PLACE}>not a place</option>
-        </select>
-      </label>{' '}
-      {/* The correction code is a lazy chunk (first-load budget, issue #4), like the file validator. */}
-      <button
-        type="button"
-        class="aa-btn"
-        onClick={() =>
-          import('../model/correct-place.ts').then(
-            (m) => m.correctPlace(model, feature.id, choice === NOT_A_PLACE ? null : choice),
-            (e: Error) => (model.error.value = { title: 'The correction could not be applied', message: `${e.message}. Try again.` }),
-          )
-        }
-      >
-        Apply
-      </button>
-      </>}
+      {open && (
+        <>
+          <label>
+            “{feature.properties.mentions[0]?.text ?? feature.properties.name}” means{' '}
+            <select value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+              {others.map((c) => (
+                <option value={c.id} key={c.id}>
+                  {c.name} ({[kindLabel(c.kind), countryName(c.country)].filter(Boolean).join(', ')})
+                </option>
+              ))}
+              <option value={NOT_A_PLACE}>not a place</option>
+            </select>
+          </label>{' '}
+          {/* The correction code is a lazy chunk (first-load budget, issue #4), like the file validator. */}
+          <button
+            type="button"
+            class="aa-btn"
+            onClick={() =>
+              import('../model/correct-place.ts').then(
+                (m) => m.correctPlace(model, feature.id, choice === NOT_A_PLACE ? null : choice),
+                (e: Error) =>
+                  (model.error.value = {
+                    title: 'The correction could not be applied',
+                    message: `${e.message}. Try again.`,
+                  }),
+              )
+            }
+          >
+            Apply
+          </button>
+        </>
+      )}
     </details>
   );
 }

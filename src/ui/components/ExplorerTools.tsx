@@ -16,7 +16,10 @@ export async function openLayerFile(model: Model, file: Blob): Promise<void> {
     else model.load(await file.text(), readLayer);
   } catch (e) {
     // The chunk did not load, or the file could not be read (removed since it was chosen).
-    model.error.value = { title: 'This file could not be opened', message: `${(e as Error).message}. Try again, or choose another file.` };
+    model.error.value = {
+      title: 'This file could not be opened',
+      message: `${(e as Error).message}. Try again, or choose another file.`,
+    };
   }
 }
 
@@ -25,9 +28,13 @@ export function LayerNotice({ model }: { model: Model }) {
   if (!model.notice.value) return null;
   return (
     <div class="aa-empty aa-notice" role="status">
-      <p><strong>Some of this file could not be shown.</strong></p>
+      <p>
+        <strong>Some of this file could not be shown.</strong>
+      </p>
       <p>{model.notice.value}</p>
-      <button type="button" class="aa-btn" onClick={() => (model.notice.value = null)}>OK</button>
+      <button type="button" class="aa-btn" onClick={() => (model.notice.value = null)}>
+        OK
+      </button>
     </div>
   );
 }
@@ -43,7 +50,12 @@ export function ExplorerTools({ model, embedBase }: { model: Model; embedBase?: 
     <>
       <label class="aa-btn">
         Open layer file…
-        <input type="file" accept=".geojson,.json,application/geo+json,application/json" class="aa-sr" onChange={open} />
+        <input
+          type="file"
+          accept=".geojson,.json,application/geo+json,application/json"
+          class="aa-sr"
+          onChange={open}
+        />
       </label>
       {embedBase && <EmbedDialog model={model} base={embedBase} />}
     </>

@@ -22,7 +22,11 @@ function FitButton({ model }: { model: Model }) {
   const all = model.outside.value === 0;
   if (all && model.fitRequest.value?.scope !== 'all') return null;
   return (
-    <button type="button" class="aa-btn aa-showall" onClick={() => (model.fitRequest.value = { scope: all ? 'focus' : 'all' })}>
+    <button
+      type="button"
+      class="aa-btn aa-showall"
+      onClick={() => (model.fitRequest.value = { scope: all ? 'focus' : 'all' })}
+    >
       {all ? 'Back to the main places' : 'Show all places'}
     </button>
   );
@@ -33,7 +37,11 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
   // element at once) would otherwise create its map after the unmount and leak its window listener.
   useLayoutEffect(() => {
-    const map = createArticleMap(el.current!, { onSelect: (id) => model.select(id, 'map'), tiles, onView: (n) => (model.outside.value = n) });
+    const map = createArticleMap(el.current!, {
+      onSelect: (id) => model.select(id, 'map'),
+      tiles,
+      onView: (n) => (model.outside.value = n),
+    });
     let alive = true;
     // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
     // to load) the panel's place list and text are rendered, and after them the basemap, so that neither its
@@ -83,7 +91,9 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
       <FitButton model={model} />
       <MapLegend model={model} />
       <p class="aa-attrib">
-        Places © <a href="https://www.geonames.org/">GeoNames</a>, <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Made with <a href="https://www.naturalearthdata.com/">Natural Earth</a>
+        Places © <a href="https://www.geonames.org/">GeoNames</a>,{' '}
+        <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Made with{' '}
+        <a href="https://www.naturalearthdata.com/">Natural Earth</a>
         {tiles?.attribution && ` · ${tiles.attribution}`}
       </p>
     </div>

@@ -33,18 +33,37 @@ export function PassagesPanel({ model, view }: { model: Model; view: ViewOptions
   }, [id]);
   return (
     <section class="aa-passages" role="region" aria-label="Passages" ref={section}>
-      {feature ? <Selected model={model} feature={feature} list={list} view={view} /> : <p class="aa-hint">Choose a place on the map, in the list{view.text ? ' or in the text' : ''} to read the passages that mention it.</p>}
+      {feature ? (
+        <Selected model={model} feature={feature} list={list} view={view} />
+      ) : (
+        <p class="aa-hint">
+          Choose a place on the map, in the list{view.text ? ' or in the text' : ''} to read the passages that mention
+          it.
+        </p>
+      )}
     </section>
   );
 }
 
-function Selected({ model, feature, list, view }: { model: Model; feature: LayerFeature; list: { current: HTMLOListElement | null }; view: ViewOptions }) {
+function Selected({
+  model,
+  feature,
+  list,
+  view,
+}: {
+  model: Model;
+  feature: LayerFeature;
+  list: { current: HTMLOListElement | null };
+  view: ViewOptions;
+}) {
   const p = feature.properties;
   const layer = model.layer.value!;
   const passages = model.selectedPassages.value;
   const all = model.marked.value === feature.id;
   const cursor = Math.min(model.cursor.value, passages.length - 1);
-  const own: TextMention[] = p.mentions.map((m) => ({ ...m, id: feature.id, kind: p.kind })).sort((a, b) => a.start - b.start);
+  const own: TextMention[] = p.mentions
+    .map((m) => ({ ...m, id: feature.id, kind: p.kind }))
+    .sort((a, b) => a.start - b.start);
   const step = (d: number) => (model.cursor.value = Math.max(0, Math.min(passages.length - 1, cursor + d)));
   const text = layer.text;
   return (
@@ -58,19 +77,36 @@ function Selected({ model, feature, list, view }: { model: Model; feature: Layer
       {p.status === 'corrected' && <p class="aa-meta">Corrected by hand (was {p.original}).</p>}
       <MentionStrip model={model} mentions={all ? own : []} length={text?.length ?? 0} />
       <div class="aa-pn">
-        <button type="button" class="aa-btn" disabled={cursor <= 0} onClick={() => step(-1)}>Previous</button>
-        <span aria-live="off">Passage {cursor + 1} of {passages.length}</span>
-        <button type="button" class="aa-btn" disabled={cursor >= passages.length - 1} onClick={() => step(1)}>Next</button>
+        <button type="button" class="aa-btn" disabled={cursor <= 0} onClick={() => step(-1)}>
+          Previous
+        </button>
+        <span aria-live="off">
+          Passage {cursor + 1} of {passages.length}
+        </span>
+        <button type="button" class="aa-btn" disabled={cursor >= passages.length - 1} onClick={() => step(1)}>
+          Next
+        </button>
       </div>
       <ol class="aa-plist" ref={list}>
         {(all ? passages : passages.slice(0, FIRST_PASSAGES)).map((pi, k) => {
           const span = layer.passages[pi];
           const inside = own.filter((m) => m.passage === pi);
           return (
-            <li key={pi} class={k === cursor ? 'aa-cur' : undefined} aria-current={k === cursor ? 'true' : undefined} onClick={() => (model.cursor.value = k)}>
+            <li
+              key={pi}
+              class={k === cursor ? 'aa-cur' : undefined}
+              aria-current={k === cursor ? 'true' : undefined}
+              onClick={() => (model.cursor.value = k)}
+            >
               <p>
                 {text && span
-                  ? segmentText(text, span.start, span.end, inside).map((s) => (typeof s === 'string' ? s : <mark class={s.type === 'adjectival' ? 'aa-adj' : undefined}>{s.text}</mark>))
+                  ? segmentText(text, span.start, span.end, inside).map((s) =>
+                      typeof s === 'string' ? (
+                        s
+                      ) : (
+                        <mark class={s.type === 'adjectival' ? 'aa-adj' : undefined}>{s.text}</mark>
+                      ),
+                    )
                   : inside.map((m) => <mark>{m.text}</mark>)}
               </p>
               {text && view.text && (

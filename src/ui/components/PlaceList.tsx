@@ -24,7 +24,12 @@ export function PlaceList({ model }: { model: Model }) {
     const on = computed(() => feature.id === model.marked.value);
     return (
       <li key={feature.id}>
-        <button type="button" class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))} aria-pressed={on} onClick={() => model.select(feature.id, 'list')}>
+        <button
+          type="button"
+          class={computed(() => (on.value ? 'aa-row aa-on' : 'aa-row'))}
+          aria-pressed={on}
+          onClick={() => model.select(feature.id, 'list')}
+        >
           <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
           <span class="aa-name">{p.name}</span>
           <span class="aa-meta">{placeMeta(p)}</span>
@@ -45,18 +50,31 @@ export function PlaceList({ model }: { model: Model }) {
     <section class="aa-places" aria-label="Places">
       <div class="aa-bar">
         <h3>Places</h3>
-        <input type="search" class="aa-filter" placeholder="Filter places" aria-label="Filter places" value={model.filter.value} onInput={(e) => (model.filter.value = e.currentTarget.value)} />
+        <input
+          type="search"
+          class="aa-filter"
+          placeholder="Filter places"
+          aria-label="Filter places"
+          value={model.filter.value}
+          onInput={(e) => (model.filter.value = e.currentTarget.value)}
+        />
       </div>
       {model.outside.value > 0 && (
         <p class="aa-hint aa-outside">
           {model.outside.value === 1 ? '1 place is' : `${model.outside.value} places are`} outside the map's view.
         </p>
       )}
-      {main.length > 0 && <h4>{model.collection.value ? 'What the articles are about' : 'What the article is about'}</h4>}
+      {main.length > 0 && (
+        <h4>{model.collection.value ? 'What the articles are about' : 'What the article is about'}</h4>
+      )}
       {main.length > 0 && <ul class="aa-list">{mainRows.map(item)}</ul>}
       {restRows.length > 0 && <h4>Also mentioned</h4>}
       {restRows.length > 0 && <ul class="aa-list">{restRows.map(item)}</ul>}
-      {hidden > 0 && <button type="button" class="aa-btn" onClick={() => setEverything(true)}>Show {hidden} more places</button>}
+      {hidden > 0 && (
+        <button type="button" class="aa-btn" onClick={() => setEverything(true)}>
+          Show {hidden} more places
+        </button>
+      )}
       {!rows.length && model.rows.value.length > 0 && <p class="aa-hint">No place matches “{model.filter.value}”.</p>}
     </section>
   );

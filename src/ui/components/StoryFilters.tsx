@@ -2,7 +2,14 @@
 // (title, source, date) to show one, several or all on the map, with the download of what is shown.
 import { useMemo, useState } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
-import { articleTime, compareNewest, filteredCollectionText, formatDay, timelineBins, visibleArticles } from '../model/collection-view.ts';
+import {
+  articleTime,
+  compareNewest,
+  filteredCollectionText,
+  formatDay,
+  timelineBins,
+  visibleArticles,
+} from '../model/collection-view.ts';
 import { downloadText } from './download.ts';
 
 /** Rows drawn at first: a thousand-article archive would otherwise lay out a thousand rows before the map. */
@@ -18,9 +25,27 @@ export function StoryFilters({ model }: { model: Model }) {
       <Timeline model={model} />
       <div class="aa-bar">
         <h3>Articles</h3>
-        <span class="aa-meta" role="status">{visible.size} of {c.articles.length} shown</span>
-        <button type="button" class="aa-btn" disabled={!chosen && !range} onClick={() => { model.chosen.value = null; model.range.value = null; }}>Show all</button>
-        <button type="button" class="aa-btn" onClick={() => downloadText(filteredCollectionText(c, visible), 'story-map-shown.geojson')}>Download shown</button>
+        <span class="aa-meta" role="status">
+          {visible.size} of {c.articles.length} shown
+        </span>
+        <button
+          type="button"
+          class="aa-btn"
+          disabled={!chosen && !range}
+          onClick={() => {
+            model.chosen.value = null;
+            model.range.value = null;
+          }}
+        >
+          Show all
+        </button>
+        <button
+          type="button"
+          class="aa-btn"
+          onClick={() => downloadText(filteredCollectionText(c, visible), 'story-map-shown.geojson')}
+        >
+          Download shown
+        </button>
       </div>
       <ArticleList model={model} visible={visible} />
     </section>
@@ -51,15 +76,21 @@ function ArticleList({ model, visible }: { model: Model; visible: Set<string> })
               </label>
               {meta && <span class="aa-meta">{meta}</span>}
               <span class="aa-acts">
-                <button type="button" class="aa-link" onClick={() => (model.chosen.value = new Set([a.id]))}>Only this</button>
-                <button type="button" class="aa-link" onClick={() => (model.article.value = a.id)}>Read</button>
+                <button type="button" class="aa-link" onClick={() => (model.chosen.value = new Set([a.id]))}>
+                  Only this
+                </button>
+                <button type="button" class="aa-link" onClick={() => (model.article.value = a.id)}>
+                  Read
+                </button>
               </span>
             </li>
           );
         })}
       </ul>
       {sorted.length > limit && (
-        <button type="button" class="aa-btn" onClick={() => setLimit(limit + LIST_PAGE * 5)}>Show {Math.min(LIST_PAGE * 5, sorted.length - limit)} more articles</button>
+        <button type="button" class="aa-btn" onClick={() => setLimit(limit + LIST_PAGE * 5)}>
+          Show {Math.min(LIST_PAGE * 5, sorted.length - limit)} more articles
+        </button>
       )}
     </>
   );

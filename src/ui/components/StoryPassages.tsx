@@ -28,7 +28,11 @@ export function StoryPassages({ model }: { model: Model }) {
   }, [f?.id]);
   return (
     <section class="aa-passages" role="region" aria-label="Passages" ref={section}>
-      {f ? <Groups model={model} f={f} /> : <p class="aa-hint">Choose a place on the map or in the list to read what each article says about it.</p>}
+      {f ? (
+        <Groups model={model} f={f} />
+      ) : (
+        <p class="aa-hint">Choose a place on the map or in the list to read what each article says about it.</p>
+      )}
     </section>
   );
 }
@@ -46,14 +50,23 @@ function Groups({ model, f }: { model: Model; f: CollectionFeature }) {
       <div class="aa-selhead">
         <span class={`aa-sw aa-k-${kindGroup(p.kind)}`} aria-hidden="true" />
         <h3>{p.name}</h3>
-        <span class="aa-meta">{placeMeta(p as never)} · {groups.length} article{groups.length === 1 ? '' : 's'}</span>
+        <span class="aa-meta">
+          {placeMeta(p as never)} · {groups.length} article{groups.length === 1 ? '' : 's'}
+        </span>
       </div>
       {p.disputed && <p class="aa-note">{p.disputed}</p>}
       <ol class="aa-groups">
         {groups.slice(0, settled ? n : FIRST_GROUPS).map((g) => (
           <li key={g.article.id} class="aa-group" data-article={g.article.id}>
             <h4>
-              <button type="button" class="aa-link" onClick={() => { model.article.value = g.article.id; model.reveal.value = { start: g.mentions[0].start }; }}>
+              <button
+                type="button"
+                class="aa-link"
+                onClick={() => {
+                  model.article.value = g.article.id;
+                  model.reveal.value = { start: g.mentions[0].start };
+                }}
+              >
                 {g.article.title ?? g.article.id}
               </button>
             </h4>
@@ -69,7 +82,9 @@ function Groups({ model, f }: { model: Model; f: CollectionFeature }) {
         ))}
       </ol>
       {settled && groups.length > n && (
-        <button type="button" class="aa-btn" onClick={() => setLimit({ id: f.id, n: n + GROUP_PAGE * 3 })}>Show {Math.min(GROUP_PAGE * 3, groups.length - n)} more articles</button>
+        <button type="button" class="aa-btn" onClick={() => setLimit({ id: f.id, n: n + GROUP_PAGE * 3 })}>
+          Show {Math.min(GROUP_PAGE * 3, groups.length - n)} more articles
+        </button>
       )}
     </>
   );
@@ -108,7 +123,10 @@ export function StoryArticle({ model }: { model: Model }) {
     fetch(new URL(a.textFile, model.base.value || location.href), { signal: aborter.signal })
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`))))
       .then((text) => setState({ id: a.id, text }))
-      .catch((e: Error) => aborter.signal.aborted || setState({ id: a.id, error: `The article text did not load (${e.message}).` }));
+      .catch(
+        (e: Error) =>
+          aborter.signal.aborted || setState({ id: a.id, error: `The article text did not load (${e.message}).` }),
+      );
     return () => aborter.abort();
   }, [a]);
   const mentions = useMemo(() => {
@@ -116,7 +134,8 @@ export function StoryArticle({ model }: { model: Model }) {
     const out: TextMention[] = [];
     for (const f of c.features) {
       if (!f.geometry) continue;
-      for (const m of f.properties.mentions) if (m.article === a.id) out.push({ ...m, id: f.id, kind: f.properties.kind });
+      for (const m of f.properties.mentions)
+        if (m.article === a.id) out.push({ ...m, id: f.id, kind: f.properties.kind });
     }
     out.sort((x, y) => x.start - y.start || y.end - x.end);
     return out.filter((m, i) => i === 0 || m.start >= out[i - 1].end);
@@ -129,17 +148,30 @@ export function StoryArticle({ model }: { model: Model }) {
     el?.scrollIntoView({ block: 'center' });
     el?.focus({ preventScroll: true });
   }, [reveal, text]);
-  if (!a) return <p class="aa-hint">Choose “Read” on an article, or an article’s title beside a passage, to read its text here.</p>;
+  if (!a)
+    return (
+      <p class="aa-hint">Choose “Read” on an article, or an article’s title beside a passage, to read its text here.</p>
+    );
   const url = safeUrl(a.url);
   return (
     <section class="aa-article aa-story-text" aria-label="Article text" ref={root}>
       <div class="aa-bar">
         <h3>{a.title ?? a.id}</h3>
-        <button type="button" class="aa-btn" onClick={() => (model.article.value = null)}>Close</button>
+        <button type="button" class="aa-btn" onClick={() => (model.article.value = null)}>
+          Close
+        </button>
       </div>
       <p class="aa-meta">
         {articleMeta(a)}
-        {url && <> · <a href={url} rel="noopener noreferrer" target="_blank">original</a></>}
+        {url && (
+          <>
+            {' '}
+            ·{' '}
+            <a href={url} rel="noopener noreferrer" target="_blank">
+              original
+            </a>
+          </>
+        )}
       </p>
       {text !== undefined ? (
         <div class="aa-text">

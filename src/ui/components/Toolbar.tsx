@@ -13,10 +13,25 @@ export function Toolbar({ model, view }: { model: Model; view: ViewOptions }) {
   const Tools = view.Tools;
   return (
     <div class="aa-tools">
-      <button type="button" class="aa-btn" disabled={!layer} onClick={() => downloadText(model.exportText(), exportFileName(layer?.title))}>
+      <button
+        type="button"
+        class="aa-btn"
+        disabled={!layer}
+        onClick={() => downloadText(model.exportText(), exportFileName(layer?.title))}
+      >
         Download GeoJSON
       </button>
-      <button type="button" class="aa-btn" disabled={none} onClick={() => downloadText(model.exportSelectionText()!, exportFileName(layer?.title, model.selected.peek()?.properties.name))}>
+      <button
+        type="button"
+        class="aa-btn"
+        disabled={none}
+        onClick={() =>
+          downloadText(
+            model.exportSelectionText()!,
+            exportFileName(layer?.title, model.selected.peek()?.properties.name),
+          )
+        }
+      >
         Download selection
       </button>
       {Tools && <Tools model={model} embedBase={view.embedBase} />}

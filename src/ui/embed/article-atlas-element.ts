@@ -92,7 +92,9 @@ export function createArticleAtlasElement(css: string, basemapUrl: string | unde
         src: src ? new URL(src, document.baseURI).href : undefined,
         basemap: tiles ? undefined : basemapUrl,
         place: this.getAttribute('place') ?? undefined,
-        tiles: tiles ? { url: tiles, attribution: this.getAttribute('tiles-attribution') ?? '© OpenStreetMap contributors' } : undefined,
+        tiles: tiles
+          ? { url: tiles, attribution: this.getAttribute('tiles-attribution') ?? '© OpenStreetMap contributors' }
+          : undefined,
         text: !/^(off|false|no|hidden|0)$/i.test(this.getAttribute('text') ?? 'on'),
         onSelect: (feature) => this._emit('article-atlas:select', detailOf(feature)),
         onReady: () => this._emit('article-atlas:ready', { src: src ?? null }),

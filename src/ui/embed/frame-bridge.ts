@@ -5,9 +5,7 @@
 
 /** Messages the frame accepts from its parent. */
 export type FrameCommand =
-  | { type: 'article-atlas:select'; id: string | null }
-  | { type: 'article-atlas:clear' }
-  | { type: 'article-atlas:fit' };
+  { type: 'article-atlas:select'; id: string | null } | { type: 'article-atlas:clear' } | { type: 'article-atlas:fit' };
 
 interface AtlasElement extends HTMLElement {
   select(id: string): boolean;
@@ -24,13 +22,16 @@ export function allowedOrigins(query: URLSearchParams, ownOrigin: string): '*' |
   const raw = query.get('origins');
   if (raw === null || raw.trim() === '') return [ownOrigin];
   if (raw.trim() === '*') return '*';
-  return raw.split(/[\s,]+/).filter(Boolean).map((o) => {
-    try {
-      return new URL(o).origin;
-    } catch {
-      return o;
-    }
-  });
+  return raw
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((o) => {
+      try {
+        return new URL(o).origin;
+      } catch {
+        return o;
+      }
+    });
 }
 
 /** Starts the bridge; returns a function that stops it. */
@@ -43,7 +44,8 @@ export function startFrameBridge(win: Window = window): () => void {
   // any parent so auto-height works everywhere; with one, only to the listed origins.
   const post = (message: object) => {
     if (parent === win) return;
-    for (const target of query.get('origins') ? (allowed === '*' ? ['*'] : allowed) : ['*']) parent.postMessage(message, target);
+    for (const target of query.get('origins') ? (allowed === '*' ? ['*'] : allowed) : ['*'])
+      parent.postMessage(message, target);
   };
 
   // No margin, so the page's height is the widget's (CSSOM, which a strict CSP allows).
@@ -55,7 +57,9 @@ export function startFrameBridge(win: Window = window): () => void {
     const v = query.get(name);
     if (v !== null) el.setAttribute(name, v);
   }
-  el.addEventListener('article-atlas:select', (e) => post({ type: 'article-atlas:select', ...(e as CustomEvent).detail }));
+  el.addEventListener('article-atlas:select', (e) =>
+    post({ type: 'article-atlas:select', ...(e as CustomEvent).detail }),
+  );
   doc.body.append(el);
 
   let last = -1;

@@ -6,4 +6,5 @@ import { createArticleAtlasElement } from './article-atlas-element.ts';
 
 const script = document.currentScript as HTMLScriptElement | null;
 const basemapUrl = script?.src ? new URL('basemap.json', script.src).href : undefined;
-if (!customElements.get('article-atlas')) customElements.define('article-atlas', createArticleAtlasElement(css, basemapUrl));
+if (!customElements.get('article-atlas'))
+  customElements.define('article-atlas', createArticleAtlasElement(css, basemapUrl));

@@ -52,13 +52,17 @@ export function arrangeAreas(features: LayerFeature[]): ArrangedAreas {
   const room = (f: LayerFeature) => labels.get(f.id)?.radius ?? 0;
   // Where each place lies: an area's label point, a point's own position.
   const spots = features.flatMap((f) => {
-    const at = labels.get(f.id)?.at ?? (f.geometry?.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined);
+    const at =
+      labels.get(f.id)?.at ?? (f.geometry?.type === 'Point' ? (f.geometry.coordinates as [number, number]) : undefined);
     return at ? [{ f, at }] : [];
   });
   const containers = new Set<string>();
   for (const a of areas) {
     const [w, s, e, n] = boundsOf(a.geometry);
-    const holds = spots.some(({ f, at: [x, y] }) => f !== a && x >= w && x <= e && y >= s && y <= n && room(f) < room(a) && inside([x, y], a.geometry));
+    const holds = spots.some(
+      ({ f, at: [x, y] }) =>
+        f !== a && x >= w && x <= e && y >= s && y <= n && room(f) < room(a) && inside([x, y], a.geometry),
+    );
     if (holds) containers.add(a.id);
   }
   const order = [...areas].sort((a, b) => room(b) - room(a) || a.id.localeCompare(b.id));

@@ -3,7 +3,26 @@
 // size with the smallest on top (issue #14), names on the map (create-label-layer.ts), every feature focusable
 // with its name as aria-label. Imports Leaflet, as the other files of ui/map do; it knows nothing of Preact or
 // the model.
-import { circleMarker, DomUtil, geoJSON, latLng, latLngBounds, map as leafletMap, polygon, polyline, svg, tileLayer, type CircleMarker, type LatLng, type LatLngBounds, type Layer, type Handler, type Map as LeafletMap, type Path, type Point } from 'leaflet';
+import {
+  circleMarker,
+  DomUtil,
+  geoJSON,
+  latLng,
+  latLngBounds,
+  map as leafletMap,
+  polygon,
+  polyline,
+  svg,
+  tileLayer,
+  type CircleMarker,
+  type LatLng,
+  type LatLngBounds,
+  type Layer,
+  type Handler,
+  type Map as LeafletMap,
+  type Path,
+  type Point,
+} from 'leaflet';
 import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
@@ -53,14 +72,22 @@ const SLICE_FEATURES = 500;
  */
 function focusBounds(focus: LayerFocus | undefined): LatLngBounds | null {
   const box = focus?.bbox;
-  if (!Array.isArray(box) || box.length !== 4 || !box.every((x) => typeof x === 'number' && Number.isFinite(x))) return null;
+  if (!Array.isArray(box) || box.length !== 4 || !box.every((x) => typeof x === 'number' && Number.isFinite(x)))
+    return null;
   const [w, s, e, n] = box;
   return latLngBounds([s, w], [n, e < w ? e + 360 : e]);
 }
 
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */
 export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): ArticleMap {
-  const map: LeafletMap = leafletMap(el, { attributionControl: false, scrollWheelZoom: false, minZoom: 1, maxZoom: 10, worldCopyJump: true, zoomSnap: 0.25 });
+  const map: LeafletMap = leafletMap(el, {
+    attributionControl: false,
+    scrollWheelZoom: false,
+    minZoom: 1,
+    maxZoom: 10,
+    worldCopyJump: true,
+    zoomSnap: 0.25,
+  });
   map.setView([30, 20], 2);
   // Wheel zoom only once the reader has focused the map, so the page scrolls past an embed (DESIGN §5).
   // A click focuses the container (Leaflet's keyboard handler), so "focused or clicked" is one event.
@@ -132,7 +159,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
   // after the layer is drawn (a custom element laid out late, an iframe sized by its host; issue #5).
   let touched = false;
-  for (const type of ['pointerdown', 'keydown', 'wheel']) el.addEventListener(type, () => (touched = true), { once: true, passive: true });
+  for (const type of ['pointerdown', 'keydown', 'wheel'])
+    el.addEventListener(type, () => (touched = true), { once: true, passive: true });
   const resize = new ResizeObserver(() => {
     map.invalidateSize();
     if (!touched && !selected && shown.length) api.fit(false);
@@ -197,7 +225,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       if (!node) return;
       node.setAttribute('tabindex', '0');
       node.setAttribute('role', 'button');
-      node.setAttribute('aria-label', `${name}, ${kindLabel(f.properties.kind)}${f.properties.approximate ? ', approximately placed' : ''}`);
+      node.setAttribute(
+        'aria-label',
+        `${name}, ${kindLabel(f.properties.kind)}${f.properties.approximate ? ', approximately placed' : ''}`,
+      );
       node.dataset.id = f.id;
       node.addEventListener('keydown', (e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -221,14 +252,19 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // ends a drag of the map selects nothing, as Leaflet's click did. The flag (Leaflet private API, guarded by
       // test/browser/leaflet-private-api.test.ts) makes Leaflet's map skip the shape's DOM events, as its canvas
       // renderer does for its canvas, instead of copying every click into a 'preclick' nothing listens to.
-      node.addEventListener('click', (e) => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(pick(e, f.id)));
+      node.addEventListener(
+        'click',
+        (e) => (map.dragging as Handler & { moved(): boolean }).moved() || options.onSelect(pick(e, f.id)),
+      );
       (node as SVGElement & { _leaflet_disable_events?: boolean })._leaflet_disable_events = true;
       const show = (e: MouseEvent) => unnamed() && areaTip.show(name, map.mouseEventToContainerPoint(e), node);
       node.addEventListener('mouseover', show);
       node.addEventListener('mousemove', show);
       node.addEventListener('mouseout', areaTip.hide);
       node.addEventListener('focus', () => {
-        const at = (path as Path & { getCenter?(): LatLng }).getCenter?.() ?? (path as Path & { getLatLng(): LatLng }).getLatLng();
+        const at =
+          (path as Path & { getCenter?(): LatLng }).getCenter?.() ??
+          (path as Path & { getLatLng(): LatLng }).getLatLng();
         if (unnamed()) areaTip.show(name, map.latLngToContainerPoint(at), node);
       });
       node.addEventListener('blur', areaTip.hide);
@@ -247,20 +283,34 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   function showNames() {
     const names = new Set(shown.map((f) => f.properties.name.toLowerCase()));
     const countries = new Set(shown.filter((f) => f.properties.kind === 'country').map((f) => f.properties.country));
-    const base = baseLabels.filter(({ label, iso }) => !names.has(label.text.toLowerCase()) && !(iso && countries.has(iso)));
+    const base = baseLabels.filter(
+      ({ label, iso }) => !names.has(label.text.toLowerCase()) && !(iso && countries.has(iso)),
+    );
     nameLayer.set([...articleLabels, ...base.map((b) => b.label)], selected);
   }
 
   const api: ArticleMap = {
     setBasemap(data) {
       const { land, borders } = decodeBasemap(data);
-      polygon(land, { renderer: baseRenderer, interactive: false, className: 'aa-land', stroke: false, fillColor: '#ecebe6', fillOpacity: 1 }).addTo(map);
+      polygon(land, {
+        renderer: baseRenderer,
+        interactive: false,
+        className: 'aa-land',
+        stroke: false,
+        fillColor: '#ecebe6',
+        fillOpacity: 1,
+      }).addTo(map);
       polyline(borders, { renderer: baseRenderer, interactive: false, color: '#a9a9a4', weight: 0.75 }).addTo(map);
       // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
       const { countries = [], seas = [] } = data.labels ?? {};
       baseLabels = [
-        ...countries.map(([text, lon, lat, radius, across, iso], i) => ({ iso, label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base', room: { radius, across } } })),
-        ...seas.map(([text, lon, lat, minZoom], i) => ({ label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base aa-lbl-sea', minZoom } })),
+        ...countries.map(([text, lon, lat, radius, across, iso], i) => ({
+          iso,
+          label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base', room: { radius, across } },
+        })),
+        ...seas.map(([text, lon, lat, minZoom], i) => ({
+          label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base aa-lbl-sea', minZoom },
+        })),
       ];
       showNames();
       basemapDrawn = true;
@@ -278,7 +328,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
         style: (f) => ({
           className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}${
-            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''}${arranged.labels.has(String(f!.id)) ? ' aa-area' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
+            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''
+          }${arranged.labels.has(String(f!.id)) ? ' aa-area' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
           weight: 1.5,
         }),
         onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
@@ -312,7 +363,16 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
         const group = kindGroup(f.properties.kind);
         const area = arranged.labels.get(f.id);
-        if (area) return [{ id: f.id, text: f.properties.name, at: latLng(area.at[1], area.at[0]), look: `aa-lbl-area aa-k-${group}`, room: area }];
+        if (area)
+          return [
+            {
+              id: f.id,
+              text: f.properties.name,
+              at: latLng(area.at[1], area.at[0]),
+              look: `aa-lbl-area aa-k-${group}`,
+              room: area,
+            },
+          ];
         if (f.geometry?.type !== 'Point' || group !== 'city') return [];
         const [lon, lat] = f.geometry.coordinates;
         return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
@@ -325,7 +385,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
     fit(animate = false, scope = 'focus') {
       const b = scope === 'focus' && focus ? focus : boundsOf(shown);
-      if (b.isValid()) map.fitBounds(b, { padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: animate && !reduceMotion() });
+      if (b.isValid())
+        map.fitBounds(b, { padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: animate && !reduceMotion() });
     },
 
     setSelected(id, fly) {
@@ -341,7 +402,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // (issue #14). The widget calls this after the frame that shows the passages (mount-widget.tsx).
       const f = shown.find((x) => x.id === id);
       if (f && rooms.has(f.id)) {
-        outline = geoJSON(unwrapAntimeridian(f.geometry!), { pane: 'aa-selection', interactive: false, style: () => ({ className: 'aa-outline', weight: 2.5 }) }).addTo(map);
+        outline = geoJSON(unwrapAntimeridian(f.geometry!), {
+          pane: 'aa-selection',
+          interactive: false,
+          style: () => ({ className: 'aa-outline', weight: 2.5 }),
+        }).addTo(map);
       }
       if (!fly) return;
       const b = boundsOf([{ id } as LayerFeature]);

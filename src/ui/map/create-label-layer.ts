@@ -162,14 +162,18 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       for (const l of order) {
         if (l.minZoom !== undefined && zoom < l.minZoom) continue;
         const { w, h } = measure(l);
-        if (l.room && (w > 2 * FIT_SLACK * l.room.across * scale || h > 2 * FIT_SLACK * l.room.radius * scale)) continue;
+        if (l.room && (w > 2 * FIT_SLACK * l.room.across * scale || h > 2 * FIT_SLACK * l.room.radius * scale))
+          continue;
         const p = map.latLngToLayerPoint(l.at);
         candidates.push(l);
         // An area whose inner circle holds three lines may move its name a line up or down, out of a city's way.
         const shift = !!l.room && 3 * h <= 2 * l.room.radius * scale;
         points.push(
           l.dot
-            ? { label: { x: p.x + DOT_OFFSET_PX, y: p.y - h / 2, w, h }, dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX } }
+            ? {
+                label: { x: p.x + DOT_OFFSET_PX, y: p.y - h / 2, w, h },
+                dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX },
+              }
             : { label: { x: p.x - w / 2, y: p.y - h / 2, w, h }, shift },
         );
       }

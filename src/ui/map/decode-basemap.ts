@@ -10,7 +10,10 @@ export interface BasemapData {
   land: number[][][];
   borders: number[][];
   /** Countries `[name, lon, lat, radius, across, iso2]` (labelPoint's room) roomiest first; seas `[name, lon, lat, minZoom]`. */
-  labels?: { countries: Array<[string, number, number, number, number, string]>; seas: Array<[string, number, number, number]> };
+  labels?: {
+    countries: Array<[string, number, number, number, number, string]>;
+    seas: Array<[string, number, number, number]>;
+  };
 }
 
 function decodeRing(ring: number[], { scale: [sx, sy], translate: [tx, ty] }: BasemapData): LatLng[] {

@@ -24,7 +24,11 @@ import { svg as svgRenderer } from 'leaflet/src/layer/vector/SVG.js';
 Map.include({
   getRenderer(layer) {
     const { renderer, pane = 'overlayPane' } = layer.options;
-    const r = renderer || (pane === 'overlayPane' ? (this._renderer ??= this.options.renderer || svgRenderer()) : (this._paneRenderers[pane] ??= svgRenderer({ pane })));
+    const r =
+      renderer ||
+      (pane === 'overlayPane'
+        ? (this._renderer ??= this.options.renderer || svgRenderer())
+        : (this._paneRenderers[pane] ??= svgRenderer({ pane })));
     if (!this.hasLayer(r)) this.addLayer(r);
     return r;
   },

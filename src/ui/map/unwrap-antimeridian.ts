@@ -38,18 +38,29 @@ export function unwrapAntimeridian<G extends Geometry>(g: G): G {
   if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map(unwrapAntimeridian) };
   if (g.type === 'Point') return g;
   const rings: Position[][] =
-    g.type === 'MultiPoint' ? [g.coordinates] : g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates.flat() : g.coordinates;
+    g.type === 'MultiPoint'
+      ? [g.coordinates]
+      : g.type === 'LineString'
+        ? [g.coordinates]
+        : g.type === 'MultiPolygon'
+          ? g.coordinates.flat()
+          : g.coordinates;
   const unwrapped = rings.map(unwrapRing);
   const centres = unwrapped.map(mean);
   const span = Math.max(...centres) - Math.min(...centres);
   let moved = unwrapped;
   if (span > MAX_PLAIN_SPAN_DEG) {
     // Move the side with fewer points: Russia keeps its west, the US its mainland.
-    let west = 0, total = 0;
+    let west = 0,
+      total = 0;
     unwrapped.forEach((r, i) => ((total += r.length), centres[i] < 0 && (west += r.length)));
     const moveWest = west <= total - west;
     moved = unwrapped.map((r, i) =>
-      moveWest && centres[i] < 0 ? r.map((p) => [p[0] + 360, ...p.slice(1)]) : !moveWest && centres[i] > 0 ? r.map((p) => [p[0] - 360, ...p.slice(1)]) : r,
+      moveWest && centres[i] < 0
+        ? r.map((p) => [p[0] + 360, ...p.slice(1)])
+        : !moveWest && centres[i] > 0
+          ? r.map((p) => [p[0] - 360, ...p.slice(1)])
+          : r,
     );
   }
   if (moved.every((r, i) => r === rings[i])) return g;

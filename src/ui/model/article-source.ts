@@ -38,7 +38,12 @@ export function articleSource(article: ArticleMetadata | undefined): ArticleSour
   if (!article || typeof article !== 'object') return undefined;
   const href = safeHref(article.canonicalUrl) ?? safeHref(article.url);
   const host = href && new URL(href).hostname.replace(/^www\./, '');
-  const out: ArticleSource = { source: str(article.siteName) ?? host, author: str(article.author), date: dateOf(article.published), href };
+  const out: ArticleSource = {
+    source: str(article.siteName) ?? host,
+    author: str(article.author),
+    date: dateOf(article.published),
+    href,
+  };
   for (const k of Object.keys(out) as Array<keyof ArticleSource>) if (out[k] === undefined) delete out[k];
   return Object.keys(out).length ? out : undefined;
 }
@@ -49,5 +54,8 @@ function dateOf(published: unknown): ArticleSource['date'] {
   if (!iso) return undefined;
   const d = new Date(`${iso}T00:00:00Z`);
   if (Number.isNaN(d.getTime())) return undefined;
-  return { iso, text: d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }) };
+  return {
+    iso,
+    text: d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  };
 }

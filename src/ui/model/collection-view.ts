@@ -1,7 +1,12 @@
 // Pure views of a collection layer for the story-map explorer (issue #18): which articles are shown (the
 // reader's choice and the timeline's dates), the collection as the map and place list draw it, a place's
 // passages grouped by article, newest first, and the timeline's bins. No DOM, no signals.
-import type { CollectionArticle, CollectionFeature, CollectionLayer, CollectionMention } from '../../core/merge-layers.ts';
+import type {
+  CollectionArticle,
+  CollectionFeature,
+  CollectionLayer,
+  CollectionMention,
+} from '../../core/merge-layers.ts';
 import type { ArticleLayer } from '../../core/types.ts';
 
 /** Most bars on the timeline strip: enough to see a story move, few enough to click on a phone. */
@@ -24,7 +29,11 @@ export function articleTime(a: CollectionArticle): number {
  * range of times when one is set (an undated article is then left out).
  * @example visibleArticles(c.articles, new Set(['a1']), null) // Set { 'a1' }
  */
-export function visibleArticles(articles: CollectionArticle[], chosen: ReadonlySet<string> | null, range: readonly [number, number] | null): Set<string> {
+export function visibleArticles(
+  articles: CollectionArticle[],
+  chosen: ReadonlySet<string> | null,
+  range: readonly [number, number] | null,
+): Set<string> {
   const out = new Set<string>();
   for (const a of articles) {
     if (chosen && !chosen.has(a.id)) continue;
@@ -88,7 +97,8 @@ export function articleGroups(f: CollectionFeature, byId: ReadonlyMap<string, Co
   const groups = new Map<string, ArticleGroup>();
   for (const m of f.properties.mentions) {
     let g = groups.get(m.article);
-    if (!g) groups.set(m.article, (g = { article: byId.get(m.article) ?? { id: m.article }, mentions: [], passages: [] }));
+    if (!g)
+      groups.set(m.article, (g = { article: byId.get(m.article) ?? { id: m.article }, mentions: [], passages: [] }));
     g.mentions.push(m);
     const ctx = m.context ?? { start: m.start, text: m.text };
     let p = g.passages.find((x) => x.start === ctx.start);

@@ -11,14 +11,24 @@ import type { PlaceResolver } from './layer-io.ts';
  * and `original` (the first machine choice); mentions move to an existing feature of the new referent.
  * @example correctFeature(layer, 'geonames:147622', 'geonames:147624')
  */
-export function correctFeature(layer: ArticleLayer, featureId: string, candidateId: string | null, resolve?: PlaceResolver): ArticleLayer {
+export function correctFeature(
+  layer: ArticleLayer,
+  featureId: string,
+  candidateId: string | null,
+  resolve?: PlaceResolver,
+): ArticleLayer {
   const feature = layer.features.find((x) => x.id === featureId);
   if (!feature || feature.id === candidateId) return layer;
   const p = feature.properties;
   const original = p.original ?? feature.id;
   let next: LayerFeature;
   if (candidateId === null) {
-    next = { ...feature, id: `none:${original}`, geometry: null as unknown as LayerFeature['geometry'], properties: { ...p, status: 'corrected', original } };
+    next = {
+      ...feature,
+      id: `none:${original}`,
+      geometry: null as unknown as LayerFeature['geometry'],
+      properties: { ...p, status: 'corrected', original },
+    };
   } else {
     const c = p.candidates.find((x) => x.id === candidateId);
     if (!c) return layer;
@@ -31,7 +41,17 @@ export function correctFeature(layer: ArticleLayer, featureId: string, candidate
       type: 'Feature',
       id: c.id,
       geometry: geometry as LayerFeature['geometry'],
-      properties: { ...rest, name: c.name, kind: c.kind, country: c.country, ...(gn ? { geonameid: Number(gn[1]) } : {}), anchor: anchor ?? p.anchor, score: c.score, status: 'corrected', original },
+      properties: {
+        ...rest,
+        name: c.name,
+        kind: c.kind,
+        country: c.country,
+        ...(gn ? { geonameid: Number(gn[1]) } : {}),
+        anchor: anchor ?? p.anchor,
+        score: c.score,
+        status: 'corrected',
+        original,
+      },
     };
     const existing = layer.features.find((x) => x.id === c.id);
     if (existing) {
@@ -39,7 +59,9 @@ export function correctFeature(layer: ArticleLayer, featureId: string, candidate
       next = { ...existing, properties: { ...existing.properties, mentions, status: 'corrected', original } };
     }
   }
-  const features = layer.features.filter((x) => x.id !== next.id || x === feature).map((x) => (x === feature ? next : x));
+  const features = layer.features
+    .filter((x) => x.id !== next.id || x === feature)
+    .map((x) => (x === feature ? next : x));
   return { ...layer, features };
 }
 

@@ -74,7 +74,9 @@ export function createModel(resolvePlace?: PlaceResolver) {
 
   const rows = computed(() => (layer.value ? placeRows(layer.value) : []));
   const mentions = computed(() => (layer.value ? textMentions(layer.value) : []));
-  const selected = computed<LayerFeature | null>(() => layer.value?.features.find((f) => f.id === selectedId.value && f.geometry) ?? null);
+  const selected = computed<LayerFeature | null>(
+    () => layer.value?.features.find((f) => f.id === selectedId.value && f.geometry) ?? null,
+  );
   const selectedPassages = computed(() => (selected.value ? passagesOf(selected.value) : []));
   const announcement = computed(() => {
     const feature = selected.value;
@@ -86,9 +88,31 @@ export function createModel(resolvePlace?: PlaceResolver) {
   });
 
   return {
-    layer, source, error, notice, selectedId, marked, origin, cursor, filter, showAdjectival, reveal, fitRequest, outside, drawn, mapPainted,
-    collection, chosen, range, article, base,
-    rows, mentions, selected, selectedPassages, announcement,
+    layer,
+    source,
+    error,
+    notice,
+    selectedId,
+    marked,
+    origin,
+    cursor,
+    filter,
+    showAdjectival,
+    reveal,
+    fitRequest,
+    outside,
+    drawn,
+    mapPainted,
+    collection,
+    chosen,
+    range,
+    article,
+    base,
+    rows,
+    mentions,
+    selected,
+    selectedPassages,
+    announcement,
 
     /**
      * Shows a layer from its JSON text; a bad file becomes a readable error state and the current layer

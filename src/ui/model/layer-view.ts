@@ -41,7 +41,9 @@ export function placeRows(layer: ArticleLayer): PlaceRow[] {
  * @example placeMeta(f.properties) // 'site · United States · approximately placed, within Boulder'
  */
 export function placeMeta(p: LayerProperties): string {
-  return [kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country), approximateNote(p)].filter(Boolean).join(' · ');
+  return [kindLabel(p.kind), p.kind === 'country' ? '' : countryName(p.country), approximateNote(p)]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /**

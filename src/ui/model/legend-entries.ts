@@ -12,12 +12,32 @@ export interface LegendEntry {
 
 const ENTRIES: Array<LegendEntry & { uses(f: LayerFeature): boolean }> = [
   { key: 'country', label: 'Country', swatch: 'aa-k-country', uses: (f) => kindGroup(f.properties.kind) === 'country' },
-  { key: 'region', label: 'Region', swatch: 'aa-k-region', uses: (f) => kindGroup(f.properties.kind) === 'region' && !f.properties.disputed },
-  { key: 'district', label: 'District', swatch: 'aa-k-district', uses: (f) => kindGroup(f.properties.kind) === 'district' },
+  {
+    key: 'region',
+    label: 'Region',
+    swatch: 'aa-k-region',
+    uses: (f) => kindGroup(f.properties.kind) === 'region' && !f.properties.disputed,
+  },
+  {
+    key: 'district',
+    label: 'District',
+    swatch: 'aa-k-district',
+    uses: (f) => kindGroup(f.properties.kind) === 'district',
+  },
   { key: 'disputed', label: 'Disputed area', swatch: 'aa-k-region aa-sw-dashed', uses: (f) => !!f.properties.disputed },
   { key: 'city', label: 'City or town', swatch: 'aa-k-city', uses: (f) => kindGroup(f.properties.kind) === 'city' },
-  { key: 'other', label: 'Other place', swatch: 'aa-k-other', uses: (f) => kindGroup(f.properties.kind) === 'other' && !f.properties.approximate },
-  { key: 'approx', label: 'Approximately placed site', swatch: 'aa-k-other aa-sw-dashed aa-sw-dot', uses: (f) => !!f.properties.approximate },
+  {
+    key: 'other',
+    label: 'Other place',
+    swatch: 'aa-k-other',
+    uses: (f) => kindGroup(f.properties.kind) === 'other' && !f.properties.approximate,
+  },
+  {
+    key: 'approx',
+    label: 'Approximately placed site',
+    swatch: 'aa-k-other aa-sw-dashed aa-sw-dot',
+    uses: (f) => !!f.properties.approximate,
+  },
 ];
 
 /**

@@ -9,7 +9,10 @@ import type { ArticleLayer, LayerCandidate, LayerFeature, LayerMention } from '.
  * next. Not layer-io's LayerFormatError: importing layer-io would split it into a shared first-load chunk.
  */
 export class LayerFileError extends Error {
-  constructor(message: string, readonly title = 'This file is not a layer') {
+  constructor(
+    message: string,
+    readonly title = 'This file is not a layer',
+  ) {
     super(message);
   }
 }
@@ -39,7 +42,12 @@ const CHOOSE = 'Choose a file made with `article-atlas parse ARTICLE`.';
 /** Why a file of this size is refused unread, or null. @example layerSizeProblem(file.size) */
 export function layerSizeProblem(bytes: number): LayerFileError | null {
   const mb = (n: number) => Math.round(n / 2 ** 20);
-  return bytes > MAX_LAYER_BYTES ? new LayerFileError(`This file is ${mb(bytes)} MB; the explorer opens layers up to ${mb(MAX_LAYER_BYTES)} MB. ${CHOOSE}`, 'This file is too large') : null;
+  return bytes > MAX_LAYER_BYTES
+    ? new LayerFileError(
+        `This file is ${mb(bytes)} MB; the explorer opens layers up to ${mb(MAX_LAYER_BYTES)} MB. ${CHOOSE}`,
+        'This file is too large',
+      )
+    : null;
 }
 
 /** Deepest bracket nesting outside strings, stopping as soon as it passes `max`. */
@@ -49,7 +57,8 @@ export function jsonDepthOver(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -66,14 +75,19 @@ const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 /** A [lon, lat] (optionally with altitude) of finite numbers on the globe. */
 export function isPosition(p: unknown): p is [number, number] {
   return (
-    Array.isArray(p) && p.length >= 2 && p.length <= 3 && p.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
-    Math.abs(p[0]) <= 180 && Math.abs(p[1]) <= 90
+    Array.isArray(p) &&
+    p.length >= 2 &&
+    p.length <= 3 &&
+    p.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
+    Math.abs(p[0]) <= 180 &&
+    Math.abs(p[1]) <= 90
   );
 }
 
 const positions = (v: unknown, min: number) => Array.isArray(v) && v.length >= min && v.every(isPosition);
 /** A linear ring (RFC 7946 §3.1.6): four or more positions, the last equal to the first. */
-const ring = (v: unknown) => positions(v, 4) && (v as number[][])[0].every((x, i) => x === (v as number[][]).at(-1)![i]);
+const ring = (v: unknown) =>
+  positions(v, 4) && (v as number[][])[0].every((x, i) => x === (v as number[][]).at(-1)![i]);
 const each = (v: unknown, ok: (x: unknown) => boolean) => Array.isArray(v) && v.length > 0 && v.every(ok);
 const polygon = (v: unknown) => each(v, ring);
 
@@ -82,12 +96,18 @@ export function isValidGeometry(g: unknown): boolean {
   if (!isObject(g)) return false;
   const c = g.coordinates;
   switch (g.type) {
-    case 'Point': return isPosition(c);
-    case 'MultiPoint': return each(c, isPosition);
-    case 'LineString': return positions(c, 2);
-    case 'MultiLineString': return each(c, (l) => positions(l, 2));
-    case 'Polygon': return polygon(c);
-    case 'MultiPolygon': return each(c, polygon);
+    case 'Point':
+      return isPosition(c);
+    case 'MultiPoint':
+      return each(c, isPosition);
+    case 'LineString':
+      return positions(c, 2);
+    case 'MultiLineString':
+      return each(c, (l) => positions(l, 2));
+    case 'Polygon':
+      return polygon(c);
+    case 'MultiPolygon':
+      return each(c, polygon);
   }
   return false;
 }
@@ -96,14 +116,29 @@ export function isValidGeometry(g: unknown): boolean {
 function readMention(m: unknown, text: string | undefined, passages: number): LayerMention | null {
   if (!isObject(m)) return null;
   const { start, end, passage } = m;
-  if (!isInt(start) || !isInt(end) || start >= end || typeof m.text !== 'string' || !isInt(passage) || (passages && passage >= passages)) return null;
+  if (
+    !isInt(start) ||
+    !isInt(end) ||
+    start >= end ||
+    typeof m.text !== 'string' ||
+    !isInt(passage) ||
+    (passages && passage >= passages)
+  )
+    return null;
   if (text !== undefined && text.slice(start, end) !== m.text) return null;
   return { ...(m as unknown as LayerMention), type: m.type === 'adjectival' ? 'adjectival' : 'toponym' };
 }
 
 /** An alternative place for hand correction: named, with a kind, and an anchor on the globe if any. */
 function isCandidate(c: unknown): c is LayerCandidate {
-  return isObject(c) && typeof c.id === 'string' && typeof c.name === 'string' && typeof c.kind === 'string' && (c.country === undefined || typeof c.country === 'string') && (c.anchor === undefined || isPosition(c.anchor));
+  return (
+    isObject(c) &&
+    typeof c.id === 'string' &&
+    typeof c.name === 'string' &&
+    typeof c.kind === 'string' &&
+    (c.country === undefined || typeof c.country === 'string') &&
+    (c.anchor === undefined || isPosition(c.anchor))
+  );
 }
 
 /**
@@ -113,7 +148,10 @@ function isCandidate(c: unknown): c is LayerCandidate {
  * @example const { layer, dropped } = readLayer(await file.text())
  */
 export function readLayer(text: string): LayerReading {
-  if (jsonDepthOver(text, MAX_JSON_DEPTH)) throw new LayerFileError(`Its data nests more than ${MAX_JSON_DEPTH} levels deep, which an article layer never does. ${CHOOSE}`);
+  if (jsonDepthOver(text, MAX_JSON_DEPTH))
+    throw new LayerFileError(
+      `Its data nests more than ${MAX_JSON_DEPTH} levels deep, which an article layer never does. ${CHOOSE}`,
+    );
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -122,18 +160,30 @@ export function readLayer(text: string): LayerReading {
     throw new LayerFileError(`It is not JSON. ${CHOOSE}`);
   }
   if (!isObject(data) || data.type !== 'FeatureCollection' || !Array.isArray(data.features)) {
-    throw new LayerFileError(`It is ${isObject(data) && typeof data.type === 'string' ? 'GeoJSON but not a FeatureCollection' : 'JSON but not GeoJSON'}. ${CHOOSE}`);
+    throw new LayerFileError(
+      `It is ${isObject(data) && typeof data.type === 'string' ? 'GeoJSON but not a FeatureCollection' : 'JSON but not GeoJSON'}. ${CHOOSE}`,
+    );
   }
   const body = str(data.text);
   const spans = Array.isArray(data.passages) ? data.passages : [];
-  const passagesOk = spans.every((p) => isObject(p) && isInt(p.start) && isInt(p.end) && p.start <= p.end && (body === undefined || p.end <= body.length));
+  const passagesOk = spans.every(
+    (p) =>
+      isObject(p) && isInt(p.start) && isInt(p.end) && p.start <= p.end && (body === undefined || p.end <= body.length),
+  );
   const passages = (passagesOk ? spans : []) as ArticleLayer['passages'];
   const counts = { geometry: 0, properties: 0, duplicates: 0, mentions: 0, candidates: 0 };
   const ids = new Set<string>();
   const features: LayerFeature[] = [];
   for (const feature of data.features) {
     const p = isObject(feature) ? feature.properties : null;
-    if (!isObject(feature) || feature.type !== 'Feature' || typeof feature.id !== 'string' || !isObject(p) || typeof p.name !== 'string' || typeof p.kind !== 'string') {
+    if (
+      !isObject(feature) ||
+      feature.type !== 'Feature' ||
+      typeof feature.id !== 'string' ||
+      !isObject(p) ||
+      typeof p.name !== 'string' ||
+      typeof p.kind !== 'string'
+    ) {
       counts.properties++;
       continue;
     }
@@ -166,7 +216,10 @@ export function readLayer(text: string): LayerReading {
   }
   const total = data.features.length;
   if (total && !features.length) {
-    throw new LayerFileError(`None of its ${total} features is a place the explorer can draw (each needs an id, a name, a kind and valid geometry). ${CHOOSE}`, 'This file has no usable places');
+    throw new LayerFileError(
+      `None of its ${total} features is a place the explorer can draw (each needs an id, a name, a kind and valid geometry). ${CHOOSE}`,
+      'This file has no usable places',
+    );
   }
   const dropped = [
     counts.properties && `${counts.properties} of ${total} features that are not places (no id, name or kind)`,
@@ -181,7 +234,8 @@ export function readLayer(text: string): LayerReading {
   // The page's metadata (issue #16) is shown as text: only its string fields are kept.
   if (isObject(data.article)) {
     const article: Record<string, string> = {};
-    for (const [k, v] of Object.entries(data.article)) if (ARTICLE_FIELDS.has(k) && typeof v === 'string') article[k] = v;
+    for (const [k, v] of Object.entries(data.article))
+      if (ARTICLE_FIELDS.has(k) && typeof v === 'string') article[k] = v;
     layer.article = article;
   } else delete layer.article;
   if (body === undefined) delete layer.text;
