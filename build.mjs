@@ -60,6 +60,26 @@ const noDefaultMarker = {
   },
 };
 
+/**
+ * Leaflet's SVG renderer imports its VML fallback (Internet Explorer 8 and older), used only when
+ * `Browser.vml`, which no browser the layout supports has: a stub keeps ~0.7 KB gzip out of every bundle
+ * (60 KB embed budget; test/ui/leaflet-parts.test.ts guards the two names SVG.js takes from it).
+ */
+const noVml = {
+  name: 'no-vml',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/SVG\.VML$/ }, (args) =>
+      /leaflet[\\/]src[\\/]layer[\\/]vector[\\/]SVG\.js$/.test(args.importer)
+        ? { path: 'vml', namespace: 'no-vml' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-vml' }, () => ({
+      contents: 'export const vmlMixin = {}; export const vmlCreate = undefined;',
+      loader: 'js',
+    }));
+  },
+};
+
 /** For the embed: `import('…/choose-focus.ts')` gives a chooseFocus that chooses nothing. */
 const noLazyFocus = {
   name: 'no-lazy-focus',
@@ -69,6 +89,37 @@ const noLazyFocus = {
     );
     b.onLoad({ filter: /.*/, namespace: 'no-lazy-focus' }, () => ({
       contents: 'export const chooseFocus = () => undefined;',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * For the embed: the story map's code (issue #18) is a classic script of its own, added to the page when a
+ * collection arrives (src/ui/embed/load-story-script.ts), instead of a chunk a classic script cannot import.
+ */
+const storyScript = {
+  name: 'story-script',
+  setup(b) {
+    b.onResolve({ filter: /\/load-story-parts\.ts$/ }, () => ({
+      path: join(process.cwd(), 'src/ui/embed/load-story-script.ts'),
+    }));
+  },
+};
+
+/**
+ * For article-atlas-story.js: Preact, its hooks and signals are the embed script's own (one instance of each,
+ * or the story's components would not render in the embed's tree); load-story-script.ts lists what it shares.
+ */
+const sharedFromEmbed = {
+  name: 'shared-from-embed',
+  setup(b) {
+    b.onResolve({ filter: /^(preact\/hooks|preact\/jsx-runtime|@preact\/signals|preact)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'shared-from-embed',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'shared-from-embed' }, (args) => ({
+      contents: `module.exports = globalThis.__articleAtlasShared[${JSON.stringify(args.path)}];`,
       loader: 'js',
     }));
   },
@@ -128,21 +179,27 @@ if (existsSync('src/ui/main.tsx')) {
     jsxImportSource: 'preact',
     logLevel: 'warning',
     loader: { '.css': 'css' },
-    plugins: [inlineCss, leafletParts, noDefaultMarker],
+    plugins: [inlineCss, leafletParts, noDefaultMarker, noVml],
   };
   // Splitting: the explorer's file validator (issue #6) is a lazy chunk, loaded when a file is opened.
   // The banner is V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every
   // function with the script, off the main thread while it streams, instead of on its first call: the
   // first click on a place runs many functions for the first time (issue #4; test/bench/README.md).
   const compileHint = { js: '//# allFunctionsCalledOnLoad' };
-  await build({
+  const app = await build({
     ...browser,
     entryPoints: { app: 'src/ui/main.tsx' },
     format: 'esm',
     splitting: true,
     chunkNames: '[name]-[hash]',
     banner: compileHint,
+    metafile: true,
   });
+  // The chunks app.js imports statically (code it shares with the lazy chunks) load with it: they count.
+  const appChunks = app.metafile.outputs['dist/site/app.js'].imports
+    .filter((i) => i.kind === 'import-statement')
+    .map((i) => i.path.replace('dist/site/', ''));
+  FIRST_LOAD_BUDGETS[0].files.push(...appChunks);
   // The embed script is classic (IIFE) so a plain <script src> loads it from any host without CORS.
   // A classic script cannot load chunks, so the embed leaves out chooseFocus (issue #14): every layer the CLI
   // writes carries its `focus`, and a layer without one is framed whole, as before (60 KB budget).
@@ -151,7 +208,14 @@ if (existsSync('src/ui/main.tsx')) {
     entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' },
     format: 'iife',
     banner: compileHint,
-    plugins: [...browser.plugins, noLazyFocus],
+    plugins: [...browser.plugins, noLazyFocus, storyScript],
+  });
+  await build({
+    ...browser,
+    entryPoints: { 'article-atlas-story': 'src/ui/story-parts.ts' },
+    format: 'iife',
+    globalName: '__articleAtlasStory',
+    plugins: [...browser.plugins, sharedFromEmbed],
   });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));

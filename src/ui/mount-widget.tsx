@@ -9,7 +9,7 @@ import type { ViewOptions } from './components/view-options.ts';
 import type { BasemapData } from './map/decode-basemap.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
-import { collectionView, visibleArticles } from './model/collection-view.ts';
+import { loadStoryParts } from './load-story-parts.ts';
 
 export interface WidgetOptions {
   /** The layer as an object or its JSON text (kept byte for byte for export). */
@@ -61,10 +61,22 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
 
   // A story map (issue #18): the map and lists show the collection's articles that are chosen and in range.
   if (options.src) model.base.value = new URL(options.src, location.href).href;
+  // Its code is loaded with the first collection, so a single article's page does not carry it.
   cleanups.push(
     effect(() => {
       const c = model.collection.value;
-      if (c) model.layer.value = collectionView(c, visibleArticles(c.articles, model.chosen.value, model.range.value));
+      const parts = model.storyParts.value;
+      if (c && parts)
+        model.layer.value = parts.collectionView(
+          c,
+          parts.visibleArticles(c.articles, model.chosen.value, model.range.value),
+        );
+      else if (c)
+        loadStoryParts().then(
+          (p) => !signal.aborted && (model.storyParts.value = p),
+          (e: Error) =>
+            !signal.aborted && (model.error.value = { message: `The story map did not load (${e.message}).` }),
+        );
     }),
   );
   // Every way a layer enters goes through the validator an opened file goes through (issue #19): a page's

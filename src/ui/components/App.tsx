@@ -7,8 +7,6 @@ import { ArticleText } from './ArticleText.tsx';
 import { MapView, type MapViewProps } from './MapView.tsx';
 import { PassagesPanel } from './PassagesPanel.tsx';
 import { PlaceList } from './PlaceList.tsx';
-import { StoryFilters } from './StoryFilters.tsx';
-import { StoryArticle, StoryPassages } from './StoryPassages.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import type { ViewOptions } from './view-options.ts';
 
@@ -16,8 +14,10 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
   const { model, view } = props;
   const layer = model.layer.value;
   const error = model.error.value;
-  // A story map (issue #18): the articles' filters, passages grouped by article, the open article's text.
-  const story = model.collection.value;
+  // A story map (issue #18): its panel comes with the story map's code (load-story-parts.ts), once a
+  // collection has arrived.
+  const parts = model.storyParts.value;
+  const story = parts && model.collection.value;
   const open = view.open;
   const drop = (e: DragEvent) => {
     const file = e.dataTransfer?.files[0];
@@ -25,6 +25,8 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
     e.preventDefault();
     open(model, file);
   };
+  // A frame after the map's places (issue #14: places first).
+  const places = layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />;
   // .aa-root is the size container: the layout follows the widget's width, not the window's (issue #5).
   return (
     <div class="aa-root">
@@ -51,34 +53,25 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
           </div>
           {error && <Problem model={model} />}
           {view.Notice && <view.Notice model={model} />}
-          {story && <StoryFilters model={model} />}
-          {layer &&
-            !model.rows.value.length &&
-            (story ? (
-              <div class="aa-empty">
-                <p>
-                  <strong>No places in the articles shown.</strong>
-                </p>
-                <p>Choose more articles or dates, or “Show all”.</p>
-              </div>
-            ) : (
-              <div class="aa-empty">
-                <p>
-                  <strong>No places found in this article.</strong>
-                </p>
-                <p>
-                  Try a longer article, or open a layer file made with <code>article-atlas parse</code>.
-                </p>
-              </div>
-            ))}
-          {layer &&
-            model.rows.value.length > 0 &&
-            (story ? <StoryPassages model={model} /> : <PassagesPanel model={model} view={view} />)}
-          {/* A frame after the map's places (issue #14: places first). */}
-          {layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />}
-          {view.text &&
-            model.mapPainted.value &&
-            (story ? <StoryArticle model={model} /> : <ArticleText model={model} />)}
+          {story ? (
+            <parts.StoryPanel model={model} text={view.text} places={places} />
+          ) : (
+            <>
+              {layer && !model.rows.value.length && (
+                <div class="aa-empty">
+                  <p>
+                    <strong>No places found in this article.</strong>
+                  </p>
+                  <p>
+                    Try a longer article, or open a layer file made with <code>article-atlas parse</code>.
+                  </p>
+                </div>
+              )}
+              {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
+              {places}
+              {view.text && model.mapPainted.value && <ArticleText model={model} />}
+            </>
+          )}
         </div>
       </div>
     </div>

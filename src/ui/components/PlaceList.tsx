@@ -4,8 +4,7 @@
 // selection re-renders no row: each binds its class and aria-pressed to a computed signal of `marked` (the
 // selection a frame after its passages are shown), so only the old and the new selected rows change, after
 // the passages (issue #4: click → passages ≤ 16 ms).
-import { computed } from '@preact/signals';
-import { useState } from 'preact/hooks';
+import { computed, useSignal } from '@preact/signals';
 import type { Model } from '../model/create-model.ts';
 import { kindGroup } from '../model/kind-group.ts';
 import { filterRows, placeMeta, type PlaceRow } from '../model/layer-view.ts';
@@ -18,7 +17,8 @@ const FIRST_ROWS = 150;
 
 export function PlaceList({ model }: { model: Model }) {
   const rows = filterRows(model.rows.value, model.filter.value);
-  const [everything, setEverything] = useState(false);
+  // A signal, not useState: the embed's bundle has no other useState (60 KB budget).
+  const everything = useSignal(false);
   const item = ({ feature, mentions }: PlaceRow) => {
     const p = feature.properties;
     const on = computed(() => feature.id === model.marked.value);
@@ -43,8 +43,8 @@ export function PlaceList({ model }: { model: Model }) {
   };
   const main = rows.filter((r) => r.main);
   const rest = rows.filter((r) => !r.main);
-  const mainRows = everything ? main : main.slice(0, FIRST_ROWS);
-  const restRows = everything ? rest : rest.slice(0, Math.max(0, FIRST_ROWS - mainRows.length));
+  const mainRows = everything.value ? main : main.slice(0, FIRST_ROWS);
+  const restRows = everything.value ? rest : rest.slice(0, Math.max(0, FIRST_ROWS - mainRows.length));
   const hidden = rows.length - mainRows.length - restRows.length;
   return (
     <section class="aa-places" aria-label="Places">
@@ -71,7 +71,7 @@ export function PlaceList({ model }: { model: Model }) {
       {restRows.length > 0 && <h4>Also mentioned</h4>}
       {restRows.length > 0 && <ul class="aa-list">{restRows.map(item)}</ul>}
       {hidden > 0 && (
-        <button type="button" class="aa-btn" onClick={() => setEverything(true)}>
+        <button type="button" class="aa-btn" onClick={() => (everything.value = true)}>
           Show {hidden} more places
         </button>
       )}

@@ -1,6 +1,7 @@
 // The story map's filters (issue #18): the timeline strip of articles by date and the list of articles
 // (title, source, date) to show one, several or all on the map, with the download of what is shown.
-import { useMemo, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useMemo } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import {
   articleTime,
@@ -10,6 +11,7 @@ import {
   timelineBins,
   visibleArticles,
 } from '../model/collection-view.ts';
+import { adoptStoryStyles } from './adopt-story-styles.ts';
 import { downloadText } from './download.ts';
 
 /** Rows drawn at first: a thousand-article archive would otherwise lay out a thousand rows before the map. */
@@ -21,7 +23,7 @@ export function StoryFilters({ model }: { model: Model }) {
   const range = model.range.value;
   const visible = useMemo(() => visibleArticles(c.articles, chosen, range), [c, chosen, range]);
   return (
-    <section class="aa-story" aria-label="Articles">
+    <section class="aa-story" aria-label="Articles" ref={adoptStoryStyles}>
       <Timeline model={model} />
       <div class="aa-bar">
         <h3>Articles</h3>
@@ -55,7 +57,8 @@ export function StoryFilters({ model }: { model: Model }) {
 function ArticleList({ model, visible }: { model: Model; visible: Set<string> }) {
   const c = model.collection.value!;
   const chosen = model.chosen.value;
-  const [limit, setLimit] = useState(LIST_PAGE);
+  const shown = useSignal(LIST_PAGE);
+  const limit = shown.value;
   const sorted = useMemo(() => [...c.articles].sort(compareNewest), [c]);
   const toggle = (id: string) => {
     const next = new Set(chosen ?? c.articles.map((a) => a.id));
@@ -88,7 +91,7 @@ function ArticleList({ model, visible }: { model: Model; visible: Set<string> })
         })}
       </ul>
       {sorted.length > limit && (
-        <button type="button" class="aa-btn" onClick={() => setLimit(limit + LIST_PAGE * 5)}>
+        <button type="button" class="aa-btn" onClick={() => (shown.value = limit + LIST_PAGE * 5)}>
           Show {Math.min(LIST_PAGE * 5, sorted.length - limit)} more articles
         </button>
       )}

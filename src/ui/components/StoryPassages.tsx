@@ -1,7 +1,8 @@
 // The story map's reading views (issue #18): a place's passages grouped by article, newest first, each
 // group linking to its article; and the open article's text, fetched when opened (texts are not part of
 // the first load), with its places highlighted. Text is rendered as text nodes only, never as HTML.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { CollectionArticle, CollectionFeature } from '../../core/merge-layers.ts';
 import type { Model } from '../model/create-model.ts';
 import { articleGroups, articleTime, formatDay } from '../model/collection-view.ts';
@@ -42,8 +43,8 @@ function Groups({ model, f }: { model: Model; f: CollectionFeature }) {
   const byId = useMemo(() => new Map(c.articles.map((a) => [a.id, a])), [c]);
   const groups = articleGroups(f, byId);
   const settled = model.marked.value === f.id;
-  const [limit, setLimit] = useState({ id: f.id, n: GROUP_PAGE });
-  const n = limit.id === f.id ? limit.n : GROUP_PAGE;
+  const limit = useSignal({ id: f.id, n: GROUP_PAGE });
+  const n = limit.value.id === f.id ? limit.value.n : GROUP_PAGE;
   const p = f.properties;
   return (
     <>
@@ -82,7 +83,7 @@ function Groups({ model, f }: { model: Model; f: CollectionFeature }) {
         ))}
       </ol>
       {settled && groups.length > n && (
-        <button type="button" class="aa-btn" onClick={() => setLimit({ id: f.id, n: n + GROUP_PAGE * 3 })}>
+        <button type="button" class="aa-btn" onClick={() => (limit.value = { id: f.id, n: n + GROUP_PAGE * 3 })}>
           Show {Math.min(GROUP_PAGE * 3, groups.length - n)} more articles
         </button>
       )}
@@ -112,7 +113,9 @@ export function StoryArticle({ model }: { model: Model }) {
   const id = model.article.value;
   const c = model.collection.value!;
   const a = c.articles.find((x) => x.id === id);
-  const [state, setState] = useState<{ id: string; text?: string; error?: string } | null>(null);
+  const loaded = useSignal<{ id: string; text?: string; error?: string } | null>(null);
+  const setState = (v: typeof loaded.value) => void (loaded.value = v);
+  const state = loaded.value;
   const root = useRef<HTMLElement>(null);
   useEffect(() => {
     if (!a) return;

@@ -14,11 +14,6 @@ export const MAX_TIMELINE_BINS = 24;
 
 const DAY_MS = 86_400_000;
 
-/** True when a loaded layer is a collection (it has the `articles` member). */
-export function isCollectionLayer(layer: unknown): layer is CollectionLayer {
-  return Array.isArray((layer as CollectionLayer | null)?.articles);
-}
-
 /** An article's date as a time value, or NaN when it has none or it does not parse. */
 export function articleTime(a: CollectionArticle): number {
   return typeof a.date === 'string' ? Date.parse(a.date) : NaN;

@@ -6,7 +6,8 @@ import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { selectionText, type PlaceResolver } from './layer-io.ts';
 import { countryName, kindLabel } from './kind-group.ts';
 import { approximateNote, passagesOf, placeRows, textMentions } from './layer-view.ts';
-import { isCollectionLayer } from './collection-view.ts';
+import { isCollectionLayer } from './is-collection-layer.ts';
+import type { StoryParts } from '../load-story-parts.ts';
 import type { CollectionLayer } from '../../core/merge-layers.ts';
 
 /** Who asked for a selection: the map does not fly to what was just clicked on it. */
@@ -66,6 +67,8 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const article = signal<string | null>(null);
   /** Where the collection was loaded from: article texts (`textFile`) are relative to it. */
   const base = signal<string>('');
+  /** The story map's code, loaded when the first collection arrives (mount-widget.tsx); `layer` waits for it. */
+  const storyParts = signal<StoryParts | null>(null);
   /**
    * The frame that shows the article's places has been painted (or the layer failed to load): the place
    * list and the article text follow it, then the basemap (issue #14: places first).
@@ -108,6 +111,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
     range,
     article,
     base,
+    storyParts,
     rows,
     mentions,
     selected,
@@ -122,8 +126,10 @@ export function createModel(resolvePlace?: PlaceResolver) {
       try {
         const { layer: next, dropped } = read(text);
         batch(() => {
-          layer.value = next;
-          collection.value = isCollectionLayer(next) ? next : null;
+          const story = isCollectionLayer(next);
+          collection.value = story ? next : null;
+          // A collection is shown through its view of the articles chosen (mount-widget.tsx).
+          layer.value = story ? null : next;
           source.value = dropped.length ? null : text;
           error.value = null;
           notice.value = dropped.length ? `Left out: ${dropped.join('; ')}.` : null;
