@@ -20,6 +20,17 @@ export interface CollectionArticle {
   text?: string;
   /** Path of the article's text relative to the collection file (a site's `articles/<id>.txt`). */
   textFile?: string;
+  /**
+   * Only in a collection as written (stringifyCollection): the article's context sentences, each once, by
+   * start and length; its mentions' `context` is an index into it. Read back by unpackContexts.
+   */
+  contexts?: MentionContext[];
+}
+
+/** The sentence around a mention, `start` its offset in the article text. */
+export interface MentionContext {
+  start: number;
+  text: string;
 }
 
 /** A mention in a collection: the article layer's mention plus its article and, when corrected, what it was. */
@@ -28,8 +39,11 @@ export interface CollectionMention extends LayerMention {
   /** Set when the reader corrected this mention's place in its article; `original` is the machine's choice. */
   status?: 'corrected';
   original?: string;
-  /** The sentence around the mention, `start` its offset in the article text: the passage without the text. */
-  context?: { start: number; text: string };
+  /**
+   * The sentence around the mention: the passage without the text. In a collection as written, its index
+   * in the article's `contexts` (a sentence naming five places is written once, not five times).
+   */
+  context?: MentionContext | number;
 }
 
 /** A place's properties in a collection: the article layer's, without per-article candidates or status. */
@@ -128,7 +142,7 @@ function canonicalMention(m: CollectionMention): CollectionMention {
   };
   if (m.status !== undefined) out.status = m.status;
   if (m.original !== undefined) out.original = m.original;
-  if (m.context !== undefined) out.context = { start: m.context.start, text: m.context.text };
+  if (typeof m.context === 'object') out.context = { start: m.context.start, text: m.context.text };
   return out;
 }
 
@@ -188,7 +202,7 @@ export class CollectionBuilder {
 
   /** Adds an article layer (it needs an `id`; `meta` adds title, date, source, url) or a collection. */
   add(input: ArticleLayer | CollectionLayer, meta: Omit<CollectionArticle, 'id'> = {}): void {
-    if (isCollection(input)) this.addCollection(input);
+    if (isCollection(input)) this.addCollection(unpackContexts(input));
     else this.addLayer(input, meta);
   }
 
@@ -319,11 +333,75 @@ export function mergeLayers(
 }
 
 /**
- * The collection as compact JSON (a place's polygon serialised once however often it is met).
+ * The collection as compact JSON (a place's polygon serialised once however often it is met), each
+ * context sentence written once in its article's `contexts` (packContexts).
  * @example stringifyCollection(mergeLayers([a, b])) // '{"type":"FeatureCollection","articles":[…],"features":[…]}'
  */
 export function stringifyCollection(c: CollectionLayer): string {
-  return stringifyLayer(c as unknown as ArticleLayer);
+  return stringifyLayer(packContexts(c) as unknown as ArticleLayer);
+}
+
+const contextKey = (c: MentionContext) => `${c.start}\u0000${c.text.length}`;
+
+/**
+ * The collection with each article's context sentences listed once, by start and length, in the article's
+ * `contexts`, and each mention's `context` an index into them: a sentence that names five places is written
+ * once (half of a large collection's bytes were repeated sentences). Already packed input comes back as is.
+ * @example packContexts(c).articles[0].contexts // [{ start: 0, text: 'DURBAN, South Africa …' }, …]
+ */
+export function packContexts(c: CollectionLayer): CollectionLayer {
+  const byArticle = new Map<string, Map<string, MentionContext>>();
+  for (const f of c.features)
+    for (const m of f.properties.mentions) {
+      if (typeof m.context !== 'object') continue;
+      let table = byArticle.get(m.article);
+      if (!table) byArticle.set(m.article, (table = new Map()));
+      table.set(contextKey(m.context), m.context);
+    }
+  if (!byArticle.size) return c;
+  const index = new Map<string, Map<string, number>>();
+  const articles = c.articles.map((a) => {
+    const table = byArticle.get(a.id);
+    if (!table) return a;
+    const contexts = [...table.values()].sort((x, y) => x.start - y.start || x.text.length - y.text.length);
+    index.set(a.id, new Map(contexts.map((x, i) => [contextKey(x), i])));
+    return { ...a, contexts: contexts.map((x) => ({ start: x.start, text: x.text })) };
+  });
+  const features = c.features.map((f) => ({
+    ...f,
+    properties: {
+      ...f.properties,
+      mentions: f.properties.mentions.map((m) => {
+        const at = typeof m.context === 'object' ? index.get(m.article)?.get(contextKey(m.context)) : undefined;
+        return at === undefined ? m : { ...m, context: at };
+      }),
+    },
+  }));
+  return { ...c, articles, features };
+}
+
+/**
+ * The collection with each mention's context sentence in the mention again (the inverse of packContexts);
+ * the same object when nothing is packed. An index with no sentence behind it is dropped.
+ * @example unpackContexts(JSON.parse(text)).features[0].properties.mentions[0].context // { start, text }
+ */
+export function unpackContexts(c: CollectionLayer): CollectionLayer {
+  if (!c.articles.some((a) => a.contexts)) return c;
+  const tables = new Map(c.articles.map((a) => [a.id, a.contexts ?? []]));
+  const articles = c.articles.map(({ contexts: _, ...a }) => a);
+  const features = c.features.map((f) => ({
+    ...f,
+    properties: {
+      ...f.properties,
+      mentions: f.properties.mentions.map((m) => {
+        if (typeof m.context !== 'number') return m;
+        const { context, ...rest } = m;
+        const x = tables.get(m.article)?.[context];
+        return x ? { ...rest, context: { start: x.start, text: x.text } } : rest;
+      }),
+    },
+  }));
+  return { ...c, articles, features };
 }
 
 /**

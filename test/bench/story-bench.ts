@@ -5,8 +5,8 @@
 // Reads the dev corpora in ../shared/eval/dev/*.jsonl (319 articles) when present and says so when not;
 // repeats them with new ids (and made-up dates over 60 days, so the timeline has something to show) to
 // the sizes asked. For each size: `article-atlas build --jsonl -o DIR` wall time and peak RSS (GNU time),
-// the collection's bytes and the site's first load (page, scripts, CSS, collection, basemap; texts are
-// not part of it). For the largest size, in headless Chromium: time to the first drawn place, and
+// the collection's bytes and the site's first load (page, scripts with the story map's chunk, CSS,
+// collection, basemap; texts are not part of it). For the largest size, in headless Chromium: time to the first drawn place, and
 // click → passages painted for the place named in most articles (median of 9 clicks from the place list).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -73,7 +73,9 @@ for (const n of SIZES) {
     (s: number, f: { properties: { mentions: unknown[] } }) => s + f.properties.mentions.length,
     0,
   );
-  const first = ['index.html', 'app.js', 'app.css', 'collection.geojson', 'basemap.json'];
+  // The page, its scripts (app.js, the chunks it imports and the story map's chunk), CSS and data.
+  const scripts = readdirSync(out).filter((f) => /^(app|chunk-.*|story-parts-.*)\.js$/.test(f));
+  const first = ['index.html', ...scripts, 'app.css', 'collection.geojson', 'basemap.json'];
   const raw = first.reduce((s, f) => s + statSync(join(out, f)).size, 0);
   const zipped = first.reduce((s, f) => s + gz(join(out, f)), 0);
   const texts = readdirSync(join(out, 'articles')).reduce((s, f) => s + statSync(join(out, 'articles', f)).size, 0);

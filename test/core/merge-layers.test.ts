@@ -10,8 +10,11 @@ import {
   articleFileStem,
   checkMergeInput,
   mergeLayers,
+  packContexts,
   stringifyCollection,
+  unpackContexts,
   type CollectionLayer,
+  type MentionContext,
 } from '../../src/core/merge-layers.ts';
 import type { ArticleLayer, LayerFeature, LayerMention } from '../../src/core/types.ts';
 
@@ -95,7 +98,7 @@ test('two articles naming Baku give one Baku feature with a mention in each, off
     ],
   );
   assert.deepEqual(
-    baku.map((m) => m.context?.text),
+    baku.map((m) => (m.context as MentionContext).text),
     ['Talks in Baku and Yerevan.', 'Protests in Baku.'],
   );
   assert.deepEqual(
@@ -152,9 +155,32 @@ test('a correction in one article moves that mention only; the other article kee
 test('a long sentence is cut to a window around the mention', () => {
   const text = 'x'.repeat(1000) + ' Baku ' + 'y'.repeat(1000);
   const c = mergeLayers([article('long', text, [BAKU])]);
-  const m = c.features[0].properties.mentions[0];
-  assert.ok(m.context!.text.length <= 280 && m.context!.text.includes('Baku'));
-  assert.equal(text.slice(m.context!.start, m.context!.start + m.context!.text.length), m.context!.text);
+  const ctx = c.features[0].properties.mentions[0].context as MentionContext;
+  assert.ok(ctx.text.length <= 280 && ctx.text.includes('Baku'));
+  assert.equal(text.slice(ctx.start, ctx.start + ctx.text.length), ctx.text);
+});
+
+test('a sentence that names two places is written once, in its article; reading it back restores each mention', () => {
+  const c = mergeLayers([a, b]);
+  const written = JSON.parse(stringifyCollection(c)) as CollectionLayer;
+  assert.deepEqual(
+    written.articles.map((x) => x.contexts),
+    [[{ start: 0, text: 'Talks in Baku and Yerevan.' }], [{ start: 0, text: 'Protests in Baku.' }]],
+  );
+  // Baku in a, Baku in b, Yerevan in a: indices into their own article's list.
+  assert.deepEqual(
+    written.features.flatMap((f) => f.properties.mentions.map((m) => [f.properties.name, m.article, m.context])),
+    [
+      ['Baku', 'a', 0],
+      ['Baku', 'b', 0],
+      ['Yerevan', 'a', 0],
+    ],
+  );
+  const site = stringifyCollection(mergeLayers([a, b], { texts: 'files' }));
+  assert.equal(site.split('Talks in Baku').length, 2, 'the sentence appears once (the text is in a file)');
+  assert.deepEqual(unpackContexts(written), c);
+  assert.equal(packContexts(written), written, 'packed input comes back as it is');
+  assert.deepEqual(errors(written), []);
 });
 
 test('checkMergeInput names what is wrong; articleFileStem keeps ids out of paths', () => {

@@ -2,7 +2,7 @@
 // passages grouped by article newest first, and the timeline's bins.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CollectionLayer } from '../../src/core/merge-layers.ts';
+import { packContexts, type CollectionLayer } from '../../src/core/merge-layers.ts';
 import {
   articleGroups,
   collectionView,
@@ -85,6 +85,17 @@ test('articleGroups: newest article first, undated last; one passage per context
     },
   ]);
   assert.deepEqual(groups[0].passages, [{ start: 0, text: 'Baku', marks: [[0, 4]] }], 'no context: the mention itself');
+});
+
+test('articleGroups reads a collection as written, its sentences listed once per article', () => {
+  const packed = packContexts(c);
+  assert.equal(typeof packed.features[0].properties.mentions[0].context, 'number');
+  const byId = (x: CollectionLayer) => new Map(x.articles.map((a) => [a.id, a]));
+  const strip = (gs: ReturnType<typeof articleGroups>) => gs.map((g) => [g.article.id, g.passages]);
+  assert.deepEqual(
+    strip(articleGroups(packed.features[0], byId(packed))),
+    strip(articleGroups(c.features[0], byId(c))),
+  );
 });
 
 test('timelineBins: whole days from the first date to the last, at most maxBins bars', () => {

@@ -95,7 +95,11 @@ export function articleGroups(f: CollectionFeature, byId: ReadonlyMap<string, Co
     if (!g)
       groups.set(m.article, (g = { article: byId.get(m.article) ?? { id: m.article }, mentions: [], passages: [] }));
     g.mentions.push(m);
-    const ctx = m.context ?? { start: m.start, text: m.text };
+    // A collection file lists each article's sentences once (`contexts`); a mention names its by index.
+    const ctx = (typeof m.context === 'number' ? g.article.contexts?.[m.context] : m.context) ?? {
+      start: m.start,
+      text: m.text,
+    };
     let p = g.passages.find((x) => x.start === ctx.start);
     if (!p) g.passages.push((p = { start: ctx.start, text: ctx.text, marks: [] }));
     const from = m.start - p.start;
