@@ -70,6 +70,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
         model.layer.value = parts.collectionView(
           c,
           parts.visibleArticles(c.articles, model.chosen.value, model.range.value),
+          parts.collectionName(model.base.value),
         );
       else if (c)
         loadStoryParts().then(

@@ -47,8 +47,10 @@ function syncHash(model: Model, options: MountOptions): () => void {
     if (options.place) model.select(options.place, 'api');
     return () => {};
   }
-  // `#place=<id>`, and for a story map `#article=<id>&place=<id>` (issue #18): the article opens and the
-  // map shows it alone.
+  // `#place=<id>`, and for a story map (issue #18) its view too, so a link reproduces it: `shown=<id>,<id>`
+  // (the articles chosen), `from=<day>&to=<day>` (the timeline's range, `to` not included) and
+  // `article=<id>` (the open text). A link with an article and no `shown` shows that article alone; `all`
+  // says every article is shown beside an open one.
   let applying = false;
   const fromUrl = () => {
     // URLSearchParams never throws on a malformed escape (`#place=%`): it then names no place (issue #19).
@@ -56,7 +58,16 @@ function syncHash(model: Model, options: MountOptions): () => void {
     applying = true;
     const article = params.get('article');
     if (article !== model.article.peek()) model.article.value = article;
-    if (article) model.chosen.value = new Set([article]);
+    const shown = params.get('shown');
+    model.chosen.value =
+      shown !== null
+        ? new Set(shown.split(',').filter(Boolean))
+        : article && !params.has('all')
+          ? new Set([article])
+          : null;
+    const from = Date.parse(params.get('from') ?? '');
+    const to = Date.parse(params.get('to') ?? '');
+    model.range.value = from < to ? [from, to] : null;
     model.select(params.get('place'), 'url');
     applying = false;
   };
@@ -68,19 +79,28 @@ function syncHash(model: Model, options: MountOptions): () => void {
   // pushState is slow enough to show, so it runs after the frame that shows the passages (issue #4); a newer
   // selection, or one read from the URL, cancels a pending push.
   let push = 0;
-  let lastArticle = model.article.peek();
+  // The first run sees the view just read from the URL: nothing to push.
+  let lastView: string | undefined;
   const stop = effect(() => {
     const id = model.selectedId.value;
     const article = model.article.value;
+    const chosen = model.chosen.value;
+    const range = model.range.value;
     const n = ++push;
-    const sameArticle = article === lastArticle;
-    lastArticle = article;
-    if (applying || (model.origin.peek() === 'url' && sameArticle)) return;
-    const parts = [
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const view = [
+      chosen && `shown=${[...chosen].sort().map(encodeURIComponent).join(',')}`,
+      !chosen && article && 'all',
+      range && `from=${day(range[0])}&to=${day(range[1])}`,
       article && `article=${encodeURIComponent(article)}`,
-      id && HASH_KEY.slice(1) + encodeURIComponent(id),
-    ].filter(Boolean);
-    const want = parts.length ? '#' + parts.join('&') : '';
+    ]
+      .filter(Boolean)
+      .join('&');
+    const sameView = lastView === undefined || view === lastView;
+    lastView = view;
+    if (applying || (model.origin.peek() === 'url' && sameView)) return;
+    const hash = [view, id && HASH_KEY.slice(1) + encodeURIComponent(id)].filter(Boolean).join('&');
+    const want = hash && '#' + hash;
     requestAnimationFrame(() =>
       setTimeout(
         () =>

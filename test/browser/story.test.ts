@@ -153,7 +153,8 @@ function storyTests(engine: Engine) {
       requests.some((u) => u.endsWith('/articles/a.txt')),
       true,
     );
-    assert.match(page.url(), /#article=a&place=geonames%3A587084$/);
+    // `all`: every article is still shown beside the open one (a link with an article alone shows just it).
+    assert.match(page.url(), /#all&article=a&place=geonames%3A587084$/);
     assert.deepEqual(errors, []);
   });
 
@@ -168,6 +169,7 @@ function storyTests(engine: Engine) {
     await find(page, `${PASSAGES} .aa-group`);
     assert.deepEqual(await texts(page, `${PASSAGES} .aa-group h4`), ['Talks in the Caucasus']);
     const file = await download(opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Download shown' });
+    assert.equal(file.name, 'story-map-shown.geojson', 'named after the collection (served from the root)');
     const shown = JSON.parse(file.text);
     assert.deepEqual(
       shown.articles.map((x: { id: string }) => x.id),
@@ -187,6 +189,24 @@ function storyTests(engine: Engine) {
     assert.equal(await find(page, '.aa-bin[data-from="2023-09-25"][aria-pressed="true"]').then(Boolean), true);
     await click(page, '.aa-bin[data-from="2023-09-25"]');
     await find(page, `.aa-f[data-id="${YEREVAN}"]`);
+  });
+
+  test('the articles and dates shown are kept in the URL: the link reproduces the view', async () => {
+    const { page } = await openSite();
+    await click(page, '.aa-art[data-article="b"] button', { hasText: 'Only this' });
+    await click(page, '.aa-bin[data-from="2023-09-25"]');
+    await page.waitForFunction(() => location.hash.includes('from='));
+    const hash = await page.evaluate(() => location.hash);
+    assert.equal(hash, '#shown=b&from=2023-09-25&to=2023-09-26');
+    const again = (await openSite(hash)).page;
+    await gone(again, `.aa-f[data-id="${YEREVAN}"]`);
+    assert.equal(await onMap(again, TBILISI), 1);
+    assert.match(await text(again, '.aa-story [role="status"]'), /1 of 2 shown/);
+    await find(again, '.aa-bin[data-from="2023-09-25"][aria-pressed="true"]');
+    // Back steps to the view before the date was chosen: article b alone, every date.
+    await page.goBack();
+    await gone(page, '.aa-bin[aria-pressed="true"]');
+    assert.equal(await page.evaluate(() => location.hash), '#shown=b');
   });
 
   test('a deep link opens the article and the place', async () => {

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { packContexts, type CollectionLayer } from '../../src/core/merge-layers.ts';
 import {
   articleGroups,
+  collectionName,
   collectionView,
   filteredCollectionText,
   timelineBins,
@@ -96,6 +97,14 @@ test('articleGroups reads a collection as written, its sentences listed once per
     strip(articleGroups(packed.features[0], byId(packed))),
     strip(articleGroups(c.features[0], byId(c))),
   );
+});
+
+test('collectionName: exports are named after the collection, a site’s by its folder', () => {
+  assert.equal(collectionName('https://example.org/maps/storm-2024/collection.geojson'), 'storm-2024');
+  assert.equal(collectionName('https://example.org/maps/election.geojson?v=2'), 'election');
+  assert.equal(collectionName('http://127.0.0.1:8080/collection.geojson'), 'story-map', 'no folder to name it');
+  assert.equal(collectionName(''), 'story-map');
+  assert.equal(collectionView(c, new Set(['a']), 'storm-2024').title, 'storm-2024');
 });
 
 test('timelineBins: whole days from the first date to the last, at most maxBins bars', () => {

@@ -13,6 +13,7 @@ import {
 } from '../model/collection-view.ts';
 import { adoptStoryStyles } from './adopt-story-styles.ts';
 import { downloadText } from './download.ts';
+import { exportFileName } from '../model/layer-io.ts';
 
 /** Rows drawn at first: a thousand-article archive would otherwise lay out a thousand rows before the map. */
 const LIST_PAGE = 100;
@@ -44,7 +45,9 @@ export function StoryFilters({ model }: { model: Model }) {
         <button
           type="button"
           class="aa-btn"
-          onClick={() => downloadText(filteredCollectionText(c, visible), 'story-map-shown.geojson')}
+          onClick={() =>
+            downloadText(filteredCollectionText(c, visible), exportFileName(model.layer.peek()?.title, 'shown'))
+          }
         >
           Download shown
         </button>

@@ -42,11 +42,26 @@ export function visibleArticles(
 }
 
 /**
- * The collection as an article layer of the visible articles: each place with their mentions only, and
- * places none of them names left out. The same object back when every article is visible.
- * @example collectionView(c, new Set(['a1'])).features.length
+ * The name a collection's exports take, from where it was loaded: the file's name, or the folder's for a
+ * built site's `collection.geojson` (`…/election-2024/collection.geojson` → "election-2024").
+ * @example collectionName('https://example.org/maps/storm/collection.geojson') // 'storm'
  */
-export function collectionView(c: CollectionLayer, visible: ReadonlySet<string>): ArticleLayer {
+export function collectionName(src: string): string {
+  const parts = decodeURIComponent(src.replace(/[?#].*$/, ''))
+    .split('/')
+    .filter(Boolean);
+  const stem = (parts.at(-1) ?? '').replace(/\.(geo)?json$/i, '');
+  const folder = parts.length > 3 ? parts.at(-2) : undefined;
+  return (stem === 'collection' ? folder : stem) || 'story-map';
+}
+
+/**
+ * The collection as an article layer of the visible articles: each place with their mentions only, and
+ * places none of them names left out; titled `name` (the exports' file names). The same features back when
+ * every article is visible.
+ * @example collectionView(c, new Set(['a1']), 'storm').features.length
+ */
+export function collectionView(c: CollectionLayer, visible: ReadonlySet<string>, name = 'story-map'): ArticleLayer {
   const all = visible.size === c.articles.length;
   const features = all
     ? c.features
@@ -54,7 +69,12 @@ export function collectionView(c: CollectionLayer, visible: ReadonlySet<string>)
         const mentions = f.properties.mentions.filter((m) => visible.has(m.article));
         return mentions.length ? [{ ...f, properties: { ...f.properties, mentions } }] : [];
       });
-  return { ...(c as unknown as ArticleLayer), features: features as unknown as ArticleLayer['features'], passages: [] };
+  return {
+    ...(c as unknown as ArticleLayer),
+    title: name,
+    features: features as unknown as ArticleLayer['features'],
+    passages: [],
+  };
 }
 
 /**
