@@ -1,4 +1,4 @@
-// `article-atlas build A B C … -o DIR` and `build --jsonl -o DIR` (issue #18): one explorer site for many
+// `article-atlas build A B C … -o DIR` (files, URLs, `-`) and `build --jsonl -o DIR` (issue #18): one site for many
 // articles. Streams: each article is geoparsed, its text written to articles/<id>.txt and its places folded
 // into the collection before the next is read, so memory holds the places and mentions, never every text.
 // Layer and collection files (`.geojson`, `.json`) join without geoparsing (a sharded run's merge output).
@@ -21,7 +21,7 @@ import type { Gazetteer } from '../core/types.ts';
 import { copySite } from './build-site.ts';
 import { isLayerFile } from './is-layer-file.ts';
 import { readLayers, type InputProblem } from './merge-command.ts';
-import type { ReadArticle } from './read-article.ts';
+import { isUrl, type ReadArticle } from './read-article.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
 export interface BuildCollectionOptions {
@@ -33,13 +33,22 @@ export interface BuildCollectionOptions {
   siteDir?: string;
 }
 
+/** What a page says about itself, as an article's metadata (a fetched page's date, outlet and address). */
+function pageMeta(read: ReadArticle): Omit<CollectionArticle, 'id'> {
+  const a = read.article ?? {};
+  return { title: read.title, date: a.published, source: a.siteName, url: a.url };
+}
+
 /** Metadata a JSON line may carry besides id and text. */
 const META = ['title', 'date', 'source', 'url'] as const;
 
-/** One JSON line of `build --jsonl`: the article, or what is wrong with the line. */
+/**
+ * One JSON line of `build --jsonl`: the article, or what is wrong with the line. A line with a `url` and
+ * no `text` is an article to fetch (`text` is then absent).
+ */
 export function parseArticleLine(
   line: string,
-): { id: string; text: string; meta: Omit<CollectionArticle, 'id'> } | { error: string } {
+): { id: string; text?: string; meta: Omit<CollectionArticle, 'id'> } | { error: string } {
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(line);
@@ -49,14 +58,18 @@ export function parseArticleLine(
   if (!o || typeof o !== 'object' || Array.isArray(o))
     return { error: 'not a JSON object: each line must be {"id": "...", "text": "..."}' };
   if (typeof o.id !== 'string' && typeof o.id !== 'number') return { error: 'missing "id" (a string or number)' };
-  if (typeof o.text !== 'string' || !o.text.trim())
-    return { error: `article ${o.id}: missing "text" (a non-empty string)` };
   const meta: Omit<CollectionArticle, 'id'> = {};
   for (const k of META) {
     if (o[k] === undefined || o[k] === null) continue;
     if (typeof o[k] !== 'string') return { error: `article ${o.id}: "${k}" must be a string` };
     meta[k] = o[k] as string;
   }
+  if ((o.text === undefined || o.text === null) && meta.url !== undefined) {
+    if (!isUrl(meta.url)) return { error: `article ${o.id}: "url" must be an http or https address to fetch` };
+    return { id: String(o.id), meta };
+  }
+  if (typeof o.text !== 'string' || !o.text.trim())
+    return { error: `article ${o.id}: missing "text" (a non-empty string, or a "url" to fetch instead)` };
   return { id: String(o.id), text: o.text, meta };
 }
 
@@ -127,12 +140,14 @@ export async function buildCollection(files: string[], outDir: string, options: 
       site.problem(file, e.message);
       continue;
     }
-    // The file name without its extension, made unique: two "index.html" become index and index-2.
-    const stem = file === '-' ? 'stdin' : basename(file).replace(/\.[^.]*$/, '') || 'article';
+    // The file name without its extension, made unique: two "index.html" become index and index-2. A URL's
+    // last path segment the same way (https://example.com/news/storm.html → storm).
+    const path = isUrl(file) ? new URL(file).pathname.replace(/\/+$/, '') : file;
+    const stem = file === '-' ? 'stdin' : basename(path).replace(/\.[^.]*$/, '') || 'article';
     let id = stem;
     for (let n = 2; ids.has(id); n++) id = `${stem}-${n}`;
     ids.add(id);
-    site.addArticle(id, article.text, { title: article.title });
+    site.addArticle(id, article.text, pageMeta(article));
   }
   return { articles: site.finish(), places: site.places, problems: site.problems };
 }
@@ -167,7 +182,21 @@ export async function buildCollectionFromLines(input: Readable, outDir: string, 
     if (!line.trim()) continue;
     const parsed = parseArticleLine(line);
     if ('error' in parsed) site.problem(`line ${n}`, parsed.error);
-    else site.addArticle(parsed.id, parsed.text, parsed.meta);
+    else if (parsed.text !== undefined) site.addArticle(parsed.id, parsed.text, parsed.meta);
+    else {
+      // A line with a url and no text: the page is fetched (as `parse URL` does); the line's metadata wins.
+      let page: ReadArticle;
+      try {
+        page = await options.readArticle(parsed.meta.url!);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        site.problem(`line ${n}`, e.message);
+        continue;
+      }
+      const fetched = pageMeta(page);
+      const meta = { ...fetched, ...Object.fromEntries(Object.entries(parsed.meta).filter(([, v]) => v)) };
+      site.addArticle(parsed.id, page.text, meta);
+    }
   }
   return { articles: site.finish(), places: site.places, problems: site.problems };
 }

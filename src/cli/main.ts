@@ -30,7 +30,7 @@ Usage:
   article-atlas parse --jsonl         read {"id","text"} (or {"id","url"}) lines on stdin, write one layer per line
   article-atlas build [FILE|URL] -o DIR  write a static explorer site for FILE (default: bundled example)
   article-atlas build A B … -o DIR    one story-map site for many articles (files, URLs, layers, collections, -)
-  article-atlas build --jsonl -o DIR  the same from {"id","text","title","date","url","source"} lines on stdin
+  article-atlas build --jsonl -o DIR  the same from {"id","text" or "url","title","date","source"} lines on stdin
   article-atlas merge LAYER… > C      merge article layers and collections (files, JSON lines, -) into one
   article-atlas serve [FILE|URL]      build the explorer into a temporary folder and serve it on 127.0.0.1
 

@@ -51,9 +51,24 @@ test('build --jsonl reports the malformed lines by number, builds the rest and e
   assert.doesNotMatch(r.stderr, /line [13]:/);
   const c = read(out);
   assert.equal(validate(c), true, JSON.stringify(validate.errors));
+  // Each article's sentence once, in its `contexts`, however many places it names (n3: Baku and Yerevan).
   assert.deepEqual(c.articles, [
-    { id: 'n1', title: 'Talks in Baku', date: '2023-09-20', source: 'Wire', textFile: 'articles/n1.txt' },
-    { id: 'n3', title: 'Crowds', date: '2023-09-22', url: 'https://example.org/n3', textFile: 'articles/n3.txt' },
+    {
+      id: 'n1',
+      title: 'Talks in Baku',
+      date: '2023-09-20',
+      source: 'Wire',
+      textFile: 'articles/n1.txt',
+      contexts: [{ start: 0, text: 'Talks were held in Baku on Monday.' }],
+    },
+    {
+      id: 'n3',
+      title: 'Crowds',
+      date: '2023-09-22',
+      url: 'https://example.org/n3',
+      textFile: 'articles/n3.txt',
+      contexts: [{ start: 0, text: 'Crowds gathered in Baku and Yerevan.' }],
+    },
   ]);
   assert.equal(readFileSync(join(out, 'articles/n3.txt'), 'utf8'), 'Crowds gathered in Baku and Yerevan.');
   assert.deepEqual(
