@@ -219,6 +219,13 @@ function storyTests(engine: Engine) {
     assert.deepEqual(errors, []);
   });
 
+  test('the iframe embed page takes a collection as src (its CSP lets the story script in)', async () => {
+    const { page, errors } = await openSite('', 'embed.html?src=collection.geojson');
+    await find(page, `.aa-f[data-id="${TBILISI}"]`, { shadow: 'article-atlas' });
+    assert.equal(await count(page, '.aa-art', { shadow: 'article-atlas' }), 2);
+    assert.deepEqual(errors, []);
+  });
+
   test('the embed takes a collection as src', async () => {
     const { page, errors } = await openSite('', 'host.html');
     await find(page, `.aa-f[data-id="${TBILISI}"]`, { shadow: '#story' });
