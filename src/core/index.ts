@@ -6,6 +6,7 @@ export { geoparse, prepareModel, type GeoparseOptions } from './geoparse.ts';
 export type { ToFeatureCollectionOptions } from './to-feature-collection.ts';
 export { stringifyLayer, encodeLayer } from './stringify-layer.ts';
 export { normalizeName } from './normalize-name.ts';
+export { searchPlaces, SEARCH_DEFAULTS, type PlaceHit, type SearchPlacesOptions } from './search-places.ts';
 export { InputError } from './errors.ts';
 export { EMPTY_MODEL, type GeoparserModel, type LinearModel } from './model.ts';
 export { chooseFocus, FOCUS_DEFAULTS, type ChooseFocusOptions } from './choose-focus.ts';

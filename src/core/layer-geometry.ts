@@ -2,8 +2,9 @@
 // rounded and wound (normalizeGeometry). The gazetteer may hand over this form ready-made.
 
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { normalizeGeometry, position } from './normalize-geometry.ts';
+import { normalizeGeometry, position, roundCoords } from './normalize-geometry.ts';
 import { simplifyToFit, type Point } from './simplify-to-fit.ts';
+import type { Gazetteer, Place } from './types.ts';
 
 /**
  * Most vertices one feature's polygon may carry in a layer, unless keeping to it would need a coarser
@@ -46,4 +47,18 @@ export function layerGeometryCached(g: Geometry): Geometry {
   let n = normalized.get(g);
   if (!n) normalized.set(g, (n = layerGeometry(g)));
   return n;
+}
+
+/**
+ * The geometry a layer feature carries for a place: its polygon in the layer's form when the gazetteer
+ * has a shape for it (areas), else its anchor as a point (cities, and areas without a shape). Shared by
+ * the layer and by search (search-places.ts), so a place added by hand looks like one the pipeline found.
+ *
+ * @example
+ * placeGeometry(gazetteer.get('geonames:587084')!, gazetteer) // { type: 'Point', coordinates: [49.89201, 40.37767] }
+ */
+export function placeGeometry(place: Place, gazetteer: Gazetteer): Geometry {
+  // A gazetteer may have the layer's simplification of big polygons ready; else the layer makes it.
+  const shape = place.shape ? (gazetteer.layerGeometry?.(place.shape) ?? gazetteer.geometry(place.shape)) : undefined;
+  return shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: roundCoords(place.anchor) };
 }

@@ -2,7 +2,7 @@
 // place, id = the stable gazetteer id; areas as polygons (right-hand rule), everything else as
 // points; coordinates rounded to 6 decimals; passages and text as foreign members.
 
-import { layerGeometryCached } from './layer-geometry.ts';
+import { placeGeometry } from './layer-geometry.ts';
 import { roundCoords } from './normalize-geometry.ts';
 import type {
   ArticleLayer,
@@ -68,10 +68,6 @@ export function toFeatureCollection(
     if (!place) continue;
     let feature = byId.get(place.id);
     if (!feature) {
-      // A gazetteer may have the layer's simplification of big polygons ready; else the layer makes it.
-      const shape = place.shape
-        ? (gazetteer.layerGeometry?.(place.shape) ?? gazetteer.geometry(place.shape))
-        : undefined;
       // Properties are assigned in a fixed order (it is the order of the JSON), optional ones only when present.
       const properties = { name: place.name, kind: place.kind, country: place.country } as LayerProperties;
       if (place.geonameid) properties.geonameid = place.geonameid;
@@ -91,7 +87,7 @@ export function toFeatureCollection(
       feature = {
         type: 'Feature',
         id: place.id,
-        geometry: shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: roundCoords(place.anchor) },
+        geometry: placeGeometry(place, gazetteer),
         properties,
       };
       byId.set(place.id, feature);

@@ -60,6 +60,12 @@ export interface Gazetteer {
   lookup(normalizedName: string): NameMatch[];
   /** True when some gazetteer name starts with these normalised words (for multi-word matching). */
   hasPrefix(normalizedPrefix: string): boolean;
+  /**
+   * The normalised names that start with `normalizedPrefix` (a whole name or part of one: "bak" gives
+   * "baku", "baker", …), in index order, at most `max`. For search by name (search-places.ts, issue #17);
+   * optional, so a gazetteer that cannot list its names still geoparses.
+   */
+  keysWithPrefix?(normalizedPrefix: string, max: number): string[];
   /** Entry by stable id. */
   get(id: string): Place | undefined;
   /** The country entry for an ISO alpha-2 code. */
@@ -134,6 +140,8 @@ export interface LayerMention {
   text: string;
   passage: number;
   type: MentionType;
+  /** Set on a mention a person added in review (issue #17); absent on the pipeline's. */
+  status?: 'added';
 }
 
 export interface LayerCandidate {
@@ -162,8 +170,11 @@ export interface LayerProperties {
   approximate?: boolean;
   candidates: LayerCandidate[];
   mentions: LayerMention[];
-  /** Set by hand correction in the UI. */
-  status?: 'corrected';
+  /**
+   * Set by hand in the explorer: `corrected` ("Wrong place?", or a mention removed in review: the feature
+   * `none:<id>` keeps what was removed), `added` (a place added in review, issue #17).
+   */
+  status?: 'corrected' | 'added';
   original?: string;
 }
 

@@ -105,6 +105,10 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     hasPrefix(normalizedPrefix) {
       return nameIndex.hasPrefix(normalizedPrefix);
     },
+    keysWithPrefix(normalizedPrefix, max) {
+      const keys = nameIndex.keysWithPrefix(normalizedPrefix, max);
+      return options.utf8Bytes ? keys.map(decodeUtf8Bytes) : keys;
+    },
     get(id) {
       if (!byId) buildIndexes();
       const row = byId!.get(id);

@@ -19,6 +19,8 @@ export interface NameIndex {
   lookup(key: string): readonly NameMatch[];
   /** Do longer names start with this one (followed by a space)? */
   hasPrefix(key: string): boolean;
+  /** Keys (as the text holds them) that start with `prefix`, in index order, at most `max` (issue #17). */
+  keysWithPrefix(prefix: string, max: number): string[];
 }
 
 /** What the name index says about one key: its line (when the key is a name) and whether longer names start with it. */
@@ -103,6 +105,19 @@ export function createNameIndex(
     },
     hasPrefix(key) {
       return probe(key).prefix;
+    },
+    keysWithPrefix(prefix, max) {
+      const out: string[] = [];
+      if (!prefix) return out;
+      const key = keyIn(prefix);
+      // Keys that start with `key` follow each other from its lower bound: the index is sorted.
+      const count = nameLines.length - 1;
+      for (let line = lowerBound(names, nameLines, buckets, nameThirdFourth, key); line < count; line++) {
+        const pos = nameLines[line];
+        if (out.length >= max || !names.startsWith(key, pos)) break;
+        out.push(names.slice(pos, names.indexOf('\t', pos)));
+      }
+      return out;
     },
   };
 }

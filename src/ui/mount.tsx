@@ -1,17 +1,38 @@
 // mount(container, options) → unmount(): the public entry of the explorer widget (issue #4): the shared
 // widget of mount-widget.tsx plus the explorer's tools (open a file, hand correction, the Embed dialog)
 // and the selection kept in `#place=<id>` when asked. Removes every listener it added on unmount.
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
+import type { ComponentType } from 'preact';
+import type { PlaceHit } from '../core/search-places.ts';
+import type { ArticleLayer } from '../core/types.ts';
 import { Correction } from './components/Correction.tsx';
 import { ExplorerTools, LayerNotice, openLayerFile } from './components/ExplorerTools.tsx';
+import type { ViewOptions } from './components/view-options.ts';
 import type { Model } from './model/create-model.ts';
 import { mountWidget, type WidgetHandle, type WidgetOptions } from './mount-widget.tsx';
+
+/** Review mode (issue #17): add missed places, remove single mentions, undo. See src/ui/review/README.md. */
+export interface ReviewOptions {
+  /** The gazetteer places a name may mean, best first (the studio runs searchPlaces in its worker). */
+  search(query: string): Promise<PlaceHit[]>;
+}
 
 export interface MountOptions extends WidgetOptions {
   /** Keep the selection in `location.hash` as `#place=<id>` (one widget per page should own the URL). */
   hash?: boolean;
   /** Folder URL of the built site: the toolbar then offers the Embed dialog with snippets for it. */
   embedBase?: string;
+  /** Turns on review mode; its code is a lazy chunk, loaded only when this is given. */
+  review?: ReviewOptions;
+  /** Called with the new layer after every hand edit ("Wrong place?", add, remove) and every undo. */
+  onChange?(layer: ArticleLayer): void;
+}
+
+/** What the review chunk gives the explorer's view slots (src/ui/review/start-review.tsx). */
+interface ReviewParts {
+  Review: NonNullable<ViewOptions['Review']>;
+  MentionTools: NonNullable<ViewOptions['MentionTools']>;
+  stop(): void;
 }
 
 const HASH_KEY = '#place=';
@@ -29,6 +50,14 @@ export function mount(container: HTMLElement, options: MountOptions): () => void
  * @example mountExplorer(el, { src: 'layer.geojson' }).select('geonames:587084')
  */
 export function mountExplorer(container: HTMLElement, options: MountOptions): WidgetHandle {
+  // The review chunk's components, once loaded: the view's slots render them from this signal.
+  const review = signal<ReviewParts | null>(null);
+  const slot =
+    <P,>(pick: (r: ReviewParts) => ComponentType<P>): ComponentType<P> =>
+    (props) => {
+      const Part = review.value && pick(review.value);
+      return Part ? <Part {...(props as P & object)} /> : null;
+    };
   return mountWidget(container, options, {
     view: {
       embedded: false,
@@ -37,8 +66,35 @@ export function mountExplorer(container: HTMLElement, options: MountOptions): Wi
       embedBase: options.embedBase,
       open: openLayerFile,
       Notice: LayerNotice,
+      ...(options.review && { Review: slot((r) => r.Review), MentionTools: slot((r) => r.MentionTools) }),
     },
-    setup: (model) => syncHash(model, options),
+    setup: (model) => {
+      const stopHash = syncHash(model, options);
+      const { onChange } = options;
+      // A host's failing handler must not stop the edit it is told of.
+      if (onChange)
+        model.editListeners.push((_, after) => {
+          try {
+            onChange(after);
+          } catch (e) {
+            console.error(e);
+          }
+        });
+      let stopped = false;
+      if (options.review) {
+        const given = options.review;
+        import('./review/start-review.tsx').then(
+          (m) => !stopped && (review.value = m.startReview(model, given, container)),
+          (e: Error) =>
+            (model.error.value = { title: 'Review could not start', message: `${e.message}. Reload the page.` }),
+        );
+      }
+      return () => {
+        stopped = true;
+        review.peek()?.stop();
+        stopHash();
+      };
+    },
   });
 }
 

@@ -13,6 +13,7 @@ import puppeteer, {
   type Frame,
   type Page,
 } from 'puppeteer-core';
+import { build, type Plugin } from 'esbuild';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { buildSite } from '../../src/cli/build-site.ts';
 import { serveSite, type ServeSiteOptions, type SiteServer } from '../../src/cli/serve-site.ts';
@@ -55,6 +56,44 @@ export async function startSite(layer: ArticleLayer, layerText?: string, serve: 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** build.mjs's `import css from './x.css?inline'` (unminified): the stylesheet as a string. */
+const inlineCss: Plugin = {
+  name: 'inline-css',
+  setup(b) {
+    b.onResolve({ filter: /\.css\?inline$/ }, (args) => ({
+      path: join(args.resolveDir, args.path.slice(0, -'?inline'.length)),
+      namespace: 'inline-css',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'inline-css' }, (args) => ({
+      contents: readFileSync(args.path, 'utf8'),
+      loader: 'text',
+    }));
+  },
+};
+
+/**
+ * Bundles `entry` (TypeScript source; imports resolve from the repository root) into the site as `NAME.js`
+ * (and `NAME.css` for the CSS it imports) and writes `NAME.html`: that script and stylesheet, then `body`.
+ */
+export async function buildTestPage(site: Site, name: string, entry: string, body: string): Promise<void> {
+  await build({
+    stdin: { contents: entry, resolveDir: new URL('../../', import.meta.url).pathname, loader: 'tsx' },
+    outfile: join(site.dir, `${name}.js`),
+    bundle: true,
+    format: 'esm',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    alias: { leaflet: './node_modules/leaflet/dist/leaflet-src.esm.js' },
+    plugins: [inlineCss],
+    logLevel: 'warning',
+  });
+  writeFileSync(
+    join(site.dir, `${name}.html`),
+    `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><link rel="stylesheet" href="${name}.css">` +
+      `<script type="module" src="${name}.js"></script>${body}`,
+  );
 }
 
 /** A headless browser with reduced motion forced (fly-to is instant, so tests need no waiting). */

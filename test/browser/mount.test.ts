@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { build } from 'esbuild';
 import type { Browser, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import {
   attr,
+  buildTestPage,
   click,
   clickShape,
   close,
@@ -31,26 +31,11 @@ let site: Site;
 
 before(async () => {
   site = await startSite(seedSample());
-  const root = new URL('../../', import.meta.url).pathname;
-  await build({
-    stdin: {
-      contents:
-        "import { mount } from './src/ui/mount.tsx'; import './src/ui/styles.css'; (window as any).aa = { mount };",
-      resolveDir: root,
-      loader: 'tsx',
-    },
-    outfile: join(site.dir, 'mount-test.js'),
-    bundle: true,
-    format: 'esm',
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    alias: { leaflet: './node_modules/leaflet/dist/leaflet-src.esm.js' },
-    logLevel: 'warning',
-  });
-  writeFileSync(
-    join(site.dir, 'mount-test.html'),
-    '<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="mount-test.css"><script type="module" src="mount-test.js"></script>' +
-      '<div id="a" style="height:500px"></div><div id="b" style="height:500px"></div>',
+  await buildTestPage(
+    site,
+    'mount-test',
+    "import { mount } from './src/ui/mount.tsx'; import './src/ui/styles.css'; (window as any).aa = { mount };",
+    '<div id="a" style="height:500px"></div><div id="b" style="height:500px"></div>',
   );
 });
 

@@ -46,6 +46,7 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
             </h2>
             {!story && <ArticleSource model={model} />}
             <Toolbar model={model} view={view} />
+            {view.Review && <view.Review model={model} />}
           </header>
           <div class="aa-sr" aria-live="polite" role="status">
             {/* The signal itself, not .value: its text node updates without re-rendering the app (issue #4). */}

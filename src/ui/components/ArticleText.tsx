@@ -42,7 +42,8 @@ export function ArticleText({ model }: { model: Model }) {
       </div>
       {text ? (
         spans.map((p, i) => (
-          <p key={i} class={i === 0 ? 'aa-lede' : undefined}>
+          // data-at: where the paragraph starts in the text, so review can map a selection to offsets (issue #17).
+          <p key={i} class={i === 0 ? 'aa-lede' : undefined} data-at={p.start}>
             {segmentText(text, p.start, p.end, mentions).map((s) => {
               if (typeof s === 'string') return s;
               return <MentionButton key={s.start} model={model} s={s} />;

@@ -75,6 +75,7 @@ function Selected({
       </div>
       {p.disputed && <p class="aa-note">{p.disputed}</p>}
       {p.status === 'corrected' && <p class="aa-meta">Corrected by hand (was {p.original}).</p>}
+      {p.status === 'added' && <p class="aa-meta">Added by hand.</p>}
       <MentionStrip model={model} mentions={all ? own : []} length={text?.length ?? 0} />
       <div class="aa-pn">
         <button type="button" class="aa-btn" disabled={cursor <= 0} onClick={() => step(-1)}>
@@ -114,6 +115,7 @@ function Selected({
                   Show in text
                 </button>
               )}
+              {view.MentionTools && <view.MentionTools model={model} feature={feature} mentions={inside} />}
             </li>
           );
         })}

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'preact';
 import type { LayerFeature } from '../../core/types.ts';
 import type { Model } from '../model/create-model.ts';
+import type { TextMention } from '../model/layer-view.ts';
 
 /** What the widget shows besides the map: the explorer shows everything, an embed less (issue #5). */
 export interface ViewOptions {
@@ -20,4 +21,8 @@ export interface ViewOptions {
   Tools?: ComponentType<{ model: Model; embedBase?: string }>;
   /** The hand-correction control under the passages (explorer only). */
   Correction?: ComponentType<{ model: Model; feature: LayerFeature }>;
+  /** Review mode (issue #17): the undo bar and the "Add place" control, in the panel's head. */
+  Review?: ComponentType<{ model: Model }>;
+  /** Review mode: per passage, controls for the selected place's mentions in it (remove one). */
+  MentionTools?: ComponentType<{ model: Model; feature: LayerFeature; mentions: TextMention[] }>;
 }

@@ -23,11 +23,15 @@ export function correctFeature(
   const original = p.original ?? feature.id;
   let next: LayerFeature;
   if (candidateId === null) {
+    // Mentions removed one by one in review (remove-mention.ts) may already be recorded there: kept too.
+    const id = `none:${original}`;
+    const prior = layer.features.find((x) => x.id === id)?.properties.mentions ?? [];
+    const mentions = [...prior, ...p.mentions].sort((a, b) => a.start - b.start);
     next = {
       ...feature,
-      id: `none:${original}`,
+      id,
       geometry: null as unknown as LayerFeature['geometry'],
-      properties: { ...p, status: 'corrected', original },
+      properties: { ...p, mentions, status: 'corrected', original },
     };
   } else {
     const c = p.candidates.find((x) => x.id === candidateId);

@@ -75,6 +75,9 @@ export function createModel(resolvePlace?: PlaceResolver) {
    */
   const mapPainted = signal(false);
 
+  /** Told of every hand edit before it is shown: the review's undo history and `onChange` (issue #17). */
+  const editListeners: Array<(before: ArticleLayer | null, after: ArticleLayer) => void> = [];
+
   const rows = computed(() => (layer.value ? placeRows(layer.value) : []));
   const mentions = computed(() => (layer.value ? textMentions(layer.value) : []));
   const selected = computed<LayerFeature | null>(
@@ -161,12 +164,14 @@ export function createModel(resolvePlace?: PlaceResolver) {
 
     /** Where a corrected place lies when its candidate carries no anchor (for correct-place.ts). */
     resolvePlace,
+    editListeners,
 
     /**
      * Shows a hand-edited layer (correct-place.ts; kept out of the model so the embed bundle carries no
      * editing code): exports serialise it from now on, and `select` is selected if it is on the map.
      */
     replaceLayer(next: ArticleLayer, select: string | null) {
+      for (const listen of editListeners) listen(layer.peek(), next);
       batch(() => {
         layer.value = next;
         source.value = null;
