@@ -34,10 +34,13 @@ export interface MentionContext {
 }
 
 /** A mention in a collection: the article layer's mention plus its article and, when corrected, what it was. */
-export interface CollectionMention extends LayerMention {
+export interface CollectionMention extends Omit<LayerMention, 'status'> {
   article: string;
-  /** Set when the reader corrected this mention's place in its article; `original` is the machine's choice. */
-  status?: 'corrected';
+  /**
+   * `corrected` when the reader corrected this mention's place in its article (`original` is the machine's
+   * choice); `added` as in the article layer, a mention the reader added.
+   */
+  status?: LayerMention['status'] | 'corrected';
   original?: string;
   /**
    * The sentence around the mention: the passage without the text. In a collection as written, its index

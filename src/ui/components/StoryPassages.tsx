@@ -138,7 +138,8 @@ export function StoryArticle({ model }: { model: Model }) {
     for (const f of c.features) {
       if (!f.geometry) continue;
       for (const m of f.properties.mentions)
-        if (m.article === a.id) out.push({ ...m, id: f.id, kind: f.properties.kind });
+        if (m.article === a.id)
+          out.push({ ...m, status: m.status === 'added' ? m.status : undefined, id: f.id, kind: f.properties.kind });
     }
     out.sort((x, y) => x.start - y.start || y.end - x.end);
     return out.filter((m, i) => i === 0 || m.start >= out[i - 1].end);
