@@ -63,13 +63,18 @@ const noDefaultMarker = {
 };
 
 /**
- * Leaflet's VML fallback of its SVG renderer is for Internet Explorer 8 and older (`Browser.vml` is false in
- * every browser the widget runs in): stubbed, 0.6 KB gzip of the first-load budgets (issue #19 made room).
+ * Leaflet's SVG renderer imports its VML fallback (Internet Explorer 8 and older), used only when
+ * `Browser.vml`, which no browser the layout supports has: a stub keeps ~0.7 KB gzip out of every bundle
+ * (60 KB embed budget; test/ui/leaflet-parts.test.ts guards the two names SVG.js takes from it).
  */
 const noVml = {
   name: 'no-vml',
   setup(b) {
-    b.onResolve({ filter: /^\.\/SVG\.VML$/ }, () => ({ path: 'vml', namespace: 'no-vml' }));
+    b.onResolve({ filter: /^\.\/SVG\.VML$/ }, (args) =>
+      /leaflet[\\/]src[\\/]layer[\\/]vector[\\/]SVG\.js$/.test(args.importer)
+        ? { path: 'vml', namespace: 'no-vml' }
+        : undefined,
+    );
     b.onLoad({ filter: /.*/, namespace: 'no-vml' }, () => ({
       contents: 'export const vmlMixin = {}; export const vmlCreate = undefined;',
       loader: 'js',
@@ -86,6 +91,37 @@ const noLazyFocus = {
     );
     b.onLoad({ filter: /.*/, namespace: 'no-lazy-focus' }, () => ({
       contents: 'export const chooseFocus = () => undefined;',
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * For the embed: the story map's code (issue #18) is a classic script of its own, added to the page when a
+ * collection arrives (src/ui/embed/load-story-script.ts), instead of a chunk a classic script cannot import.
+ */
+const storyScript = {
+  name: 'story-script',
+  setup(b) {
+    b.onResolve({ filter: /\/load-story-parts\.ts$/ }, () => ({
+      path: join(process.cwd(), 'src/ui/embed/load-story-script.ts'),
+    }));
+  },
+};
+
+/**
+ * For article-atlas-story.js: Preact, its hooks and signals are the embed script's own (one instance of each,
+ * or the story's components would not render in the embed's tree); load-story-script.ts lists what it shares.
+ */
+const sharedFromEmbed = {
+  name: 'shared-from-embed',
+  setup(b) {
+    b.onResolve({ filter: /^(preact\/hooks|preact\/jsx-runtime|@preact\/signals|preact)$/ }, (args) => ({
+      path: args.path,
+      namespace: 'shared-from-embed',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'shared-from-embed' }, (args) => ({
+      contents: `module.exports = globalThis.__articleAtlasShared[${JSON.stringify(args.path)}];`,
       loader: 'js',
     }));
   },
@@ -169,7 +205,14 @@ if (existsSync('src/ui/main.tsx')) {
     entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' },
     format: 'iife',
     banner: compileHint,
-    plugins: [...browser.plugins, noLazyFocus],
+    plugins: [...browser.plugins, noLazyFocus, storyScript],
+  });
+  await build({
+    ...browser,
+    entryPoints: { 'article-atlas-story': 'src/ui/story-parts.ts' },
+    format: 'iife',
+    globalName: '__articleAtlasStory',
+    plugins: [...browser.plugins, sharedFromEmbed],
   });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));

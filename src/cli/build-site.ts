@@ -72,6 +72,22 @@ export function makeFolder(outDir: string): void {
 }
 
 /**
+ * Copies the built explorer page and its assets into `outDir` (created when missing), each file written
+ * atomically. Resolves with the files copied, relative to `outDir`.
+ * @example copySite('out/site')
+ */
+export function copySite(outDir: string, siteDir = findSiteDir(), input?: string): string[] {
+  const copies = listTree(siteDir);
+  if (input !== undefined) for (const f of copies) refuseToOverwrite(join(outDir, f), input);
+  makeFolder(outDir);
+  for (const f of copies) {
+    if (f.includes('/')) makeFolder(join(outDir, f, '..'));
+    writeFileAtomic(join(outDir, f), readFileSync(join(siteDir, f)), input);
+  }
+  return copies;
+}
+
+/**
  * Writes the static explorer for one article layer into `outDir` (created when missing). Resolves with
  * the files written, relative to `outDir` (what `serveSite` should serve).
  * @example const files = await buildSite(layer, 'out/site', { input: 'article.txt' })

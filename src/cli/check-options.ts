@@ -1,5 +1,5 @@
 // Which options each command takes (issue #18): an option a command does not use is an error that names
-// the command's options, rather than being ignored (`build --jsonl` used to build the bundled example).
+// the command's options, rather than being ignored (`serve --pretty` used to be ignored).
 
 import { InputError } from '../core/errors.ts';
 
@@ -10,7 +10,8 @@ const COMMON = ['debug', 'help', 'version'];
 export const COMMAND_OPTIONS: Record<string, readonly string[]> = {
   parse: ['out', 'format', 'to', 'pretty', 'jsonl', 'no-text', 'stats', 'timeout', 'max-size'],
   'parse --jsonl': ['out', 'jsonl', 'no-text', 'stats', 'timeout', 'max-size'],
-  build: ['out', 'format', 'timeout', 'max-size'],
+  build: ['out', 'format', 'jsonl', 'timeout', 'max-size'],
+  merge: ['pretty'],
   serve: ['out', 'format', 'port', 'timeout', 'max-size'],
   studio: ['out', 'format', 'port', 'timeout', 'max-size'],
 };
@@ -24,7 +25,7 @@ const spell = (name: string) => SPELLING[name] ?? `--${name}`;
  * it does.
  *
  * @example
- * checkOptions('build', { jsonl: true, out: 'site' }) // throws: build does not take --jsonl …
+ * checkOptions('serve', { pretty: true }) // throws: serve does not take --pretty …
  */
 export function checkOptions(command: string, given: Record<string, unknown>): void {
   const mode = command === 'parse' && given.jsonl ? 'parse --jsonl' : command;

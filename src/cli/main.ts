@@ -20,6 +20,7 @@ import { removeOnExit } from './remove-on-exit.ts';
 import { runJsonLines } from './run-json-lines.ts';
 import { openFileAtomic, writeFileAtomic } from './write-file-atomic.ts';
 import { seedArticlePath } from './seed-article.ts';
+import { isLayerFile } from './is-layer-file.ts';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : 'dev';
@@ -30,6 +31,9 @@ Usage:
   article-atlas parse [FILE|URL|-]    print the article layer of FILE, a web page (or stdin) as GeoJSON
   article-atlas parse --jsonl         read {"id","text"} (or {"id","url"}) lines on stdin, write one layer per line
   article-atlas build [FILE|URL] -o DIR  write a static explorer site for FILE (default: bundled example)
+  article-atlas build A B … -o DIR    one story-map site for many articles (files, URLs, layers, collections, -)
+  article-atlas build --jsonl -o DIR  the same from {"id","text" or "url","title","date","source"} lines on stdin
+  article-atlas merge LAYER… > C      merge article layers and collections (files, JSON lines, -) into one
   article-atlas serve [FILE|URL]      build the explorer into a temporary folder and serve it on 127.0.0.1
   article-atlas studio [FILE|URL]     serve the studio (paste, drop or fetch an article; FILE shown first)
   article-atlas studio -o DIR         write the studio as static files for any static host
@@ -38,7 +42,7 @@ Options (a command refuses the ones it does not take):
   -o, --out PATH     write to PATH (a file for parse, a folder for build and serve) instead of stdout
       --format F     parse, build, serve: input format text, markdown or html (default: from the name or content)
       --to F         parse: write geojson (default), kml or csv (one row per place; see src/export/README.md)
-      --pretty       parse: indent the GeoJSON
+      --pretty       parse, merge: indent the GeoJSON
       --no-text      parse: leave the article text out of the layer
       --stats        parse: print load time and throughput on stderr when done
       --timeout S    parse, build, serve: seconds allowed to fetch a URL (default 20)
@@ -120,6 +124,13 @@ async function main(argv: string[]): Promise<number> {
   if (!OUTPUTS.has(to)) throw new InputError(`Unknown --to ${to}: use geojson, kml or csv.`);
   if (values.pretty && to !== 'geojson') throw new InputError(`--pretty indents GeoJSON; --to ${to} does not take it.`);
   const fetching = fetchOptions(values.timeout, values['max-size']);
+  if (command === 'merge' || (command === 'build' && (values.jsonl || rest.length > 1 || rest.some(isLayerFile)))) {
+    const { runCollectionCommand } = await import('./collection-command.ts');
+    return runCollectionCommand(command, rest, values, {
+      resources: load,
+      readArticle: (f) => readInput(f, format, fetching),
+    });
+  }
   if (rest.length > 1) throw new InputError(`Too many arguments: ${rest.join(' ')}. Give one article at a time.`);
   switch (command) {
     case 'parse': {
@@ -209,7 +220,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(HELP + '\n');
       return 1;
     default:
-      throw new InputError(`Unknown command "${command}". Commands: parse, build, serve, studio (see --help).`);
+      throw new InputError(`Unknown command "${command}". Commands: parse, build, merge, serve, studio (see --help).`);
   }
 }
 

@@ -10,3 +10,13 @@ export { searchPlaces, SEARCH_DEFAULTS, type PlaceHit, type SearchPlacesOptions 
 export { InputError } from './errors.ts';
 export { EMPTY_MODEL, type GeoparserModel, type LinearModel } from './model.ts';
 export { chooseFocus, FOCUS_DEFAULTS, type ChooseFocusOptions } from './choose-focus.ts';
+export {
+  mergeLayers,
+  stringifyCollection,
+  type CollectionLayer,
+  type CollectionArticle,
+  type CollectionFeature,
+  type CollectionMention,
+  type CollectionProperties,
+  type CollectionOptions,
+} from './merge-layers.ts';

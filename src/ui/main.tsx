@@ -9,7 +9,8 @@ const root = document.getElementById('app');
 if (root) {
   const tiles = root.dataset.tiles;
   mount(root, {
-    src: 'layer.geojson',
+    // A story-map site (issue #18) names its collection.geojson here.
+    src: root.dataset.src ?? 'layer.geojson',
     basemap: 'basemap.json',
     hash: true,
     // The folder this page is served from: the Embed dialog's snippets point at it (issue #5).

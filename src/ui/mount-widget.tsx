@@ -9,6 +9,7 @@ import type { ViewOptions } from './components/view-options.ts';
 import type { BasemapData } from './map/basemap-transform.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
+import { loadStoryParts } from './load-story-parts.ts';
 
 export interface WidgetOptions {
   /** The layer as an object or its JSON text (kept byte for byte for export). */
@@ -58,6 +59,27 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
   const { signal } = aborter;
   const cleanups: Array<() => void> = [() => aborter.abort()];
 
+  // A story map (issue #18): the map and lists show the collection's articles that are chosen and in range.
+  if (options.src) model.base.value = new URL(options.src, location.href).href;
+  // Its code is loaded with the first collection, so a single article's page does not carry it.
+  cleanups.push(
+    effect(() => {
+      const c = model.collection.value;
+      const parts = model.storyParts.value;
+      if (c && parts)
+        model.layer.value = parts.collectionView(
+          c,
+          parts.visibleArticles(c.articles, model.chosen.value, model.range.value),
+          parts.collectionName(model.base.value),
+        );
+      else if (c)
+        loadStoryParts().then(
+          (p) => !signal.aborted && (model.storyParts.value = p),
+          (e: Error) =>
+            !signal.aborted && (model.error.value = { message: `The story map did not load (${e.message}).` }),
+        );
+    }),
+  );
   // Every way a layer enters goes through the validator an opened file goes through (issue #19): a page's
   // own layer.geojson, an embed's src and a host's object are no more trusted than a dropped file. The
   // validator is a lazy chunk, fetched beside the layer.

@@ -104,26 +104,34 @@ export function mountExplorer(container: HTMLElement, options: MountOptions): Wi
   });
 }
 
-/**
- * The place id in a `#place=` value. A malformed escape (`#place=%`, typed or pasted) names no place: it
- * selects nothing instead of throwing, which used to leave a blank page (issue #19).
- */
-function placeOfHash(value: string): string | null {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return null;
-  }
-}
-
 function syncHash(model: Model, options: MountOptions): () => void {
   if (!options.hash) {
     if (options.place) model.select(options.place, 'api');
     return () => {};
   }
+  // `#place=<id>`, and for a story map (issue #18) its view too, so a link reproduces it: `shown=<id>,<id>`
+  // (the articles chosen), `from=<day>&to=<day>` (the timeline's range, `to` not included) and
+  // `article=<id>` (the open text). A link with an article and no `shown` shows that article alone; `all`
+  // says every article is shown beside an open one.
+  let applying = false;
   const fromUrl = () => {
-    const h = location.hash;
-    model.select(h.startsWith(HASH_KEY) ? placeOfHash(h.slice(HASH_KEY.length)) : null, 'url');
+    // URLSearchParams never throws on a malformed escape (`#place=%`): it then names no place (issue #19).
+    const params = new URLSearchParams(location.hash.slice(1));
+    applying = true;
+    const article = params.get('article');
+    if (article !== model.article.peek()) model.article.value = article;
+    const shown = params.get('shown');
+    model.chosen.value =
+      shown !== null
+        ? new Set(shown.split(',').filter(Boolean))
+        : article && !params.has('all')
+          ? new Set([article])
+          : null;
+    const from = Date.parse(params.get('from') ?? '');
+    const to = Date.parse(params.get('to') ?? '');
+    model.range.value = from < to ? [from, to] : null;
+    model.select(params.get('place'), 'url');
+    applying = false;
   };
   fromUrl();
   if (!model.selectedId.peek() && options.place) model.select(options.place, 'url');
@@ -133,11 +141,28 @@ function syncHash(model: Model, options: MountOptions): () => void {
   // pushState is slow enough to show, so it runs after the frame that shows the passages (issue #4); a newer
   // selection, or one read from the URL, cancels a pending push.
   let push = 0;
+  // The first run sees the view just read from the URL: nothing to push.
+  let lastView: string | undefined;
   const stop = effect(() => {
     const id = model.selectedId.value;
+    const article = model.article.value;
+    const chosen = model.chosen.value;
+    const range = model.range.value;
     const n = ++push;
-    if (model.origin.peek() === 'url') return;
-    const want = id ? HASH_KEY + encodeURIComponent(id) : '';
+    const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+    const view = [
+      chosen && `shown=${[...chosen].sort().map(encodeURIComponent).join(',')}`,
+      !chosen && article && 'all',
+      range && `from=${day(range[0])}&to=${day(range[1])}`,
+      article && `article=${encodeURIComponent(article)}`,
+    ]
+      .filter(Boolean)
+      .join('&');
+    const sameView = lastView === undefined || view === lastView;
+    lastView = view;
+    if (applying || (model.origin.peek() === 'url' && sameView)) return;
+    const hash = [view, id && HASH_KEY.slice(1) + encodeURIComponent(id)].filter(Boolean).join('&');
+    const want = hash && '#' + hash;
     requestAnimationFrame(() =>
       setTimeout(
         () =>

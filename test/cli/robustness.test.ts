@@ -189,9 +189,10 @@ test('--jsonl: a line longer than the limit is reported without being held in me
 test('an option a command does not take is an error naming the options it takes', () => {
   const cases: Array<[string[], RegExp]> = [
     [
-      ['build', '--jsonl', '-o', join(tmp, 'never')],
-      /build does not take --jsonl\. Its options: -o\/--out, --format, --timeout, --max-size, --debug/,
+      ['build', '--pretty', '-o', join(tmp, 'never')],
+      /build does not take --pretty\. Its options: -o\/--out, --format, --jsonl, --timeout, --max-size, --debug/,
     ],
+    [['merge', '--stats', '-'], /merge does not take --stats\. Its options: --pretty, --debug/],
     [
       ['serve', '--pretty'],
       /serve does not take --pretty\. Its options: -o\/--out, --format, -p\/--port, --timeout, --max-size, --debug/,

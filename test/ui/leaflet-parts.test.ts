@@ -93,6 +93,25 @@ test("Leaflet's GeoJSON layer uses Marker only as its default pointToLayer and i
   );
 });
 
+test("Leaflet's SVG renderer uses its VML fallback only when Browser.vml (build.mjs stubs it)", () => {
+  const source = readFileSync(`${ROOT}node_modules/leaflet/src/layer/vector/SVG.js`, 'utf8');
+  assert.match(source, /import \{vmlMixin, vmlCreate\} from '\.\/SVG\.VML';/);
+  const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  // Each use sits behind Browser.vml: the create() choice and the include of the mixin.
+  assert.deepEqual(
+    [...code.matchAll(/\bvml(Mixin|Create)\b/g)].length,
+    4,
+    'SVG.js uses the VML parts in more places than build.mjs stubs',
+  );
+  assert.ok(
+    code.includes('Browser.vml ? vmlCreate : svgCreate') &&
+      /if \(Browser\.vml\) \{\s*SVG\.include\(vmlMixin\)/.test(code),
+  );
+  // What Browser.vml is: false wherever SVG is (every supported browser).
+  const browser = readFileSync(`${ROOT}node_modules/leaflet/src/core/Browser.js`, 'utf8');
+  assert.match(browser, /\nvar vml = !svg && /);
+});
+
 test('the map never lets GeoJSON make a default Marker: every geoJSON() with points has a pointToLayer', () => {
   const source = readFileSync(`${MAP_DIR}create-article-map.ts`, 'utf8');
   const calls = [...source.matchAll(/geoJSON\(([^)]*)/g)].map((m) => m[1]);

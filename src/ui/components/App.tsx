@@ -14,6 +14,10 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
   const { model, view } = props;
   const layer = model.layer.value;
   const error = model.error.value;
+  // A story map (issue #18): its panel comes with the story map's code (load-story-parts.ts), once a
+  // collection has arrived.
+  const parts = model.storyParts.value;
+  const story = parts && model.collection.value;
   const open = view.open;
   const drop = (e: DragEvent) => {
     const file = e.dataTransfer?.files[0];
@@ -21,6 +25,8 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
     e.preventDefault();
     open(model, file);
   };
+  // A frame after the map's places (issue #14: places first).
+  const places = layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />;
   // .aa-root is the size container: the layout follows the widget's width, not the window's (issue #5).
   return (
     <div class="aa-root">
@@ -32,9 +38,13 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
         <MapView model={model} basemap={props.basemap} tiles={props.tiles} />
         <div class="aa-panel">
           <header class="aa-head">
-            <p class="aa-kicker">Places in this article</p>
-            <h2 class="aa-title">{layer?.title ?? (error ? 'No layer to show' : 'Loading the article…')}</h2>
-            <ArticleSource model={model} />
+            <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
+            <h2 class="aa-title">
+              {story
+                ? `Places in ${story.articles.length} article${story.articles.length === 1 ? '' : 's'}`
+                : (layer?.title ?? (error ? 'No layer to show' : 'Loading the article…'))}
+            </h2>
+            {!story && <ArticleSource model={model} />}
             <Toolbar model={model} view={view} />
             {view.Review && <view.Review model={model} />}
           </header>
@@ -44,20 +54,25 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
           </div>
           {error && <Problem model={model} />}
           {view.Notice && <view.Notice model={model} />}
-          {layer && !model.rows.value.length && (
-            <div class="aa-empty">
-              <p>
-                <strong>No places found in this article.</strong>
-              </p>
-              <p>
-                Try a longer article, or open a layer file made with <code>article-atlas parse</code>.
-              </p>
-            </div>
+          {story ? (
+            <parts.StoryPanel model={model} text={view.text} places={places} />
+          ) : (
+            <>
+              {layer && !model.rows.value.length && (
+                <div class="aa-empty">
+                  <p>
+                    <strong>No places found in this article.</strong>
+                  </p>
+                  <p>
+                    Try a longer article, or open a layer file made with <code>article-atlas parse</code>.
+                  </p>
+                </div>
+              )}
+              {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
+              {places}
+              {view.text && model.mapPainted.value && <ArticleText model={model} />}
+            </>
           )}
-          {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
-          {/* A frame after the map's places (issue #14: places first). */}
-          {layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />}
-          {view.text && model.mapPainted.value && <ArticleText model={model} />}
         </div>
       </div>
     </div>

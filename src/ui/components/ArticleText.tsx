@@ -58,30 +58,7 @@ export function ArticleText({ model }: { model: Model }) {
   }, [reveal, end]);
   if (!layer) return null;
 
-  const mention = (s: TextMention) => {
-    const on = computed(() => s.id === model.marked.value);
-    const base = `aa-m aa-k-${kindGroup(s.kind)}${s.type === 'adjectival' ? ' aa-adj' : ''}`;
-    return (
-      // A span with role=button, not a <button>: buttons are inline-blocks and would let a line
-      // break between a name and the comma after it.
-      <span
-        role="button"
-        tabIndex={0}
-        key={s.start}
-        data-start={s.start}
-        class={computed(() => (on.value ? base + ' aa-on' : base))}
-        aria-pressed={on}
-        onClick={() => model.select(s.id, 'text')}
-        onKeyDown={(e) => {
-          if (e.key !== 'Enter' && e.key !== ' ') return;
-          e.preventDefault();
-          model.select(s.id, 'text');
-        }}
-      >
-        {s.text}
-      </span>
-    );
-  };
+  const mention = (s: TextMention) => <MentionButton key={s.start} model={model} s={s} />;
   // data-at: where the paragraph starts in the text, so review can map a selection to offsets (issue #17).
   const passage = (i: number) => {
     const p = spans[i];
@@ -152,4 +129,30 @@ function chunkEnd(spans: Array<{ start: number; end: number }>, mentions: TextMe
     end++;
   }
   return end;
+}
+
+/**
+ * A highlighted name in an article's text: click or Enter selects its place. A span with role=button, not a
+ * <button>: buttons are inline-blocks and would let a line break between a name and the comma after it.
+ */
+export function MentionButton({ model, s }: { model: Model; s: TextMention }) {
+  const on = computed(() => s.id === model.marked.value);
+  const base = `aa-m aa-k-${kindGroup(s.kind)}${s.type === 'adjectival' ? ' aa-adj' : ''}`;
+  return (
+    <span
+      role="button"
+      tabIndex={0}
+      data-start={s.start}
+      class={computed(() => (on.value ? base + ' aa-on' : base))}
+      aria-pressed={on}
+      onClick={() => model.select(s.id, 'text')}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        model.select(s.id, 'text');
+      }}
+    >
+      {s.text}
+    </span>
+  );
 }

@@ -6,6 +6,9 @@ import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { selectionText, type PlaceResolver } from './layer-io.ts';
 import { countryName, kindLabel } from './kind-group.ts';
 import { approximateNote, passagesOf, placeRows, textMentions } from './layer-view.ts';
+import { isCollectionLayer } from './is-collection-layer.ts';
+import type { StoryParts } from '../load-story-parts.ts';
+import type { CollectionLayer } from '../../core/merge-layers.ts';
 
 /** Who asked for a selection: the map does not fly to what was just clicked on it. */
 export type SelectOrigin = 'map' | 'text' | 'list' | 'url' | 'api';
@@ -54,6 +57,19 @@ export function createModel(resolvePlace?: PlaceResolver) {
   /** How many times the map has drawn a layer; the first draw is the widget's "ready" (issue #5). */
   const drawn = signal(0);
   /**
+   * A story map (issue #18): the collection as loaded; `layer` is then its view for the articles shown,
+   * the reader's choice (`chosen`, null for all) within the timeline's `range` of times (null: any date).
+   */
+  const collection = signal<CollectionLayer | null>(null);
+  const chosen = signal<ReadonlySet<string> | null>(null);
+  const range = signal<readonly [number, number] | null>(null);
+  /** The article whose text is open (`#article=` in the explorer's URL). */
+  const article = signal<string | null>(null);
+  /** Where the collection was loaded from: article texts (`textFile`) are relative to it. */
+  const base = signal<string>('');
+  /** The story map's code, loaded when the first collection arrives (mount-widget.tsx); `layer` waits for it. */
+  const storyParts = signal<StoryParts | null>(null);
+  /**
    * The frame that shows the article's places has been painted (or the layer failed to load): the place
    * list and the article text follow it, then the basemap (issue #14: places first).
    */
@@ -93,6 +109,12 @@ export function createModel(resolvePlace?: PlaceResolver) {
     outside,
     drawn,
     mapPainted,
+    collection,
+    chosen,
+    range,
+    article,
+    base,
+    storyParts,
     rows,
     mentions,
     selected,
@@ -107,7 +129,10 @@ export function createModel(resolvePlace?: PlaceResolver) {
       try {
         const { layer: next, dropped } = read(text);
         batch(() => {
-          layer.value = next;
+          const story = isCollectionLayer(next);
+          collection.value = story ? next : null;
+          // A collection is shown through its view of the articles chosen (mount-widget.tsx).
+          layer.value = story ? null : next;
           source.value = dropped.length ? null : text;
           error.value = null;
           notice.value = dropped.length ? `Left out: ${dropped.join('; ')}.` : null;

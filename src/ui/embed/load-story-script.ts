@@ -1,0 +1,33 @@
+// The embed's loadStoryParts (build.mjs puts it in place of ../load-story-parts.ts): the story map's code is
+// dist/site/article-atlas-story.js, a classic script beside this one, added to the page when a collection
+// arrives. It takes Preact, its hooks and signals from this script (build.mjs maps its imports to
+// `__articleAtlasShared`): one instance of each, or its components would not render in this script's tree.
+import { computed, useSignal } from '@preact/signals';
+import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { StoryParts } from '../load-story-parts.ts';
+
+// Read while this script runs: document.currentScript is null by the time a collection arrives.
+const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
+let loading: Promise<StoryParts> | undefined;
+
+/**
+ * The story map's components and views, from article-atlas-story.js (added to the page once).
+ * @example loadStoryParts().then((p) => p.collectionView(c, new Set(['a1'])))
+ */
+export function loadStoryParts(): Promise<StoryParts> {
+  const g = globalThis as { __articleAtlasShared?: object; __articleAtlasStory?: StoryParts };
+  g.__articleAtlasShared ??= {
+    '@preact/signals': { computed, useSignal },
+    'preact/jsx-runtime': { Fragment, jsx, jsxs },
+    'preact/hooks': { useEffect, useMemo, useRef },
+  };
+  return (loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL('article-atlas-story.js', scriptSrc).href;
+    script.onload = () =>
+      g.__articleAtlasStory ? resolve(g.__articleAtlasStory) : reject(new Error('article-atlas-story.js is empty'));
+    script.onerror = () => reject(new Error(`${script.src} did not load`));
+    document.head.append(script);
+  }));
+}
