@@ -44,19 +44,20 @@ const inlineCss = {
 
 /**
  * Leaflet's GeoJSON layer imports Marker (with its icons and drag handler) only for its default
- * pointToLayer, which the map replaces with circle markers: a stub with the one static method GeoJSON.js
- * calls at load keeps ~2 KB gzip out of every bundle (issue #14, 60 KB embed budget).
+ * pointToLayer, which the map replaces with circle markers, and Circle only to give it a toGeoJSON the widget
+ * never calls: stubs with the one static method GeoJSON.js calls at load keep ~2.5 KB gzip out of every bundle
+ * (issues #14 and #18, 60 KB embed budget; test/ui/leaflet-parts.test.ts guards both).
  */
 const noDefaultMarker = {
   name: 'no-default-marker',
   setup(b) {
-    b.onResolve({ filter: /^\.\/marker\/Marker$/ }, (args) =>
+    b.onResolve({ filter: /^\.\/(marker\/Marker|vector\/Circle)$/ }, (args) =>
       /leaflet[\\/]src[\\/]layer[\\/]GeoJSON\.js$/.test(args.importer)
-        ? { path: 'marker', namespace: 'no-default-marker' }
+        ? { path: args.path.split('/').pop(), namespace: 'no-default-marker' }
         : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'no-default-marker' }, () => ({
-      contents: 'export class Marker { static include() {} }',
+    b.onLoad({ filter: /.*/, namespace: 'no-default-marker' }, (args) => ({
+      contents: `export class ${args.path} { static include() {} }`,
       loader: 'js',
     }));
   },

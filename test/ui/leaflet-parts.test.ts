@@ -93,6 +93,28 @@ test("Leaflet's GeoJSON layer uses Marker only as its default pointToLayer and i
   );
 });
 
+test("Leaflet's GeoJSON layer uses Circle only to include toGeoJSON in it (build.mjs stubs it)", () => {
+  const source = readFileSync(`${ROOT}node_modules/leaflet/src/layer/GeoJSON.js`, 'utf8');
+  assert.match(source, /import \{Circle\} from '\.\/vector\/Circle';/);
+  const code = source.replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+  // The import's name and `Circle.include(PointToGeoJSON)`: nothing else may need the real class.
+  assert.ok(code.includes('Circle.include(PointToGeoJSON)'));
+  assert.equal(
+    [...code.matchAll(/\bCircle\b/g)].length,
+    2,
+    'GeoJSON.js uses Circle in more places than build.mjs stubs',
+  );
+});
+
+test('the map handlers left out of leaflet-parts.js are not ones the widget uses', () => {
+  const parts = readFileSync(`${ROOT}src/ui/map/leaflet-parts.js`, 'utf8').replace(/\/\/.*$/gm, '');
+  assert.doesNotMatch(parts, /map\/index\.js|Map\.TapHold|Map\.BoxZoom/);
+  for (const f of ['create-article-map.ts', 'create-label-layer.ts', 'create-area-tip.ts']) {
+    const code = readFileSync(`${ROOT}src/ui/map/${f}`, 'utf8');
+    assert.doesNotMatch(code, /contextmenu|boxZoom|tapHold/, `${f} relies on a handler leaflet-parts.js leaves out`);
+  }
+});
+
 test("Leaflet's SVG renderer uses its VML fallback only when Browser.vml (build.mjs stubs it)", () => {
   const source = readFileSync(`${ROOT}node_modules/leaflet/src/layer/vector/SVG.js`, 'utf8');
   assert.match(source, /import \{vmlMixin, vmlCreate\} from '\.\/SVG\.VML';/);

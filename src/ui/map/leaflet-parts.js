@@ -1,7 +1,15 @@
 // The parts of Leaflet the widget uses, from its ES module sources: build.mjs points `leaflet` here, so the
 // bundles leave out markers, popups, image and video overlays and the layer and scale controls (issue #4
 // budget). TypeScript still reads @types/leaflet for the `leaflet` imports of src/ui/map.
-export * from 'leaflet/src/map/index.js';
+// Leaflet's map/index.js less two handlers (1.4 KB gzip of the 60 KB embed budget, issue #18): TapHold only turns
+// an iOS long press into a `contextmenu` event, and the widget listens to none; BoxZoom is Shift+drag to zoom to a
+// box (buttons, wheel, double click, pinch and the keyboard zoom as before).
+import 'leaflet/src/map/handler/Map.DoubleClickZoom.js';
+import 'leaflet/src/map/handler/Map.Drag.js';
+import 'leaflet/src/map/handler/Map.Keyboard.js';
+import 'leaflet/src/map/handler/Map.ScrollWheelZoom.js';
+import 'leaflet/src/map/handler/Map.TouchZoom.js';
+export { Map, createMap as map } from 'leaflet/src/map/Map.js';
 export { stamp } from 'leaflet/src/core/Util.js';
 export { toLatLng as latLng } from 'leaflet/src/geo/LatLng.js';
 export { toLatLngBounds as latLngBounds } from 'leaflet/src/geo/LatLngBounds.js';
