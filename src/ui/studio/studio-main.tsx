@@ -15,9 +15,6 @@ import { Studio } from './Studio.tsx';
 import type { ProgressEvent } from './studio-protocol.ts';
 import { loadSession } from './studio-session.ts';
 
-/** Options of parts merged later (issue #17: review edits, site export); the explorer ignores unknown ones. */
-type StudioMountOptions = MountOptions & { siteBase?: string; onChange?(layer: ArticleLayer): void };
-
 /** Saving the draft waits for a pause in typing. */
 const DRAFT_DELAY_MS = 400;
 
@@ -42,11 +39,13 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
     if (n !== shown) return;
     unmount?.();
     mapEl.replaceChildren();
-    const options: StudioMountOptions = {
+    const options: MountOptions = {
       layer: json,
       basemap: data ?? undefined,
       hash: true,
       siteBase: 'site/',
+      // Review (add a missed place, remove a mention, undo): the gazetteer search runs in the worker.
+      review: { search: (query) => worker.request('search', { query }) },
       onChange: (layer) => void saveLayer(layer),
     };
     unmount = mount(mapEl, options);

@@ -1,5 +1,6 @@
 // The messages between the studio page and its Web Worker (issue #17): requests carry an id and get one
 // reply each; progress events (the gazetteer's download) carry none.
+import type { PlaceHit } from '../../core/search-places.ts';
 import type { ReadArticle } from '../../extract/read-article.ts';
 
 /** An article as the page has it: typed or pasted text, a file's bytes, or a page the local server read. */
@@ -9,6 +10,8 @@ export type ArticleInput = { text: string } | { bytes: ArrayBuffer; name: string
 export interface StudioRequests {
   /** Reads the article as the command does and geoparses it into its layer. */
   map: { input: ArticleInput };
+  /** The gazetteer places a name may mean, best first (review's "Add place", src/core/search-places.ts). */
+  search: { query: string };
 }
 
 export interface MapResult {
@@ -21,6 +24,7 @@ export interface MapResult {
 
 export interface StudioResults {
   map: MapResult;
+  search: PlaceHit[];
 }
 
 export type StudioRequest = {

@@ -3,6 +3,7 @@
 // gazetteer is fetched on the first request that needs it (fetch-gazetteer.ts).
 import { InputError } from '../../core/errors.ts';
 import { geoparse } from '../../core/geoparse.ts';
+import { searchPlaces } from '../../core/search-places.ts';
 import { stringifyLayer } from '../../core/stringify-layer.ts';
 import { readArticle, type ReadArticle } from '../../extract/read-article.ts';
 import { fetchGazetteer, type StudioResources } from './fetch-gazetteer.ts';
@@ -48,6 +49,10 @@ const handlers: { [K in keyof StudioRequests]: (req: StudioRequests[K]) => Promi
     const { gazetteer, model } = await loading;
     const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article });
     return { json: stringifyLayer(layer), text: article.text, places: layer.features.length };
+  },
+  async search({ query }) {
+    const { gazetteer } = await load();
+    return searchPlaces(gazetteer, query);
   },
 };
 
