@@ -256,6 +256,60 @@ function studioTests(engine: Engine) {
     assert.deepEqual((await drawn(page)).points.sort(), ['Baku', 'Yerevan']);
   });
 
+  test("review: a place added from the worker's gazetteer search is on the map, saved across a reload, undone before", async () => {
+    const { page } = o;
+    // The second visit's layer (Baku, Yerevan): "Talks" is plain text, so it can be made a mention by hand.
+    await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('.aa-article')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf('Talks');
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 'Talks'.length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+      throw new Error('no "Talks" in the text');
+    });
+    await click(page, '.aa-addbox button', { hasText: 'Add place' });
+    const input = await find(page, '.aa-addsearch input');
+    await input.click({ count: 3 });
+    await input.type('Tbilisi');
+    // The search runs searchPlaces in the studio's worker, over the gazetteer the studio downloaded.
+    await click(page, '.aa-addsearch [role=option]', { hasText: 'Georgia' });
+    await page.waitForFunction(() => document.querySelectorAll('path.aa-f').length === 3);
+    assert.deepEqual((await drawn(page)).points.sort(), ['Baku', 'Tbilisi', 'Yerevan']);
+    await find(page, '.aa-passages .aa-meta', { hasText: 'Added by hand.' });
+    await click(page, '.aa-review button', { hasText: 'Undo' });
+    await page.waitForFunction(() => document.querySelectorAll('path.aa-f').length === 2);
+    await click(page, '.aa-addbox button', { hasText: 'Add place' }).catch(async () => {
+      // Undo cleared the selection's box: select the word again.
+      await page.evaluate(() => {
+        const node = [...document.querySelectorAll('.aa-article p')].find((e) =>
+          e.textContent!.includes('Talks'),
+        )!.firstChild!;
+        const range = document.createRange();
+        range.setStart(node, node.textContent!.indexOf('Talks'));
+        range.setEnd(node, node.textContent!.indexOf('Talks') + 5);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+      });
+      await click(page, '.aa-addbox button', { hasText: 'Add place' });
+    });
+    const again = await find(page, '.aa-addsearch input');
+    await again.click({ count: 3 });
+    await again.type('Tbilisi');
+    await click(page, '.aa-addsearch [role=option]', { hasText: 'Georgia' });
+    await page.waitForFunction(() => document.querySelectorAll('path.aa-f').length === 3);
+    // Saved through the explorer's onChange: a reload shows the added place.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelectorAll('path.aa-f').length === 3);
+    assert.deepEqual((await drawn(page)).points.sort(), ['Baku', 'Tbilisi', 'Yerevan']);
+    assert.deepEqual(o.errors, []);
+  });
+
   test("the static studio's Fetch says it needs the local studio", async () => {
     const { page } = o;
     await page.type('#aa-studio-url', pages.url + 'news.html');
