@@ -304,17 +304,33 @@ export async function download(
   for (;;) {
     // Chromium writes *.crdownload, Firefox *.part, before renaming to the final name; Firefox also makes the
     // final name empty at the start. Done: no partial file left and the same non-empty size twice running.
+    // Firefox may also rename a file between the listing and the stat or read: that is "not yet", not a failure.
     const names = readdirSync(o.downloads);
     const done = names.filter((n) => !/\.(crdownload|part)$/.test(n));
-    const size = done.length === names.length && done.length ? statSync(join(o.downloads, done[0])).size : 0;
+    const size = done.length === names.length && done.length ? sizeOf(join(o.downloads, done[0])) : 0;
     const seen = `${done[0]}:${size}`;
     if (size > 0 && seen === last) {
-      const bytes = readFileSync(join(o.downloads, done[0]));
-      return { name: done[0], text: bytes.toString('utf8'), bytes };
+      const bytes = readIfThere(join(o.downloads, done[0]));
+      if (bytes) return { name: done[0], text: bytes.toString('utf8'), bytes };
     }
     last = seen;
     if (Date.now() > deadline) throw new Error(`no download from ${button}`);
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** A file's size, 0 when it is gone (renamed or removed since it was listed). */
+function sizeOf(path: string): number {
+  return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+}
+
+/** A file's bytes, or null when it is gone since it was listed. */
+function readIfThere(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
   }
 }
 
