@@ -129,6 +129,25 @@ const sharedFromEmbed = {
 };
 
 /**
+ * For article-atlas-story.js: the KML and CSV writers (papaparse, tokml: ~10 KB gzip) stay out of the embed's story
+ * script, which hides their buttons (story.css); a classic script would inline the explorer's lazy chunks.
+ */
+const noFlatExports = {
+  name: 'no-flat-exports',
+  setup(b) {
+    b.onResolve({ filter: /\/export\/layer-to-(kml|csv)\.ts$/ }, (args) => ({
+      path: args.path.split('/').pop(),
+      namespace: 'no-flat-exports',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'no-flat-exports' }, () => ({
+      contents: `const no = () => { throw new Error('KML and CSV are downloaded from the explorer'); };
+        export { no as layerToKml, no as layerToCsv };`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * `import … from 'leaflet'` in the browser bundles: src/ui/map/leaflet-parts.js, the parts of Leaflet's ES module
  * sources the widget uses (issue #4 budget: the whole ESM build was ~7 KB gzip more). A plugin, not `alias`,
  * so that `leaflet/src/…` inside that file still resolves to the package.
@@ -213,7 +232,7 @@ if (existsSync('src/ui/main.tsx')) {
     entryPoints: { 'article-atlas-story': 'src/ui/story-parts.ts' },
     format: 'iife',
     globalName: '__articleAtlasStory',
-    plugins: [...browser.plugins, sharedFromEmbed],
+    plugins: [...browser.plugins, sharedFromEmbed, noFlatExports],
   });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { parse } from 'csv-parse/sync';
 import type { Browser } from 'puppeteer-core';
 import { buildCollection } from '../../src/cli/build-collection.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
@@ -176,6 +177,15 @@ function storyTests(engine: Engine) {
       ['a'],
     );
     assert.deepEqual(shown.features.map((f: { id: string }) => f.id).sort(), [BAKU, YEREVAN].sort());
+    // The same places as CSV (read back by csv-parse) and KML, the studio's other formats.
+    const csv = await download(opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as CSV' });
+    assert.equal(csv.name, 'story-map-shown.csv');
+    const rows = parse(csv.text, { columns: true }) as Array<{ id: string; mentions: string }>;
+    assert.deepEqual(rows.map((r) => r.id).sort(), [BAKU, YEREVAN].sort());
+    const kml = await download(opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as KML' });
+    assert.equal(kml.name, 'story-map-shown.kml');
+    assert.equal([...kml.text.matchAll(/<Placemark>/g)].length, 2);
+    assert.ok(!kml.text.includes('Tbilisi'), 'a place of the hidden article is left out');
     await click(page, '.aa-story .aa-btn', { hasText: 'Show all' });
     await find(page, `.aa-f[data-id="${TBILISI}"]`);
   });
@@ -230,6 +240,13 @@ function storyTests(engine: Engine) {
     const { page, errors } = await openSite('', 'host.html');
     await find(page, `.aa-f[data-id="${TBILISI}"]`, { shadow: '#story' });
     assert.equal(await count(page, '.aa-art', { shadow: '#story' }), 2);
+    // The embed's story script leaves the KML and CSV writers out (build.mjs): their buttons are not shown.
+    const flat = await page.evaluate(() =>
+      [...document.querySelector('#story')!.shadowRoot!.querySelectorAll('.aa-flat')].map(
+        (e) => getComputedStyle(e).display,
+      ),
+    );
+    assert.deepEqual(flat, ['none', 'none']);
     assert.deepEqual(errors, []);
   });
 }

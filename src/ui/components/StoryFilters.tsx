@@ -1,10 +1,12 @@
 // The story map's filters (issue #18): the timeline strip of articles by date and the list of articles
-// (title, source, date) to show one, several or all on the map, with the download of what is shown.
+// (title, source, date) to show one, several or all on the map, with the download of what is shown (GeoJSON,
+// KML, CSV).
 import { useSignal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import {
   articleTime,
+  collectionView,
   compareNewest,
   filteredCollectionText,
   formatDay,
@@ -23,6 +25,26 @@ export function StoryFilters({ model }: { model: Model }) {
   const chosen = model.chosen.value;
   const range = model.range.value;
   const visible = useMemo(() => visibleArticles(c.articles, chosen, range), [c, chosen, range]);
+  /** The places of the shown articles as KML or CSV (the studio's formats, src/export), each a lazy chunk. */
+  const flat = async (format: 'kml' | 'csv') => {
+    try {
+      const title = model.layer.peek()?.title;
+      const shown = collectionView(c, visible, title);
+      const name = exportFileName(title, 'shown', format);
+      if (format === 'kml') {
+        const { layerToKml } = await import('../../export/layer-to-kml.ts');
+        downloadText(layerToKml(shown), name, 'application/vnd.google-earth.kml+xml');
+      } else {
+        const { layerToCsv } = await import('../../export/layer-to-csv.ts');
+        downloadText(layerToCsv(shown), name, 'text/csv;charset=utf-8');
+      }
+    } catch (e) {
+      model.error.value = {
+        title: `The ${format.toUpperCase()} file could not be made`,
+        message: `${String((e as Error).message).replace(/\.?$/, '.')} Try again; if it fails again, reload the page.`,
+      };
+    }
+  };
   return (
     <section class="aa-story" aria-label="Articles" ref={adoptStoryStyles}>
       <Timeline model={model} />
@@ -50,6 +72,12 @@ export function StoryFilters({ model }: { model: Model }) {
           }
         >
           Download shown
+        </button>
+        <button type="button" class="aa-btn aa-flat" onClick={() => flat('kml')}>
+          Shown as KML
+        </button>
+        <button type="button" class="aa-btn aa-flat" onClick={() => flat('csv')}>
+          Shown as CSV
         </button>
       </div>
       <ArticleList model={model} visible={visible} />
