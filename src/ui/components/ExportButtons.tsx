@@ -4,10 +4,8 @@ import { useComputed, useSignal } from '@preact/signals';
 import type { Model } from '../model/create-model.ts';
 import { exportFileName } from '../model/layer-io.ts';
 import { downloadText } from './download.ts';
+import { downloadPlaces } from './download-places.ts';
 
-/** Media types of the downloads (KML: OGC 07-147r2; CSV: RFC 4180). */
-const KML_TYPE = 'application/vnd.google-earth.kml+xml';
-const CSV_TYPE = 'text/csv;charset=utf-8';
 const ZIP_TYPE = 'application/zip';
 
 export function ExportButtons({ model, siteBase }: { model: Model; siteBase?: string }) {
@@ -32,13 +30,7 @@ export function ExportButtons({ model, siteBase }: { model: Model; siteBase?: st
       if (selection && !place) return;
       const ids = place ? [place.id] : undefined;
       const name = exportFileName(title, place?.properties.name, format);
-      if (format === 'kml') {
-        const { layerToKml } = await import('../../export/layer-to-kml.ts');
-        downloadText(layerToKml(current, { ids }), name, KML_TYPE);
-      } else {
-        const { layerToCsv } = await import('../../export/layer-to-csv.ts');
-        downloadText(layerToCsv(current, { ids }), name, CSV_TYPE);
-      }
+      await downloadPlaces(current, format, name, { ids });
     } catch (e) {
       failed(what, e);
     }

@@ -15,6 +15,7 @@ import {
 } from '../model/collection-view.ts';
 import { adoptStoryStyles } from './adopt-story-styles.ts';
 import { downloadText } from './download.ts';
+import { downloadPlaces } from './download-places.ts';
 import { exportFileName } from '../model/layer-io.ts';
 
 /** Rows drawn at first: a thousand-article archive would otherwise lay out a thousand rows before the map. */
@@ -31,13 +32,7 @@ export function StoryFilters({ model }: { model: Model }) {
       const title = model.layer.peek()?.title;
       const shown = collectionView(c, visible, title);
       const name = exportFileName(title, 'shown', format);
-      if (format === 'kml') {
-        const { layerToKml } = await import('../../export/layer-to-kml.ts');
-        downloadText(layerToKml(shown), name, 'application/vnd.google-earth.kml+xml');
-      } else {
-        const { layerToCsv } = await import('../../export/layer-to-csv.ts');
-        downloadText(layerToCsv(shown), name, 'text/csv;charset=utf-8');
-      }
+      await downloadPlaces(shown, format, name);
     } catch (e) {
       model.error.value = {
         title: `The ${format.toUpperCase()} file could not be made`,
