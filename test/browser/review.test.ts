@@ -152,7 +152,8 @@ for (const engine of ENGINES)
       await p.keyboard.press('Enter');
       const input = await find(p, '.aa-addsearch input');
       assert.equal(await input.evaluate((i) => (i as HTMLInputElement).value), 'Springfield');
-      assert.equal(await p.evaluate(() => document.activeElement?.tagName), 'INPUT');
+      // The search box takes the focus in an effect, a frame after it is drawn: waited for, not raced.
+      await p.waitForFunction(() => document.activeElement?.tagName === 'INPUT', { timeout: 5000 });
       await find(p, '.aa-addsearch [role=option]', { hasText: 'Illinois' });
       const options = await p.$$eval('.aa-addsearch [role=option]', (els) => els.map((e) => e.textContent));
       // Checked by hand: Illinois's is a state capital; then Missouri's (166,810) and Massachusetts's (154,341).
