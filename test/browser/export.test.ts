@@ -77,7 +77,7 @@ function publishTests(engine: Engine) {
 
     const c = await download(o, '.aa-tools button', { hasText: 'Download CSV' });
     assert.equal(c.name, `${FILE_STEM}.csv`);
-    const rows: string[][] = parse(c.text);
+    const rows: string[][] = parse(c.bytes, { bom: true });
     assert.equal(rows.length, 1 + places.length);
     assert.deepEqual(
       rows.find((r) => r[0] === KALBAJAR),
@@ -89,7 +89,10 @@ function publishTests(engine: Engine) {
     await find(o.page, '.aa-more button:not([disabled])', { hasText: 'Selection as CSV' });
     const sel = await download(o, '.aa-more button', { hasText: 'Selection as CSV' });
     assert.equal(sel.name, `${FILE_STEM}-kalbajar.csv`);
-    assert.deepEqual(parse(sel.text), [rows[0], [KALBAJAR, 'Kalbajar', 'admin2', 'AZ', '46.03', '40.1', '1', '']]);
+    assert.deepEqual(parse(sel.bytes, { bom: true }), [
+      rows[0],
+      [KALBAJAR, 'Kalbajar', 'admin2', 'AZ', '46.03', '40.1', '1', ''],
+    ]);
     const selKml = await download(o, '.aa-more button', { hasText: 'Selection as KML' });
     assert.equal(selKml.name, `${FILE_STEM}-kalbajar.kml`);
     const one = readKml(selKml.text).geojson;

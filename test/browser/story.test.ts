@@ -165,7 +165,7 @@ function storyTests(engine: Engine) {
     // The same places as CSV (read back by csv-parse) and KML, the studio's other formats.
     const csv = await download(b.opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as CSV' });
     assert.equal(csv.name, 'story-map-shown.csv');
-    const rows = parse(csv.text, { columns: true }) as Array<{ id: string; mentions: string }>;
+    const rows = parse(csv.text, { bom: true, columns: true }) as Array<{ id: string; mentions: string }>;
     assert.deepEqual(rows.map((r) => r.id).sort(), [BAKU, YEREVAN].sort());
     const kml = await download(b.opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as KML' });
     assert.equal(kml.name, 'story-map-shown.kml');
