@@ -21,6 +21,7 @@ import {
   type Path,
   type Point,
 } from 'leaflet';
+import { isPlottable } from '../../core/area-kinds.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
@@ -330,7 +331,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     setLayer(layer) {
       features?.remove();
       paths.clear();
-      const visible = layer.features.filter((f) => f.geometry);
+      // A continent given as a point is listed, not drawn: its dot would mark the middle of nowhere (issue #14).
+      const visible = layer.features.filter(isPlottable);
       const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
       rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
       const built = geoJSON(arranged.order, {
