@@ -87,6 +87,8 @@ interface Place {
   told: number;
   at: [number, number];
   extent: Extent;
+  /** The extents of its parts (France's mainland, Corsica, Guiana, Réunion…). */
+  parts: Extent[];
   area: number;
 }
 
@@ -264,14 +266,15 @@ function ringDistanceDeg([x, y]: [number, number], ring: Position[]): number {
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
 function placeOf(feature: LayerFeature, opening: Array<[number, number]>): Place {
-  const extent = unionExtent(partExtents(feature.geometry));
+  const parts = partExtents(feature.geometry);
+  const extent = unionExtent(parts);
   const a = feature.properties.anchor;
   const anchored = Array.isArray(a) && Number.isFinite(a[0]) && Number.isFinite(a[1]);
   const at: [number, number] = anchored ? [a[0], a[1]] : [wrap((extent.w + extent.e) / 2), (extent.s + extent.n) / 2];
   // A floor keeps a place with no mention left (an edited layer) from weighing nothing at all.
   const weight = Math.max(placeWeight(feature, opening), 0.01);
   const told = weight / (SPECIFICITY[feature.properties.kind] ?? 1);
-  return { feature, weight, told, at, extent, area: (extent.e - extent.w) * (extent.n - extent.s) };
+  return { feature, weight, told, at, extent, parts, area: (extent.e - extent.w) * (extent.n - extent.s) };
 }
 
 /**
@@ -341,16 +344,21 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const core = members.filter((p) => !containers.has(p)).map(point);
   const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(unionExtent(core)));
   // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
-  // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size.
-  const subject = (a: Place) =>
-    containers.has(a) && a.told > members.reduce((t, b) => t + (contains(a, b) ? b.told : 0), 0);
+  // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size: the parts of it
+  // that hold those places or its anchor (France's mainland around Paris, not Réunion).
+  const subjectParts = (a: Place): Extent[] => {
+    if (!containers.has(a)) return [];
+    const inside = members.filter((b) => contains(a, b));
+    if (a.told <= inside.reduce((t, b) => t + b.told, 0)) return [];
+    return a.parts.filter((x) => [a, ...inside].some((b) => inBox(b.at, x, 0)));
+  };
   // Areas not much larger than the core are framed whole; a larger one by its anchor (Turkey in a story about
   // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
   const framed = [
     ...core,
-    ...members
-      .filter((p) => p.feature.geometry.type !== 'Point' && (sizeDeg(p.extent) <= limit || subject(p)))
-      .map((p) => p.extent),
+    ...members.flatMap((p) =>
+      p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? [p.extent] : subjectParts(p),
+    ),
   ];
   const box = unionExtent(framed);
   return {

@@ -234,6 +234,32 @@ test("a city just outside its state's simplified outline is still inside it, and
   assert.deepEqual(chooseFocus(layer)!.bbox, [6.1, 48.97, 9.15, 50.94]);
 });
 
+test('a country named more than its places is framed whole, only its parts around them (not its overseas parts)', () => {
+  const ring = ([w, s, e, n]: number[]) => [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ];
+  const france = place('France', 'country', [2, 46], [0, 1, 2, 5, 6]);
+  france.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-4.8, 42.3, 8.2, 51.1]), ring([55.2, -21.4, 55.8, -20.9]), ring([-61.8, 15.8, -61, 16.5])],
+  };
+  const layer = layerOf(
+    france,
+    place('Paris', 'city', [2.35, 48.86], [3, 7, 8]),
+    place('Lyon', 'city', [4.84, 45.76], [4]),
+  );
+  assert.deepEqual(names(layer), ['France', 'Paris', 'Lyon']);
+  // France (five times, in the headline) is the story's subject (more than Paris and Lyon together): the mainland,
+  // not Réunion or Guadeloupe.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-4.8, 42.3, 8.2, 51.1]);
+});
+
 test('weights: names count one, adjectives half, the headline two more, the lead one more, times specificity', () => {
   assert.equal(placeWeight(place('Kalbajar', 'admin1', [46, 40], [7])), 1.5);
   assert.equal(placeWeight(place('Ankara', 'city', [32.85, 39.9], [0])), 6);
