@@ -3,7 +3,7 @@
 // computes the same for an imported layer without one.
 import type { Geometry, Position } from 'geojson';
 import pointInPolygon from 'point-in-polygon';
-import { isPlottable } from './area-kinds.ts';
+import { isPlottable } from './is-plottable.ts';
 import { distanceKm } from './distance-km.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus, PlaceKind } from './types.ts';
 

@@ -21,7 +21,7 @@ import {
   type Path,
   type Point,
 } from 'leaflet';
-import { isPlottable } from '../../core/area-kinds.ts';
+import { isPlottable } from '../../core/is-plottable.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';

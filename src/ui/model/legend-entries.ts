@@ -1,6 +1,6 @@
 // What the map's legend lists (issue #14): the colours and marks in use in a layer, in a fixed order, each
 // with a swatch's classes (styles.css) and a reader-facing name. Pure: the legend component renders it.
-import { isPlottable } from '../../core/area-kinds.ts';
+import { isPlottable } from '../../core/is-plottable.ts';
 import type { LayerFeature } from '../../core/types.ts';
 import { kindGroup } from './kind-group.ts';
 
