@@ -40,6 +40,10 @@ const OBSERVE = `window.__tasks = []; try { new PerformanceObserver((l) => { for
 
 interface Figures {
   ms: number;
+  /** From the page's navigation start to the drawn map. */
+  fromOpenMs: number;
+  /** The studio's own performance measures (`aa:*`, page and worker), ms. */
+  steps: Record<string, number>;
   longestTaskMs: number | null;
   transferredBytes: number;
 }
@@ -84,43 +88,57 @@ async function mapArticle(page: Page): Promise<Figures> {
     bytes += await w.evaluate(() =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).reduce((s, e) => s + e.transferSize, 0),
     );
+  const steps: Record<string, number> = {};
+  const measures = () =>
+    performance.getEntriesByType('measure').map((m) => [m.name, m.duration, m.startTime] as [string, number, number]);
+  for (const [name, duration] of await page.evaluate(measures)) steps[name] = duration;
+  for (const w of page.workers()) for (const [name, duration] of await w.evaluate(measures)) steps[name] = duration;
   return {
     ms: t1 - t0,
+    fromOpenMs: t1,
+    steps,
     longestTaskMs: ENGINE === 'chromium' ? Math.max(0, ...during.map((t) => t.duration)) : null,
     transferredBytes: bytes,
   };
 }
 
+// `--studio DIR,DIR2`: built studios (`studio -o DIR`, e.g. of another commit) measured in turn in each run,
+// for a paired comparison on a loaded machine; by default the one built from this checkout's dist/.
+const given = opt('--studio', '');
 const dir = mkdtempSync(join(tmpdir(), 'aa-studio-bench-'));
-await buildStudio(dir);
-const server = await serveSite(dir, { port: 0 });
+if (!given) await buildStudio(dir);
+const studios = given ? given.split(',') : [dir];
+const servers = await Promise.all(studios.map((d) => serveSite(d, { port: 0 })));
 const browser = await launch(ENGINE);
-const cold: Figures[] = [];
-const warm: Figures[] = [];
+const cold: Figures[][] = studios.map(() => []);
+const warm: Figures[][] = studios.map(() => []);
 try {
   for (let run = 0; run < RUNS; run++) {
-    const context = await browser.createBrowserContext();
-    const first = await context.newPage();
-    await first.evaluateOnNewDocument(OBSERVE);
-    await first.goto(server.url);
-    cold.push(await mapArticle(first));
-    await first.click('.aa-studio-start-over');
-    await first.waitForSelector('dialog[open]');
-    await first.$eval('dialog[open] button[type=submit]', (b) => (b as HTMLButtonElement).click());
-    await first.waitForFunction(() => !document.querySelector('.aa-f'));
-    await first.close();
-    const second = await context.newPage();
-    await second.evaluateOnNewDocument(OBSERVE);
-    await second.goto(server.url);
-    warm.push(await mapArticle(second));
-    await context.close();
-    process.stderr.write(
-      `run ${run + 1}/${RUNS}: cold ${cold.at(-1)!.ms.toFixed(0)} ms, warm ${warm.at(-1)!.ms.toFixed(0)} ms\n`,
-    );
+    for (const [s, server] of servers.entries()) {
+      const context = await browser.createBrowserContext();
+      const first = await context.newPage();
+      await first.evaluateOnNewDocument(OBSERVE);
+      await first.goto(server.url);
+      cold[s].push(await mapArticle(first));
+      await first.click('.aa-studio-start-over');
+      await first.waitForSelector('dialog[open]');
+      await first.$eval('dialog[open] button[type=submit]', (b) => (b as HTMLButtonElement).click());
+      await first.waitForFunction(() => !document.querySelector('.aa-f'));
+      await first.close();
+      const second = await context.newPage();
+      await second.evaluateOnNewDocument(OBSERVE);
+      await second.goto(server.url);
+      warm[s].push(await mapArticle(second));
+      await context.close();
+      process.stderr.write(
+        `run ${run + 1}/${RUNS} ${studios[s]}: cold ${cold[s].at(-1)!.ms.toFixed(0)} ms, ` +
+          `warm ${warm[s].at(-1)!.ms.toFixed(0)} ms\n`,
+      );
+    }
   }
 } finally {
   await browser.close();
-  await server.close();
+  await Promise.all(servers.map((s) => s.close()));
   rmSync(dir, { recursive: true, force: true });
 }
 
@@ -136,6 +154,22 @@ const row = (name: string, runs: Figures[], budgetMs: number) => {
     `transferred ${(median(runs.map((r) => r.transferredBytes)) / 1048576).toFixed(2)} MB`,
   ].join('  ');
 };
-console.log(`studio bench, ${ENGINE}, ${RUNS} runs, ${ARTICLE.length}-character article (medians):`);
-console.log(row('cold', cold, BUDGET.coldMs));
-console.log(row('warm', warm, BUDGET.warmMs));
+for (const [s, studio] of studios.entries()) {
+  const label = given ? ` ${studio}` : '';
+  console.log(`studio bench${label}, ${ENGINE}, ${RUNS} runs, ${ARTICLE.length}-character article (medians):`);
+  console.log(row('cold', cold[s], BUDGET.coldMs));
+  console.log(row('warm', warm[s], BUDGET.warmMs));
+  // The studio's own steps (performance.measure in the page and its worker): where the time went.
+  for (const [name, runs] of [
+    ['cold', cold[s]],
+    ['warm', warm[s]],
+  ] as const) {
+    const steps = [...new Set(runs.flatMap((r) => Object.keys(r.steps)))];
+    console.log(
+      `  ${name}: from page open ${median(runs.map((r) => r.fromOpenMs)).toFixed(0)} ms; ` +
+        steps
+          .map((n) => `${n.replace(/^aa:/, '')} ${median(runs.map((r) => r.steps[n] ?? NaN)).toFixed(0)}`)
+          .join(', '),
+    );
+  }
+}

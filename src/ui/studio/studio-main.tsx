@@ -22,19 +22,20 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
   const base = new URL('.', location.href);
   const progress = signal<ProgressEvent | null>(null);
   const worker = createStudioWorker(new URL('studio-worker.js', base), (p) => (progress.value = p));
+  // On a second visit the gazetteer is built from the browser's cache while the person pastes their article, so
+  // that "Map this article" pays only for geoparsing; a first visit downloads nothing until it is asked for.
+  const prepare = (cachedOnly: boolean) => void worker.request('prepare', { cachedOnly }).catch(() => {});
+  prepare(true);
+  // The basemap is read once for every layer the studio shows, from the start.
+  const basemap = fetch(new URL('site/basemap.json', base))
+    .then((r) => (r.ok ? (r.json() as Promise<BasemapData>) : null))
+    .catch(() => null);
   const [session, work] = await Promise.all([loadSession(base), loadWork()]);
-
-  // The basemap is read once for every layer the studio shows.
-  let basemap: Promise<BasemapData | null> | undefined;
-  const loadBasemap = () =>
-    (basemap ??= fetch(new URL('site/basemap.json', base))
-      .then((r) => (r.ok ? (r.json() as Promise<BasemapData>) : null))
-      .catch(() => null));
   let unmount: (() => void) | undefined;
   let shown = 0;
   const show = async (json: string) => {
     const n = ++shown;
-    const data = await loadBasemap();
+    const data = await basemap;
     // A newer layer (or Start over) while the basemap loaded wins.
     if (n !== shown) return;
     unmount?.();
@@ -48,7 +49,9 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
       review: { search: (query) => worker.request('search', { query }) },
       onChange: (layer) => void saveLayer(layer),
     };
+    performance.mark('aa:mount');
     unmount = mount(mapEl, options);
+    performance.measure('aa:mount', 'aa:mount');
   };
   const showEmpty = () => {
     shown++;
@@ -76,6 +79,7 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
   else showEmpty();
 
   let draftTimer = 0;
+  let typed = false;
   render(
     <Studio
       worker={worker}
@@ -89,6 +93,9 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
         void saveLayer(result.json);
       }}
       onDraft={(text) => {
+        // Someone giving an article will map it: the gazetteer's download starts now rather than at the click.
+        if (!typed) prepare(false);
+        typed = true;
         clearTimeout(draftTimer);
         draftTimer = window.setTimeout(() => void saveDraft(text), DRAFT_DELAY_MS);
       }}
