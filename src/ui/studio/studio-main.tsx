@@ -24,18 +24,30 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
   const worker = createStudioWorker(new URL('studio-worker.js', base), (p) => (progress.value = p));
   // On a second visit the gazetteer is built from the browser's cache while the person pastes their article, so
   // that "Map this article" pays only for geoparsing; a first visit downloads nothing until it is asked for.
-  const prepare = (cachedOnly: boolean) => void worker.request('prepare', { cachedOnly }).catch(() => {});
+  // `data-gazetteer="ready"` on the panel says when it is built (tests and the benchmark wait for it).
+  const prepare = (cachedOnly: boolean) =>
+    void worker.request('prepare', { cachedOnly }).then(
+      (ready) => ready && (panel.dataset.gazetteer = 'ready'),
+      () => {},
+    );
   prepare(true);
   // The basemap is read once for every layer the studio shows, from the start.
   const basemap = fetch(new URL('site/basemap.json', base))
     .then((r) => (r.ok ? (r.json() as Promise<BasemapData>) : null))
     .catch(() => null);
+  // The chunks the explorer loads as it mounts, fetched and compiled while the person pastes: after the click
+  // they were round trips between the worker's reply and the drawn map.
+  void import('../model/validate-layer.ts');
+  void import('../../core/choose-focus.ts');
+  void import('../review/start-review.tsx');
   const [session, work] = await Promise.all([loadSession(base), loadWork()]);
   let unmount: (() => void) | undefined;
   let shown = 0;
   const show = async (json: string) => {
     const n = ++shown;
+    performance.mark('aa:show');
     const data = await basemap;
+    performance.measure('aa:basemap', 'aa:show');
     // A newer layer (or Start over) while the basemap loaded wins.
     if (n !== shown) return;
     unmount?.();
