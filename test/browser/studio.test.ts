@@ -225,7 +225,7 @@ function studioTests(engine: Engine) {
     for (const name of ['Zürich', 'São Paulo', 'Kraków', 'Reykjavík'])
       assert.ok(spellings.includes(`"name":"${name}"`));
     assert.ok((await viaWorker(page, { text: readFileSync(ASCII_SPELLINGS, 'utf8') })) + '\n' === spellings);
-    const fresh = await browser.createBrowserContext();
+    const fresh = await b.browser.createBrowserContext();
     try {
       const cold = await fresh.newPage();
       await cold.goto(staticServer.url);
