@@ -8,6 +8,7 @@ import { signal } from '@preact/signals';
 import { render } from 'preact';
 import type { ArticleLayer } from '../../core/types.ts';
 import type { BasemapData } from '../map/basemap-transform.ts';
+import { countryName } from '../model/kind-group.ts';
 import { mount, type MountOptions } from '../mount.tsx';
 import { createStudioWorker } from './create-studio-worker.ts';
 import { clearWork, loadWork, saveDraft, saveLayer } from './save-work.ts';
@@ -40,6 +41,8 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
   void import('../model/validate-layer.ts');
   void import('../../core/choose-focus.ts');
   void import('../review/start-review.tsx');
+  // So is the place list's first country name (Intl.DisplayNames takes tens of milliseconds to create).
+  setTimeout(() => countryName('FR'));
   const [session, work] = await Promise.all([loadSession(base), loadWork()]);
   let unmount: (() => void) | undefined;
   let shown = 0;
