@@ -182,6 +182,20 @@ for (const engine of ENGINES)
       assert.match(await text(p, '.aa-review [role=status]'), /Undone: added Springfield/);
     });
 
+    test('Escape in the search closes it and gives the focus back to the article text', async () => {
+      const p = o.page;
+      await selectWord(p, 'Georgia');
+      await click(p, '.aa-addbox button', { hasText: 'Add place' });
+      await p.waitForFunction(() => document.activeElement?.tagName === 'INPUT', { timeout: 5000 });
+      await p.keyboard.press('Escape');
+      await gone(p, '.aa-addsearch');
+      assert.equal(await p.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Article text');
+      // Focusable by script only: Tab does not stop on the whole text.
+      assert.equal(await p.$eval('.aa-article', (e) => (e as HTMLElement).tabIndex), -1);
+      await p.evaluate(() => getSelection()!.removeAllRanges());
+      await gone(p, '.aa-addbox');
+    });
+
     test('an area is added as its polygon; a word already marked cannot be added', async () => {
       const p = o.page;
       await selectWord(p, 'Georgia');
