@@ -267,10 +267,10 @@ export function addWater(list, noCountry, reservedKeys = new Set()) {
       alts.length = 0;
     } else if (row.kind === 'lake' && !LAKE_WORD.test(base)) {
       // NE v5 dropped "Lake" ("Michigan"); the bare form would collide with states and cities, so it is not indexed.
-      name = `Lake ${base}`;
+      // NE's own name when it has the word (v5 `name_en` "Nyanza" is "Lake Victoria" in `name`, "Great Bear"
+      // is "Great Bear Lake"), else "Lake X".
+      name = LAKE_WORD.test(row.name) ? row.name : `Lake ${base}`;
       alts.length = 0;
-      // NE's own name when it has the word: v5 `name_en` "Nyanza" is "Lake Victoria" in `name`.
-      if (LAKE_WORD.test(row.name)) alts.push(row.name);
     } else if (row.kind === 'river' && !RIVER_WORD.test(base)) {
       alts.push(`${base} River`);
     }
