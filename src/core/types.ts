@@ -113,6 +113,11 @@ export interface Mention {
   site?: boolean;
   /** A gazetteer name inside a site's name ("Colorado" in "Colorado State University"). */
   insideSite?: boolean;
+  /**
+   * A compass word qualifies the name ("Southern Ontario", "East Texas", issue #15): it reads as part of an
+   * area, so its area readings are preferred and the place is marked approximate.
+   */
+  qualified?: boolean;
 }
 
 export interface Candidate {
