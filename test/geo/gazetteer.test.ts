@@ -233,6 +233,9 @@ test('regional and city demonyms: Kurdish, Texan, Quebecer, Londoner, New Yorker
   assert.equal(adjectiveOf('Bavarian')?.name, 'Bavaria');
   assert.equal(adjectiveOf('Londoner')?.id, 'geonames:2643743');
   assert.equal(adjectiveOf('New Yorkers')?.id, 'geonames:5128581');
+  assert.equal(adjectiveOf('Uyghur')?.name, 'Xinjiang');
+  assert.equal(adjectiveOf('Abkhaz')?.kind, 'disputed');
+  assert.equal(adjectiveOf('Queenslander')?.name, 'Queensland');
 });
 
 test('common English words are not places: the, you, since, Google', () => {
