@@ -21,7 +21,7 @@ const CASES: Array<[string, LayerFeature[], string[]]> = [
   [
     'a district and a site placed approximately',
     [f('site', { approximate: true }), f('admin2')],
-    ['District', 'Approximately placed site'],
+    ['District', 'Approximately placed'],
   ],
   ['a disputed area alone is not also a region', [f('disputed', { disputed: 'x' })], ['Disputed area']],
   ['a place without geometry ("not a place") is not drawn', [f('city', {}, null)], []],

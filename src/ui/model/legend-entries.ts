@@ -35,7 +35,7 @@ const ENTRIES: Array<LegendEntry & { uses(f: LayerFeature): boolean }> = [
   },
   {
     key: 'approx',
-    label: 'Approximately placed site',
+    label: 'Approximately placed',
     swatch: 'aa-k-other aa-sw-dashed aa-sw-dot',
     uses: (f) => !!f.properties.approximate,
   },
