@@ -92,6 +92,9 @@ const DIRECTIONAL = new Set([
   'outer',
 ]);
 
+/** White space with at most one line break: a wrapped line, not a paragraph's end. */
+const WRAPPED_GAP = /^[^\S\n]*\n?[^\S\n]*$/;
+
 /** A span, always built here with its members in one order (one object shape for the code that reads spans). */
 function nameSpan(
   first: number,
@@ -202,6 +205,10 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
   const out: NameSpan[] = [];
   const joined = (left: number, right: number) =>
     tokens[right].start === tokens[left].end || oneSpace(text, tokens[left], tokens[right]);
+  // A compass word that is itself a name reaches the next word across a wrapped line too ("Central
+  // \n Anatolia" in hard-wrapped text), though not across a blank line: alone it is seldom the place meant.
+  const wrapped = (left: number, right: number) =>
+    joined(left, right) || WRAPPED_GAP.test(text.slice(tokens[left].end, tokens[right].start));
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
     if (s.first === s.last && DIRECTIONAL.has(s.key)) {
@@ -209,10 +216,10 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
       let n = s.last + 1;
       if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
       const t = spans[k + 1];
-      if (t && t.first === n && joined(n - 1, n)) {
+      if (t && t.first === n && wrapped(n - 1, n)) {
         out.push(nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches));
         k++;
-      } else if (!(tokens[n] && isCapitalised(tokens[n]) && joined(n - 1, n))) out.push(s);
+      } else if (!(tokens[n] && isCapitalised(tokens[n]) && wrapped(n - 1, n))) out.push(s);
       continue;
     }
     // A compass word the gazetteer does not know, right before the name.

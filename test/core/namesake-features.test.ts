@@ -44,6 +44,21 @@ test('a big city that is most of its namesake unit is meant as the city', () => 
   assert.deepEqual(twins([named(district), named(town)], inside), [['twinArea'], ['twinSeat']]);
 });
 
+test('the share rule holds only for an area called by its own name', () => {
+  // 800,000 of 5 million (Valencia and the Valencian Community, which "Valencia" reaches as an alternate name):
+  // the city, whose primary name it is, is meant; called by its own name, the area would stay the area.
+  const community = place({ id: 'a', kind: 'admin1', population: 5_000_000 });
+  const city = place({ id: 'c', kind: 'city', population: 800_000 });
+  const alt = (p: Place): NameMatch => ({ place: p, nameType: 'alt' });
+  assert.deepEqual(twins([alt(community), named(city)], inside), [['twinBigArea'], ['twinCity']]);
+  assert.deepEqual(twins([named(community), named(city)], inside), [['twinArea'], ['twinSeat']]);
+  // Both by alternate names: the share rule again.
+  assert.deepEqual(twins([alt(community), alt(city)], inside), [['twinArea'], ['twinSeat']]);
+  // A small town is never meant over its area, however the area is named.
+  const town = place({ id: 't', kind: 'city', population: 20_000 });
+  assert.deepEqual(twins([alt(community), named(town)], inside), [['twinArea'], ['twinSeat']]);
+});
+
 test('an admin-1 unit holds the towns with its code, even far from its label point and outside any outline', () => {
   const contains = containsByShape(loadFixtureGazetteer());
   const province = place({ id: 'none', kind: 'admin1', population: 1, admin1: '10', anchor: [-73.7, 52.3] });

@@ -182,3 +182,20 @@ test('a short line without closing punctuation is a fragment (heading, caption, 
   assert.equal(featuresOf(text, 'Madrid', 1).get('fragment'), undefined);
   assert.equal(featuresOf(text, 'Madrid', 1).get('fragment&sentStart'), undefined);
 });
+
+test('a compass word that is a name joins the next name across a wrapped line, not across a paragraph', () => {
+  const { gazetteer, model } = realResources();
+  const found = (text: string) =>
+    findNameSpans(text, tokenize(text), gazetteer, lexiconOf(model))
+      .filter((s) => /Central|Anatolia/.test(s.text))
+      .map((s) => [s.text, s.key]);
+  assert.ok(gazetteer.lookup('central').length > 0, 'the test needs "Central" to be a gazetteer name');
+  assert.deepEqual(found('Snow closed roads in Central\n      Anatolia on Monday.'), [
+    ['Central\n      Anatolia', 'anatolia'],
+  ]);
+  assert.deepEqual(found('Snow closed roads in Central      Anatolia.'), [['Central      Anatolia', 'anatolia']]);
+  assert.deepEqual(found('Snow closed roads in the Central\n\nAnatolia was calm.'), [
+    ['Central', 'central'],
+    ['Anatolia', 'anatolia'],
+  ]);
+});
