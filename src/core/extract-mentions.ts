@@ -7,6 +7,7 @@ import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import {
   addDocFeatures,
+  isGenericForeign,
   isMajorName,
   lexiconOf,
   spanFeatures,
@@ -94,6 +95,10 @@ const CLOSING = new Set(['.', '!', '?', '"', '”', "'", '’', ')', ':']);
 // A known surname right after a place word makes a person ("Paris Hilton"). News training data has
 // too few such cases to weigh it, and its facility names ("Florida Atlantic University") pull the other way.
 const SURNAME_PENALTY = 3;
+
+// A name of common words read only as a region or town of a country the article does not name ("the Centre"
+// as Cameroon's region): about what a month name weighs in the model (issue #15, junk readings).
+const GENERIC_FOREIGN_PENALTY = 2;
 
 /** First-pass confidence from which a span's likely reading places the article on the map. */
 const ANCHOR_CONFIDENCE = 0.7;
@@ -199,7 +204,8 @@ export function scoreSpans(
     // Linear scores: the second pass adds its document features to the local part.
     const docScore = new LinearScores(model.spanDoc);
     addDocFeatures(docScore, first[i].span, ctx, doc);
-    const z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
+    let z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
+    if (isGenericForeign(first[i].span, ctx, doc)) z -= GENERIC_FOREIGN_PENALTY;
     scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
   }
   return oneReadingPerName(cityStateCommas(scored, ctx), ctx);

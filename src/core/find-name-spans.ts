@@ -67,7 +67,7 @@ const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 
 // Compass words that qualify a following name ("West Wales", "Southern Iraq") or start a longer
 // unknown name ("West Wing", "South Kilburn Estate"); on their own they rarely name a place.
-const DIRECTIONAL = new Set([
+export const COMPASS_WORDS: ReadonlySet<string> = new Set([
   'north',
   'south',
   'east',
@@ -211,7 +211,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
     joined(left, right) || WRAPPED_GAP.test(text.slice(tokens[left].end, tokens[right].start));
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    if (s.first === s.last && DIRECTIONAL.has(s.key)) {
+    if (s.first === s.last && COMPASS_WORDS.has(s.key)) {
       // The compass word is itself a gazetteer name ("West" is a region somewhere).
       let n = s.last + 1;
       if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
@@ -227,7 +227,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
     if (tokens[p] && (tokens[p].text === '-' || tokens[p].text === '‐') && tokens[p].end === s.start) p--;
     const prev = tokens[p];
     const free = !out.length || out[out.length - 1].last < p;
-    if (prev && free && isCapitalised(prev) && DIRECTIONAL.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
+    if (prev && free && isCapitalised(prev) && COMPASS_WORDS.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
       out.push(nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches));
     } else out.push(s);
   }
