@@ -77,15 +77,7 @@ export function candidateFeatures(
     twinFeatures(match, all, into, contains);
     namesakeFeatures(match, all, into);
   }
-  if (
-    comma.some(
-      (c) =>
-        (c.kind === 'country' && c.country === p.country) ||
-        (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1),
-    )
-  ) {
-    into.set('commaCtx', 1);
-  }
+  if (comma.some((c) => commaHolds(c, p) || commaHolds(p, c))) into.set('commaCtx', 1);
   if (ctx) addContextFeatures(into, p, mention, ctx);
   return into;
 }
@@ -138,6 +130,25 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
   else if (nearest < Infinity) into.set('near:far', 1);
 }
 
+/** Does the area hold the town, as "City, State" means it: the same country, and for a state the same admin-1 code? */
+function commaHolds(area: Place, town: Place): boolean {
+  if (town.kind !== 'city' || town.country !== area.country) return false;
+  return area.kind === 'country' || (area.kind === 'admin1' && area.admin1 === town.admin1);
+}
+
+/**
+ * The towns named right before ", <mention>" — the City in "City, State" —, so that the State is read as the
+ * area that holds one of them ("Tacoma, Washington" is the state, not the capital).
+ */
+function commaTowns(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
+  const prev = mentions[i - 1];
+  if (!prev || prev.type !== 'toponym' || mentions[i].type !== 'toponym') return [];
+  if (!/^\s*,\s*$/.test(text.slice(prev.end, mentions[i].start))) return [];
+  const towns: Place[] = [];
+  for (const m of gazetteer.lookup(prev.key)) if (m.nameType !== 'adjective' && m.place.kind === 'city') towns.push(m.place);
+  return towns;
+}
+
 /** Places named right after "<mention>, " — the State in "City, State". */
 export function commaPlaces(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
   const next = mentions[i + 1];
@@ -153,7 +164,8 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
 
 /**
  * "City, State" anywhere in the article: for each mention, the places named after a comma behind any
- * mention of the same name ("London, Ont." once, then "London" alone), so every mention of it reads alike.
+ * mention of the same name ("London, Ont." once, then "London" alone), and the towns named before a comma in
+ * front of it ("Tacoma, Washington", then "Washington" alone), so every mention of it reads alike.
  *
  * @example
  * articleCommaPlaces(mentions, 'London, Ont., voted. London police said…', gazetteer)[2] // [Ontario]
@@ -163,6 +175,8 @@ export function articleCommaPlaces(mentions: Mention[], text: string, gazetteer:
   const byName = new Map<string, Place[]>();
   for (let i = 0; i < mentions.length; i++) {
     const places = commaPlaces(mentions, i, text, gazetteer);
+    const towns = commaTowns(mentions, i, text, gazetteer);
+    for (let k = 0; k < towns.length; k++) places.push(towns[k]);
     own.push(places);
     if (!places.length) continue;
     const name = `${mentions[i].type}:${mentions[i].key}`;

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMPTY_MODEL } from '../../src/core/model.ts';
 import { articleCommaPlaces, rankCandidates } from '../../src/core/rank-candidates.ts';
-import { addContextFeatures } from '../../src/core/candidate-features.ts';
+import { addContextFeatures, candidateFeatures } from '../../src/core/candidate-features.ts';
 import type { RankContext } from '../../src/core/rank-context.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { resolveSites, findLocalFocus } from '../../src/core/resolve-sites.ts';
@@ -207,4 +207,27 @@ test('a state counts as the article naming it only when another name names it: n
   // …the region named by another name does, also beside the town's own.
   assert.equal(docAdmin1(['tasman']), 1);
   assert.equal(docAdmin1(['nelson', 'tasman']), 1);
+});
+
+test('"City, State": the area after the comma is read as the one that holds a town of the first name', () => {
+  const text = 'Storms near Paris, Texas. Later Georgia voted.';
+  const mentions = mentionsOf(text, ['Paris', 'Texas', 'Georgia']);
+  const commas = articleCommaPlaces(mentions, text, gazetteer);
+  // Behind "Texas": the towns called Paris; behind "Paris": the state.
+  assert.deepEqual(commas[1].map((p) => p.id).sort(), ['geonames:2988507', 'geonames:4717560']);
+  assert.deepEqual(
+    commas[0].map((p) => p.id),
+    ['geonames:4736286'],
+  );
+  assert.deepEqual(commas[2], []);
+  // A state or country holding one of the towns gets the comma's weight; one that holds none does not.
+  const springfield = gazetteer.lookup('springfield').map((m) => m.place);
+  const georgias = gazetteer.lookup('georgia');
+  const mention = mentionsOf('Springfield, Georgia', ['Georgia'])[0];
+  const commaCtx = (id: string, towns: typeof springfield) =>
+    candidateFeatures(georgias.find((m) => m.place.id === id)!, georgias, mention, null, towns).get('commaCtx');
+  const inGeorgia = { ...springfield[0], id: 'test:springfield-ga', admin1: 'GA' };
+  assert.equal(commaCtx('geonames:4197000', [inGeorgia]), 1);
+  assert.equal(commaCtx('geonames:614540', [inGeorgia]), undefined);
+  assert.equal(commaCtx('geonames:4197000', springfield), undefined);
 });
