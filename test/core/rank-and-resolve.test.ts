@@ -155,12 +155,12 @@ test('"City, State" anywhere in the article: a later bare Paris is still Paris, 
   const r = resolve(text, ['Paris', 'Texas', 'Paris']);
   const ids = r.filter((x) => x.mention.text === 'Paris').map((x) => x.place?.id);
   assert.deepEqual(ids, ['geonames:4717560', 'geonames:4717560']);
-  // Each mention of the name carries the comma's places.
+  // Each mention of the name carries the comma's places; the state, the towns before its comma.
   const mentions = mentionsOf(text, ['Paris', 'Texas', 'Paris']);
   const commas = articleCommaPlaces(mentions, text, gazetteer);
   assert.deepEqual(
     commas.map((c) => c.map((p) => p.name)),
-    [['Texas'], [], ['Texas']],
+    [['Texas'], ['Paris', 'Paris'], ['Texas']],
   );
 });
 
