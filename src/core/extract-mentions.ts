@@ -204,11 +204,32 @@ export function scoreSpans(
     // Linear scores: the second pass adds its document features to the local part.
     const docScore = new LinearScores(model.spanDoc);
     addDocFeatures(docScore, first[i].span, ctx, doc);
+    const span = first[i].span;
     let z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
-    if (isGenericForeign(first[i].span, ctx, doc)) z -= GENERIC_FOREIGN_PENALTY;
-    scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
+    if (isGenericForeign(span, ctx, doc)) z -= GENERIC_FOREIGN_PENALTY;
+    let p2 = sigmoid(z);
+    if (p2 < COUNTRY_NAME_CONFIDENCE && isCountryName(span) && !isPersonName(span, doc) && !inLongerName(span, ctx))
+      p2 = COUNTRY_NAME_CONFIDENCE;
+    scored.push({ span, p1: first[i].p1, p2 });
   }
   return oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+}
+
+/**
+ * Recognition confidence of a country's own name standing alone ("Dominica", "the Holy See"): a small country
+ * is still a country, whatever the model makes of its population; only a person's name says otherwise
+ * ("Georgia Stevens … Georgia began skating"). Issue #15: bare country names stay countries.
+ */
+const COUNTRY_NAME_CONFIDENCE = 0.6;
+
+/** Is a reading of the span a country by its primary name (not an alternate name, not an adjective)? */
+function isCountryName(span: NameSpan): boolean {
+  return span.matches.some((m) => m.nameType === 'name' && m.place.kind === 'country');
+}
+
+/** Does the article use the name for a person: a first name ("Georgia Stevens") or a surname ("John Bolton")? */
+function isPersonName(span: NameSpan, doc: DocEvidence): boolean {
+  return doc.personKeys.has(span.key) || doc.surnameKeys.has(span.key);
 }
 
 /** Recognition confidence of both names of a "City, State" pair: the pattern is as explicit as news gets. */

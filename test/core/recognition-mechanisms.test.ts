@@ -18,6 +18,7 @@ import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { isCalendarWord, isGenericForeign, lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
+import { EMPTY_MODEL, type GeoparserModel } from '../../src/core/model.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
 /** Spans and their span context for a text, with the real gazetteer and model. */
@@ -230,4 +231,34 @@ test('a name of common words whose readings lie only in countries the article do
   assert.equal(generic('Paris and Berlin sent aid to Turkey.', 'turkey'), false);
   // With the committed model, the whole pipeline drops it.
   assert.deepEqual(places('Paris and Berlin asked the Centre for help.'), ['Paris', 'Berlin']);
+});
+
+test("a country's own name standing alone is a place unless the article uses it for a person", () => {
+  const { gazetteer } = realResources();
+  // A span model that doubts every name, and knows "Georgia" as a given name.
+  const doubtful: GeoparserModel = {
+    ...EMPTY_MODEL,
+    span: { weights: { bias: -5 } },
+    spanDoc: { weights: { bias: -5 } },
+    givenNames: ['georgia'],
+  };
+  const p2 = (text: string) =>
+    scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, doubtful).map((s) => [
+      s.span.text,
+      Math.round(s.p2 * 100) / 100,
+    ]);
+  // Countries by their own names rise to 0.6; a city (Roseau) and a country glued to another name do not.
+  assert.deepEqual(p2('Aid reached Dominica and Roseau. Georgia Power paid.'), [
+    ['Dominica', 0.6],
+    ['Roseau', 0.01],
+    ['Georgia', 0.01],
+  ]);
+  // A name the article uses as a person's first name stays doubtful, bare or not.
+  assert.deepEqual(
+    p2('Georgia Stevens skated. Later Georgia won gold.').filter(([t]) => t === 'Georgia'),
+    [
+      ['Georgia', 0.01],
+      ['Georgia', 0.01],
+    ],
+  );
 });
