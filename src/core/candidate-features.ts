@@ -116,6 +116,9 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     const namers = p.admin1 && p.kind !== 'admin1' ? ctx.admin1s.get(`${p.country}.${p.admin1}`) : undefined;
     if (namers && (namers.size > 1 || !namers.has(mention.key))) into.set('docAdmin1', 1);
   }
+  // The article names this very place by another name, confidently ("Pacific Ocean", then "the eastern Pacific").
+  const namers = ctx.placeKeys.get(p.id);
+  if (namers && (namers.size > 1 || !namers.has(mention.key))) into.set('docSame', 1);
   let nearest = Infinity;
   for (const { keys, anchor } of ctx.anchors) {
     // Only the distance band counts: once within the nearest band, no anchor changes it; and an anchor

@@ -177,6 +177,7 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
     countriesByKey: new Map([['london', new Map([['GB', 1]])]]),
     admin1s: new Map(),
     anchors: [],
+    placeKeys: new Map(),
   };
   const features = (p: typeof gb) => {
     const f = new Map<string, number>();
@@ -196,6 +197,7 @@ test('a state counts as the article naming it only when another name names it: n
     countriesByKey: new Map(),
     admin1s: new Map([['NZ.F5', new Set(namers)]]),
     anchors: [],
+    placeKeys: new Map(),
   });
   const docAdmin1 = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -230,4 +232,24 @@ test('"City, State": the area after the comma is read as the one that holds a to
   assert.equal(commaCtx('geonames:4197000', [inGeorgia]), 1);
   assert.equal(commaCtx('geonames:614540', [inGeorgia]), undefined);
   assert.equal(commaCtx('geonames:4197000', springfield), undefined);
+});
+
+test('a reading the article names confidently by another name is marked; its own name is no evidence', () => {
+  const [m] = mentionsOf('Pacific', ['Pacific']);
+  const ocean = { ...gazetteer.lookup('paris')[0].place, id: 'test:ocean', kind: 'water' as const, country: '' };
+  const ctx = (namers: string[]): RankContext => ({
+    countries: new Map(),
+    countriesByKey: new Map(),
+    admin1s: new Map(),
+    anchors: [],
+    placeKeys: new Map([['test:ocean', new Set(namers)]]),
+  });
+  const docSame = (namers: string[]) => {
+    const f = new Map<string, number>();
+    addContextFeatures(f, ocean, m, ctx(namers));
+    return f.get('docSame');
+  };
+  assert.equal(docSame(['pacific ocean']), 1);
+  assert.equal(docSame(['pacific']), undefined);
+  assert.equal(docSame(['pacific', 'pacific ocean']), 1);
 });
