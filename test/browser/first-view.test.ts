@@ -5,24 +5,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import {
-  click,
-  close,
-  ENGINES,
-  find,
-  launch,
-  open,
-  settle,
-  startSite,
-  text,
-  type Engine,
-  type Opened,
-  type Site,
-} from './harness.ts';
+import { click, ENGINES, find, settle, startSite, text, useBrowser, type Engine, type Site } from './harness.ts';
 
 const STORY = ['Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan'];
 const SIZES = [
@@ -77,20 +64,10 @@ const inside = (b: Box, m: Box, slackPx = 0) =>
 for (const engine of ENGINES) describe(`first view of the seed in ${engine}`, () => firstViewTests(engine));
 
 function firstViewTests(engine: Engine) {
-  let browser: Browser;
-  const opened: Opened[] = [];
-  before(async () => {
-    browser = await launch(engine);
-  });
-  after(async () => {
-    for (const o of opened) await close(o);
-    await browser?.close();
-  });
-
+  const b = useBrowser(engine);
   for (const size of SIZES) {
     test(`${size.width}×${size.height}: the story's five places are on screen and spread over the map`, async () => {
-      const o = await open(browser, site.server.url, size);
-      opened.push(o);
+      const o = await b.open(site.server.url, size);
       const { map, places } = await boxes(o.page, STORY);
       const centres = STORY.map((name) => {
         assert.ok(places[name], `${name} is drawn`);
@@ -114,8 +91,7 @@ function firstViewTests(engine: Engine) {
     });
 
     test(`${size.width}×${size.height}: "Show all places" brings Russia into view, and the button takes the view back`, async () => {
-      const o = await open(browser, site.server.url, size);
-      opened.push(o);
+      const o = await b.open(site.server.url, size);
       const russia = async () => {
         const { map, places } = await boxes(o.page, ['Russia']);
         return inside(places.Russia!, map, 2);
@@ -135,8 +111,7 @@ function firstViewTests(engine: Engine) {
 
   test('a layer without `focus` opens on the view its focus would give', async () => {
     const view = async (url: string) => {
-      const o = await open(browser, url);
-      opened.push(o);
+      const o = await b.open(url);
       // The focus of a layer without one comes from a chunk loaded after the first draw.
       await o.page.waitForFunction(() => document.querySelector('.aa-outside'));
       await settle(o.page);

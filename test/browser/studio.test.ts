@@ -12,7 +12,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { buildStudio } from '../../src/cli/build-studio.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import { newToken, serveStudio } from '../../src/cli/serve-studio.ts';
-import { click, close, count, ENGINES, find, launch, open, seedSample, type Engine, type Opened } from './harness.ts';
+import { click, close, count, ENGINES, find, seedSample, useBrowser, type Engine, type Opened } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/cli.js');
@@ -119,17 +119,11 @@ function drawn(page: Page): Promise<{ areas: string[]; points: string[] }> {
 for (const engine of ENGINES) describe(`studio in ${engine}`, () => studioTests(engine));
 
 function studioTests(engine: Engine) {
-  let browser: Browser;
+  const b = useBrowser(engine);
   let o: Opened;
   before(async () => {
-    browser = await launch(engine);
-    o = await open(browser, staticServer.url, { waitFor: '#aa-studio-text' });
+    o = await b.open(staticServer.url, { waitFor: '#aa-studio-text' });
   });
-  after(async () => {
-    await close(o);
-    await browser?.close();
-  });
-
   test('a fresh static studio maps the pasted seed: Kalbajar, Lachin, Nagorno-Karabakh areas, Baku, Yerevan points', async () => {
     const { page } = o;
     assert.equal(await count(page, 'path.aa-f'), 0);
@@ -321,7 +315,7 @@ function studioTests(engine: Engine) {
   });
 
   test("the local studio shows the command line's article first, and its Fetch maps a web page", async () => {
-    const local = await open(browser, localServer.url, { waitFor: '#aa-studio-text' });
+    const local = await b.open(localServer.url, { waitFor: '#aa-studio-text' });
     try {
       const { page } = local;
       await page.waitForSelector('path.aa-f');
@@ -339,7 +333,7 @@ function studioTests(engine: Engine) {
   });
 
   test("another site's page cannot use the local studio's fetch endpoint", async () => {
-    const other = await open(browser, pages.url + 'news.html', { waitFor: 'article' });
+    const other = await b.open(pages.url + 'news.html', { waitFor: 'article' });
     try {
       const session = JSON.parse(readFileSync(join(localDir, 'session.json'), 'utf8')) as { token: string };
       // Even with the token (which it could not read), the browser stops the request: no CORS from the studio.
