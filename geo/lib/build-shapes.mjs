@@ -1,5 +1,6 @@
 // Polygons: label points for area entries, then one TopoJSON with objects `countries` (dissolved from
-// admin-1, so both layers share arcs), `admin1` and `areas`, simplified and quantised with mapshaper.
+// admin-1, so both layers share arcs), `admin1` and `areas`, simplified and quantised with mapshaper;
+// seas and lakes are simplified apart and appended to `areas` with arcs of their own.
 
 import { createRequire } from 'node:module';
 
@@ -55,7 +56,7 @@ export async function setGroupLabelPoints(entries) {
 
 export async function buildShapes(entries) {
   const admin1 = entries.filter((e) => e.layer === 'admin1' && e.geometry);
-  const areas = entries.filter((e) => e.layer === 'areas' && e.geometry);
+  const areas = entries.filter((e) => e.layer === 'areas' && e.geometry && e.kind !== 'water');
   const commands = [
     '-i combine-files admin1.json areas.json',
     `-simplify visvalingam weighted ${SIMPLIFY_PERCENT} keep-shapes`,
@@ -76,5 +77,56 @@ export async function buildShapes(entries) {
   const topology = JSON.parse(String(out['shapes.topo.json']));
   // Ids are all we need here: properties would only add bytes (addLayerMasks adds a few back).
   for (const object of Object.values(topology.objects)) for (const g of object.geometries ?? []) delete g.properties;
+  await addWaterShapes(
+    topology,
+    entries.filter((e) => e.layer === 'areas' && e.geometry && e.kind === 'water'),
+  );
   return topology;
+}
+
+/**
+ * Seas and lakes join the `areas` object, simplified on their own and written as arcs of their own. Fed to
+ * the combined run above, they tripled the shapes file (+0.6 MB gzip): their coasts coincide with the
+ * admin-1 coasts vertex for vertex, so the topology split those into thousands of short arcs whose ends
+ * simplification must keep. Apart, the 258 polygons take about 25 KB gzip.
+ */
+async function addWaterShapes(topology, water) {
+  if (!water.length) return;
+  const out = await mapshaper.applyCommands(
+    `-i water.json -simplify visvalingam weighted ${SIMPLIFY_PERCENT} keep-shapes -o format=geojson out.json`,
+    { 'water.json': collection(water, (e) => ({ shape: e.shape })) },
+  );
+  const {
+    scale: [kx, ky],
+    translate: [tx, ty],
+  } = topology.transform;
+  const encodeRing = (ring) => {
+    const points = [];
+    for (const [lon, lat] of ring) {
+      const point = [Math.round((lon - tx) / kx), Math.round((lat - ty) / ky)];
+      const last = points[points.length - 1];
+      if (!last || last[0] !== point[0] || last[1] !== point[1]) points.push(point);
+    }
+    // A ring quantised to fewer than three distinct corners has no area left.
+    if (points.length < 4) return undefined;
+    topology.arcs.push(points.map((p, i) => (i === 0 ? p : [p[0] - points[i - 1][0], p[1] - points[i - 1][1]])));
+    return [topology.arcs.length - 1];
+  };
+  const encodePolygon = (rings) => {
+    const arcs = rings.map(encodeRing);
+    // No outer ring, no polygon; a lost hole is just dropped.
+    return arcs[0] ? arcs.filter(Boolean) : undefined;
+  };
+  for (const { properties, geometry } of JSON.parse(String(out['out.json'])).features) {
+    if (!geometry) continue;
+    const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
+      .map(encodePolygon)
+      .filter(Boolean);
+    if (!polygons.length) continue;
+    topology.objects.areas.geometries.push(
+      polygons.length === 1
+        ? { type: 'Polygon', arcs: polygons[0], id: properties.shape }
+        : { type: 'MultiPolygon', arcs: polygons, id: properties.shape },
+    );
+  }
 }

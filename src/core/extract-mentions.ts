@@ -358,6 +358,7 @@ export function extractMentions(
       confidence: p2,
     };
     if (inside) mention.insideSite = true;
+    if (span.qualified) mention.qualified = true;
     mentions.push(mention);
   }
   for (const site of sites) {

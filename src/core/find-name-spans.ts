@@ -16,6 +16,8 @@ export interface NameSpan {
   text: string;
   key: string;
   matches: NameMatch[];
+  /** A compass word qualifies the name ("Southern Ontario", "East Texas"): the span reads as part of it. */
+  qualified?: boolean;
 }
 
 export interface FindNameSpansOptions {
@@ -198,8 +200,9 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
 }
 
 /**
- * A compass word right before a name becomes part of that name's span and reads as the name
- * ("West Wales" → Wales); before another capitalised word it is part of an unknown name and is dropped.
+ * A compass word right before a name becomes part of that name's span and reads as the name, approximately
+ * ("West Wales" → Wales, `qualified`); before another capitalised word it is part of an unknown name and is
+ * dropped. A name that is itself a gazetteer key ("North Africa", "Northern Ireland") never gets here.
  */
 function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
@@ -217,7 +220,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
       if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
       const t = spans[k + 1];
       if (t && t.first === n && wrapped(n - 1, n)) {
-        out.push(nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches));
+        out.push({ ...nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches), qualified: true });
         k++;
       } else if (!(tokens[n] && isCapitalised(tokens[n]) && wrapped(n - 1, n))) out.push(s);
       continue;
@@ -228,7 +231,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
     const prev = tokens[p];
     const free = !out.length || out[out.length - 1].last < p;
     if (prev && free && isCapitalised(prev) && COMPASS_WORDS.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
-      out.push(nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches));
+      out.push({ ...nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches), qualified: true });
     } else out.push(s);
   }
   return out;

@@ -22,12 +22,18 @@ export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatc
   const all = gazetteer.lookup(mention.key);
   const adj = all.filter((m) => m.nameType === 'adjective');
   const names = all.filter((m) => m.nameType !== 'adjective');
-  const chosen = mention.type === 'adjectival' && adj.length ? adj : names.length ? names : all;
+  let chosen = mention.type === 'adjectival' && adj.length ? adj : names.length ? names : all;
+  // "Southern Ontario" is part of an area: the province, not the Californian city, when there is an area.
+  if (mention.qualified && chosen.some(isArea)) chosen = chosen.filter(isArea);
   if (chosen.length <= MAX_CANDIDATES) return chosen;
   // Keep every area and country (few, and often the answer), then the most populous of the rest.
   const small = (m: NameMatch) => m.place.kind === 'city' || m.place.kind === 'admin2';
   const rest = chosen.filter(small).sort((a, b) => b.place.population - a.place.population);
   return [...chosen.filter((m) => !small(m)), ...rest].slice(0, MAX_CANDIDATES);
+}
+
+function isArea(m: NameMatch): boolean {
+  return m.place.kind !== 'city' && m.place.kind !== 'site';
 }
 
 /** One ranking pass; `ctx` null for the first pass. */
@@ -85,7 +91,7 @@ function prepareCandidates(
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
     const comma = commas[i];
-    const name = `${mention.type}:${mention.key}`;
+    const name = `${mention.type}:${mention.key}${mention.qualified ? ':qualified' : ''}`;
     const known = comma.length ? undefined : seen.get(name);
     if (known) {
       prepared.push({ mention, matches: known.matches, local: known.local });

@@ -42,10 +42,19 @@ export interface SearchPlacesOptions {
 }
 
 /**
- * Defaults: ten hits fit a dropdown; 1,000 names cover every name starting with three letters but the
- * commonest few ("ber" starts 869, "san" about 6,000), and looking them up takes at most some 0.5 s cold.
+ * Defaults: ten hits fit a dropdown; 20,000 names cover every name starting with three letters ("san"
+ * starts about 6,000, the commonest three-letter start): the first 1,000 in index order stopped at "san
+ * f…", before Santiago, San Salvador and San Marino (issue #15). Each is read only as far as its
+ * PREFIX_READINGS best readings, so "san" costs ~37,000 rows parsed, not ~370,000.
  */
-export const SEARCH_DEFAULTS: Required<SearchPlacesOptions> = { limit: 10, maxPrefixKeys: 1000, minPrefixLength: 3 };
+export const SEARCH_DEFAULTS: Required<SearchPlacesOptions> = { limit: 10, maxPrefixKeys: 20_000, minPrefixLength: 3 };
+
+/**
+ * Readings looked at per longer name: a name's readings come names first, most populous first, so the
+ * places a search should offer lead ("San José" the capital and the Californian city) and the tail is
+ * hamlets ("san" starts names with sixty readings each).
+ */
+const PREFIX_READINGS = 3;
 
 /**
  * How much a kind of place weighs against its population's order of magnitude: a country outranks a
@@ -130,11 +139,11 @@ export function searchPlaces(gazetteer: Gazetteer, query: string, options: Searc
   const exact = gazetteer.lookup(key);
   add(exact, key, true);
   // The query itself, when it is a name, is the first key that starts with it: one more to look at.
+  const head = (name: string, max: number) =>
+    gazetteer.lookupHead ? gazetteer.lookupHead(name, max) : gazetteer.lookup(name).slice(0, max);
   if (key.length >= minPrefixLength && gazetteer.keysWithPrefix)
     for (const longer of gazetteer.keysWithPrefix(key, maxPrefixKeys + (exact.length ? 1 : 0)))
-      // A name's readings come most populous first: past `limit` of them only hamlets remain ("san" starts
-      // a thousand names, some with sixty readings each).
-      if (longer !== key) add(gazetteer.lookup(longer).slice(0, limit), longer, false);
+      if (longer !== key) add(head(longer, Math.min(limit, PREFIX_READINGS)), longer, false);
   return [...found.values()]
     .sort(compareFound)
     .slice(0, limit)

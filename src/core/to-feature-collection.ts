@@ -78,6 +78,9 @@ export function toFeatureCollection(
       if (place.within) {
         properties.within = place.within;
         properties.approximate = true;
+      } else if (r.mention.qualified) {
+        // "East Texas" drawn as Texas: approximate while every mention of the place is so qualified.
+        properties.approximate = true;
       }
       properties.candidates = r.candidates
         .filter((c) => c.place.id !== place.id)
@@ -93,6 +96,7 @@ export function toFeatureCollection(
       byId.set(place.id, feature);
     }
     const m = r.mention;
+    if (!place.within && !m.qualified) delete feature.properties.approximate;
     feature.properties.mentions.push({ start: m.start, end: m.end, text: m.text, passage: m.passage, type: m.type });
     feature.properties.score = Math.max(feature.properties.score, Math.round(r.score * m.confidence * 1000) / 1000);
   }

@@ -66,6 +66,12 @@ export interface Gazetteer {
    * optional, so a gazetteer that cannot list its names still geoparses.
    */
   keysWithPrefix?(normalizedPrefix: string, max: number): string[];
+  /**
+   * The first `max` readings `lookup` would give (names first, then by population), reading no more: lets
+   * search look at every one of the ~6,000 names that start with "san" (issue #15). Optional, like
+   * keysWithPrefix; search falls back on `lookup`.
+   */
+  lookupHead?(normalizedName: string, max: number): NameMatch[];
   /** Entry by stable id. */
   get(id: string): Place | undefined;
   /** The country entry for an ISO alpha-2 code. */
@@ -113,6 +119,11 @@ export interface Mention {
   site?: boolean;
   /** A gazetteer name inside a site's name ("Colorado" in "Colorado State University"). */
   insideSite?: boolean;
+  /**
+   * A compass word qualifies the name ("Southern Ontario", "East Texas", issue #15): it reads as part of an
+   * area, so its area readings are preferred and the place is marked approximate.
+   */
+  qualified?: boolean;
 }
 
 export interface Candidate {

@@ -105,6 +105,9 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
     hasPrefix(normalizedPrefix) {
       return nameIndex.hasPrefix(normalizedPrefix);
     },
+    lookupHead(normalizedName, max) {
+      return nameIndex.lookupHead(normalizedName, max).slice();
+    },
     keysWithPrefix(normalizedPrefix, max) {
       const keys = nameIndex.keysWithPrefix(normalizedPrefix, max);
       return options.utf8Bytes ? keys.map(decodeUtf8Bytes) : keys;

@@ -21,6 +21,8 @@ export interface NameIndex {
   hasPrefix(key: string): boolean;
   /** Keys (as the text holds them) that start with `prefix`, in index order, at most `max` (issue #17). */
   keysWithPrefix(prefix: string, max: number): string[];
+  /** The first `max` readings of a name, parsing no more (and caching nothing): search's cheap look. */
+  lookupHead(key: string, max: number): readonly NameMatch[];
 }
 
 /** What the name index says about one key: its line (when the key is a name) and whether longer names start with it. */
@@ -60,12 +62,12 @@ export function createNameIndex(
     return { line: exact ? index : -1, prefix: exact || keyAt(names, pos, key, 32), matches: undefined };
   }
 
-  function parseMatches(line: number): NameMatch[] {
+  function parseMatches(line: number, max = MAX_MATCHES): NameMatch[] {
     // References are ordered (names first, then by population), so the tail is hamlets: parse only
     // the head. "San José" or "Springfield" would otherwise parse hundreds of rows per lookup.
     const matches: NameMatch[] = [];
     const end = Math.min(nameLines[line + 1] - 1, names.length);
-    for (let pos = names.indexOf('\t', nameLines[line]) + 1; pos < end && matches.length < MAX_MATCHES;) {
+    for (let pos = names.indexOf('\t', nameLines[line]) + 1; pos < end && matches.length < max;) {
       // A reference is "row:type" (the type one letter), references are separated by commas.
       let comma = names.indexOf(',', pos);
       if (comma < 0 || comma > end) comma = end;
@@ -105,6 +107,11 @@ export function createNameIndex(
     },
     hasPrefix(key) {
       return probe(key).prefix;
+    },
+    lookupHead(key, max) {
+      const p = probe(key);
+      if (p.line < 0) return NO_MATCHES;
+      return p.matches ? p.matches.slice(0, max) : parseMatches(p.line, max);
     },
     keysWithPrefix(prefix, max) {
       const out: string[] = [];

@@ -127,3 +127,24 @@ test('keysWithPrefix lists names beyond ASCII alike from text and from UTF-8 byt
     );
   }
 });
+
+test('a prefix that starts thousands of names still finds the capital late in the alphabet (issue #15)', () => {
+  const header =
+    'id\tname\tkind\tfeatureCode\tcountry\tadmin1\tpopulation\tlon\tlat\tgeonameid\twikidata\tshape\tdisputed\n';
+  // 1,500 hamlets "San Aaa…" sort before the capital "Santiago"; each hamlet name has four readings.
+  const hamlets = Array.from({ length: 1500 }, (_, i) => `san a${String(i).padStart(4, '0')}`);
+  let places = header + 'geonames:3871336\tSantiago\tcity\tPPLC\tCL\t12\t4837295\t-70.64827\t-33.45694\t\t\t\t\n';
+  hamlets.forEach((key, i) => {
+    for (let k = 0; k < 4; k++)
+      places += `geonames:${10 + i * 4 + k}\t${key}\tcity\tPPL\tES\t01\t${100 - k}\t0\t0\t\t\t\t\n`;
+  });
+  const names =
+    hamlets.map((key, i) => `${key}\t${[0, 1, 2, 3].map((k) => `${1 + i * 4 + k}:n`).join(',')}\n`).join('') +
+    'santiago\t0:n\n';
+  const g = createGazetteer({ places, names });
+  assert.equal(searchPlaces(g, 'san')[0]?.name, 'Santiago');
+  // Only the best three readings of each longer name are read: the fourth hamlet of each is never a hit.
+  const all = searchPlaces(g, 'san', { limit: 10_000 });
+  assert.equal(all.length, 1 + 1500 * 3);
+  assert.equal(searchPlaces(g, 'san', { maxPrefixKeys: 1000 })[0]?.name, 'san a0000', 'a cap still caps');
+});

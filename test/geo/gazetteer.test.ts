@@ -233,6 +233,9 @@ test('regional and city demonyms: Kurdish, Texan, Quebecer, Londoner, New Yorker
   assert.equal(adjectiveOf('Bavarian')?.name, 'Bavaria');
   assert.equal(adjectiveOf('Londoner')?.id, 'geonames:2643743');
   assert.equal(adjectiveOf('New Yorkers')?.id, 'geonames:5128581');
+  assert.equal(adjectiveOf('Uyghur')?.name, 'Xinjiang');
+  assert.equal(adjectiveOf('Abkhaz')?.kind, 'disputed');
+  assert.equal(adjectiveOf('Queenslander')?.name, 'Queensland');
 });
 
 test('common English words are not places: the, you, since, Google', () => {
@@ -241,4 +244,35 @@ test('common English words are not places: the, you, since, Google', () => {
   assert.ok(find('Union').some((m) => m.nameType === 'name' && m.place.kind === 'city'));
   // The river NE calls "You" is indexed only as "You River".
   assert.ok(find('You River').some((m) => m.place.kind === 'water'));
+});
+
+test('seas, gulfs and large lakes are polygons; oceans stay points (issue #15)', () => {
+  for (const name of ['Black Sea', 'Caspian Sea', 'Persian Gulf', 'Gulf of Mexico', 'Lake Baikal', 'Lake Victoria']) {
+    const water = find(name).find((m) => m.place.kind === 'water');
+    assert.ok(water && hasPolygon(water), name);
+  }
+  const ocean = find('Indian Ocean').find((m) => m.place.kind === 'water');
+  assert.ok(ocean && !ocean.place.shape);
+});
+
+test('a French region code belongs to the region only: Paris lies in Île-de-France, not Aude', () => {
+  assert.equal(gazetteer.admin1('FR', '11')?.name, 'Île-de-France');
+  const aude = find('Aude').find((m) => m.place.kind === 'admin1');
+  assert.equal(aude?.place.admin1, '');
+});
+
+test('two admin-1 units with one NE name take their GeoNames names: Shusha and Shusha City', () => {
+  assert.equal(gazetteer.admin1('AZ', '55')?.name, 'Shusha');
+  assert.equal(gazetteer.admin1('AZ', '56')?.name, 'Shusha City');
+  assert.equal(gazetteer.admin1('UA', '12')?.name, 'Kyiv City');
+});
+
+test('press abbreviations of states and provinces: NSW, Qld., Calif., N.W.T.', () => {
+  const admin1Of = (name: string) => find(name).find((m) => m.place.kind === 'admin1')?.place.name;
+  assert.equal(admin1Of('NSW'), 'New South Wales');
+  assert.equal(admin1Of('N.S.W.'), 'New South Wales');
+  assert.equal(admin1Of('Qld.'), 'Queensland');
+  assert.equal(admin1Of('Calif.'), 'California');
+  assert.equal(admin1Of('N.W.T.'), 'Northwest Territories');
+  assert.equal(admin1Of('Act'), undefined, 'an English word is not indexed');
 });
