@@ -82,8 +82,12 @@ export function candidateFeatures(
   return into;
 }
 
+/** Distance from the article's places beyond which a reading in a country it does not name is foreign. */
+const FOREIGN_MIN_KM = 1000;
+
 /** Adds what the rest of the article says about a candidate (second ranking pass). */
 export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention, ctx: RankContext): void {
+  let foreign = false;
   if (p.country) {
     const total = ctx.countries.get(p.country) ?? 0;
     const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
@@ -105,11 +109,12 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
       if (all >= 2 && w / all >= 0.6) into.set('docShare', 1);
     } else {
       // A story whose other places all lie elsewhere: a famous namesake abroad needs evidence of its own
-      // ("London" in a story about St. Thomas, Ontario is London, Ontario).
+      // ("London" in a story about St. Thomas, Ontario is London, Ontario). Set below, once the distance to
+      // those places is known.
       let others = 0;
       ctx.countries.forEach((v) => (others += v));
       ctx.countriesByKey.get(mention.key)?.forEach((v) => (others -= v));
-      if (others >= 1) into.set('docForeign', 1);
+      foreign = others >= 1;
     }
     // A state the article names, by another name than this one: "Nelson" read as New Zealand's Nelson region
     // in a first pass is no evidence for the town of Nelson there.
@@ -127,6 +132,8 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     if (distanceLowerBoundKm(anchor, p.anchor) >= nearest) continue;
     if (keys.size > 1 || !keys.has(mention.key)) nearest = Math.min(nearest, km(anchor, p.anchor));
   }
+  // "Elsewhere" is far away: a country next to the story's places (Georgia beside Armenia and Azerbaijan) is not.
+  if (foreign && nearest > FOREIGN_MIN_KM) into.set('docForeign', 1);
   if (nearest <= 50) into.set('near:50', 1);
   else if (nearest <= 200) into.set('near:200', 1);
   else if (nearest <= 1000) into.set('near:1000', 1);

@@ -187,6 +187,11 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
   assert.equal(features(gb).get('docForeign'), 1);
   assert.equal(features(ca).get('docForeign'), undefined);
   assert.equal(features(ca).get('docCountry'), 1 / 3);
+  // A reading next to the story's places is not foreign, whatever its country (Georgia beside Azerbaijan).
+  ctx.anchors.push({ keys: new Set(['st thomas']), anchor: [paris.anchor[0] + 3, paris.anchor[1]] });
+  assert.equal(features(gb).get('docForeign'), undefined);
+  ctx.anchors[0].anchor = [paris.anchor[0] + 30, paris.anchor[1]];
+  assert.equal(features(gb).get('docForeign'), 1);
 });
 
 test('a state counts as the article naming it only when another name names it: no self-evidence', () => {
