@@ -155,7 +155,8 @@ function commaTowns(mentions: Mention[], i: number, text: string, gazetteer: Gaz
   if (!prev || prev.type !== 'toponym' || mentions[i].type !== 'toponym') return [];
   if (!/^\s*,\s*$/.test(text.slice(prev.end, mentions[i].start))) return [];
   const towns: Place[] = [];
-  for (const m of gazetteer.lookup(prev.key)) if (m.nameType !== 'adjective' && m.place.kind === 'city') towns.push(m.place);
+  for (const m of gazetteer.lookup(prev.key))
+    if (m.nameType !== 'adjective' && m.place.kind === 'city') towns.push(m.place);
   return towns;
 }
 

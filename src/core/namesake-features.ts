@@ -62,10 +62,8 @@ export function twinFeatures(match: NameMatch, all: NameMatch[], into: FeatureSi
   for (const o of all) {
     const q = o.place;
     if (q === p || q.country !== p.country) continue;
-    if (isArea(p) && q.kind === 'city' && contains(p, q))
-      into.set(cityMeant(o, match) ? 'twinBigArea' : 'twinArea', 1);
-    if (p.kind === 'city' && isArea(q) && contains(q, p))
-      into.set(cityMeant(match, o) ? 'twinCity' : 'twinSeat', 1);
+    if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(cityMeant(o, match) ? 'twinBigArea' : 'twinArea', 1);
+    if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(cityMeant(match, o) ? 'twinCity' : 'twinSeat', 1);
   }
 }
 

@@ -232,7 +232,13 @@ test('"City, State": the area after the comma is read as the one that holds a to
   const georgias = gazetteer.lookup('georgia');
   const mention = mentionsOf('Springfield, Georgia', ['Georgia'])[0];
   const commaCtx = (id: string, towns: typeof springfield) =>
-    candidateFeatures(georgias.find((m) => m.place.id === id)!, georgias, mention, null, towns).get('commaCtx');
+    candidateFeatures(
+      georgias.find((m) => m.place.id === id)!,
+      georgias,
+      mention,
+      null,
+      towns,
+    ).get('commaCtx');
   const inGeorgia = { ...springfield[0], id: 'test:springfield-ga', admin1: 'GA' };
   assert.equal(commaCtx('geonames:4197000', [inGeorgia]), 1);
   assert.equal(commaCtx('geonames:614540', [inGeorgia]), undefined);
