@@ -77,21 +77,17 @@ export function candidateFeatures(
     twinFeatures(match, all, into, contains);
     namesakeFeatures(match, all, into);
   }
-  if (
-    comma.some(
-      (c) =>
-        (c.kind === 'country' && c.country === p.country) ||
-        (c.kind === 'admin1' && c.country === p.country && c.admin1 === p.admin1),
-    )
-  ) {
-    into.set('commaCtx', 1);
-  }
+  if (comma.some((c) => commaHolds(c, p) || commaHolds(p, c))) into.set('commaCtx', 1);
   if (ctx) addContextFeatures(into, p, mention, ctx);
   return into;
 }
 
+/** Distance from the article's places beyond which a reading in a country it does not name is foreign. */
+const FOREIGN_MIN_KM = 1000;
+
 /** Adds what the rest of the article says about a candidate (second ranking pass). */
 export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention, ctx: RankContext): void {
+  let foreign = false;
   if (p.country) {
     const total = ctx.countries.get(p.country) ?? 0;
     const own = ctx.countriesByKey.get(mention.key)?.get(p.country) ?? 0;
@@ -113,17 +109,21 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
       if (all >= 2 && w / all >= 0.6) into.set('docShare', 1);
     } else {
       // A story whose other places all lie elsewhere: a famous namesake abroad needs evidence of its own
-      // ("London" in a story about St. Thomas, Ontario is London, Ontario).
+      // ("London" in a story about St. Thomas, Ontario is London, Ontario). Set below, once the distance to
+      // those places is known.
       let others = 0;
       ctx.countries.forEach((v) => (others += v));
       ctx.countriesByKey.get(mention.key)?.forEach((v) => (others -= v));
-      if (others >= 1) into.set('docForeign', 1);
+      foreign = others >= 1;
     }
     // A state the article names, by another name than this one: "Nelson" read as New Zealand's Nelson region
     // in a first pass is no evidence for the town of Nelson there.
     const namers = p.admin1 && p.kind !== 'admin1' ? ctx.admin1s.get(`${p.country}.${p.admin1}`) : undefined;
     if (namers && (namers.size > 1 || !namers.has(mention.key))) into.set('docAdmin1', 1);
   }
+  // The article names this very place by another name, confidently ("Pacific Ocean", then "the eastern Pacific").
+  const namers = ctx.placeKeys.get(p.id);
+  if (namers && (namers.size > 1 || !namers.has(mention.key))) into.set('docSame', 1);
   let nearest = Infinity;
   for (const { keys, anchor } of ctx.anchors) {
     // Only the distance band counts: once within the nearest band, no anchor changes it; and an anchor
@@ -132,10 +132,32 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     if (distanceLowerBoundKm(anchor, p.anchor) >= nearest) continue;
     if (keys.size > 1 || !keys.has(mention.key)) nearest = Math.min(nearest, km(anchor, p.anchor));
   }
+  // "Elsewhere" is far away: a country next to the story's places (Georgia beside Armenia and Azerbaijan) is not.
+  if (foreign && nearest > FOREIGN_MIN_KM) into.set('docForeign', 1);
   if (nearest <= 50) into.set('near:50', 1);
   else if (nearest <= 200) into.set('near:200', 1);
   else if (nearest <= 1000) into.set('near:1000', 1);
   else if (nearest < Infinity) into.set('near:far', 1);
+}
+
+/** Does the area hold the town, as "City, State" means it: the same country, and for a state the same admin-1 code? */
+function commaHolds(area: Place, town: Place): boolean {
+  if (town.kind !== 'city' || town.country !== area.country) return false;
+  return area.kind === 'country' || (area.kind === 'admin1' && area.admin1 === town.admin1);
+}
+
+/**
+ * The towns named right before ", <mention>" — the City in "City, State" —, so that the State is read as the
+ * area that holds one of them ("Tacoma, Washington" is the state, not the capital).
+ */
+function commaTowns(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
+  const prev = mentions[i - 1];
+  if (!prev || prev.type !== 'toponym' || mentions[i].type !== 'toponym') return [];
+  if (!/^\s*,\s*$/.test(text.slice(prev.end, mentions[i].start))) return [];
+  const towns: Place[] = [];
+  for (const m of gazetteer.lookup(prev.key))
+    if (m.nameType !== 'adjective' && m.place.kind === 'city') towns.push(m.place);
+  return towns;
 }
 
 /** Places named right after "<mention>, " — the State in "City, State". */
@@ -153,7 +175,8 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
 
 /**
  * "City, State" anywhere in the article: for each mention, the places named after a comma behind any
- * mention of the same name ("London, Ont." once, then "London" alone), so every mention of it reads alike.
+ * mention of the same name ("London, Ont." once, then "London" alone), and the towns named before a comma in
+ * front of it ("Tacoma, Washington", then "Washington" alone), so every mention of it reads alike.
  *
  * @example
  * articleCommaPlaces(mentions, 'London, Ont., voted. London police said…', gazetteer)[2] // [Ontario]
@@ -163,6 +186,8 @@ export function articleCommaPlaces(mentions: Mention[], text: string, gazetteer:
   const byName = new Map<string, Place[]>();
   for (let i = 0; i < mentions.length; i++) {
     const places = commaPlaces(mentions, i, text, gazetteer);
+    const towns = commaTowns(mentions, i, text, gazetteer);
+    for (let k = 0; k < towns.length; k++) places.push(towns[k]);
     own.push(places);
     if (!places.length) continue;
     const name = `${mentions[i].type}:${mentions[i].key}`;

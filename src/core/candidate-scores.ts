@@ -80,7 +80,10 @@ export class CandidateScores extends LinearScores {
 
   /** The candidate's score: the linear sum plus the bonuses. */
   get total(): number {
-    const twin = this.twinArea + this.twinCity - this.twinSeat - this.twinBigArea;
+    // An area over its small namesake seat: the seat goes down rather than the area up, which lifted the area
+    // over every other reading too (Uruguay's Florida department, which has a town Florida, over the state of
+    // Florida). A big city over its area is lifted: that is the usual reading of the name (Washington, Tunis).
+    const twin = this.twinCity - this.twinBigArea - 2 * this.twinSeat;
     return this.score + twin * TWIN_BONUS + this.commaCtx * COMMA_BONUS + this.docShare * DOC_SHARE_BONUS;
   }
 }

@@ -7,6 +7,7 @@ import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import {
   addDocFeatures,
+  isGenericForeign,
   isMajorName,
   lexiconOf,
   spanFeatures,
@@ -94,6 +95,10 @@ const CLOSING = new Set(['.', '!', '?', '"', '”', "'", '’', ')', ':']);
 // A known surname right after a place word makes a person ("Paris Hilton"). News training data has
 // too few such cases to weigh it, and its facility names ("Florida Atlantic University") pull the other way.
 const SURNAME_PENALTY = 3;
+
+// A name of common words read only as a region or town of a country the article does not name ("the Centre"
+// as Cameroon's region): about what a month name weighs in the model (issue #15, junk readings).
+const GENERIC_FOREIGN_PENALTY = 2;
 
 /** First-pass confidence from which a span's likely reading places the article on the map. */
 const ANCHOR_CONFIDENCE = 0.7;
@@ -199,10 +204,32 @@ export function scoreSpans(
     // Linear scores: the second pass adds its document features to the local part.
     const docScore = new LinearScores(model.spanDoc);
     addDocFeatures(docScore, first[i].span, ctx, doc);
-    const z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
-    scored.push({ span: first[i].span, p1: first[i].p1, p2: sigmoid(z) });
+    const span = first[i].span;
+    let z = local[i].secondScore + docScore.score - local[i].watchedValue * SURNAME_PENALTY;
+    if (isGenericForeign(span, ctx, doc)) z -= GENERIC_FOREIGN_PENALTY;
+    let p2 = sigmoid(z);
+    if (p2 < COUNTRY_NAME_CONFIDENCE && isCountryName(span) && !isPersonName(span, doc) && !inLongerName(span, ctx))
+      p2 = COUNTRY_NAME_CONFIDENCE;
+    scored.push({ span, p1: first[i].p1, p2 });
   }
   return oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+}
+
+/**
+ * Recognition confidence of a country's own name standing alone ("Dominica", "the Holy See"): a small country
+ * is still a country, whatever the model makes of its population; only a person's name says otherwise
+ * ("Georgia Stevens … Georgia began skating"). Issue #15: bare country names stay countries.
+ */
+const COUNTRY_NAME_CONFIDENCE = 0.6;
+
+/** Is a reading of the span a country by its primary name (not an alternate name, not an adjective)? */
+function isCountryName(span: NameSpan): boolean {
+  return span.matches.some((m) => m.nameType === 'name' && m.place.kind === 'country');
+}
+
+/** Does the article use the name for a person: a first name ("Georgia Stevens") or a surname ("John Bolton")? */
+function isPersonName(span: NameSpan, doc: DocEvidence): boolean {
+  return doc.personKeys.has(span.key) || doc.surnameKeys.has(span.key);
 }
 
 /** Recognition confidence of both names of a "City, State" pair: the pattern is as explicit as news gets. */

@@ -69,7 +69,7 @@ const INNER_PUNCT = new Set(['-', '‐', '‑', '–', '.', "'", '’']);
 
 // Compass words that qualify a following name ("West Wales", "Southern Iraq") or start a longer
 // unknown name ("West Wing", "South Kilburn Estate"); on their own they rarely name a place.
-const DIRECTIONAL = new Set([
+export const COMPASS_WORDS: ReadonlySet<string> = new Set([
   'north',
   'south',
   'east',
@@ -93,6 +93,9 @@ const DIRECTIONAL = new Set([
   'inner',
   'outer',
 ]);
+
+/** White space with at most one line break: a wrapped line, not a paragraph's end. */
+const WRAPPED_GAP = /^[^\S\n]*\n?[^\S\n]*$/;
 
 /** A span, always built here with its members in one order (one object shape for the code that reads spans). */
 function nameSpan(
@@ -205,17 +208,21 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
   const out: NameSpan[] = [];
   const joined = (left: number, right: number) =>
     tokens[right].start === tokens[left].end || oneSpace(text, tokens[left], tokens[right]);
+  // A compass word that is itself a name reaches the next word across a wrapped line too ("Central
+  // \n Anatolia" in hard-wrapped text), though not across a blank line: alone it is seldom the place meant.
+  const wrapped = (left: number, right: number) =>
+    joined(left, right) || WRAPPED_GAP.test(text.slice(tokens[left].end, tokens[right].start));
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    if (s.first === s.last && DIRECTIONAL.has(s.key)) {
+    if (s.first === s.last && COMPASS_WORDS.has(s.key)) {
       // The compass word is itself a gazetteer name ("West" is a region somewhere).
       let n = s.last + 1;
       if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
       const t = spans[k + 1];
-      if (t && t.first === n && joined(n - 1, n)) {
+      if (t && t.first === n && wrapped(n - 1, n)) {
         out.push({ ...nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches), qualified: true });
         k++;
-      } else if (!(tokens[n] && isCapitalised(tokens[n]) && joined(n - 1, n))) out.push(s);
+      } else if (!(tokens[n] && isCapitalised(tokens[n]) && wrapped(n - 1, n))) out.push(s);
       continue;
     }
     // A compass word the gazetteer does not know, right before the name.
@@ -223,7 +230,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
     if (tokens[p] && (tokens[p].text === '-' || tokens[p].text === '‐') && tokens[p].end === s.start) p--;
     const prev = tokens[p];
     const free = !out.length || out[out.length - 1].last < p;
-    if (prev && free && isCapitalised(prev) && DIRECTIONAL.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
+    if (prev && free && isCapitalised(prev) && COMPASS_WORDS.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
       out.push({ ...nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches), qualified: true });
     } else out.push(s);
   }

@@ -59,17 +59,25 @@ export function twinFeatures(match: NameMatch, all: NameMatch[], into: FeatureSi
   const p = match.place;
   // Only areas we can draw: an admin-2 point is no better than its town's point.
   const isArea = (q: Place) => !!q.shape && TWIN_AREA_KINDS.has(q.kind);
-  for (const { place: q } of all) {
+  for (const o of all) {
+    const q = o.place;
     if (q === p || q.country !== p.country) continue;
-    if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(cityMeant(q, p) ? 'twinBigArea' : 'twinArea', 1);
-    if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(cityMeant(p, q) ? 'twinCity' : 'twinSeat', 1);
+    if (isArea(p) && q.kind === 'city' && contains(p, q)) into.set(cityMeant(o, match) ? 'twinBigArea' : 'twinArea', 1);
+    if (p.kind === 'city' && isArea(q) && contains(q, p)) into.set(cityMeant(match, o) ? 'twinCity' : 'twinSeat', 1);
   }
 }
 
-/** Is a name shared by a city and the area around it meant as the city: a big city that is much of its area. */
-function cityMeant(city: Place, area: Place): boolean {
-  if (city.population < TWIN_CITY_MIN_POPULATION) return false;
-  return !(area.population > 0 && city.population < area.population * TWIN_CITY_MIN_SHARE);
+/**
+ * Is a name shared by a city and the area around it meant as the city: a big city that is much of its area.
+ * The share rule speaks for an area called by its own name (Quebec); an area the name reaches only as an
+ * alternate name ("Valencia" for the Valencian Community, whose city is 16% of it) does not hold the name
+ * against a big city that bears it as its primary name.
+ */
+function cityMeant(city: NameMatch, area: NameMatch): boolean {
+  if (city.place.population < TWIN_CITY_MIN_POPULATION) return false;
+  if (area.nameType !== 'name' && city.nameType === 'name') return true;
+  const areaPop = area.place.population;
+  return !(areaPop > 0 && city.place.population < areaPop * TWIN_CITY_MIN_SHARE);
 }
 
 /** Does the area hold the city? */

@@ -12,6 +12,8 @@ export interface RankContext {
   admin1s: Map<string, Set<string>>;
   /** Anchors of confidently read places (one per place, most-mentioned first), with their keys. */
   anchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
+  /** Place id → the keys that name it confidently ("Pacific Ocean" and, through it, the Pacific Ocean). */
+  placeKeys: Map<string, Set<string>>;
 }
 
 /** Places whose distance every candidate is measured to: enough for any article, bounded for books. */
@@ -28,6 +30,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   const countriesByKey = new Map<string, Map<string, number>>();
   const admin1s = new Map<string, Set<string>>();
   const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
+  const placeKeys = new Map<string, Set<string>>();
   for (const { mention, candidates } of ranked) {
     const top = candidates[0];
     if (!top) continue;
@@ -47,6 +50,11 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
       if (keys) keys.add(mention.key);
       else admin1s.set(code, new Set([mention.key]));
     }
+    if (margin >= 1) {
+      const keys = placeKeys.get(p.id);
+      if (keys) keys.add(mention.key);
+      else placeKeys.set(p.id, new Set([mention.key]));
+    }
     if (margin >= 1 && p.kind !== 'continent' && p.kind !== 'country' && p.kind !== 'historical-country') {
       const anchored = byPlace.get(p.id) ?? { keys: new Set<string>(), anchor: p.anchor, n: 0 };
       anchored.keys.add(mention.key);
@@ -55,5 +63,5 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
     }
   }
   const anchors = [...byPlace.values()].sort((x, y) => y.n - x.n).slice(0, MAX_CONTEXT_ANCHORS);
-  return { countries, countriesByKey, admin1s, anchors };
+  return { countries, countriesByKey, admin1s, anchors, placeKeys };
 }

@@ -5,7 +5,7 @@
 import { AREA_KINDS } from './area-kinds.ts';
 import { featureName, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
 import { popBucket } from './pop-bucket.ts';
-import type { NameSpan } from './find-name-spans.ts';
+import { COMPASS_WORDS, type NameSpan } from './find-name-spans.ts';
 import { distanceKm, distanceLowerBoundKm } from './distance-km.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { NameMatch } from './types.ts';
@@ -213,6 +213,37 @@ function readingsOf(span: NameSpan): Readings {
   return r;
 }
 
+/** SCOWL level up to which a dictionary word counts as common (20: "west", "centre", "union", "gulf"). */
+const GENERIC_MAX_LEVEL = 20;
+
+/** Is every word of the key a common English word (SCOWL's commonest levels, or the corpora's) or a compass word? */
+function isGenericName(key: string, lexicon: Lexicon): boolean {
+  for (const w of key.split(' ')) {
+    const level = lexicon.dictLevels.get(w);
+    if (!(level !== undefined && level <= GENERIC_MAX_LEVEL) && !lexicon.commonWords.has(w) && !COMPASS_WORDS.has(w))
+      return false;
+  }
+  return true;
+}
+
+/**
+ * "the West", "the Centre", "Far North": is the name made of common English words, with readings only in
+ * countries the rest of the article does not name (Cameroon's West and Centre regions in a story about Europe)?
+ * Then it is the word, not the place. A country's name ("Turkey") is never such a reading. The training corpora
+ * disagree on these words (one annotates "the West" as a place, another leaves "the Centre" out), so the model
+ * cannot learn them; extractMentions weighs this by hand.
+ *
+ * @example
+ * isGenericForeign(span, ctx, doc) // true for "Centre" in "Paris and Berlin asked the Centre for help."
+ */
+export function isGenericForeign(span: NameSpan, ctx: SpanContext, doc: DocEvidence): boolean {
+  const r = readingsOf(span);
+  if (r.kinds.has('country') || !isGenericName(span.key, ctx.lexicon)) return false;
+  const mine = doc.countriesByKey.get(span.key);
+  for (const c of r.countries) if ((doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0) > 0) return false;
+  return true;
+}
+
 /** Is a reading of the name the primary name of a country, an admin-1 unit or a city of a million? */
 export function isMajorName(span: NameSpan): boolean {
   return readingsOf(span).major;
@@ -260,10 +291,11 @@ export function spanFeatures(
     into.set('common', 1);
     if (sentStart || headline) into.set('common&sentStart', 1);
   }
-  // Chad, Israel, Jordan, Georgia: a country, state or big city that is also a given name or a surname
-  // is mostly the place; the name lists weigh only beside a person's name (given&nextCap, prevGiven…).
-  if (single && lexicon.givenNames.has(span.key)) into.set(r.major ? 'given&major' : 'given', 1);
-  if (single && lexicon.surnames.has(span.key)) into.set(r.major ? 'surname&major' : 'surname', 1);
+  // Chad, Israel, Jordan, Georgia: a country, state or big city that is also a given name or a surname is
+  // the place unless a person's context says otherwise, so the name lists put no penalty on it (issue #15);
+  // they weigh beside a person's name (given&nextCap, prevGiven…) and in the document pass.
+  if (single && !r.major && lexicon.givenNames.has(span.key)) into.set('given', 1);
+  if (single && !r.major && lexicon.surnames.has(span.key)) into.set('surname', 1);
   if (single) {
     if (CALENDAR_WORDS.has(span.key)) into.set('calendar', 1);
     // "Union", "Commerce", "Centre": an English word whose readings are small places.

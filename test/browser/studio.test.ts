@@ -194,12 +194,10 @@ function studioTests(engine: Engine) {
     assert.match(await message(page, /places found/), /^4 places found\.$/);
     await page.waitForFunction(() => document.querySelectorAll('path.aa-f').length === 4);
     const { areas, points } = await drawn(page);
-    // The article's four places and none of the page's navigation (Oslo, Lima) or teasers (Tokyo, Manila).
-    // "Valencia" is drawn as the Valencian Community, not the city: a resolution error of the geoparser (the
-    // city is 16% of the community's population, under issue #15's one-fifth rule), the CLI's too; this test is
-    // about reading the dropped file.
-    assert.deepEqual(points.sort(), ['Alicante', 'Madrid', 'Murcia']);
-    assert.deepEqual(areas, ['Valencian Community']);
+    // The article's four places and none of the page's navigation (Oslo, Lima) or teasers (Tokyo, Manila):
+    // "streets in Valencia" is the city (the community reaches that name only as an alternate name).
+    assert.deepEqual(points.sort(), ['Alicante', 'Madrid', 'Murcia', 'Valencia']);
+    assert.deepEqual(areas, []);
     // The text area holds the extracted text the offsets refer to.
     const text = await page.$eval('#aa-studio-text', (e) => (e as HTMLTextAreaElement).value);
     assert.match(text, /^Heavy rain flooded streets in Valencia/);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMPTY_MODEL } from '../../src/core/model.ts';
 import { articleCommaPlaces, rankCandidates } from '../../src/core/rank-candidates.ts';
-import { addContextFeatures } from '../../src/core/candidate-features.ts';
+import { addContextFeatures, candidateFeatures } from '../../src/core/candidate-features.ts';
 import type { RankContext } from '../../src/core/rank-context.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { resolveSites, findLocalFocus } from '../../src/core/resolve-sites.ts';
@@ -155,12 +155,12 @@ test('"City, State" anywhere in the article: a later bare Paris is still Paris, 
   const r = resolve(text, ['Paris', 'Texas', 'Paris']);
   const ids = r.filter((x) => x.mention.text === 'Paris').map((x) => x.place?.id);
   assert.deepEqual(ids, ['geonames:4717560', 'geonames:4717560']);
-  // Each mention of the name carries the comma's places.
+  // Each mention of the name carries the comma's places; the state, the towns before its comma.
   const mentions = mentionsOf(text, ['Paris', 'Texas', 'Paris']);
   const commas = articleCommaPlaces(mentions, text, gazetteer);
   assert.deepEqual(
     commas.map((c) => c.map((p) => p.name)),
-    [['Texas'], [], ['Texas']],
+    [['Texas'], ['Paris', 'Paris'], ['Texas']],
   );
 });
 
@@ -177,6 +177,7 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
     countriesByKey: new Map([['london', new Map([['GB', 1]])]]),
     admin1s: new Map(),
     anchors: [],
+    placeKeys: new Map(),
   };
   const features = (p: typeof gb) => {
     const f = new Map<string, number>();
@@ -186,6 +187,11 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
   assert.equal(features(gb).get('docForeign'), 1);
   assert.equal(features(ca).get('docForeign'), undefined);
   assert.equal(features(ca).get('docCountry'), 1 / 3);
+  // A reading next to the story's places is not foreign, whatever its country (Georgia beside Azerbaijan).
+  ctx.anchors.push({ keys: new Set(['st thomas']), anchor: [paris.anchor[0] + 3, paris.anchor[1]] });
+  assert.equal(features(gb).get('docForeign'), undefined);
+  ctx.anchors[0].anchor = [paris.anchor[0] + 30, paris.anchor[1]];
+  assert.equal(features(gb).get('docForeign'), 1);
 });
 
 test('a state counts as the article naming it only when another name names it: no self-evidence', () => {
@@ -196,6 +202,7 @@ test('a state counts as the article naming it only when another name names it: n
     countriesByKey: new Map(),
     admin1s: new Map([['NZ.F5', new Set(namers)]]),
     anchors: [],
+    placeKeys: new Map(),
   });
   const docAdmin1 = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -207,4 +214,53 @@ test('a state counts as the article naming it only when another name names it: n
   // …the region named by another name does, also beside the town's own.
   assert.equal(docAdmin1(['tasman']), 1);
   assert.equal(docAdmin1(['nelson', 'tasman']), 1);
+});
+
+test('"City, State": the area after the comma is read as the one that holds a town of the first name', () => {
+  const text = 'Storms near Paris, Texas. Later Georgia voted.';
+  const mentions = mentionsOf(text, ['Paris', 'Texas', 'Georgia']);
+  const commas = articleCommaPlaces(mentions, text, gazetteer);
+  // Behind "Texas": the towns called Paris; behind "Paris": the state.
+  assert.deepEqual(commas[1].map((p) => p.id).sort(), ['geonames:2988507', 'geonames:4717560']);
+  assert.deepEqual(
+    commas[0].map((p) => p.id),
+    ['geonames:4736286'],
+  );
+  assert.deepEqual(commas[2], []);
+  // A state or country holding one of the towns gets the comma's weight; one that holds none does not.
+  const springfield = gazetteer.lookup('springfield').map((m) => m.place);
+  const georgias = gazetteer.lookup('georgia');
+  const mention = mentionsOf('Springfield, Georgia', ['Georgia'])[0];
+  const commaCtx = (id: string, towns: typeof springfield) =>
+    candidateFeatures(
+      georgias.find((m) => m.place.id === id)!,
+      georgias,
+      mention,
+      null,
+      towns,
+    ).get('commaCtx');
+  const inGeorgia = { ...springfield[0], id: 'test:springfield-ga', admin1: 'GA' };
+  assert.equal(commaCtx('geonames:4197000', [inGeorgia]), 1);
+  assert.equal(commaCtx('geonames:614540', [inGeorgia]), undefined);
+  assert.equal(commaCtx('geonames:4197000', springfield), undefined);
+});
+
+test('a reading the article names confidently by another name is marked; its own name is no evidence', () => {
+  const [m] = mentionsOf('Pacific', ['Pacific']);
+  const ocean = { ...gazetteer.lookup('paris')[0].place, id: 'test:ocean', kind: 'water' as const, country: '' };
+  const ctx = (namers: string[]): RankContext => ({
+    countries: new Map(),
+    countriesByKey: new Map(),
+    admin1s: new Map(),
+    anchors: [],
+    placeKeys: new Map([['test:ocean', new Set(namers)]]),
+  });
+  const docSame = (namers: string[]) => {
+    const f = new Map<string, number>();
+    addContextFeatures(f, ocean, m, ctx(namers));
+    return f.get('docSame');
+  };
+  assert.equal(docSame(['pacific ocean']), 1);
+  assert.equal(docSame(['pacific']), undefined);
+  assert.equal(docSame(['pacific', 'pacific ocean']), 1);
 });

@@ -15,9 +15,10 @@ import { findNameSpans } from '../../src/core/find-name-spans.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
 import { rankCandidates } from '../../src/core/rank-candidates.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
-import { isCalendarWord, lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
+import { isCalendarWord, isGenericForeign, lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
+import { EMPTY_MODEL, type GeoparserModel } from '../../src/core/model.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
 /** Spans and their span context for a text, with the real gazetteer and model. */
@@ -72,9 +73,16 @@ test('junk features: a month, a dictionary word, a word in capitals, a currency 
 });
 
 test('given-name and surname features: never on a country, a state or a big city', () => {
-  assert.equal(featuresOf('Jordan closed its border.', 'Jordan').get('given&major'), 1);
-  assert.equal(featuresOf('Jordan closed its border.', 'Jordan').get('given'), undefined);
+  const jordan = featuresOf('Jordan closed its border.', 'Jordan');
+  assert.deepEqual(
+    [...jordan.keys()].filter((k) => /^(given|surname)/.test(k)),
+    [],
+  );
   assert.equal(featuresOf('Georgia votes today.', 'Georgia').get('given'), undefined);
+  // A given name that is only a small town's name carries the feature.
+  assert.equal(featuresOf('Then Tracy sang.', 'Tracy').get('given'), 1);
+  // A person's context still counts on a country's name: "Jordan Henderson" is a given name before a surname.
+  assert.equal(featuresOf('Jordan Henderson scored twice.', 'Jordan').get('given&nextCap'), 1);
 });
 
 test('person evidence carries from "John Bolton" to a later bare "Bolton"', () => {
@@ -181,4 +189,76 @@ test('a short line without closing punctuation is a fragment (heading, caption, 
   assert.equal(featuresOf(text, 'Madrid', 0).get('fragment&sentStart'), 1);
   assert.equal(featuresOf(text, 'Madrid', 1).get('fragment'), undefined);
   assert.equal(featuresOf(text, 'Madrid', 1).get('fragment&sentStart'), undefined);
+});
+
+test('a compass word that is a name joins the next name across a wrapped line, not across a paragraph', () => {
+  const { gazetteer, model } = realResources();
+  const found = (text: string) =>
+    findNameSpans(text, tokenize(text), gazetteer, lexiconOf(model))
+      .filter((s) => /Central|Anatolia/.test(s.text))
+      .map((s) => [s.text, s.key]);
+  assert.ok(gazetteer.lookup('central').length > 0, 'the test needs "Central" to be a gazetteer name');
+  assert.deepEqual(found('Snow closed roads in Central\n      Anatolia on Monday.'), [
+    ['Central\n      Anatolia', 'anatolia'],
+  ]);
+  assert.deepEqual(found('Snow closed roads in Central      Anatolia.'), [['Central      Anatolia', 'anatolia']]);
+  assert.deepEqual(found('Snow closed roads in the Central\n\nAnatolia was calm.'), [
+    ['Central', 'central'],
+    ['Anatolia', 'anatolia'],
+  ]);
+});
+
+test('a name of common words whose readings lie only in countries the article does not name is junk', () => {
+  const { gazetteer, model } = realResources();
+  const generic = (text: string, key: string) => {
+    const { spans, ctx } = spansOf(text);
+    const doc = collectDocEvidence(scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, model), ctx);
+    const span = spans.find((s) => s.key === key);
+    assert.ok(span, `no span ${key} in ${JSON.stringify(text)}`);
+    return isGenericForeign(span, ctx, doc);
+  };
+  assert.ok(
+    gazetteer.lookup('centre').every((m) => m.place.country !== 'FR' && m.place.country !== 'DE'),
+    'the test needs no "Centre" in France or Germany',
+  );
+  // "the Centre" (a government, a research centre) in a story about France and Germany: Cameroon's Centre region
+  // and the like are no reading of it here.
+  assert.equal(generic('Paris and Berlin asked the Centre for help.', 'centre'), true);
+  // In a story about Cameroon the same word may be the region.
+  assert.equal(generic('Cameroon sent troops to the Centre and to Yaounde.', 'centre'), false);
+  // A name that is not a common word is never junk that way, nor a country's name.
+  assert.equal(generic('Paris and Berlin sent aid to Yaounde.', 'yaounde'), false);
+  assert.equal(generic('Paris and Berlin sent aid to Turkey.', 'turkey'), false);
+  // With the committed model, the whole pipeline drops it.
+  assert.deepEqual(places('Paris and Berlin asked the Centre for help.'), ['Paris', 'Berlin']);
+});
+
+test("a country's own name standing alone is a place unless the article uses it for a person", () => {
+  const { gazetteer } = realResources();
+  // A span model that doubts every name, and knows "Georgia" as a given name.
+  const doubtful: GeoparserModel = {
+    ...EMPTY_MODEL,
+    span: { weights: { bias: -5 } },
+    spanDoc: { weights: { bias: -5 } },
+    givenNames: ['georgia'],
+  };
+  const p2 = (text: string) =>
+    scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, doubtful).map((s) => [
+      s.span.text,
+      Math.round(s.p2 * 100) / 100,
+    ]);
+  // Countries by their own names rise to 0.6; a city (Roseau) and a country glued to another name do not.
+  assert.deepEqual(p2('Aid reached Dominica and Roseau. Georgia Power paid.'), [
+    ['Dominica', 0.6],
+    ['Roseau', 0.01],
+    ['Georgia', 0.01],
+  ]);
+  // A name the article uses as a person's first name stays doubtful, bare or not.
+  assert.deepEqual(
+    p2('Georgia Stevens skated. Later Georgia won gold.').filter(([t]) => t === 'Georgia'),
+    [
+      ['Georgia', 0.01],
+      ['Georgia', 0.01],
+    ],
+  );
 });
