@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
 import type { BasemapData } from '../map/basemap-transform.ts';
+import { setCountryNames } from '../model/kind-group.ts';
 import { MapLegend } from './MapLegend.tsx';
 
 export interface MapViewProps {
@@ -56,6 +57,8 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
           }),
         );
     });
+    // The basemap's country names spare the place list Intl.DisplayNames (kind-group.ts), with or without tiles.
+    basemap.then((data) => setCountryNames(data?.countryNames));
     if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));
     const stopError = effect(() => {
       if (model.error.value) placesDrawn();

@@ -21,6 +21,7 @@ import {
   type Path,
   type Point,
 } from 'leaflet';
+import type { Feature } from 'geojson';
 import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
@@ -64,6 +65,24 @@ const HINT_MS = 1600;
 const DOT_RADIUS_PX = 6;
 /** Shapes added to the map per task: 500 circle markers take ~50 ms on the development machine. */
 const SLICE_FEATURES = 500;
+
+/** The box of nested `[lon, lat]` coordinates (invalid when there are none). */
+function box(coordinates: unknown): LatLngBounds {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (x: unknown): void => {
+    if (!Array.isArray(x)) return;
+    if (typeof x[0] !== 'number') return x.forEach(walk);
+    w = Math.min(w, x[0]);
+    e = Math.max(e, x[0]);
+    s = Math.min(s, x[1]);
+    n = Math.max(n, x[1]);
+  };
+  walk(coordinates);
+  return w <= e ? latLngBounds([s, w], [n, e]) : latLngBounds([]);
+}
+
+/** Runs `f` in a task after the next frame is painted (a frame callback runs before the paint, a timer after). */
+const afterPaint = (f: () => void) => requestAnimationFrame(() => setTimeout(f));
 
 /**
  * The box of a layer's `focus` (issue #14), null when it has none or not four numbers (a file from elsewhere).
@@ -147,11 +166,16 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let shown: LayerFeature[] = [];
   let focus: LatLngBounds | null = null;
   let current: ArticleLayer | null = null;
+  /** The features as drawn (unwrapped across ±180°), by id. */
+  let drawnById = new Map<string, LayerFeature>();
+  const coordinatesOf = (id: string) => (drawnById.get(id)?.geometry as { coordinates?: unknown } | null)?.coordinates;
+  /** The current layer's names are on the map (they follow the frame that paints its shapes). */
+  let labelled = false;
   /** The bundled basemap is drawn (or not wanted: tiles instead). */
   let basemapDrawn = !!options.tiles;
   /** `data-complete` on the map once places and basemap are both drawn: what the bench times as everything painted. */
   const markComplete = () => {
-    if (basemapDrawn && current) el.dataset.complete = '';
+    if (basemapDrawn && labelled && current) el.dataset.complete = '';
   };
   let selected: string | null = null;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
@@ -166,14 +190,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   resize.observe(el);
   const reduceMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+  /**
+   * The box of the places as drawn (unwrapped across ±180°), from their coordinates rather than their Leaflet
+   * paths: a layer of thousands is framed before its shapes are built, a slice per task (issue #19).
+   */
   function boundsOf(fs: LayerFeature[]) {
-    const b = latLngBounds([]);
-    for (const f of fs) {
-      const path = paths.get(f.id) as Path & { getBounds?(): LatLngBounds; getLatLng?(): LatLng };
-      if (path?.getBounds) b.extend(path.getBounds());
-      else if (path?.getLatLng) b.extend(path.getLatLng());
-    }
-    return b;
+    return box(fs.map((f) => coordinatesOf(f.id)));
   }
 
   /**
@@ -181,15 +203,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
    * would put it in the view of the Caucasus.
    */
   function inView(id: string, view: LatLngBounds): boolean {
-    const path = paths.get(id) as Path & { getLatLngs?(): unknown; getLatLng?(): LatLng };
-    if (path?.getLatLng) return view.contains(path.getLatLng());
-    const parts: LatLng[][] = [];
-    const walk = (x: unknown): void => {
-      if (Array.isArray(x) && typeof x[0]?.lat === 'number') parts.push(x as LatLng[]);
-      else if (Array.isArray(x)) x.forEach(walk);
-    };
-    walk(path?.getLatLngs?.());
-    return parts.some((ring) => latLngBounds(ring).intersects(view));
+    const g = drawnById.get(id)?.geometry;
+    return (g?.type === 'MultiPolygon' ? g.coordinates : [coordinatesOf(id)]).some((part) => {
+      const b = box(part);
+      return b.isValid() && b.intersects(view);
+    });
   }
 
   /**
@@ -333,22 +351,21 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const visible = layer.features.filter((f) => f.geometry);
       const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
       rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
-      const built = geoJSON(arranged.order, {
-        // Points in their own pane above the areas: they stay clickable without reordering on select.
-        pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
-        style: (f) => ({
-          className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}${
-            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''
-          }${arranged.labels.has(String(f!.id)) ? ' aa-area' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
+      drawnById = new Map(arranged.order.map((f) => [f.id, f]));
+      const style = (feature?: Feature) => {
+        const f = feature as LayerFeature;
+        const p = f.properties;
+        return {
+          className: `aa-f aa-k-${kindGroup(p.kind)}${p.disputed ? ' aa-disputed' : ''}${
+            arranged.containers.has(f.id) ? ' aa-container' : ''
+          }${arranged.labels.has(f.id) ? ' aa-area' : ''}${p.approximate ? ' aa-approx' : ''}`,
           weight: 1.5,
-        }),
-        onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
-      });
-      // On the map in slices, a task each, areas first: drawing 5,000 cities at once held the page for seconds
-      // (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
-      // Framed before the first shape is drawn: moving the view afterwards would draw the shapes on it again.
+        };
+      };
       shown = visible;
       current = layer;
+      articleLabels = [];
+      labelled = false;
       focus = focusBounds(layer.focus);
       if (!focus && visible.length) {
         // A layer made without `focus` (an older file, a host's own) gets chooseFocus's, as geoparse would give
@@ -359,37 +376,51 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           if (!touched && !selected) api.fit(false);
         });
       }
+      // Framed before the first shape is drawn (from the coordinates): moving the view afterwards would draw the
+      // shapes on it again.
       this.fit(false);
       const drawn = geoJSON().addTo(map);
       features = drawn;
-      const all = built.getLayers();
       const run = ++drawing;
+      // Built and put on the map in slices, a task each, areas first: building and drawing 5,000 cities at once
+      // held the page for seconds (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
       const addSlice = (from: number) => {
         if (run !== drawing) return;
-        for (const l of all.slice(from, from + SLICE_FEATURES)) drawn.addLayer(l);
-        if (from + SLICE_FEATURES < all.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
+        const slice = geoJSON(arranged.order.slice(from, from + SLICE_FEATURES), {
+          // Points in their own pane above the areas: they stay clickable without reordering on select.
+          pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
+          style,
+          onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
+        });
+        for (const l of slice.getLayers()) drawn.addLayer(l);
+        if (from + SLICE_FEATURES < arranged.order.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
       };
       addSlice(0);
-      articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
-        const group = kindGroup(f.properties.kind);
-        const area = arranged.labels.get(f.id);
-        if (area)
-          return [
-            {
-              id: f.id,
-              text: f.properties.name,
-              at: latLng(area.at[1], area.at[0]),
-              look: `aa-lbl-area aa-k-${group}`,
-              room: area,
-            },
-          ];
-        if (f.geometry?.type !== 'Point' || group !== 'city') return [];
-        const [lon, lat] = f.geometry.coordinates;
-        return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
-      });
-      showNames();
       report();
-      markComplete();
+      // Places first (issue #14): the names are measured and placed after the frame that paints the shapes.
+      afterPaint(() => {
+        if (run !== drawing) return;
+        articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
+          const group = kindGroup(f.properties.kind);
+          const area = arranged.labels.get(f.id);
+          if (area)
+            return [
+              {
+                id: f.id,
+                text: f.properties.name,
+                at: latLng(area.at[1], area.at[0]),
+                look: `aa-lbl-area aa-k-${group}`,
+                room: area,
+              },
+            ];
+          if (f.geometry?.type !== 'Point' || group !== 'city') return [];
+          const [lon, lat] = f.geometry.coordinates;
+          return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
+        });
+        showNames();
+        labelled = true;
+        markComplete();
+      });
       if (selected) this.setSelected(selected, false);
     },
 
