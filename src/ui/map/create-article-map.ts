@@ -67,18 +67,11 @@ const DOT_RADIUS_PX = 6;
 const SLICE_FEATURES = 500;
 
 /** The box of nested `[lon, lat]` coordinates (invalid when there are none). */
-function box(coordinates: unknown): LatLngBounds {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  const walk = (x: unknown): void => {
-    if (!Array.isArray(x)) return;
-    if (typeof x[0] !== 'number') return x.forEach(walk);
-    w = Math.min(w, x[0]);
-    e = Math.max(e, x[0]);
-    s = Math.min(s, x[1]);
-    n = Math.max(n, x[1]);
-  };
-  walk(coordinates);
-  return w <= e ? latLngBounds([s, w], [n, e]) : latLngBounds([]);
+function box(coordinates: unknown, b = latLngBounds([])): LatLngBounds {
+  if (Array.isArray(coordinates))
+    if (typeof coordinates[0] === 'number') b.extend([coordinates[1], coordinates[0]]);
+    else for (const c of coordinates) box(c, b);
+  return b;
 }
 
 /** Runs `f` in a task after the next frame is painted (a frame callback runs before the paint, a timer after). */
@@ -204,10 +197,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
    */
   function inView(id: string, view: LatLngBounds): boolean {
     const g = drawnById.get(id)?.geometry;
-    return (g?.type === 'MultiPolygon' ? g.coordinates : [coordinatesOf(id)]).some((part) => {
-      const b = box(part);
-      return b.isValid() && b.intersects(view);
-    });
+    // Every drawn feature has coordinates (the validator's), so each part's box is valid.
+    return !!g && (g.type === 'MultiPolygon' ? g.coordinates : [coordinatesOf(id)]).some((p) => box(p).intersects(view));
   }
 
   /**
