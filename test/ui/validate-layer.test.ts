@@ -11,6 +11,7 @@ import {
   isPosition,
   isValidGeometry,
   jsonDepthOver,
+  MAX_FIELD_CHARS,
   MAX_LAYER_BYTES,
   readLayer,
 } from '../../src/ui/model/validate-layer.ts';
@@ -225,6 +226,49 @@ test('bad features are dropped and counted; the rest is shown', () => {
   ]);
 });
 
+test('a name or other text of a place over the limit drops the place, counted (issue #19: a 10 MB name)', () => {
+  const l = seed() as unknown as { features: Array<Record<string, any>>; title: string };
+  const n = l.features.length;
+  const long = 'x'.repeat(MAX_FIELD_CHARS + 1);
+  l.features[0].properties.name = 'N'.repeat(10 * 2 ** 20);
+  l.features[1].properties.country = long;
+  l.features[2].id = long;
+  l.features[3].properties.within = { id: 'geonames:1', name: long };
+  // At the limit a name is still a name.
+  l.features[4].properties.name = 'y'.repeat(MAX_FIELD_CHARS);
+  const { layer, dropped } = readLayer(JSON.stringify(l));
+  assert.equal(layer.features.length, n - 4);
+  assert.equal(layer.features[0].properties.name.length, MAX_FIELD_CHARS);
+  assert.deepEqual(dropped, [`4 of ${n} places with a name or other text over ${MAX_FIELD_CHARS} characters`]);
+});
+
+test('a title, a page field or a candidate over the limit is left out, and said', () => {
+  const l = seed() as unknown as { features: Array<Record<string, any>>; title: string; article: object };
+  const long = 'x'.repeat(MAX_FIELD_CHARS + 1);
+  l.title = long;
+  l.article = { title: 'Fine', url: `https://t.example/${long}` };
+  const baku = l.features.find((f) => f.id === BAKU)!;
+  baku.properties.candidates = [{ id: 'geonames:2', name: long, kind: 'city', country: 'AZ' }];
+  const { layer, dropped } = readLayer(JSON.stringify(l));
+  assert.equal('title' in layer, false);
+  assert.deepEqual(layer.article, { title: 'Fine' });
+  assert.deepEqual(layer.features.find((f) => f.id === BAKU)!.properties.candidates, []);
+  assert.deepEqual(dropped, [
+    '1 alternative places without a name, kind or location, or with a text too long',
+    `the title, over ${MAX_FIELD_CHARS} characters`,
+  ]);
+});
+
+test('a file whose only place has a 10 MB name is refused, saying why', () => {
+  const l = seed() as unknown as { features: Array<Record<string, any>> };
+  l.features = [{ ...l.features[0], properties: { ...l.features[0].properties, name: 'N'.repeat(10 * 2 ** 20) } }];
+  assert.throws(
+    () => readLayer(JSON.stringify(l)),
+    (e: LayerFileError) =>
+      e instanceof LayerFileError && e.message.includes(`a kind of at most ${MAX_FIELD_CHARS} characters`),
+  );
+});
+
 test('mentions that do not quote the text, or fall outside it, are dropped and counted', () => {
   const l = seed();
   const baku = l.features.find((f) => f.id === BAKU)!;
@@ -271,7 +315,7 @@ test('missing or mistyped properties get safe defaults; strings shown as text st
   assert.equal(layer.text, undefined);
   assert.deepEqual(layer.passages, []);
   assert.deepEqual(dropped, [
-    '2 alternative places without a name, kind or location',
+    '2 alternative places without a name, kind or location, or with a text too long',
     'the paragraph list, which does not fit the text',
   ]);
 });

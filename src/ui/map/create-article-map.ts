@@ -198,7 +198,9 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   function inView(id: string, view: LatLngBounds): boolean {
     const g = drawnById.get(id)?.geometry;
     // Every drawn feature has coordinates (the validator's), so each part's box is valid.
-    return !!g && (g.type === 'MultiPolygon' ? g.coordinates : [coordinatesOf(id)]).some((p) => box(p).intersects(view));
+    return (
+      !!g && (g.type === 'MultiPolygon' ? g.coordinates : [coordinatesOf(id)]).some((p) => box(p).intersects(view))
+    );
   }
 
   /**
