@@ -233,30 +233,12 @@ test('a name or other text of a place over the limit drops the place, counted (i
   l.features[0].properties.name = 'N'.repeat(10 * 2 ** 20);
   l.features[1].properties.country = long;
   l.features[2].id = long;
-  l.features[3].properties.within = { id: 'geonames:1', name: long };
   // At the limit a name is still a name.
-  l.features[4].properties.name = 'y'.repeat(MAX_FIELD_CHARS);
+  l.features[3].properties.name = 'y'.repeat(MAX_FIELD_CHARS);
   const { layer, dropped } = readLayer(JSON.stringify(l));
-  assert.equal(layer.features.length, n - 4);
+  assert.equal(layer.features.length, n - 3);
   assert.equal(layer.features[0].properties.name.length, MAX_FIELD_CHARS);
-  assert.deepEqual(dropped, [`4 of ${n} places with a name or other text over ${MAX_FIELD_CHARS} characters`]);
-});
-
-test('a title, a page field or a candidate over the limit is left out, and said', () => {
-  const l = seed() as unknown as { features: Array<Record<string, any>>; title: string; article: object };
-  const long = 'x'.repeat(MAX_FIELD_CHARS + 1);
-  l.title = long;
-  l.article = { title: 'Fine', url: `https://t.example/${long}` };
-  const baku = l.features.find((f) => f.id === BAKU)!;
-  baku.properties.candidates = [{ id: 'geonames:2', name: long, kind: 'city', country: 'AZ' }];
-  const { layer, dropped } = readLayer(JSON.stringify(l));
-  assert.equal('title' in layer, false);
-  assert.deepEqual(layer.article, { title: 'Fine' });
-  assert.deepEqual(layer.features.find((f) => f.id === BAKU)!.properties.candidates, []);
-  assert.deepEqual(dropped, [
-    '1 alternative places without a name, kind or location, or with a text too long',
-    `the title, over ${MAX_FIELD_CHARS} characters`,
-  ]);
+  assert.deepEqual(dropped, [`3 of ${n} places with a name or other text over ${MAX_FIELD_CHARS} characters`]);
 });
 
 test('a file whose only place has a 10 MB name is refused, saying why', () => {
@@ -264,8 +246,7 @@ test('a file whose only place has a 10 MB name is refused, saying why', () => {
   l.features = [{ ...l.features[0], properties: { ...l.features[0].properties, name: 'N'.repeat(10 * 2 ** 20) } }];
   assert.throws(
     () => readLayer(JSON.stringify(l)),
-    (e: LayerFileError) =>
-      e instanceof LayerFileError && e.message.includes(`a kind of at most ${MAX_FIELD_CHARS} characters`),
+    (e: LayerFileError) => e instanceof LayerFileError && e.title === 'This file has no usable places',
   );
 });
 
@@ -315,7 +296,7 @@ test('missing or mistyped properties get safe defaults; strings shown as text st
   assert.equal(layer.text, undefined);
   assert.deepEqual(layer.passages, []);
   assert.deepEqual(dropped, [
-    '2 alternative places without a name, kind or location, or with a text too long',
+    '2 alternative places without a name, kind or location',
     'the paragraph list, which does not fit the text',
   ]);
 });

@@ -8,9 +8,6 @@ import type { BasemapData } from '../map/basemap-transform.ts';
 import { setCountryNames } from '../model/kind-group.ts';
 import { MapLegend } from './MapLegend.tsx';
 
-/** How long the place list may wait for the basemap's country names (a slow connection) before Intl gives them. */
-const NAMES_WAIT_MS = 1000;
-
 export interface MapViewProps {
   model: Model;
   basemap: Promise<BasemapData | null>;
@@ -50,21 +47,21 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
     // to load) the names go on the map (create-article-map.ts), then the panel's place list and text are rendered,
     // and after them the basemap, so that neither its thousands of paths nor the panel hold up the first view.
-    // The list waits for the basemap's data (fetched with the layer; at most NAMES_WAIT_MS): its country names
-    // spare the page Intl.DisplayNames (kind-group.ts), with or without tiles.
+    // The list waits for the basemap's data (fetched beside the layer; null when it fails or there is none): its
+    // country names spare the page Intl.DisplayNames (kind-group.ts), with or without tiles.
     let placesDrawn: () => void = () => {};
     const placesPainted = new Promise<void>((resolve) => {
       placesDrawn = () =>
         requestAnimationFrame(() =>
           setTimeout(() =>
-            Promise.race([basemap, new Promise((r) => setTimeout(r, NAMES_WAIT_MS))]).then(() => {
+            basemap.then((data) => {
+              setCountryNames(data?.countryNames);
               model.mapPainted.value = true;
               setTimeout(resolve);
             }),
           ),
         );
     });
-    basemap.then((data) => setCountryNames(data?.countryNames));
     if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));
     const stopError = effect(() => {
       if (model.error.value) placesDrawn();

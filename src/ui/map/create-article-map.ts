@@ -74,9 +74,6 @@ function box(coordinates: unknown, b = latLngBounds([])): LatLngBounds {
   return b;
 }
 
-/** Runs `f` in a task after the next frame is painted (a frame callback runs before the paint, a timer after). */
-const afterPaint = (f: () => void) => requestAnimationFrame(() => setTimeout(f));
-
 /**
  * The box of a layer's `focus` (issue #14), null when it has none or not four numbers (a file from elsewhere).
  * A box across the antimeridian (west > east) runs on past 180°, as the unwrapped shapes do.
@@ -391,29 +388,32 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       addSlice(0);
       report();
       // Places first (issue #14): the names are measured and placed after the frame that paints the shapes.
-      afterPaint(() => {
-        if (run !== drawing) return;
-        articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
-          const group = kindGroup(f.properties.kind);
-          const area = arranged.labels.get(f.id);
-          if (area)
-            return [
-              {
-                id: f.id,
-                text: f.properties.name,
-                at: latLng(area.at[1], area.at[0]),
-                look: `aa-lbl-area aa-k-${group}`,
-                room: area,
-              },
-            ];
-          if (f.geometry?.type !== 'Point' || group !== 'city') return [];
-          const [lon, lat] = f.geometry.coordinates;
-          return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
-        });
-        showNames();
-        labelled = true;
-        markComplete();
-      });
+      // (A frame callback runs before the paint, a timer after it.)
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (run !== drawing) return;
+          articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
+            const group = kindGroup(f.properties.kind);
+            const area = arranged.labels.get(f.id);
+            if (area)
+              return [
+                {
+                  id: f.id,
+                  text: f.properties.name,
+                  at: latLng(area.at[1], area.at[0]),
+                  look: `aa-lbl-area aa-k-${group}`,
+                  room: area,
+                },
+              ];
+            if (f.geometry?.type !== 'Point' || group !== 'city') return [];
+            const [lon, lat] = f.geometry.coordinates;
+            return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
+          });
+          showNames();
+          labelled = true;
+          markComplete();
+        }),
+      );
       if (selected) this.setSelected(selected, false);
     },
 
@@ -429,14 +429,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       outline = null;
       selected = id;
       placeLabels();
-      const path = id ? paths.get(id) : undefined;
-      if (!path) return;
-      path.getElement()?.classList.add('aa-sel');
+      // A shape of a big layer may not be built yet: the outline and fly-to need only its coordinates.
+      if (!id || !drawnById.has(id)) return;
+      paths.get(id)?.getElement()?.classList.add('aa-sel');
       // The selected area's outline on top of everything, in its own pane; the area stays where its size puts it
       // (issue #14). The widget calls this after the frame that shows the passages (mount-widget.tsx).
-      const f = shown.find((x) => x.id === id);
-      if (f && rooms.has(f.id)) {
-        outline = geoJSON(unwrapAntimeridian(f.geometry!), {
+      if (rooms.has(id)) {
+        outline = geoJSON(drawnById.get(id)!.geometry, {
           pane: 'aa-selection',
           interactive: false,
           style: () => ({ className: 'aa-outline', weight: 2.5 }),

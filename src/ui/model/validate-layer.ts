@@ -28,8 +28,7 @@ export const MAX_LAYER_BYTES = 50 * 1024 * 1024;
  */
 export const MAX_JSON_DEPTH = 64;
 /**
- * A place's name, id, kind or another short text of the layer (title, a candidate's name, the page's URL) longer
- * than this is not one (issue #19: a 10 MB name was drawn on the map and in every list). The longest place names
+ * A place's name, id, kind or another of its short texts longer than this is not one (issue #19: a 10 MB name was drawn on the map and in every list). The longest place names
  * run to about 170 characters (Bangkok's ceremonial name), web addresses rarely past 2,000. The article text
  * itself has no limit but the file's.
  */
@@ -144,7 +143,6 @@ function isCandidate(c: unknown): c is LayerCandidate {
     typeof c.id === 'string' &&
     typeof c.name === 'string' &&
     typeof c.kind === 'string' &&
-    !Object.values(c).some(tooLong) &&
     (c.country === undefined || typeof c.country === 'string') &&
     (c.anchor === undefined || isPosition(c.anchor))
   );
@@ -196,7 +194,7 @@ export function readLayer(text: string): LayerReading {
       counts.properties++;
       continue;
     }
-    if (tooLong(feature.id) || Object.values(p).some(tooLong) || (isObject(p.within) && tooLong(p.within.name))) {
+    if ([feature.id, ...Object.values(p)].some(tooLong)) {
       counts.long++;
       continue;
     }
@@ -230,7 +228,7 @@ export function readLayer(text: string): LayerReading {
   const total = data.features.length;
   if (total && !features.length) {
     throw new LayerFileError(
-      `None of its ${total} features is a place the explorer can draw (each needs an id, a name and a kind of at most ${MAX_FIELD_CHARS} characters and valid geometry). ${CHOOSE}`,
+      `None of its ${total} features is a place the explorer can draw (each needs an id, a name, a kind and valid geometry). ${CHOOSE}`,
       'This file has no usable places',
     );
   }
@@ -240,18 +238,16 @@ export function readLayer(text: string): LayerReading {
     counts.duplicates && `${counts.duplicates} of ${total} features that repeat the id of an earlier one`,
     counts.geometry && `${counts.geometry} of ${total} places with invalid geometry or coordinates`,
     counts.mentions && `${counts.mentions} mentions whose offsets do not quote the article text`,
-    counts.candidates &&
-      `${counts.candidates} alternative places without a name, kind or location, or with a text too long`,
-    tooLong(data.title) && `the title, over ${MAX_FIELD_CHARS} characters`,
+    counts.candidates && `${counts.candidates} alternative places without a name, kind or location`,
     !passagesOk && 'the paragraph list, which does not fit the text',
   ].filter((s): s is string => !!s);
   const layer = { ...data, features, passages } as ArticleLayer;
-  if (typeof data.title !== 'string' || tooLong(data.title)) delete layer.title;
+  if (typeof data.title !== 'string') delete layer.title;
   // The page's metadata (issue #16) is shown as text: only its string fields are kept.
   if (isObject(data.article)) {
     const article: Record<string, string> = {};
     for (const [k, v] of Object.entries(data.article))
-      if (ARTICLE_FIELDS.has(k) && typeof v === 'string' && !tooLong(v)) article[k] = v;
+      if (ARTICLE_FIELDS.has(k) && typeof v === 'string') article[k] = v;
     layer.article = article;
   } else delete layer.article;
   if (body === undefined) delete layer.text;
