@@ -19,6 +19,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { makeBasemap } from './geo/lib/make-basemap.mjs';
 import { makeCountryNames } from './geo/lib/make-country-names.mjs';
+import { listTree } from './src/cli/list-tree.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const FIRST_LOAD_BUDGETS = [
@@ -259,10 +260,6 @@ if (existsSync('src/ui/main.tsx')) {
     );
   // The site's own file list (issue #17): a browser cannot list a folder, so the explorer's "Download site
   // (.zip)" fetches the files this names (format: src/export/README.md).
-  const listTree = (dir, prefix = '') =>
-    readdirSync(dir).flatMap((f) =>
-      statSync(join(dir, f)).isDirectory() ? listTree(join(dir, f), `${prefix}${f}/`) : [prefix + f],
-    );
   writeFileSync('dist/site/site-files.json', JSON.stringify({ files: listTree('dist/site').sort() }) + '\n');
   const gzipOf = {};
   for (const f of readdirSync('dist/site')) {

@@ -1,12 +1,13 @@
 // Writes the explorer as a self-contained static site (issue #4): dist/site, the layer as layer.geojson and
 // the text as article.txt; no server code, no third-party requests. Every file is written atomically and
 // none over the article it was made from (issue #19: `build index.html -o .`).
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { ArticleLayer } from '../core/types.ts';
 import { siteDataFiles } from '../export/site-files.ts';
+import { listTree } from './list-tree.js';
 import { refuseToOverwrite, writeFileAtomic } from './write-file-atomic.ts';
 
 export interface BuildSiteOptions {
@@ -25,13 +26,6 @@ function findSiteDir(): string {
     if (existsSync(join(dir, 'index.html'))) return dir;
   }
   throw new Error('The explorer is not built (no dist/site/index.html). Run `npm run build` first.');
-}
-
-/** The files of a folder, as relative paths with `/` between parts. */
-export function listTree(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).flatMap((name) =>
-    statSync(join(dir, name)).isDirectory() ? listTree(join(dir, name), `${prefix}${name}/`) : [prefix + name],
-  );
 }
 
 /**

@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleLayer } from '../core/types.ts';
-import { listTree, makeFolder } from './build-site.ts';
+import { makeFolder } from './build-site.ts';
+import { listTree } from './list-tree.js';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
 export interface BuildStudioOptions {

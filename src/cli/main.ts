@@ -3,7 +3,6 @@
 
 // First: on a too-old Node.js, say so before any library runs.
 import './require-node-version.ts';
-import { parseArgs } from 'node:util';
 import { InputError } from '../core/errors.ts';
 import { geoparse } from '../core/geoparse.ts';
 import { stringifyLayer } from '../core/stringify-layer.ts';
@@ -15,6 +14,7 @@ import { isUrl, readArticle, type ArticleFormat } from '../extract/read-article.
 import { fetchOptions, type FetchArticleOptions } from './fetch-options.ts';
 import { rerunForBatch, stopWithParent } from './batch-runtime.ts';
 import { checkOptions } from './check-options.ts';
+import { parseCommandLine } from './parse-command-line.ts';
 import { readFileBytes, readStdin } from './read-input-bytes.ts';
 import { removeOnExit } from './remove-on-exit.ts';
 import { runJsonLines } from './run-json-lines.ts';
@@ -94,24 +94,20 @@ async function writeAs(to: string, layer: ArticleLayer, pretty: boolean): Promis
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string', short: 'o' },
-      format: { type: 'string' },
-      to: { type: 'string' },
-      pretty: { type: 'boolean' },
-      jsonl: { type: 'boolean' },
-      'no-text': { type: 'boolean' },
-      timeout: { type: 'string' },
-      'max-size': { type: 'string' },
-      stats: { type: 'boolean' },
-      port: { type: 'string', short: 'p' },
-      debug: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
+  const { values, positionals } = parseCommandLine(argv, {
+    out: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    to: { type: 'string' },
+    pretty: { type: 'boolean' },
+    jsonl: { type: 'boolean' },
+    'no-text': { type: 'boolean' },
+    timeout: { type: 'string' },
+    'max-size': { type: 'string' },
+    stats: { type: 'boolean' },
+    port: { type: 'string', short: 'p' },
+    debug: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
   });
   if (values.help) return print(HELP);
   if (values.version) return print(VERSION);

@@ -3,6 +3,7 @@
 // computes the same for an imported layer without one.
 import type { Geometry, Position } from 'geojson';
 import pointInPolygon from 'point-in-polygon';
+import { isPlottable } from './is-plottable.ts';
 import { distanceKm } from './distance-km.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus, PlaceKind } from './types.ts';
 
@@ -11,8 +12,10 @@ export interface ChooseFocusOptions {
   spreadFactor?: number;
   /** …or within this radius, whatever the spread (a story about one city has no spread). */
   minRadiusKm?: number;
-  /** …or carries at least this share of the article's weight, however far it is (a story about two distant countries). */
+  /** …or carries at least this share of the article's weight, however far it is (a story about two distant countries)… */
   mainShare?: number;
+  /** …and, with the places around it, at least this share of the weight of the places near the centre. */
+  rivalShare?: number;
   /** An area is framed whole only up to this many times the extent of the places' anchors (else by its anchor or the places inside it). */
   areaRatio?: number;
 }
@@ -25,6 +28,10 @@ export const FOCUS_DEFAULTS: Required<ChooseFocusOptions> = {
   minRadiusKm: 300,
   // One fifth: in a two-country story each country has about half, in a world round-up of five, a fifth.
   mainShare: 0.2,
+  // Half: the other country of a two-country story weighs about as much as the first, with its cities; a country
+  // named from afar as an actor ("Vietnam wants Russia to play a greater role", datelined Hanoi) weighs less than
+  // half of the country and city the story is told from, and stays off the first view.
+  rivalShare: 0.5,
   // Armenia around Yerevan and three districts of Azerbaijan is framed whole; Russia around Moscow is not.
   areaRatio: 3,
 };
@@ -53,6 +60,18 @@ const SPECIFICITY = {
 /** The extent of the core is at least this many degrees, so one city's container is weighed against a region, not a dot. */
 const MIN_CORE_DEG = 1;
 
+/**
+ * A point this share of an area's size outside its outline, up to MAX_EDGE_DEG, still counts as inside: the
+ * layer's outlines are simplified (a German state in 31 vertices), and Ludwigshafen on the border river fell
+ * 0.6 km outside its own state. The cap keeps a neighbour's town out of a large country (Yerevan lies 30 km from
+ * Turkey; a share of Turkey's size would be 40).
+ */
+const EDGE_SHARE = 0.02;
+const MAX_EDGE_DEG = 0.05;
+
+/** How much a dateline (a city or more specific place opening the headline or the lead) adds, before specificity. */
+const DATELINE_BONUS = 2;
+
 /** West and east in degrees with east ≥ west (east may pass 180 for a shape across the antimeridian), south, north. */
 interface Extent {
   w: number;
@@ -64,29 +83,58 @@ interface Extent {
 interface Place {
   feature: LayerFeature;
   weight: number;
+  /** The weight before specificity: how much the article talks about the place, whatever its kind. */
+  told: number;
   at: [number, number];
   extent: Extent;
+  /** The extents of its parts (France's mainland, Corsica, Guiana, Réunion…). */
+  parts: Extent[];
   area: number;
 }
 
 /**
- * A place's weight: its mentions by name (an adjective counts half), two more when the headline names
- * it and one when the lead does, times how specific the kind of place is.
+ * The article's first two sentences as [start, end] offsets: the headline (or the opening sentence of a text
+ * without one) and the lead. Empty when the layer lists no sentences (a hand-made layer).
+ *
+ * @example
+ * openingSentences(layer) // [[0, 69], [72, 260]]
+ */
+export function openingSentences(layer: Pick<ArticleLayer, 'passages'>): Array<[number, number]> {
+  return (layer.passages ?? []).flatMap((p) => p.sentences ?? []).slice(0, 2);
+}
+
+/**
+ * A place's weight: its mentions by name (an adjective counts half), two more when the headline names it and
+ * one when the lead does, two more when it is the dateline, all times how specific the kind of place is.
+ * With the article's `opening` sentences (openingSentences), the headline and lead are its first two sentences;
+ * without, passages 0 and 1 (a text of one paragraph would otherwise have every place in its "headline").
+ * A dateline is a mention that opens the headline or the lead and names a city or something as specific
+ * ("HANOI —", "Ludwigshafen (dpa) -"): the place the story is told from. A country opening a sentence is
+ * usually its subject as an actor ("Turkey, as always, stands by Azerbaijan") and gets no such bonus.
  *
  * @example
  * placeWeight(kalbajar) // 1.5: named once, a district-level area
+ * placeWeight(hanoi, [[0, 180], [181, 300]]) // 12: named twice, first in "Hanoi (VNA) – …"
  */
-export function placeWeight(f: LayerFeature): number {
+export function placeWeight(f: LayerFeature, opening: Array<[number, number]> = []): number {
+  const specificity = SPECIFICITY[f.properties.kind] ?? 1;
   let names = 0;
   let adjectives = 0;
   let position = 0;
+  let dateline = 0;
   for (const m of f.properties.mentions) {
     if (m.type === 'adjectival') adjectives++;
     else names++;
-    // Passage 0 is the headline (or the first paragraph of a text without one), passage 1 the lead.
-    position = Math.max(position, m.passage === 0 ? 2 : m.passage === 1 ? 1 : 0);
+    if (opening.length) {
+      const i = opening.findIndex(([start, end]) => m.start >= start && m.start < end);
+      position = Math.max(position, i === 0 ? 2 : i === 1 ? 1 : 0);
+      if (i >= 0 && m.start === opening[i][0] && m.type !== 'adjectival' && specificity >= 2) dateline = DATELINE_BONUS;
+    } else {
+      // Passage 0 is the headline (or the first paragraph of a text without one), passage 1 the lead.
+      position = Math.max(position, m.passage === 0 ? 2 : m.passage === 1 ? 1 : 0);
+    }
   }
-  return (names + adjectives / 2 + position) * (SPECIFICITY[f.properties.kind] ?? 1);
+  return (names + adjectives / 2 + position + dateline) * specificity;
 }
 
 /** Longitude in [-180, 180). */
@@ -190,24 +238,43 @@ const sizeDeg = (x: Extent) => Math.max(x.e - x.w, x.n - x.s);
  * rather than Turf's booleanPointInPolygon, which the rest of the core uses: the explorer bundles this
  * file, and Turf's exact predicates cost 1.9 KB gzip against 0.3.
  */
-function insideArea(p: [number, number], g: Geometry): boolean {
+function insideArea(p: [number, number], g: Geometry, slackDeg: number): boolean {
   const polygons = g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : [];
   return polygons.some(
-    (rings) => pointInPolygon(p, rings[0]) && !rings.slice(1).some((hole) => pointInPolygon(p, hole)),
+    (rings) =>
+      (pointInPolygon(p, rings[0]) && !rings.slice(1).some((hole) => pointInPolygon(p, hole))) ||
+      ringDistanceDeg(p, rings[0]) <= slackDeg,
   );
+}
+
+/** Distance from a point to a ring's edges in degrees of latitude (longitudes shrunk by the cosine of latitude). */
+function ringDistanceDeg([x, y]: [number, number], ring: Position[]): number {
+  const k = Math.cos((y * Math.PI) / 180);
+  let best = Infinity;
+  for (let i = 1; i < ring.length; i++) {
+    const ax = (ring[i - 1][0] - x) * k;
+    const ay = ring[i - 1][1] - y;
+    const dx = (ring[i][0] - x) * k - ax;
+    const dy = ring[i][1] - y - ay;
+    const t = Math.max(0, Math.min(1, -(ax * dx + ay * dy) / (dx * dx + dy * dy || 1)));
+    best = Math.min(best, Math.hypot(ax + t * dx, ay + t * dy));
+  }
+  return best;
 }
 // Not to-feature-collection's round6: the explorer bundles this file, and that one would bring the
 // simplification code along.
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-function placeOf(feature: LayerFeature): Place {
-  const extent = unionExtent(partExtents(feature.geometry));
+function placeOf(feature: LayerFeature, opening: Array<[number, number]>): Place {
+  const parts = partExtents(feature.geometry);
+  const extent = unionExtent(parts);
   const a = feature.properties.anchor;
   const anchored = Array.isArray(a) && Number.isFinite(a[0]) && Number.isFinite(a[1]);
   const at: [number, number] = anchored ? [a[0], a[1]] : [wrap((extent.w + extent.e) / 2), (extent.s + extent.n) / 2];
   // A floor keeps a place with no mention left (an edited layer) from weighing nothing at all.
-  const weight = Math.max(placeWeight(feature), 0.01);
-  return { feature, weight, at, extent, area: (extent.e - extent.w) * (extent.n - extent.s) };
+  const weight = Math.max(placeWeight(feature, opening), 0.01);
+  const told = weight / (SPECIFICITY[feature.properties.kind] ?? 1);
+  return { feature, weight, told, at, extent, parts, area: (extent.e - extent.w) * (extent.n - extent.s) };
 }
 
 /**
@@ -215,17 +282,22 @@ function placeOf(feature: LayerFeature): Place {
  *
  * Each place is weighed (placeWeight); the weighted median of their anchors is the story's centre and the
  * weighted median of their distances from it its typical spread. A place belongs to the focus when it lies
- * within `spreadFactor` spreads (at least `minRadiusKm`) of the centre or carries `mainShare` of the weight.
+ * within `spreadFactor` spreads (at least `minRadiusKm`) of the centre, or is an area around such a place, or
+ * carries `mainShare` of the weight and, with the far places around or inside it, `rivalShare` of the weight of
+ * the near ones. Continents and broad regions given only as a point take no part (isPlottable).
  * The box covers the places of the focus, each area framed whole when it is at most `areaRatio` times the
  * extent of the places' anchors (an area containing others of them, Azerbaijan around Baku, is left out of
- * that extent: its places stand for it); a larger area is represented by its anchor or the places inside it.
+ * that extent: its places stand for it); a larger area is represented by its anchor or the places inside it,
+ * unless the article names it more than those places (the story's subject: framed whole).
  *
  * @example
  * chooseFocus(layer) // { bbox: [43.4, 38.3, 50.6, 41.9], ids: ['geonames:174982', …] }
  */
 export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {}): LayerFocus | undefined {
-  const { spreadFactor, minRadiusKm, mainShare, areaRatio } = { ...FOCUS_DEFAULTS, ...options };
-  const places = layer.features.filter((f) => f.geometry != null).map(placeOf);
+  const { spreadFactor, minRadiusKm, mainShare, rivalShare, areaRatio } = { ...FOCUS_DEFAULTS, ...options };
+  const opening = openingSentences(layer);
+  // A continent given as a point is not drawn (isPlottable): its centroid would pull the view to nowhere.
+  const places = layer.features.filter(isPlottable).map((f) => placeOf(f, opening));
   if (!places.length) return undefined;
   const total = places.reduce((t, p) => t + p.weight, 0);
   // Longitudes are taken relative to the heaviest place, so a story about Fiji does not centre on Africa.
@@ -238,25 +310,55 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const distances = places.map((p) => distanceKm(centre, p.at));
   const spread = weightedMedian(places.map((p, i) => ({ v: distances[i], weight: p.weight })));
   const radius = Math.max(minRadiusKm, spreadFactor * spread);
-  const members = places.filter((p, i) => distances[i] <= radius || p.weight / total >= mainShare);
 
-  // An area contains another place of the focus when that place's anchor lies inside it and it is larger.
-  // Only areas are tried as containers, and a point outside an area's box is not looked for in its rings: a
-  // story map of thousands of towns took seconds here, every town against every other (issue #19 item 14).
-  const inBox = ([lon, lat]: [number, number], x: Extent) =>
-    lat >= x.s && lat <= x.n && ((lon >= x.w && lon <= x.e) || (lon + 360 >= x.w && lon + 360 <= x.e));
-  const contains = (a: Place, b: Place) =>
-    a !== b && a.area > b.area && inBox(b.at, a.extent) && insideArea(b.at, a.feature.geometry);
+  // An area contains another place when that place's anchor lies inside it (or just outside its simplified
+  // outline) and it is larger. Only areas are tried as containers, and a point outside an area's box is not looked
+  // for in its rings: a story map of thousands of towns took seconds here, every town against every other (issue
+  // #19 item 14).
+  const inBox = ([lon, lat]: [number, number], x: Extent, d: number) =>
+    lat >= x.s - d &&
+    lat <= x.n + d &&
+    ((lon >= x.w - d && lon <= x.e + d) || (lon + 360 >= x.w - d && lon + 360 <= x.e + d));
+  const contains = (a: Place, b: Place) => {
+    const slack = Math.min(MAX_EDGE_DEG, EDGE_SHARE * sizeDeg(a.extent));
+    return a !== b && a.area > b.area && inBox(b.at, a.extent, slack) && insideArea(b.at, a.feature.geometry, slack);
+  };
+
+  // Far places join when they weigh enough on their own and, with the places around or inside them, rival
+  // the places near the centre: a country named from afar as an actor does not drag the view round the globe.
+  // Near: within the radius, or an area around such a place (Vietnam around Hanoi, its anchor 650 km away).
+  const within = places.filter((_, i) => distances[i] <= radius);
+  const isNear = new Set(within);
+  for (const p of places) if (!isNear.has(p) && p.area > 0 && within.some((q) => contains(p, q))) isNear.add(p);
+  const near = places.filter((p) => isNear.has(p));
+  const far = places.filter((p) => !isNear.has(p));
+  const nearWeight = near.reduce((t, p) => t + p.weight, 0);
+  // A far place's group: itself and the far places around or inside it (Russia and Moscow).
+  const groupWeight = (p: Place) =>
+    far.filter((q) => q === p || distanceKm(p.at, q.at) <= radius || contains(p, q)).reduce((t, q) => t + q.weight, 0);
+  const rivals = far.filter((p) => p.weight / total >= mainShare && groupWeight(p) >= rivalShare * nearWeight);
+  const members = places.filter((p) => isNear.has(p) || rivals.includes(p));
   const containers = new Set(members.filter((a) => a.area > 0 && members.some((b) => contains(a, b))));
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
   const core = members.filter((p) => !containers.has(p)).map(point);
   const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(unionExtent(core)));
+  // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
+  // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size: the parts of it
+  // that hold those places or its anchor (France's mainland around Paris, not Réunion).
+  const subjectParts = (a: Place): Extent[] => {
+    if (!containers.has(a)) return [];
+    const inside = members.filter((b) => contains(a, b));
+    if (a.told <= inside.reduce((t, b) => t + b.told, 0)) return [];
+    return a.parts.filter((x) => [a, ...inside].some((b) => inBox(b.at, x, 0)));
+  };
   // Areas not much larger than the core are framed whole; a larger one by its anchor (Turkey in a story about
   // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
   const framed = [
     ...core,
-    ...members.filter((p) => p.feature.geometry.type !== 'Point' && sizeDeg(p.extent) <= limit).map((p) => p.extent),
+    ...members.flatMap((p) =>
+      p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? [p.extent] : subjectParts(p),
+    ),
   ];
   const box = unionExtent(framed);
   return {

@@ -14,14 +14,22 @@ export const CSV_COLUMNS = ['id', 'name', 'kind', 'country', 'lon', 'lat', 'ment
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /**
- * The layer's places as CSV text (RFC 4180: CRLF line ends, fields quoted where needed; UTF-8, no byte
+ * Opens the text: Excel reads a CSV file without it in the system's legacy code page, so "Gümrü" or "Şuşa"
+ * would come out garbled; spreadsheets, csv-parse (`bom: true`) and papaparse all read it as a marker.
+ */
+const BOM = '\uFEFF';
+
+/**
+ * The layer's places as CSV text (RFC 4180: CRLF line ends, fields quoted where needed; UTF-8 after a byte
  * order mark). Place names are untrusted text: a name starting like a formula (`=HYPERLINK(…)`) gets a
  * leading `'`, so a spreadsheet shows it as text instead of running it.
- * @example layerToCsv(layer).split('\r\n')[0] // 'id,name,kind,country,lon,lat,mentions,status'
+ * @example layerToCsv(layer).split('\r\n')[0] // '\uFEFFid,name,kind,country,lon,lat,mentions,status'
  */
 export function layerToCsv(layer: ArticleLayer, options: PlaceRowsOptions = {}): string {
   const rows = placeRows(layer, options).map((r) => CSV_COLUMNS.map((c) => r[c]));
   return (
-    Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START }) + '\r\n'
+    BOM +
+    Papa.unparse({ fields: [...CSV_COLUMNS], data: rows }, { newline: '\r\n', escapeFormulae: FORMULA_START }) +
+    '\r\n'
   );
 }

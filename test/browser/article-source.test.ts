@@ -2,21 +2,7 @@
 // to the original from the layer's `article` member; hostile values stay text and make no link.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'puppeteer-core';
-import {
-  attr,
-  close,
-  count,
-  ENGINES,
-  launch,
-  open,
-  seedSample,
-  startSite,
-  text,
-  texts,
-  type Opened,
-  type Site,
-} from './harness.ts';
+import { attr, count, ENGINES, seedSample, startSite, text, texts, useBrowser, type Site } from './harness.ts';
 
 let site: Site;
 let hostile: Site;
@@ -45,17 +31,10 @@ after(async () => {
 
 for (const engine of ENGINES) {
   describe(`source line in ${engine}`, () => {
-    let browser: Browser;
-    const opened: Opened[] = [];
-    before(async () => (browser = await launch(engine)));
-    after(async () => {
-      for (const o of opened) await close(o);
-      await browser?.close();
-    });
+    const b = useBrowser(engine);
 
     test('title, site · date · author, and a link to the canonical address in a new tab', async () => {
-      const o = await open(browser, site.server.url);
-      opened.push(o);
+      const o = await b.open(site.server.url);
       assert.equal(await text(o.page, '.aa-title'), 'Talks resume in Baku');
       assert.deepEqual(await texts(o.page, '.aa-source > *'), [
         'The Daily Test',
@@ -72,8 +51,7 @@ for (const engine of ENGINES) {
     });
 
     test('hostile metadata is shown as text, never as markup or a javascript: link', async () => {
-      const o = await open(browser, hostile.server.url);
-      opened.push(o);
+      const o = await b.open(hostile.server.url);
       assert.equal(await text(o.page, '.aa-source'), '<img src=x onerror="window.__pwned=1">');
       assert.equal(await count(o.page, '.aa-source a, .aa-source img'), 0);
       assert.equal(await o.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);

@@ -7,28 +7,26 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import {
+  BAKU,
   click,
   clickShape,
   close,
   count,
   ENGINES,
   find,
-  launch,
-  open,
   seedSample,
   settle,
-  startSite,
   text,
+  useBrowser,
+  useSite,
+  YEREVAN,
   type Opened,
-  type Site,
 } from './harness.ts';
 
-const BAKU = 'geonames:587084';
-const YEREVAN = 'geonames:616052';
 const MOSCOW = 'geonames:524901';
 const ARMENIA = 'geonames:174982';
 const RUSSIA = 'geonames:2017370';
@@ -41,13 +39,13 @@ function smallLayer(): ArticleLayer {
   return l;
 }
 
-let site: Site;
+// The host page stands for a news site with a policy of its own (its meta tag lets in the iframe's
+// origin), so its server sends none; the iframe's server (`other`) sends the site's policy header.
+const site = useSite(seedSample(), undefined, { contentSecurityPolicy: null });
 let other: SiteServer;
 
 before(async () => {
-  // The host page stands for a news site with a policy of its own (its meta tag lets in the iframe's
-  // origin), so its server sends none; the iframe's server (`other`) sends the site's policy header.
-  site = await startSite(seedSample(), undefined, { contentSecurityPolicy: null });
+  await site.started;
   // The same folder on another port is another origin: the iframe's, and the rogue sender's.
   other = await serveSite(site.dir, { port: 0 });
   const A = site.server.url.slice(0, -1);
@@ -87,7 +85,6 @@ addEventListener('message', (e) => {
 
 after(async () => {
   await other?.close();
-  await site?.close();
 });
 
 const frameOf = (page: Page, part: string): Frame => {
@@ -103,14 +100,13 @@ const h3 = (scope: Page | Frame, host: string) =>
 
 for (const engine of ENGINES) {
   describe(`embeds in ${engine}`, () => {
-    let browser: Browser;
+    const b = useBrowser(engine);
     let o: Opened;
     let page: Page;
     let frame: Frame;
 
     before(async () => {
-      browser = await launch(engine);
-      o = await open(browser, site.server.url + 'host.html', { waitFor: '' });
+      o = await b.open(site.server.url + 'host.html', { waitFor: '' });
       page = o.page;
       await find(page, '.aa-f', { shadow: '#one' });
       await find(page, '.aa-f', { shadow: '#two' });
@@ -119,11 +115,6 @@ for (const engine of ENGINES) {
       );
       frame = frameOf(page, 'embed.html');
       await find(frame, '.aa-f', { shadow: 'article-atlas' });
-    });
-
-    after(async () => {
-      if (o) await close(o);
-      await browser?.close();
     });
 
     test('all three embeds draw their own layer, unharmed by the host CSS, and report ready', async () => {
@@ -331,14 +322,10 @@ for (const engine of ENGINES) {
   });
 
   describe(`the explorer's Embed dialog in ${engine}`, () => {
-    let browser: Browser;
-    before(async () => {
-      browser = await launch(engine);
-    });
-    after(async () => browser?.close());
+    const b = useBrowser(engine);
 
     test('shows the element and iframe snippets for this site, with the selected place and a title', async () => {
-      const o = await open(browser, site.server.url + '#place=' + encodeURIComponent(BAKU));
+      const o = await b.open(site.server.url + '#place=' + encodeURIComponent(BAKU));
       try {
         await click(o.page, '.aa-tools .aa-btn', { hasText: 'Embed' });
         await find(o.page, 'dialog[open]');

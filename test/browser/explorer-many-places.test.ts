@@ -6,25 +6,21 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'puppeteer-core';
+import { before, describe, test } from 'node:test';
 import { manyCities } from '../helpers/many-cities.ts';
 import {
   attr,
   click,
-  close,
   count,
   ENGINES,
   find,
-  launch,
-  open,
   seedSample,
   startGapTimer,
-  startSite,
   stopGapTimer,
   text,
+  useBrowser,
+  useSite,
   type Opened,
-  type Site,
 } from './harness.ts';
 
 const CITIES = 5000;
@@ -37,28 +33,19 @@ const REST = CITIES - 50;
  */
 const MAX_GAP_MS = 5000;
 
-let site: Site;
+const site = useSite(seedSample());
 before(async () => {
-  site = await startSite(seedSample());
+  await site.started;
   writeFileSync(join(site.dir, 'cities.json'), JSON.stringify(manyCities(CITIES)));
-});
-after(async () => {
-  await site?.close();
 });
 
 for (const engine of ENGINES)
   describe(`the explorer with ${CITIES} places in ${engine}`, () => {
-    let browser: Browser;
+    const b = useBrowser(engine);
     let o: Opened;
     before(async () => {
-      browser = await launch(engine);
-      o = await open(browser, site.server.url);
+      o = await b.open(site.server.url);
     });
-    after(async () => {
-      if (o) await close(o);
-      await browser?.close();
-    });
-
     test('opening the file: the page answers, the list is windowed, every mention becomes a button', async () => {
       const { page } = o;
       await startGapTimer(page);

@@ -5,46 +5,34 @@ import { check, getIssues } from '@placemarkio/check-geojson';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import { describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import {
   attr,
+  BAKU,
   click,
   clickShape,
-  close,
   count,
   download,
   ENGINES,
   find,
   gone,
-  launch,
-  open,
+  KALBAJAR,
+  LACHIN,
   seedSample,
   seedSampleText,
-  startSite,
   text,
   texts,
+  useBrowser,
+  useSite,
   type Engine,
-  type Opened,
-  type Site,
 } from './harness.ts';
 
-const KALBAJAR = 'geonames:148535';
-const BAKU = 'geonames:587084';
-const LACHIN = 'geonames:147622';
 const PASSAGES = 'section[aria-label="Passages"]';
 
-let site: Site;
-
-before(async () => {
-  // The fixture's own bytes as layer.geojson, so "export equals the layer" means byte for byte.
-  site = await startSite(seedSample(), seedSampleText());
-});
-
-after(async () => {
-  await site?.close();
-});
+// The fixture's own bytes as layer.geojson, so "export equals the layer" means byte for byte.
+const site = useSite(seedSample(), seedSampleText());
 
 const selectedName = (page: Page) => text(page, '.aa-passages h3');
 /** Sets a file on the layer input; Firefox and Chromium both take a path. */
@@ -56,13 +44,8 @@ async function openFile(page: Page, file: string) {
 for (const engine of ENGINES) describe(`explorer on the seed sample in ${engine}`, () => explorerTests(engine));
 
 function explorerTests(engine: Engine) {
-  let browser: Browser;
-  const opened: Opened[] = [];
-  async function openSite(hash = '', opts = {}) {
-    const o = await open(browser, site.server.url + hash, opts);
-    opened.push(o);
-    return o;
-  }
+  const b = useBrowser(engine);
+  const openSite = (hash = '', opts = {}) => b.open(site.server.url + hash, opts);
   /** Opens the site on `place`, opens "Wrong place?" and chooses `choice` in its list. */
   async function openCorrection(place: string, choice: string) {
     const o = await openSite('#place=' + encodeURIComponent(place));
@@ -70,13 +53,6 @@ function explorerTests(engine: Engine) {
     await (await find(o.page, '.aa-fix select')).select(choice);
     return o;
   }
-  before(async () => {
-    browser = await launch(engine);
-  });
-  after(async () => {
-    for (const o of opened) await close(o);
-    await browser?.close();
-  });
 
   test('clicking the Kalbajar polygon lists the passage with "Kalbajar and Lachin"', async () => {
     const { page, errors } = await openSite();
@@ -325,7 +301,7 @@ function explorerTests(engine: Engine) {
     const { page, requests } = await openSite();
     await click(page, '.aa-row', { hasText: 'Moscow' });
     await new Promise((r) => setTimeout(r, 200));
-    const all = opened.flatMap((o) => o.requests);
+    const all = b.opened.flatMap((o) => o.requests);
     assert.ok(requests.some((u) => u.endsWith('/basemap.json')));
     const outside = all.filter(
       (u) => !u.startsWith(site.server.url) && !u.startsWith('blob:') && !u.startsWith('data:'),

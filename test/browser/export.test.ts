@@ -5,10 +5,9 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import type { Browser } from 'puppeteer-core';
 import { buildSite } from '../../src/cli/build-site.ts';
 import { serveSite } from '../../src/cli/serve-site.ts';
 import { correctFeature } from '../../src/ui/model/correct-place.ts';
@@ -17,34 +16,30 @@ import { unzip } from '../helpers/unzip.ts';
 import {
   click,
   clickShape,
-  close,
   count,
   download,
   ENGINES,
   find,
-  launch,
-  open,
+  KALBAJAR,
+  LACHIN,
   seedSample,
-  startSite,
   text,
   texts,
+  useBrowser,
+  useSite,
   type Engine,
-  type Opened,
-  type Site,
 } from './harness.ts';
 
-const KALBAJAR = 'geonames:148535';
-const LACHIN = 'geonames:147622';
 const LACHIN_TOWN = 'geonames:147624';
 const PASSAGES = 'section[aria-label="Passages"]';
 const FILE_STEM = 'turkey-still-stands-with-azerbaijan-says-ankara-amid-fresh';
 const BUILT_SITE = fileURLToPath(new URL('../../dist/site/', import.meta.url));
 const EXPORT_CHUNKS = /layer-to-|fetch-site-zip|papaparse|tokml|fflate/;
 
-let site: Site;
+const site = useSite(seedSample());
 
 before(async () => {
-  site = await startSite(seedSample());
+  await site.started;
   // As the studio will do: the built explorer in `site/`, a page beside it mounting with siteBase 'site/'.
   cpSync(BUILT_SITE, join(site.dir, 'site'), { recursive: true });
   const index = readFileSync(join(site.dir, 'index.html'), 'utf8');
@@ -53,27 +48,11 @@ before(async () => {
   writeFileSync(join(site.dir, 'broken.html'), withBase('nowhere/'));
 });
 
-after(async () => {
-  await site?.close();
-});
-
 for (const engine of ENGINES) describe(`publish buttons in ${engine}`, () => publishTests(engine));
 
 function publishTests(engine: Engine) {
-  let browser: Browser;
-  const opened: Opened[] = [];
-  const openPage = async (path: string, hash = '') => {
-    const o = await open(browser, site.server.url + path + hash);
-    opened.push(o);
-    return o;
-  };
-  before(async () => {
-    browser = await launch(engine);
-  });
-  after(async () => {
-    for (const o of opened) await close(o);
-    await browser?.close();
-  });
+  const b = useBrowser(engine);
+  const openPage = (path: string, hash = '') => b.open(site.server.url + path + hash);
 
   test('KML and CSV downloads hold every place, or the selection; their code loads only on the click', async () => {
     const o = await openPage('index.html');
@@ -98,7 +77,7 @@ function publishTests(engine: Engine) {
 
     const c = await download(o, '.aa-tools button', { hasText: 'Download CSV' });
     assert.equal(c.name, `${FILE_STEM}.csv`);
-    const rows: string[][] = parse(c.text);
+    const rows: string[][] = parse(c.bytes, { bom: true });
     assert.equal(rows.length, 1 + places.length);
     assert.deepEqual(
       rows.find((r) => r[0] === KALBAJAR),
@@ -110,7 +89,10 @@ function publishTests(engine: Engine) {
     await find(o.page, '.aa-more button:not([disabled])', { hasText: 'Selection as CSV' });
     const sel = await download(o, '.aa-more button', { hasText: 'Selection as CSV' });
     assert.equal(sel.name, `${FILE_STEM}-kalbajar.csv`);
-    assert.deepEqual(parse(sel.text), [rows[0], [KALBAJAR, 'Kalbajar', 'admin2', 'AZ', '46.03', '40.1', '1', '']]);
+    assert.deepEqual(parse(sel.bytes, { bom: true }), [
+      rows[0],
+      [KALBAJAR, 'Kalbajar', 'admin2', 'AZ', '46.03', '40.1', '1', ''],
+    ]);
     const selKml = await download(o, '.aa-more button', { hasText: 'Selection as KML' });
     assert.equal(selKml.name, `${FILE_STEM}-kalbajar.kml`);
     const one = readKml(selKml.text).geojson;
@@ -149,8 +131,7 @@ function publishTests(engine: Engine) {
       assert.equal(readdirSync(unzipped).length, new Set(names.map((f) => f.split('/')[0])).size);
       const server = await serveSite(unzipped, { port: 0 });
       try {
-        const s = await open(browser, server.url);
-        opened.push(s);
+        const s = await b.open(server.url);
         await clickShape(s.page, `path.aa-f[data-id="${KALBAJAR}"]`);
         await find(s.page, `${PASSAGES} li`);
         assert.equal(await text(s.page, '.aa-passages h3'), 'Kalbajar');

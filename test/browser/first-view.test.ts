@@ -1,28 +1,17 @@
 // The first view of the seed (issue #14), in Chromium and Firefox, on a desktop and a phone: it frames what
 // the article is about (the districts, the disputed area and both capitals, spread over the map, not
 // crowded into a corner of a map of Russia), "Show all places" frames everything, and a layer without
-// `focus` (an older file) opens on the same view, chosen in the browser by the same function.
+// `focus` (an older file) opens on the same view, chosen in the browser by the same function. And a story told
+// from a city (a dateline) frames its country, while a country it names as an actor stays off screen, drawn
+// faintly, and a continent is listed but not drawn as a dot in the middle of nowhere.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import {
-  click,
-  close,
-  ENGINES,
-  find,
-  launch,
-  open,
-  settle,
-  startSite,
-  text,
-  type Engine,
-  type Opened,
-  type Site,
-} from './harness.ts';
+import { click, ENGINES, find, settle, startSite, text, useBrowser, type Engine, type Site } from './harness.ts';
 
 const STORY = ['Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan'];
 const SIZES = [
@@ -30,20 +19,35 @@ const SIZES = [
   { width: 390, height: 844 },
 ];
 
+/** A short story written for this test: datelined Hanoi, about Vietnam, naming Russia as an actor and Asia. */
+const DATELINE_STORY = [
+  'Vietnam and Russia agree on closer ties',
+  'Hanoi (VNA) – Vietnam wants Russia to play a greater role in Asia, the party chief of Vietnam said in Hanoi ' +
+    'on Tuesday.',
+  'Vietnam values its friendship with Russia, he told the visiting minister. The two governments will meet again ' +
+    'in Hanoi next spring.',
+  'The people of Vietnam and the army of Vietnam welcome the plan, he said.',
+].join('\n\n');
+
 let seed: ArticleLayer;
 let site: Site;
 let unfocused: Site;
+let dateline: ArticleLayer;
+let datelined: Site;
 
 before(async () => {
   seed = geoparse(readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8'), realResources());
   site = await startSite(seed);
   const { focus: _focus, ...older } = seed;
   unfocused = await startSite(older as ArticleLayer);
+  dateline = geoparse(DATELINE_STORY, realResources());
+  datelined = await startSite(dateline);
 });
 
 after(async () => {
   await site?.close();
   await unfocused?.close();
+  await datelined?.close();
 });
 
 interface Box {
@@ -77,20 +81,10 @@ const inside = (b: Box, m: Box, slackPx = 0) =>
 for (const engine of ENGINES) describe(`first view of the seed in ${engine}`, () => firstViewTests(engine));
 
 function firstViewTests(engine: Engine) {
-  let browser: Browser;
-  const opened: Opened[] = [];
-  before(async () => {
-    browser = await launch(engine);
-  });
-  after(async () => {
-    for (const o of opened) await close(o);
-    await browser?.close();
-  });
-
+  const b = useBrowser(engine);
   for (const size of SIZES) {
     test(`${size.width}×${size.height}: the story's five places are on screen and spread over the map`, async () => {
-      const o = await open(browser, site.server.url, size);
-      opened.push(o);
+      const o = await b.open(site.server.url, size);
       const { map, places } = await boxes(o.page, STORY);
       const centres = STORY.map((name) => {
         assert.ok(places[name], `${name} is drawn`);
@@ -114,8 +108,7 @@ function firstViewTests(engine: Engine) {
     });
 
     test(`${size.width}×${size.height}: "Show all places" brings Russia into view, and the button takes the view back`, async () => {
-      const o = await open(browser, site.server.url, size);
-      opened.push(o);
+      const o = await b.open(site.server.url, size);
       const russia = async () => {
         const { map, places } = await boxes(o.page, ['Russia']);
         return inside(places.Russia!, map, 2);
@@ -133,10 +126,30 @@ function firstViewTests(engine: Engine) {
     });
   }
 
+  for (const size of SIZES) {
+    const title = 'a story datelined Hanoi frames Vietnam; Russia stays off screen, faint; Asia is listed, not drawn';
+    test(`${size.width}×${size.height}: ${title}`, async () => {
+      const o = await b.open(datelined.server.url, size);
+      const { map, places } = await boxes(o.page, ['Vietnam', 'Hanoi', 'Russia', 'Asia']);
+      for (const name of ['Vietnam', 'Hanoi']) {
+        const c = centre(places[name]!);
+        assert.ok(c.x > map.left && c.x < map.right && c.y > map.top && c.y < map.bottom, `${name} is on screen`);
+      }
+      // Vietnam, long and narrow, fills most of the map's height (it was a sliver beside Russia: 0.06 of it).
+      const v = places.Vietnam!;
+      const share = Math.max((v.right - v.left) / (map.right - map.left), (v.bottom - v.top) / (map.bottom - map.top));
+      assert.ok(share >= 0.6, `Vietnam spans ${(share * 100).toFixed(0)}% of the map`);
+      assert.equal(places.Asia, null, 'Asia, a continent given as a point, is not drawn');
+      assert.match(await text(o.page, '.aa-places'), /Asia/, 'Asia is in the place list');
+      const russia = dateline.features.find((f) => f.properties.name === 'Russia')!.id;
+      assert.ok(await o.page.$(`path.aa-aside[data-id="${russia}"]`), 'Russia is drawn faintly');
+      assert.equal(await text(o.page, '.aa-outside'), "1 place is outside the map's view.");
+    });
+  }
+
   test('a layer without `focus` opens on the view its focus would give', async () => {
     const view = async (url: string) => {
-      const o = await open(browser, url);
-      opened.push(o);
+      const o = await b.open(url);
       // The focus of a layer without one comes from a chunk loaded after the first draw.
       await o.page.waitForFunction(() => document.querySelector('.aa-outside'));
       await settle(o.page);

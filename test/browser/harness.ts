@@ -3,9 +3,11 @@
 // and WebDriver BiDi), so every test file runs the same tests in both engines. Records every request so
 // tests can prove nothing leaves the machine. The small query helpers below replace engine-specific
 // selector engines with plain DOM code that behaves the same everywhere (and reaches into shadow roots).
+import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import puppeteer, {
   type Browser,
   type BrowserContext,
@@ -30,6 +32,11 @@ export const ENGINES: Engine[] = (process.env.AA_ENGINES ?? 'chromium,firefox')
 export const SEED_SAMPLE_PATH = new URL('../fixtures/layers/seed-sample.geojson', import.meta.url);
 export const seedSampleText = () => readFileSync(SEED_SAMPLE_PATH, 'utf8');
 export const seedSample = (): ArticleLayer => JSON.parse(seedSampleText());
+/** Gazetteer ids of places the tests click or look for (in the seed sample and the small layers built from it). */
+export const KALBAJAR = 'geonames:148535';
+export const LACHIN = 'geonames:147622';
+export const BAKU = 'geonames:587084';
+export const YEREVAN = 'geonames:616052';
 /** Generous for a loaded CI machine running two engines, short enough to fail in reasonable time. */
 const TIMEOUT_MS = 15_000;
 
@@ -54,6 +61,70 @@ export async function startSite(layer: ArticleLayer, layerText?: string, serve: 
     async close() {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A site for the whole test file: `startSite(...)` before its tests, closed after them. The returned object
+ * reads the started site. Top-level `before` hooks run at once and side by side (node:test), so another one
+ * that uses the site awaits `started` first.
+ */
+export function useSite(...args: Parameters<typeof startSite>): Site & { started: Promise<void> } {
+  let site: Site | undefined;
+  let done!: (error?: unknown) => void;
+  const started = new Promise<void>((resolve, reject) => (done = (e) => (e ? reject(e) : resolve())));
+  started.catch(() => {}); // the hook's own failure is the one reported
+  before(async () => {
+    try {
+      site = await startSite(...args);
+      done();
+    } catch (e) {
+      done(e);
+      throw e;
+    }
+  });
+  after(async () => {
+    await site?.close();
+  });
+  const ready = () => site ?? assert.fail('the site is not started yet');
+  return {
+    started,
+    get dir() {
+      return ready().dir;
+    },
+    get server() {
+      return ready().server;
+    },
+    close: () => ready().close(),
+  };
+}
+
+/**
+ * A folder of test pages for the whole test file: `fill(dir)` writes it before the tests and serveSite serves it on
+ * 127.0.0.1; after the tests the server is closed and the folder removed.
+ */
+export function useServedDir(
+  prefix: string,
+  fill: (dir: string) => unknown,
+): { readonly dir: string; readonly server: SiteServer } {
+  let dir: string | undefined;
+  let server: SiteServer | undefined;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    await fill(dir);
+    server = await serveSite(dir, { port: 0 });
+  });
+  after(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir ?? assert.fail('the folder is not made yet');
+    },
+    get server() {
+      return server ?? assert.fail('the folder is not served yet');
     },
   };
 }
@@ -127,6 +198,43 @@ export async function launch(engine: Engine): Promise<Browser> {
   });
 }
 
+/** One engine's browser for a describe block (see useBrowser). */
+export interface EngineBrowser {
+  readonly browser: Browser;
+  /** The pages opened so far. */
+  readonly opened: Opened[];
+  /** open() in this browser; the page is closed after the block's tests. */
+  open(url: string, opts?: OpenOptions): Promise<Opened>;
+}
+
+/**
+ * Launches `engine` before the tests of the enclosing describe block and closes it after them, with every page
+ * opened through the returned `open`: the set-up each engine's block of tests shares.
+ */
+export function useBrowser(engine: Engine): EngineBrowser {
+  let browser: Browser | undefined;
+  const opened: Opened[] = [];
+  before(async () => {
+    browser = await launch(engine);
+  });
+  after(async () => {
+    for (const o of opened) await close(o);
+    await browser?.close();
+  });
+  const launched = () => browser ?? assert.fail(`${engine} is not launched yet`);
+  return {
+    get browser() {
+      return launched();
+    },
+    opened,
+    async open(url, opts) {
+      const o = await open(launched(), url, opts);
+      opened.push(o);
+      return o;
+    },
+  };
+}
+
 export interface Opened {
   context: BrowserContext;
   page: Page;
@@ -136,12 +244,17 @@ export interface Opened {
   downloads: string;
 }
 
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  /** A selector to wait for; '' waits for nothing. */
+  waitFor?: string;
+  /** Script run in the page before its own. */
+  init?: string;
+}
+
 /** Opens `url` in a fresh context and waits until `waitFor` (the places, by default) is drawn. */
-export async function open(
-  browser: Browser,
-  url: string,
-  opts: { width?: number; height?: number; waitFor?: string; init?: string } = {},
-): Promise<Opened> {
+export async function open(browser: Browser, url: string, opts: OpenOptions = {}): Promise<Opened> {
   const downloads = mkdtempSync(join(tmpdir(), 'aa-downloads-'));
   const context = await browser.createBrowserContext({
     downloadBehavior: { policy: 'allow', downloadPath: downloads },

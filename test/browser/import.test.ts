@@ -4,32 +4,23 @@
 import assert from 'node:assert/strict';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import {
   click,
-  close,
   count,
   ENGINES,
   find,
   gone,
-  launch,
-  open,
   seedSample,
   seedSampleText,
-  startSite,
   text,
+  useBrowser,
+  useSite,
   type Opened,
-  type Site,
 } from './harness.ts';
 
-let site: Site;
-before(async () => {
-  site = await startSite(seedSample(), seedSampleText());
-});
-after(async () => {
-  await site?.close();
-});
+const site = useSite(seedSample(), seedSampleText());
 
 const SEED_TITLE = seedSample().title!;
 const PLACES = seedSample().features.filter((f) => f.geometry).length;
@@ -126,17 +117,11 @@ const REFUSED: Array<[string, string | { bytes: number }, string, RegExp]> = [
 
 for (const engine of ENGINES)
   describe(`importing bad layer files in ${engine}`, () => {
-    let browser: Browser;
+    const b = useBrowser(engine);
     let o: Opened;
     before(async () => {
-      browser = await launch(engine);
-      o = await open(browser, site.server.url);
+      o = await b.open(site.server.url);
     });
-    after(async () => {
-      if (o) await close(o);
-      await browser?.close();
-    });
-
     /** Sets a file on the layer input, as a reader choosing it would. */
     async function openFile(page: Page, name: string, body: string | { bytes: number }) {
       const file = join(site.dir, `${engine}-${name.replace(/\W+/g, '-')}.json`);

@@ -4,19 +4,10 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'puppeteer-core';
-import { close, count, ENGINES, find, launch, open, seedSample, startSite, text, type Site } from './harness.ts';
+import { describe, test } from 'node:test';
+import { BAKU, close, count, ENGINES, find, seedSample, text, useBrowser, useSite } from './harness.ts';
 
-let site: Site;
-before(async () => {
-  site = await startSite(seedSample());
-});
-after(async () => {
-  await site?.close();
-});
-
-const BAKU = 'geonames:587084';
+const site = useSite(seedSample());
 
 /** The seed layer with features broken in the ways a hand-edited or truncated file breaks them. */
 function damagedLayer(): string {
@@ -42,18 +33,12 @@ function damagedLayer(): string {
 
 for (const engine of ENGINES)
   describe(`layer sources in ${engine}`, () => {
-    let browser: Browser;
-    before(async () => {
-      browser = await launch(engine);
-    });
-    after(async () => {
-      await browser?.close();
-    });
+    const b = useBrowser(engine);
 
     /** Opens a page of the site with `layer.geojson` replaced by `body`. */
     async function openWith(body: string, path = '', waitFor = '') {
       writeFileSync(join(site.dir, 'layer.geojson'), body);
-      return open(browser, site.server.url + path, { waitFor });
+      return b.open(site.server.url + path, { waitFor });
     }
 
     test('a malformed #place= escape selects nothing and leaves the page working', async () => {
@@ -104,7 +89,7 @@ for (const engine of ENGINES)
     test('embed.html?src= goes through the validator too: a bad layer gets the designed error state', async () => {
       writeFileSync(join(site.dir, `bad-${engine}.geojson`), '{"type":"Feature","geometry":null,"properties":{}}');
       writeFileSync(join(site.dir, `damaged-${engine}.geojson`), damagedLayer());
-      const bad = await open(browser, site.server.url + `embed.html?src=bad-${engine}.geojson`, { waitFor: '' });
+      const bad = await b.open(site.server.url + `embed.html?src=bad-${engine}.geojson`, { waitFor: '' });
       try {
         const shadow = 'article-atlas';
         assert.equal(await text(bad.page, '.aa-problem strong', { shadow }), 'This file is not a layer.');
@@ -114,7 +99,7 @@ for (const engine of ENGINES)
       } finally {
         await close(bad);
       }
-      const damaged = await open(browser, site.server.url + `embed.html?src=damaged-${engine}.geojson`, {
+      const damaged = await b.open(site.server.url + `embed.html?src=damaged-${engine}.geojson`, {
         waitFor: '',
       });
       try {

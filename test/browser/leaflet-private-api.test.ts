@@ -2,14 +2,11 @@
 // (src/ui/map/create-article-map.ts): in both engines a flagged shape's click reaches its own listener and
 // no Leaflet event, and an unflagged shape beside it shows that Leaflet does see such a click.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { build } from 'esbuild';
-import type { Browser } from 'puppeteer-core';
-import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
-import { clickShape, close, ENGINES, launch, open, type Opened } from './harness.ts';
+import { clickShape, ENGINES, useBrowser, useServedDir, type Opened } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -35,11 +32,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>Leaflet private API</t
 <link rel="icon" href="data:,"><link rel="stylesheet" href="leaflet.css"><div id="map" style="width: 640px; height: 400px"></div>
 <script type="module" src="page.js"></script>`;
 
-let dir: string;
-let server: SiteServer;
-
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'aa-leaflet-'));
+const served = useServedDir('aa-leaflet-', async (dir) => {
   writeFileSync(join(dir, 'page-entry.js'), PAGE_SCRIPT);
   await build({
     entryPoints: [join(dir, 'page-entry.js')],
@@ -50,27 +43,15 @@ before(async () => {
   });
   copyFileSync(`${ROOT}node_modules/leaflet/dist/leaflet.css`, join(dir, 'leaflet.css'));
   writeFileSync(join(dir, 'index.html'), PAGE);
-  server = await serveSite(dir, { port: 0 });
-});
-
-after(async () => {
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 for (const engine of ENGINES)
   describe(`Leaflet's _leaflet_disable_events in ${engine}`, () => {
-    let browser: Browser;
+    const b = useBrowser(engine);
     let opened: Opened;
     before(async () => {
-      browser = await launch(engine);
-      opened = await open(browser, server.url, { waitFor: '#flagged' });
+      opened = await b.open(served.server.url, { waitFor: '#flagged' });
     });
-    after(async () => {
-      if (opened) await close(opened);
-      await browser?.close();
-    });
-
     const clickAndRead = async (id: string): Promise<string[]> => {
       await opened.page.evaluate(() => ((window as unknown as { aaLog: string[] }).aaLog.length = 0));
       await clickShape(opened.page, `#${id}`);

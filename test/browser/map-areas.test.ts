@@ -7,26 +7,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { readArticle } from '../../src/extract/read-article.ts';
 import { seedArticlePath } from '../../src/cli/seed-article.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import {
-  close,
-  count,
-  ENGINES,
-  find,
-  launch,
-  open,
-  settle,
-  startSite,
-  text,
-  texts,
-  type Opened,
-  type Site,
-} from './harness.ts';
+import { count, ENGINES, find, settle, startSite, text, texts, useBrowser, type Site } from './harness.ts';
 
 const KALBAJAR = 'geonames:586047';
 const LACHIN = 'geonames:147626';
@@ -146,21 +133,11 @@ async function clickInside(page: Page, id: string, outside: string[] = []): Prom
 
 for (const engine of ENGINES)
   describe(`the article's areas on the map in ${engine}`, () => {
-    let browser: Browser;
-    const opened: Opened[] = [];
+    const b = useBrowser(engine);
     async function openAt(viewport: (typeof VIEWPORTS)[number], hash = '') {
-      const o = await open(browser, site.server.url + hash, { width: viewport.width, height: viewport.height });
-      opened.push(o);
+      const o = await b.open(site.server.url + hash, { width: viewport.width, height: viewport.height });
       return o.page;
     }
-    before(async () => {
-      browser = await launch(engine);
-    });
-    after(async () => {
-      for (const o of opened) await close(o);
-      await browser?.close();
-    });
-
     for (const viewport of VIEWPORTS) {
       // The true first view (no #place=, no selection, no fly-to) and the view of a link to Azerbaijan.
       for (const [view, place] of [

@@ -5,26 +5,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
 import { readArticle } from '../../src/extract/read-article.ts';
 import { seedArticlePath } from '../../src/cli/seed-article.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import {
-  click,
-  clickShape,
-  close,
-  ENGINES,
-  find,
-  launch,
-  open,
-  settle,
-  type Opened,
-  type Site,
-  startSite,
-} from './harness.ts';
-
-const YEREVAN = 'geonames:616052';
+import { click, clickShape, ENGINES, find, settle, startSite, useBrowser, YEREVAN, type Site } from './harness.ts';
 
 let site: Site;
 
@@ -87,23 +73,13 @@ async function shownLabels(page: Page): Promise<string[]> {
 
 for (const engine of ENGINES)
   describe(`map labels on the seed article in ${engine}`, () => {
-    let browser: Browser;
-    const opened: Opened[] = [];
+    const b = useBrowser(engine);
     async function openSite() {
-      const o = await open(browser, site.server.url);
-      opened.push(o);
+      const o = await b.open(site.server.url);
       await click(o.page, '.aa-showall', { hasText: 'Show all places' });
       await settle(o.page);
       return o.page;
     }
-    before(async () => {
-      browser = await launch(engine);
-    });
-    after(async () => {
-      for (const o of opened) await close(o);
-      await browser?.close();
-    });
-
     test('with all places in view no two names overlap and none covers a city dot; Yerevan gives way and names itself on hover', async () => {
       const page = await openSite();
       const shown = await shownLabels(page);

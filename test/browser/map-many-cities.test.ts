@@ -3,15 +3,12 @@
 // answers within a second all the while (a timer every 10 ms never waits longer). The whole explorer's import of
 // such a file also renders 5,000 list rows and mentions, which this does not measure (src/ui/map/README.md).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { build } from 'esbuild';
-import type { Browser } from 'puppeteer-core';
-import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import { manyCities } from '../helpers/many-cities.ts';
-import { close, count, ENGINES, launch, open, startGapTimer, stopGapTimer, type Opened } from './harness.ts';
+import { count, ENGINES, startGapTimer, stopGapTimer, useBrowser, useServedDir, type Opened } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CITIES = 5000;
@@ -28,11 +25,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>Many cities</title><li
 <link rel="stylesheet" href="page.css"><div class="aa-app"><div class="aa-mapbox" style="width: 1000px; height: 700px">
 <div class="aa-map" id="map"></div></div></div><script type="module" src="page.js"></script>`;
 
-let dir: string;
-let server: SiteServer;
-
-before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'aa-many-'));
+const served = useServedDir('aa-many-', async (dir) => {
   writeFileSync(join(dir, 'page-entry.js'), PAGE_SCRIPT);
   writeFileSync(join(dir, 'layer.json'), JSON.stringify(manyCities(CITIES)));
   const leafletParts = {
@@ -49,30 +42,18 @@ before(async () => {
     plugins: [leafletParts],
   });
   writeFileSync(join(dir, 'index.html'), PAGE);
-  server = await serveSite(dir, { port: 0 });
-});
-
-after(async () => {
-  await server?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 for (const engine of ENGINES)
   describe(`a map of ${CITIES} cities in ${engine}`, () => {
-    let browser: Browser;
+    const b = useBrowser(engine);
     let opened: Opened;
     before(async () => {
-      browser = await launch(engine);
-      opened = await open(browser, server.url, { waitFor: '.leaflet-container' });
+      opened = await b.open(served.server.url, { waitFor: '.leaflet-container' });
     });
-    after(async () => {
-      if (opened) await close(opened);
-      await browser?.close();
-    });
-
     test(`draws ${CITIES} cities and names some, and the page answers within a second all the while`, async () => {
       const { page } = opened;
-      const layer = await (await fetch(`${server.url}layer.json`)).json();
+      const layer = await (await fetch(`${served.server.url}layer.json`)).json();
       // The layer is handed to the page before the timer starts: copying 5,000 features into the page is the
       // test's own cost, not the map's (it held Firefox's page ~1.5 s when timed).
       await page.evaluate((l) => void ((window as unknown as { aaLayer: unknown }).aaLayer = l), layer);

@@ -7,40 +7,32 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import {
   attr,
   buildTestPage,
   click,
   clickShape,
-  close,
   count,
   ENGINES,
   find,
-  launch,
-  open,
   seedSample,
-  startSite,
   text,
-  type Opened,
-  type Site,
+  useBrowser,
+  useSite,
 } from './harness.ts';
 
-let site: Site;
+const site = useSite(seedSample());
 
 before(async () => {
-  site = await startSite(seedSample());
+  await site.started;
   await buildTestPage(
     site,
     'mount-test',
     "import { mount } from './src/ui/mount.tsx'; import './src/ui/styles.css'; (window as any).aa = { mount };",
     '<div id="a" style="height:500px"></div><div id="b" style="height:500px"></div>',
   );
-});
-
-after(async () => {
-  await site?.close();
 });
 
 /**
@@ -69,19 +61,9 @@ const TRACK_LISTENERS = `(() => {
 
 for (const engine of ENGINES)
   describe(`mount() in ${engine}`, () => {
-    let browser: Browser;
-    const opened: Opened[] = [];
-    before(async () => {
-      browser = await launch(engine);
-    });
-    after(async () => {
-      for (const o of opened) await close(o);
-      await browser?.close();
-    });
-
+    const b = useBrowser(engine);
     async function page(): Promise<Page> {
-      const o = await open(browser, site.server.url + 'mount-test.html', { waitFor: '', init: TRACK_LISTENERS });
-      opened.push(o);
+      const o = await b.open(site.server.url + 'mount-test.html', { waitFor: '', init: TRACK_LISTENERS });
       await o.page.waitForFunction(() => (window as any).aa);
       return o.page;
     }

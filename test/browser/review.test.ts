@@ -5,32 +5,29 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import {
   buildTestPage,
   click,
-  close,
   count,
   download,
   ENGINES,
   find,
   gone,
-  launch,
-  open,
-  startSite,
   text,
+  useBrowser,
+  useSite,
   type Opened,
-  type Site,
 } from './harness.ts';
 import { reviewLayer, spanOf } from '../ui/review-fixture.ts';
 
-let site: Site;
+const site = useSite(reviewLayer());
 
 const PAYLOAD = `<img src=x onerror="window.__pwned=1">`;
 
 before(async () => {
-  site = await startSite(reviewLayer());
+  await site.started;
   const fixture = (f: string) =>
     JSON.stringify(readFileSync(new URL(`../fixtures/gazetteer/${f}`, import.meta.url), 'utf8'));
   await buildTestPage(
@@ -63,10 +60,6 @@ before(async () => {
         w.start();`,
     '<div id="a" style="height:700px"></div>',
   );
-});
-
-after(async () => {
-  await site?.close();
 });
 
 /** Selects `word` (its n-th occurrence) in the article text, as a reader's drag would. */
@@ -115,17 +108,11 @@ const feature = (layer: ArticleLayer, id: string) => layer.features.find((f) => 
 
 for (const engine of ENGINES)
   describe(`review mode in ${engine}`, () => {
-    let browser: Browser;
+    const b = useBrowser(engine);
     let o: Opened;
     before(async () => {
-      browser = await launch(engine);
-      o = await open(browser, site.server.url + 'review-test.html', { init: TRACK_DOCUMENT_LISTENERS });
+      o = await b.open(site.server.url + 'review-test.html', { init: TRACK_DOCUMENT_LISTENERS });
     });
-    after(async () => {
-      if (o) await close(o);
-      await browser?.close();
-    });
-
     test('double-click a word, Add place, choose by keyboard: on the map, in the list, exported as added; Ctrl+Z undoes', async () => {
       const p = o.page;
       await find(p, '.aa-review button', { hasText: 'Undo' });
@@ -193,6 +180,20 @@ for (const engine of ENGINES)
       assert.equal(all.length, 2);
       assert.equal(feature(all[1], 'geonames:4250542'), undefined);
       assert.match(await text(p, '.aa-review [role=status]'), /Undone: added Springfield/);
+    });
+
+    test('Escape in the search closes it and gives the focus back to the article text', async () => {
+      const p = o.page;
+      await selectWord(p, 'Georgia');
+      await click(p, '.aa-addbox button', { hasText: 'Add place' });
+      await p.waitForFunction(() => document.activeElement?.tagName === 'INPUT', { timeout: 5000 });
+      await p.keyboard.press('Escape');
+      await gone(p, '.aa-addsearch');
+      assert.equal(await p.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Article text');
+      // Focusable by script only: Tab does not stop on the whole text.
+      assert.equal(await p.$eval('.aa-article', (e) => (e as HTMLElement).tabIndex), -1);
+      await p.evaluate(() => getSelection()!.removeAllRanges());
+      await gone(p, '.aa-addbox');
     });
 
     test('an area is added as its polygon; a word already marked cannot be added', async () => {

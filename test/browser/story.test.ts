@@ -8,29 +8,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import type { Browser } from 'puppeteer-core';
 import { buildCollection } from '../../src/cli/build-collection.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import type { ArticleLayer, LayerFeature } from '../../src/core/types.ts';
 import {
+  BAKU,
   click,
   clickShape,
-  close,
   count,
   download,
   ENGINES,
   find,
   gone,
-  launch,
-  open,
   text,
   texts,
+  useBrowser,
+  YEREVAN,
   type Engine,
   type Opened,
 } from './harness.ts';
 
-const BAKU = 'geonames:587084';
-const YEREVAN = 'geonames:616052';
 const TBILISI = 'geonames:611717';
 const PASSAGES = 'section[aria-label="Passages"]';
 const COORDS: Record<string, [number, number]> = {
@@ -111,21 +108,9 @@ after(async () => {
 for (const engine of ENGINES) describe(`story map in ${engine}`, () => storyTests(engine));
 
 function storyTests(engine: Engine) {
-  let browser: Browser;
-  const opened: Opened[] = [];
-  async function openSite(hash = '', path = '') {
-    const o = await open(browser, server.url + path + hash, path ? { waitFor: '' } : {});
-    opened.push(o);
-    return o;
-  }
+  const b = useBrowser(engine);
+  const openSite = (hash = '', path = '') => b.open(server.url + path + hash, path ? { waitFor: '' } : {});
   const onMap = (page: Opened['page'], id: string) => count(page, `.aa-f[data-id="${id}"]`);
-  before(async () => {
-    browser = await launch(engine);
-  });
-  after(async () => {
-    for (const o of opened) await close(o);
-    await browser?.close();
-  });
 
   test('one Baku for both articles; its passages grouped by article, newest first; no text loaded yet', async () => {
     const { page, requests, errors } = await openSite();
@@ -169,7 +154,7 @@ function storyTests(engine: Engine) {
     await clickShape(page, `.aa-f[data-id="${BAKU}"]`);
     await find(page, `${PASSAGES} .aa-group`);
     assert.deepEqual(await texts(page, `${PASSAGES} .aa-group h4`), ['Talks in the Caucasus']);
-    const file = await download(opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Download shown' });
+    const file = await download(b.opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Download shown' });
     assert.equal(file.name, 'story-map-shown.geojson', 'named after the collection (served from the root)');
     const shown = JSON.parse(file.text);
     assert.deepEqual(
@@ -178,11 +163,11 @@ function storyTests(engine: Engine) {
     );
     assert.deepEqual(shown.features.map((f: { id: string }) => f.id).sort(), [BAKU, YEREVAN].sort());
     // The same places as CSV (read back by csv-parse) and KML, the studio's other formats.
-    const csv = await download(opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as CSV' });
+    const csv = await download(b.opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as CSV' });
     assert.equal(csv.name, 'story-map-shown.csv');
-    const rows = parse(csv.text, { columns: true }) as Array<{ id: string; mentions: string }>;
+    const rows = parse(csv.text, { bom: true, columns: true }) as Array<{ id: string; mentions: string }>;
     assert.deepEqual(rows.map((r) => r.id).sort(), [BAKU, YEREVAN].sort());
-    const kml = await download(opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as KML' });
+    const kml = await download(b.opened.at(-1)!, '.aa-story .aa-btn', { hasText: 'Shown as KML' });
     assert.equal(kml.name, 'story-map-shown.kml');
     assert.equal([...kml.text.matchAll(/<Placemark>/g)].length, 2);
     assert.ok(!kml.text.includes('Tbilisi'), 'a place of the hidden article is left out');

@@ -12,13 +12,16 @@ import type { Browser, Page } from 'puppeteer-core';
 import { buildStudio } from '../../src/cli/build-studio.ts';
 import { serveSite, type SiteServer } from '../../src/cli/serve-site.ts';
 import { newToken, serveStudio } from '../../src/cli/serve-studio.ts';
-import { click, close, count, ENGINES, find, launch, open, seedSample, type Engine, type Opened } from './harness.ts';
+import { click, close, count, ENGINES, find, seedSample, useBrowser, type Engine, type Opened } from './harness.ts';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const BIN = join(ROOT, 'dist/cli.js');
 const SEED = join(ROOT, 'test/fixtures/seed/article.txt');
 const NEWS = join(ROOT, 'test/fixtures/studio/news.html');
 const NO_ARTICLE = join(ROOT, 'test/fixtures/studio/no-article.html');
+/** Places spelled in ASCII whose gazetteer names are not (Zürich, São Paulo, Kraków, Reykjavík). */
+const ASCII_SPELLINGS = join(ROOT, 'test/fixtures/studio/ascii-spellings.txt');
+const GAZETTEER_FILE = /\.gz$/;
 const MESSAGE = '.aa-studio-message';
 /** A cold studio downloads and decodes the gazetteer: generous on a loaded machine running two engines. */
 const MAP_TIMEOUT_MS = 90_000;
@@ -119,21 +122,14 @@ function drawn(page: Page): Promise<{ areas: string[]; points: string[] }> {
 for (const engine of ENGINES) describe(`studio in ${engine}`, () => studioTests(engine));
 
 function studioTests(engine: Engine) {
-  let browser: Browser;
+  const b = useBrowser(engine);
   let o: Opened;
   before(async () => {
-    browser = await launch(engine);
-    o = await open(browser, staticServer.url, { waitFor: '#aa-studio-text' });
+    o = await b.open(staticServer.url, { waitFor: '#aa-studio-text' });
   });
-  after(async () => {
-    await close(o);
-    await browser?.close();
-  });
-
   test('a fresh static studio maps the pasted seed: Kalbajar, Lachin, Nagorno-Karabakh areas, Baku, Yerevan points', async () => {
     const { page } = o;
     assert.equal(await count(page, 'path.aa-f'), 0);
-    await paste(page, readFileSync(SEED, 'utf8'));
     // The progress bar may come and go between two polls: an observer notes that it was there.
     await page.evaluate(() => {
       const seen = window as unknown as { __progress?: string };
@@ -142,6 +138,15 @@ function studioTests(engine: Engine) {
         if (bar) seen.__progress = bar.textContent ?? '';
       }).observe(document.body, { childList: true, subtree: true });
     });
+    // A first visit downloads no gazetteer until an article is given; the download starts as it is typed or
+    // pasted, before the click.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.ok(!o.requests.some((u) => GAZETTEER_FILE.test(u)), String(o.requests));
+    await paste(page, readFileSync(SEED, 'utf8'));
+    for (let waited = 0; !o.requests.some((u) => GAZETTEER_FILE.test(u)); waited += 50) {
+      assert.ok(waited < 10_000, 'no gazetteer download after the article was pasted');
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await mapButton(page);
     assert.match(await message(page, /places found/), /^\d+ places found\.$/);
     const progress = await page.evaluate(() => (window as unknown as { __progress?: string }).__progress);
@@ -203,8 +208,8 @@ function studioTests(engine: Engine) {
 
   test("the worker's layer equals `article-atlas parse` byte for byte (text and HTML)", async () => {
     const { page } = o;
-    const viaWorker = (input: { text: string } | { html: string; name: string }) =>
-      page.evaluate(async (i) => {
+    const viaWorker = (on: Page, input: { text: string } | { html: string; name: string }) =>
+      on.evaluate(async (i) => {
         const worker = new Worker('studio-worker.js', { type: 'module' });
         const body = 'text' in i ? { text: i.text } : { bytes: new TextEncoder().encode(i.html).buffer, name: i.name };
         const reply = await new Promise<{ ok: boolean; result?: { json: string }; message?: string }>((resolve) => {
@@ -214,12 +219,27 @@ function studioTests(engine: Engine) {
         worker.terminate();
         return reply.ok ? reply.result!.json : `error: ${reply.message}`;
       }, input);
+    // Non-ASCII names out of the gazetteer's rows: the worker reads places.tsv and names.tsv as bytes, as the
+    // command does. Here from the cache (the first test filled it), and in a fresh context from the network.
+    const spellings = cliLayer(ASCII_SPELLINGS);
+    for (const name of ['Zürich', 'São Paulo', 'Kraków', 'Reykjavík'])
+      assert.ok(spellings.includes(`"name":"${name}"`));
+    assert.ok((await viaWorker(page, { text: readFileSync(ASCII_SPELLINGS, 'utf8') })) + '\n' === spellings);
+    const fresh = await b.browser.createBrowserContext();
+    try {
+      const cold = await fresh.newPage();
+      await cold.goto(staticServer.url);
+      const fromNetwork = (await viaWorker(cold, { text: readFileSync(ASCII_SPELLINGS, 'utf8') })) + '\n';
+      assert.ok(fromNetwork === spellings, 'the layers differ with a gazetteer from the network');
+    } finally {
+      await fresh.close();
+    }
     const seedText = readFileSync(SEED, 'utf8');
-    const fromWorker = (await viaWorker({ text: seedText })) + '\n';
+    const fromWorker = (await viaWorker(page, { text: seedText })) + '\n';
     const fromCli = cliLayer(SEED);
     assert.ok(fromCli.length > 10_000);
     assert.ok(fromWorker === fromCli, 'the seed layers differ');
-    const html = (await viaWorker({ html: readFileSync(NEWS, 'utf8'), name: 'news.html' })) + '\n';
+    const html = (await viaWorker(page, { html: readFileSync(NEWS, 'utf8'), name: 'news.html' })) + '\n';
     assert.ok(html === cliLayer(NEWS), 'the HTML layers differ');
   });
 
@@ -252,12 +272,14 @@ function studioTests(engine: Engine) {
     const listen = (r: { url(): string }) => requests.push(r.url());
     page.on('request', listen);
     await page.reload();
+    // Built from the cache as the page opens, before an article is given.
+    await page.waitForSelector('#studio-input[data-gazetteer="ready"]');
     await paste(page, 'Talks resumed in Baku and Yerevan on Monday.');
     await mapButton(page);
     await message(page, /places found/);
     page.off('request', listen);
     await page.waitForFunction(() => document.querySelectorAll('path.aa-f').length === 2);
-    assert.ok(!requests.some((u) => /\.gz$/.test(u)), `gazetteer fetched again: ${requests}`);
+    assert.ok(!requests.some((u) => GAZETTEER_FILE.test(u)), `gazetteer fetched again: ${requests}`);
     assert.deepEqual((await drawn(page)).points.sort(), ['Baku', 'Yerevan']);
   });
 
@@ -323,7 +345,7 @@ function studioTests(engine: Engine) {
   });
 
   test("the local studio shows the command line's article first, and its Fetch maps a web page", async () => {
-    const local = await open(browser, localServer.url, { waitFor: '#aa-studio-text' });
+    const local = await b.open(localServer.url, { waitFor: '#aa-studio-text' });
     try {
       const { page } = local;
       await page.waitForSelector('path.aa-f');
@@ -341,7 +363,7 @@ function studioTests(engine: Engine) {
   });
 
   test("another site's page cannot use the local studio's fetch endpoint", async () => {
-    const other = await open(browser, pages.url + 'news.html', { waitFor: 'article' });
+    const other = await b.open(pages.url + 'news.html', { waitFor: 'article' });
     try {
       const session = JSON.parse(readFileSync(join(localDir, 'session.json'), 'utf8')) as { token: string };
       // Even with the token (which it could not read), the browser stops the request: no CORS from the studio.

@@ -41,7 +41,9 @@ test('--to csv -o FILE writes one row per place at its anchor', () => {
   const r = run(['parse', SEED, '--to', 'csv', '-o', out]);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, '');
-  const rows: string[][] = parse(readFileSync(out, 'utf8'));
+  const bytes = readFileSync(out);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte order mark, for Excel');
+  const rows: string[][] = parse(bytes, { bom: true });
   assert.deepEqual(rows[0], ['id', 'name', 'kind', 'country', 'lon', 'lat', 'mentions', 'status']);
   assert.deepEqual(
     rows.slice(1).map((r) => [r[0], r[1], Number(r[4]), Number(r[5]), Number(r[6])]),

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { chooseFocus, placeWeight } from '../../src/core/choose-focus.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
+import { splitPassages } from '../../src/core/split-passages.ts';
 import type { ArticleLayer, LayerFeature, PlaceKind } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
@@ -44,6 +45,27 @@ function place(
 }
 
 const layerOf = (...features: LayerFeature[]): ArticleLayer => ({ type: 'FeatureCollection', features, passages: [] });
+
+/**
+ * A layer for a written text: each place is mentioned wherever one of its words stands in the text (a word
+ * ending in "n" or "an" that is not the place's name is an adjective), with the text's real passages and sentences.
+ */
+function storyOf(text: string, ...places: Array<[LayerFeature, ...string[]]>): ArticleLayer {
+  const passages = splitPassages(text);
+  const features = places.map(([f, ...words]) => {
+    const mentions = words.flatMap((word) =>
+      [...text.matchAll(new RegExp(`\\b${word}\\b`, 'g'))].map((m) => ({
+        start: m.index!,
+        end: m.index! + word.length,
+        text: word,
+        passage: passages.findIndex((p) => m.index! >= p.start && m.index! < p.end),
+        type: word === f.properties.name ? ('toponym' as const) : ('adjectival' as const),
+      })),
+    );
+    return { ...f, properties: { ...f.properties, mentions } };
+  });
+  return { type: 'FeatureCollection', features, passages };
+}
 
 const names = (layer: ArticleLayer) => {
   const ids = new Set(chooseFocus(layer)!.ids);
@@ -123,6 +145,119 @@ test('a story on both sides of the antimeridian gets a box that crosses it (west
   const [w, , e] = chooseFocus(layer)!.bbox;
   assert.equal(w, 178.44);
   assert.equal(e, -179.8);
+});
+
+test('a dateline city and its country are the focus; a country named almost as often, as an actor, is not', () => {
+  const layer = storyOf(
+    'Hanoi (VNA) – Vietnam wants Russia to play a greater role in the region, said the party chief of Vietnam. ' +
+      "He met Russia's defence minister in Hanoi on Tuesday. Vietnam and Russia signed a plan for 2019. " +
+      'Vietnam values its friendship with Russia, he said, as does the army of Vietnam.',
+    [place('Hanoi', 'city', [105.85, 21.03], []), 'Hanoi'],
+    [place('Vietnam', 'country', [106, 16], [], [102.1, 8.6, 109.5, 23.4]), 'Vietnam'],
+    [place('Russia', 'country', [100, 60], [], [27, 41, 180, 82]), 'Russia'],
+  );
+  // Russia is named almost as often as Vietnam and carries a fifth of the weight, but 4,400 km away, with no place
+  // of the story inside it, it weighs less than half of Hanoi and Vietnam. Vietnam, named more than Hanoi (its
+  // dateline), is the story's subject and is framed whole.
+  assert.deepEqual(names(layer), ['Hanoi', 'Vietnam']);
+  assert.deepEqual(chooseFocus(layer)!.bbox, [102.1, 8.6, 109.5, 23.4]);
+});
+
+test('the dateline: a city opening the headline or the lead weighs two more, a country opening it does not', () => {
+  const opening: Array<[number, number]> = [
+    [0, 40],
+    [41, 120],
+  ];
+  const at = (start: number, passage = 0) => ({ start, end: start + 5, text: 'x', passage, type: 'toponym' as const });
+  const city = place('Hanoi', 'city', [105.85, 21.03], []);
+  const country = place('Turkey', 'country', [35, 39], []);
+  const named = (f: LayerFeature, ...starts: number[]) => ({
+    ...f,
+    properties: { ...f.properties, mentions: starts.map((s) => at(s)) },
+  });
+  assert.equal(placeWeight(named(city, 0, 90), opening), (2 + 2 + 2) * 2, 'opens the headline');
+  assert.equal(placeWeight(named(city, 41), opening), (1 + 1 + 2) * 2, 'opens the lead');
+  assert.equal(placeWeight(named(city, 50), opening), (1 + 1) * 2, 'inside the lead');
+  assert.equal(placeWeight(named(city, 200), opening), 1 * 2, 'later on');
+  assert.equal(placeWeight(named(country, 0), opening), 1 + 2, 'a country opening the headline is its subject');
+  // Without sentences (a hand-made layer), passage 0 is the headline and passage 1 the lead, as before.
+  assert.equal(placeWeight(named(city, 0)), (1 + 2) * 2);
+});
+
+test('a country named as an actor in a two-paragraph story stays off the view, however often it is named', () => {
+  const layer = storyOf(
+    'Venezuela signs oil deal\n\n' +
+      "Venezuela's mining minister said in Caracas that the Orinoco fields will get new wells. " +
+      'Russia will pay for them.\n\n' +
+      'Russia has lent Venezuela billions since 2006, and Russia wants its oil. Russia sees Venezuela as a partner. ' +
+      'Caracas hopes for more.',
+    [place('Venezuela', 'country', [-66, 8], [], [-73.4, 0.7, -59.8, 12.2]), 'Venezuela'],
+    [place('Caracas', 'city', [-66.9, 10.5], []), 'Caracas'],
+    [place('Orinoco', 'water', [-61.1, 8.9], []), 'Orinoco'],
+    [place('Russia', 'country', [100, 60], [], [27, 41, 180, 82]), 'Russia'],
+  );
+  assert.deepEqual(names(layer), ['Venezuela', 'Caracas', 'Orinoco']);
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-73.4, 0.7, -59.8, 12.2]);
+});
+
+test('a continent without an outline takes no part in the focus (it is listed, not drawn)', () => {
+  const layer = storyOf(
+    'Nepal opens new airports\n\nKathmandu – Nepal opened airports in Pokhara and Biratnagar on Monday. ' +
+      'Flights from Kathmandu to Pokhara start in May, the first of their kind in Asia, officials said.',
+    [place('Kathmandu', 'city', [85.32, 27.7], []), 'Kathmandu'],
+    [place('Nepal', 'country', [84, 28], [], [80.06, 26.35, 88.2, 30.45]), 'Nepal'],
+    [place('Pokhara', 'city', [83.98, 28.21], []), 'Pokhara'],
+    [place('Biratnagar', 'city', [87.27, 26.45], []), 'Biratnagar'],
+    // Asia's point from the gazetteer lies in Tibet, 430 km from Kathmandu: within the story's spread.
+    [place('Asia', 'continent', [89.3, 29.8], []), 'Asia'],
+  );
+  assert.deepEqual(names(layer), ['Kathmandu', 'Nepal', 'Pokhara', 'Biratnagar']);
+  assert.deepEqual(chooseFocus(layer)!.bbox, [80.06, 26.35, 88.2, 30.45], 'Nepal whole, not stretched to Tibet');
+  assert.equal(chooseFocus(layerOf(place('Asia', 'continent', [89.3, 29.8], [0]))), undefined, 'only a continent');
+  // A continent with an outline is a place like any other.
+  const drawn = layerOf(place('Antarctica', 'continent', [0, -80], [0, 1], [-180, -90, 180, -60]));
+  assert.deepEqual(chooseFocus(drawn)!.ids, ['test:Antarctica']);
+});
+
+test("a city just outside its state's simplified outline is still inside it, and the state around it is framed", () => {
+  const layer = layerOf(
+    place('Ludwigshafen', 'city', [8.44, 49.48], [0, 6, 8]),
+    // The state's outline stops 0.01° west of the city on the river, as a 31-vertex outline can.
+    place('Rhineland-Palatinate', 'admin1', [7.4, 49.9], [6], [6.1, 48.97, 8.43, 50.94]),
+    place('Aschaffenburg', 'city', [9.15, 49.97], [10]),
+    place('Bavaria', 'admin1', [11.4, 49.0], [10], [8.97, 47.27, 13.84, 50.56]),
+    place('Germany', 'country', [10.5, 51.5], [0, 10, 11], [5.87, 47.27, 15.04, 55.06]),
+  );
+  assert.equal(names(layer).length, 5);
+  // The state holds Ludwigshafen, so its anchor does not stretch the core: the two cities span 0.75°, the state
+  // (2.3°) is framed whole, Bavaria (4.9°) and Germany are not.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [6.1, 48.97, 9.15, 50.94]);
+});
+
+test('a country named more than its places is framed whole, only its parts around them (not its overseas parts)', () => {
+  const ring = ([w, s, e, n]: number[]) => [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ];
+  const france = place('France', 'country', [2, 46], [0, 1, 2, 5, 6]);
+  france.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-4.8, 42.3, 8.2, 51.1]), ring([55.2, -21.4, 55.8, -20.9]), ring([-61.8, 15.8, -61, 16.5])],
+  };
+  const layer = layerOf(
+    france,
+    place('Paris', 'city', [2.35, 48.86], [3, 7, 8]),
+    place('Lyon', 'city', [4.84, 45.76], [4]),
+  );
+  assert.deepEqual(names(layer), ['France', 'Paris', 'Lyon']);
+  // France (five times, in the headline) is the story's subject (more than Paris and Lyon together): the mainland,
+  // not Réunion or Guadeloupe.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-4.8, 42.3, 8.2, 51.1]);
 });
 
 test('weights: names count one, adjectives half, the headline two more, the lead one more, times specificity', () => {

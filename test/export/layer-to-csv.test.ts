@@ -16,7 +16,7 @@ import {
   YEREVAN,
 } from '../helpers/export-layer.ts';
 
-const read = (csv: string): string[][] => parse(csv, { relax_column_count: false });
+const read = (csv: string): string[][] => parse(csv, { bom: true, relax_column_count: false });
 
 test('one row per place, in layer order, with the header the issue asks for and a status column', () => {
   const rows = read(layerToCsv(exportLayer()));
@@ -52,7 +52,7 @@ test('names with commas, quotes, line breaks and markup come back as written; ne
     rows.find((r) => r[0] === LIMA),
     [LIMA, 'Lima', 'city', 'PE', '-77.02824', '-12.04318', '1', ''],
   );
-  assert.ok(csv.endsWith('\r\n') && csv.split('\r\n')[0] === 'id,name,kind,country,lon,lat,mentions,status');
+  assert.ok(csv.endsWith('\r\n') && csv.split('\r\n')[0] === '\uFEFFid,name,kind,country,lon,lat,mentions,status');
 });
 
 test('a name that starts like a formula gets a leading apostrophe, so a spreadsheet shows it as text', () => {
@@ -73,4 +73,15 @@ test('ids limit the rows to the selection', () => {
     rows.map((r) => r[0]),
     ['id', MOSCOW],
   );
+});
+
+test('the text opens with a UTF-8 byte order mark, so Excel reads non-ASCII names as UTF-8', () => {
+  const layer = exportLayer();
+  layer.features[0].properties.name = 'Gümrü – Şuşa, Ağdam';
+  const bytes = new TextEncoder().encode(layerToCsv(layer));
+  assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+  // Read back from the bytes as a file would be: the mark is not part of the first header.
+  const rows: string[][] = parse(Buffer.from(bytes), { bom: true });
+  assert.equal(rows[0][0], 'id');
+  assert.equal(rows[1][1], 'Gümrü – Şuşa, Ağdam');
 });

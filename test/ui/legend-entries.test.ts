@@ -26,6 +26,28 @@ const CASES: Array<[string, LayerFeature[], string[]]> = [
   ['a disputed area alone is not also a region', [f('disputed', { disputed: 'x' })], ['Disputed area']],
   ['a place without geometry ("not a place") is not drawn', [f('city', {}, null)], []],
   ['other places', [f('water'), f('historical-country')], ['Country', 'Other place']],
+  ['a continent given as a point is listed, not drawn', [f('continent'), f('city')], ['City or town']],
+  [
+    'a continent with an outline is drawn as a country',
+    [
+      f(
+        'continent',
+        {},
+        {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [0, 0],
+              [1, 0],
+              [1, 1],
+              [0, 0],
+            ],
+          ],
+        },
+      ),
+    ],
+    ['Country'],
+  ],
 ];
 
 for (const [name, features, labels] of CASES) {

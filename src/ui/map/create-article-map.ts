@@ -22,6 +22,7 @@ import {
   type Point,
 } from 'leaflet';
 import type { Feature } from 'geojson';
+import { isPlottable } from '../../core/is-plottable.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
@@ -223,8 +224,9 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   function decorate(f: LayerFeature, path: Path) {
     const name = f.properties.name;
     // Named on the map (cities beside their dots, areas inside them) or, when its name gave way to a more
-    // important one's or does not fit, on hover and focus (create-area-tip.ts). Points that are not cities have
-    // no name on the map: a historical country drawn at its capital ("Soviet Union" at Moscow) would cover the city's.
+    // important one's or does not fit, on hover and focus (create-area-tip.ts). Points other than cities, rivers,
+    // mountains and islands have no name on the map: a historical country drawn at its capital ("Soviet Union" at
+    // Moscow) would cover the city's.
     const unnamed = () => !nameLayer.shown(f.id);
     path.on('add', () => {
       const node = path.getElement() as SVGElement | undefined;
@@ -338,17 +340,21 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     setLayer(layer) {
       features?.remove();
       paths.clear();
-      const visible = layer.features.filter((f) => f.geometry);
+      // A continent given as a point is listed, not drawn: its dot would mark the middle of nowhere (issue #14).
+      const visible = layer.features.filter(isPlottable);
       const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
       rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
       drawnById = new Map(arranged.order.map((f) => [f.id, f]));
+      // Areas the focus leaves out (a country named in passing) are drawn quietly: not read as the story's place.
+      const inFocus = layer.focus && new Set(layer.focus.ids);
+      const aside = (id: string) => !!inFocus && !inFocus.has(id) && arranged.labels.has(id);
       const style = (feature?: Feature) => {
         const f = feature as LayerFeature;
         const p = f.properties;
         return {
           className: `aa-f aa-k-${kindGroup(p.kind)}${p.disputed ? ' aa-disputed' : ''}${
             arranged.containers.has(f.id) ? ' aa-container' : ''
-          }${arranged.labels.has(f.id) ? ' aa-area' : ''}${p.approximate ? ' aa-approx' : ''}`,
+          }${aside(f.id) ? ' aa-aside' : ''}${arranged.labels.has(f.id) ? ' aa-area' : ''}${p.approximate ? ' aa-approx' : ''}`,
           weight: 1.5,
         };
       };
@@ -405,9 +411,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
                   room: area,
                 },
               ];
-            if (f.geometry?.type !== 'Point' || group !== 'city') return [];
+            // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
+            // city (its name would push the city's away) nor a historical country at its capital (the same).
+            const feature = group === 'other' && !f.properties.approximate;
+            if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature)) return [];
             const [lon, lat] = f.geometry.coordinates;
-            return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look: 'aa-lbl-city', dot: true }];
+            const look = feature ? 'aa-lbl-city aa-lbl-feature aa-k-other' : 'aa-lbl-city';
+            return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look, dot: true }];
           });
           showNames();
           labelled = true;

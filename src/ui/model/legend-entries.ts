@@ -1,5 +1,6 @@
 // What the map's legend lists (issue #14): the colours and marks in use in a layer, in a fixed order, each
 // with a swatch's classes (styles.css) and a reader-facing name. Pure: the legend component renders it.
+import { isPlottable } from '../../core/is-plottable.ts';
 import type { LayerFeature } from '../../core/types.ts';
 import { kindGroup } from './kind-group.ts';
 
@@ -45,6 +46,6 @@ const ENTRIES: Array<LegendEntry & { uses(f: LayerFeature): boolean }> = [
  * @example legendEntries(layer.features).map((e) => e.label) // ['Country', 'Disputed area', 'City or town']
  */
 export function legendEntries(features: LayerFeature[]): LegendEntry[] {
-  const drawn = features.filter((f) => f.geometry);
+  const drawn = features.filter(isPlottable);
   return ENTRIES.filter((e) => drawn.some(e.uses)).map(({ key, label, swatch }) => ({ key, label, swatch }));
 }

@@ -93,6 +93,15 @@ function AddPlace({ review, span }: { review: Review; span: TextSpan }) {
     review.adding.value = null;
     review.selection.value = null;
   };
+  // Escape or Cancel: the keyboard goes on from the article text, where the words were selected (the "Add
+  // place" button that had the focus is gone); the text takes focus without entering the tab order.
+  const leave = () => {
+    close();
+    const article = review.articleText();
+    if (!article) return;
+    if (!article.hasAttribute('tabindex')) article.tabIndex = -1;
+    article.focus({ preventScroll: true });
+  };
   const choose = (hit: PlaceHit | undefined) => {
     if (!hit) return;
     try {
@@ -110,7 +119,7 @@ function AddPlace({ review, span }: { review: Review; span: TextSpan }) {
     if (e.key === 'ArrowDown' && n) setActive((active + 1) % n);
     else if (e.key === 'ArrowUp' && n) setActive((active - 1 + n) % n);
     else if (e.key === 'Enter') choose(hits?.[active]);
-    else if (e.key === 'Escape') close();
+    else if (e.key === 'Escape') leave();
     else return;
     e.preventDefault();
   };
@@ -154,7 +163,7 @@ function AddPlace({ review, span }: { review: Review; span: TextSpan }) {
           {problem}
         </p>
       )}
-      <button type="button" class="aa-link" onClick={close}>
+      <button type="button" class="aa-link" onClick={leave}>
         Cancel
       </button>
     </div>

@@ -33,6 +33,8 @@ export interface Review {
   adding: Signal<TextSpan | null>;
   /** Unique per widget: ids for the search's listbox and options. */
   uid: string;
+  /** The widget's article text, where words are selected (focus goes back there when the search is left). */
+  articleText(): HTMLElement | null;
   add(span: TextSpan, place: PlaceToAdd): void;
   remove(feature: LayerFeature, mention: LayerMention): void;
   undo(): void;
@@ -96,6 +98,7 @@ export function startReview(model: Model, options: ReviewOptions, container: HTM
     selection,
     adding,
     uid: `aa-review-${++widgets}`,
+    articleText: () => container.querySelector<HTMLElement>('.aa-article'),
     add(span, place) {
       const layer = model.layer.peek();
       if (!layer) return;

@@ -47,7 +47,9 @@ export function Studio(props: StudioProps) {
     setBusy(true);
     setMessage({ kind: 'info', text: `Mapping ${what}…` });
     try {
+      performance.mark('aa:request');
       const result = await props.worker.request('map', { input });
+      performance.measure('aa:reply', 'aa:request');
       props.onMapped(result);
       setHasWork(true);
       if (!('text' in input)) {

@@ -12,6 +12,12 @@ export interface StudioRequests {
   map: { input: ArticleInput };
   /** The gazetteer places a name may mean, best first (review's "Add place", src/core/search-places.ts). */
   search: { query: string };
+  /**
+   * Builds the gazetteer ahead of the first map, so that "Map this article" pays only for geoparsing:
+   * `cachedOnly` when the page opens (a second visit: nothing to download), without it once the person starts
+   * giving an article. The result says whether the gazetteer is ready.
+   */
+  prepare: { cachedOnly: boolean };
 }
 
 export interface MapResult {
@@ -25,6 +31,7 @@ export interface MapResult {
 export interface StudioResults {
   map: MapResult;
   search: PlaceHit[];
+  prepare: boolean;
 }
 
 export type StudioRequest = {

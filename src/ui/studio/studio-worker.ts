@@ -26,12 +26,27 @@ const scope = globalThis as unknown as {
 /** The worker is at the studio's top level, beside the gazetteer folder. */
 const MANIFEST_URL = new URL('gazetteer/manifest.json', scope.location.href);
 
-let resources: Promise<StudioResources> | undefined;
-function load(): Promise<StudioResources> {
-  resources ??= fetchGazetteer(MANIFEST_URL, (p) => scope.postMessage({ type: 'progress', ...p }));
-  // A failed download is tried again by the next request, not remembered.
-  resources.catch(() => (resources = undefined));
-  return resources;
+let resources: Promise<StudioResources | undefined> | undefined;
+/**
+ * The gazetteer, built once. `cachedOnly` (the page's `prepare` at opening) builds it only when no byte need be
+ * downloaded; a later call after such a miss downloads it. A failed download is tried again by the next
+ * request, not remembered.
+ */
+function load(cachedOnly = false): Promise<StudioResources | undefined> {
+  const before = resources ?? Promise.resolve(undefined);
+  const mine = before.then(
+    (got) => got ?? fetchGazetteer(MANIFEST_URL, (p) => scope.postMessage({ type: 'progress', ...p }), { cachedOnly }),
+  );
+  resources = mine;
+  mine.catch(() => {
+    if (resources === mine) resources = undefined;
+  });
+  return mine;
+}
+
+/** The gazetteer for a request that needs it (downloaded if need be). */
+async function need(): Promise<StudioResources> {
+  return (await load())!;
 }
 
 /** The article as the command reads it: pasted text as stdin's bytes would be, a file with its name. */
@@ -44,15 +59,23 @@ function readInput(input: ArticleInput): Promise<ReadArticle> {
 const handlers: { [K in keyof StudioRequests]: (req: StudioRequests[K]) => Promise<StudioResults[K]> } = {
   async map({ input }) {
     // The download starts at once; a bad article is refused without waiting for it.
-    const loading = load();
+    performance.mark('aa:map');
+    const loading = need();
     const article = await readInput(input);
     const { gazetteer, model } = await loading;
+    performance.mark('aa:loaded');
     const layer = geoparse(article.text, { gazetteer, model, title: article.title, article: article.article });
-    return { json: stringifyLayer(layer), text: article.text, places: layer.features.length };
+    const json = stringifyLayer(layer);
+    performance.measure('aa:geoparse', 'aa:loaded');
+    performance.measure('aa:map', 'aa:map');
+    return { json, text: article.text, places: layer.features.length };
   },
   async search({ query }) {
-    const { gazetteer } = await load();
+    const { gazetteer } = await need();
     return searchPlaces(gazetteer, query);
+  },
+  async prepare({ cachedOnly }) {
+    return (await load(cachedOnly)) !== undefined;
   },
 };
 
