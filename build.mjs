@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { makeBasemap } from './geo/lib/make-basemap.mjs';
+import { makeCountryNames } from './geo/lib/make-country-names.mjs';
 import { listTree } from './src/cli/list-tree.js';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -236,7 +237,7 @@ if (existsSync('src/ui/main.tsx')) {
     plugins: [...browser.plugins, sharedFromEmbed, noFlatExports],
   });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
-  writeFileSync('dist/site/basemap.json', JSON.stringify(makeBasemap()));
+  writeFileSync('dist/site/basemap.json', JSON.stringify({ ...makeBasemap(), countryNames: makeCountryNames() }));
   if (existsSync('public'))
     for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
   // The chunks the explorer cannot draw without, fetched beside app.js instead of after it has run (issue #14:

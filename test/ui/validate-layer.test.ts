@@ -11,6 +11,7 @@ import {
   isPosition,
   isValidGeometry,
   jsonDepthOver,
+  MAX_FIELD_CHARS,
   MAX_LAYER_BYTES,
   readLayer,
 } from '../../src/ui/model/validate-layer.ts';
@@ -223,6 +224,30 @@ test('bad features are dropped and counted; the rest is shown', () => {
     `1 of ${n + 3} features that repeat the id of an earlier one`,
     `2 of ${n + 3} places with invalid geometry or coordinates`,
   ]);
+});
+
+test('a name or other text of a place over the limit drops the place, counted (issue #19: a 10 MB name)', () => {
+  const l = seed() as unknown as { features: Array<Record<string, any>>; title: string };
+  const n = l.features.length;
+  const long = 'x'.repeat(MAX_FIELD_CHARS + 1);
+  l.features[0].properties.name = 'N'.repeat(10 * 2 ** 20);
+  l.features[1].properties.country = long;
+  l.features[2].id = long;
+  // At the limit a name is still a name.
+  l.features[3].properties.name = 'y'.repeat(MAX_FIELD_CHARS);
+  const { layer, dropped } = readLayer(JSON.stringify(l));
+  assert.equal(layer.features.length, n - 3);
+  assert.equal(layer.features[0].properties.name.length, MAX_FIELD_CHARS);
+  assert.deepEqual(dropped, [`3 of ${n} places with a name or other text over ${MAX_FIELD_CHARS} characters`]);
+});
+
+test('a file whose only place has a 10 MB name is refused, saying why', () => {
+  const l = seed() as unknown as { features: Array<Record<string, any>> };
+  l.features = [{ ...l.features[0], properties: { ...l.features[0].properties, name: 'N'.repeat(10 * 2 ** 20) } }];
+  assert.throws(
+    () => readLayer(JSON.stringify(l)),
+    (e: LayerFileError) => e instanceof LayerFileError && e.title === 'This file has no usable places',
+  );
 });
 
 test('mentions that do not quote the text, or fall outside it, are dropped and counted', () => {

@@ -5,6 +5,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
 import type { BasemapData } from '../map/basemap-transform.ts';
+import { setCountryNames } from '../model/kind-group.ts';
 import { MapLegend } from './MapLegend.tsx';
 
 export interface MapViewProps {
@@ -44,16 +45,21 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     });
     let alive = true;
     // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
-    // to load) the panel's place list and text are rendered, and after them the basemap, so that neither its
-    // thousands of paths nor the panel hold up the first view.
+    // to load) the names go on the map (create-article-map.ts), then the panel's place list and text are rendered,
+    // and after them the basemap, so that neither its thousands of paths nor the panel hold up the first view.
+    // The list waits for the basemap's data (fetched beside the layer; null when it fails or there is none): its
+    // country names spare the page Intl.DisplayNames (kind-group.ts), with or without tiles.
     let placesDrawn: () => void = () => {};
     const placesPainted = new Promise<void>((resolve) => {
       placesDrawn = () =>
         requestAnimationFrame(() =>
-          setTimeout(() => {
-            model.mapPainted.value = true;
-            setTimeout(resolve);
-          }),
+          setTimeout(() =>
+            basemap.then((data) => {
+              setCountryNames(data?.countryNames);
+              model.mapPainted.value = true;
+              setTimeout(resolve);
+            }),
+          ),
         );
     });
     if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));

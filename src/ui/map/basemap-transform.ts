@@ -14,6 +14,8 @@ export interface BasemapData {
     countries: Array<[string, number, number, number, number, string]>;
     seas: Array<[string, number, number, number]>;
   };
+  /** English country names by ISO 3166-1 alpha-2 code, for the place list (kind-group.ts `setCountryNames`). */
+  countryNames?: Record<string, string>;
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   type Path,
   type Point,
 } from 'leaflet';
+import type { Feature } from 'geojson';
 import { isPlottable } from '../../core/is-plottable.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
@@ -65,6 +66,14 @@ const HINT_MS = 1600;
 const DOT_RADIUS_PX = 6;
 /** Shapes added to the map per task: 500 circle markers take ~50 ms on the development machine. */
 const SLICE_FEATURES = 500;
+
+/** The box of nested `[lon, lat]` coordinates (invalid when there are none). */
+function box(coordinates: unknown, b = latLngBounds([])): LatLngBounds {
+  if (Array.isArray(coordinates))
+    if (typeof coordinates[0] === 'number') b.extend([coordinates[1], coordinates[0]]);
+    else for (const c of coordinates) box(c, b);
+  return b;
+}
 
 /**
  * The box of a layer's `focus` (issue #14), null when it has none or not four numbers (a file from elsewhere).
@@ -148,11 +157,16 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let shown: LayerFeature[] = [];
   let focus: LatLngBounds | null = null;
   let current: ArticleLayer | null = null;
+  /** The features as drawn (unwrapped across ±180°), by id. */
+  let drawnById = new Map<string, LayerFeature>();
+  const coordinatesOf = (id: string) => (drawnById.get(id)?.geometry as { coordinates?: unknown } | null)?.coordinates;
+  /** The current layer's names are on the map (they follow the frame that paints its shapes). */
+  let labelled = false;
   /** The bundled basemap is drawn (or not wanted: tiles instead). */
   let basemapDrawn = !!options.tiles;
   /** `data-complete` on the map once places and basemap are both drawn: what the bench times as everything painted. */
   const markComplete = () => {
-    if (basemapDrawn && current) el.dataset.complete = '';
+    if (basemapDrawn && labelled && current) el.dataset.complete = '';
   };
   let selected: string | null = null;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
@@ -167,14 +181,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   resize.observe(el);
   const reduceMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 
+  /**
+   * The box of the places as drawn (unwrapped across ±180°), from their coordinates rather than their Leaflet
+   * paths: a layer of thousands is framed before its shapes are built, a slice per task (issue #19).
+   */
   function boundsOf(fs: LayerFeature[]) {
-    const b = latLngBounds([]);
-    for (const f of fs) {
-      const path = paths.get(f.id) as Path & { getBounds?(): LatLngBounds; getLatLng?(): LatLng };
-      if (path?.getBounds) b.extend(path.getBounds());
-      else if (path?.getLatLng) b.extend(path.getLatLng());
-    }
-    return b;
+    return box(fs.map((f) => coordinatesOf(f.id)));
   }
 
   /**
@@ -182,15 +194,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
    * would put it in the view of the Caucasus.
    */
   function inView(id: string, view: LatLngBounds): boolean {
-    const path = paths.get(id) as Path & { getLatLngs?(): unknown; getLatLng?(): LatLng };
-    if (path?.getLatLng) return view.contains(path.getLatLng());
-    const parts: LatLng[][] = [];
-    const walk = (x: unknown): void => {
-      if (Array.isArray(x) && typeof x[0]?.lat === 'number') parts.push(x as LatLng[]);
-      else if (Array.isArray(x)) x.forEach(walk);
-    };
-    walk(path?.getLatLngs?.());
-    return parts.some((ring) => latLngBounds(ring).intersects(view));
+    const g = drawnById.get(id)?.geometry;
+    // Every drawn feature has coordinates (the validator's), so each part's box is valid.
+    return (
+      !!g && (g.type === 'MultiPolygon' ? g.coordinates : [coordinatesOf(id)]).some((p) => box(p).intersects(view))
+    );
   }
 
   /**
@@ -336,25 +344,24 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const visible = layer.features.filter(isPlottable);
       const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
       rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
+      drawnById = new Map(arranged.order.map((f) => [f.id, f]));
       // Areas the focus leaves out (a country named in passing) are drawn quietly: not read as the story's place.
       const inFocus = layer.focus && new Set(layer.focus.ids);
       const aside = (id: string) => !!inFocus && !inFocus.has(id) && arranged.labels.has(id);
-      const built = geoJSON(arranged.order, {
-        // Points in their own pane above the areas: they stay clickable without reordering on select.
-        pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
-        style: (f) => ({
-          className: `aa-f aa-k-${kindGroup(f!.properties.kind)}${f!.properties.disputed ? ' aa-disputed' : ''}${
-            arranged.containers.has(String(f!.id)) ? ' aa-container' : ''
-          }${aside(String(f!.id)) ? ' aa-aside' : ''}${arranged.labels.has(String(f!.id)) ? ' aa-area' : ''}${f!.properties.approximate ? ' aa-approx' : ''}`,
+      const style = (feature?: Feature) => {
+        const f = feature as LayerFeature;
+        const p = f.properties;
+        return {
+          className: `aa-f aa-k-${kindGroup(p.kind)}${p.disputed ? ' aa-disputed' : ''}${
+            arranged.containers.has(f.id) ? ' aa-container' : ''
+          }${aside(f.id) ? ' aa-aside' : ''}${arranged.labels.has(f.id) ? ' aa-area' : ''}${p.approximate ? ' aa-approx' : ''}`,
           weight: 1.5,
-        }),
-        onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
-      });
-      // On the map in slices, a task each, areas first: drawing 5,000 cities at once held the page for seconds
-      // (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
-      // Framed before the first shape is drawn: moving the view afterwards would draw the shapes on it again.
+        };
+      };
       shown = visible;
       current = layer;
+      articleLabels = [];
+      labelled = false;
       focus = focusBounds(layer.focus);
       if (!focus && visible.length) {
         // A layer made without `focus` (an older file, a host's own) gets chooseFocus's, as geoparse would give
@@ -365,41 +372,58 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           if (!touched && !selected) api.fit(false);
         });
       }
+      // Framed before the first shape is drawn (from the coordinates): moving the view afterwards would draw the
+      // shapes on it again.
       this.fit(false);
       const drawn = geoJSON().addTo(map);
       features = drawn;
-      const all = built.getLayers();
       const run = ++drawing;
+      // Built and put on the map in slices, a task each, areas first: building and drawing 5,000 cities at once
+      // held the page for seconds (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
       const addSlice = (from: number) => {
         if (run !== drawing) return;
-        for (const l of all.slice(from, from + SLICE_FEATURES)) drawn.addLayer(l);
-        if (from + SLICE_FEATURES < all.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
+        const slice = geoJSON(arranged.order.slice(from, from + SLICE_FEATURES), {
+          // Points in their own pane above the areas: they stay clickable without reordering on select.
+          pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
+          style,
+          onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
+        });
+        for (const l of slice.getLayers()) drawn.addLayer(l);
+        if (from + SLICE_FEATURES < arranged.order.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
       };
       addSlice(0);
-      articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
-        const group = kindGroup(f.properties.kind);
-        const area = arranged.labels.get(f.id);
-        if (area)
-          return [
-            {
-              id: f.id,
-              text: f.properties.name,
-              at: latLng(area.at[1], area.at[0]),
-              look: `aa-lbl-area aa-k-${group}`,
-              room: area,
-            },
-          ];
-        // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its city
-        // (its name would push the city's away) nor a historical country at its capital (the same).
-        const feature = group === 'other' && !f.properties.approximate;
-        if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature)) return [];
-        const [lon, lat] = f.geometry.coordinates;
-        const look = feature ? 'aa-lbl-city aa-lbl-feature aa-k-other' : 'aa-lbl-city';
-        return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look, dot: true }];
-      });
-      showNames();
       report();
-      markComplete();
+      // Places first (issue #14): the names are measured and placed after the frame that paints the shapes.
+      // (A frame callback runs before the paint, a timer after it.)
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (run !== drawing) return;
+          articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
+            const group = kindGroup(f.properties.kind);
+            const area = arranged.labels.get(f.id);
+            if (area)
+              return [
+                {
+                  id: f.id,
+                  text: f.properties.name,
+                  at: latLng(area.at[1], area.at[0]),
+                  look: `aa-lbl-area aa-k-${group}`,
+                  room: area,
+                },
+              ];
+            // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
+            // city (its name would push the city's away) nor a historical country at its capital (the same).
+            const feature = group === 'other' && !f.properties.approximate;
+            if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature)) return [];
+            const [lon, lat] = f.geometry.coordinates;
+            const look = feature ? 'aa-lbl-city aa-lbl-feature aa-k-other' : 'aa-lbl-city';
+            return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look, dot: true }];
+          });
+          showNames();
+          labelled = true;
+          markComplete();
+        }),
+      );
       if (selected) this.setSelected(selected, false);
     },
 
@@ -415,14 +439,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       outline = null;
       selected = id;
       placeLabels();
-      const path = id ? paths.get(id) : undefined;
-      if (!path) return;
-      path.getElement()?.classList.add('aa-sel');
+      // A shape of a big layer may not be built yet: the outline and fly-to need only its coordinates.
+      if (!id || !drawnById.has(id)) return;
+      paths.get(id)?.getElement()?.classList.add('aa-sel');
       // The selected area's outline on top of everything, in its own pane; the area stays where its size puts it
       // (issue #14). The widget calls this after the frame that shows the passages (mount-widget.tsx).
-      const f = shown.find((x) => x.id === id);
-      if (f && rooms.has(f.id)) {
-        outline = geoJSON(unwrapAntimeridian(f.geometry!), {
+      if (rooms.has(id)) {
+        outline = geoJSON(drawnById.get(id)!.geometry, {
           pane: 'aa-selection',
           interactive: false,
           style: () => ({ className: 'aa-outline', weight: 2.5 }),

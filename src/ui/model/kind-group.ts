@@ -39,9 +39,24 @@ export function kindLabel(kind: PlaceKind): string {
 }
 
 let regionNames: Intl.DisplayNames | undefined;
+let namesTable: Record<string, unknown> | null | undefined;
+
+/**
+ * English country names by ISO code, as basemap.json carries them (written at build time from Node's Intl, the
+ * same CLDR names): a page given them never builds Intl.DisplayNames, whose first use in a page starts ICU and
+ * took 30–220 ms of the place list's first render (issue #14). Names are the same for every widget of a page.
+ * @example setCountryNames({ AZ: 'Azerbaijan' })
+ */
+export function setCountryNames(table: Record<string, unknown> | null | undefined): void {
+  namesTable = table;
+}
+
 /** English country name for an ISO alpha-2 code, or the code itself. @example countryName('AZ') // 'Azerbaijan' */
 export function countryName(iso2: string): string {
   if (!iso2) return '';
+  // Anything but a string (a host's own object, an inherited "constructor") is no name.
+  const known = namesTable?.[iso2];
+  if (typeof known === 'string') return known;
   try {
     regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' });
     return regionNames.of(iso2) ?? iso2;

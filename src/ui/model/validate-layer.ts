@@ -27,6 +27,12 @@ export const MAX_LAYER_BYTES = 50 * 1024 * 1024;
  * deeper JSON is not a layer, and 100,000 nested arrays make JSON.parse or a later walk overflow the stack.
  */
 export const MAX_JSON_DEPTH = 64;
+/**
+ * A place's name, id, kind or another of its short texts longer than this is not one (issue #19: a 10 MB name was drawn on the map and in every list). The longest place names
+ * run to about 170 characters (Bangkok's ceremonial name), web addresses rarely past 2,000. The article text
+ * itself has no limit but the file's.
+ */
+export const MAX_FIELD_CHARS = 2000;
 
 /** What was left out of a file, by reason; empty when the file was shown whole. */
 export interface LayerReading {
@@ -71,6 +77,7 @@ export function jsonDepthOver(text: string, max: number): boolean {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isInt = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
 const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const tooLong = (v: unknown) => typeof v === 'string' && v.length > MAX_FIELD_CHARS;
 
 /** A [lon, lat] (optionally with altitude) of finite numbers on the globe. */
 export function isPosition(p: unknown): p is [number, number] {
@@ -171,7 +178,7 @@ export function readLayer(text: string): LayerReading {
       isObject(p) && isInt(p.start) && isInt(p.end) && p.start <= p.end && (body === undefined || p.end <= body.length),
   );
   const passages = (passagesOk ? spans : []) as ArticleLayer['passages'];
-  const counts = { geometry: 0, properties: 0, duplicates: 0, mentions: 0, candidates: 0 };
+  const counts = { geometry: 0, properties: 0, long: 0, duplicates: 0, mentions: 0, candidates: 0 };
   const ids = new Set<string>();
   const features: LayerFeature[] = [];
   for (const feature of data.features) {
@@ -185,6 +192,10 @@ export function readLayer(text: string): LayerReading {
       typeof p.kind !== 'string'
     ) {
       counts.properties++;
+      continue;
+    }
+    if ([feature.id, ...Object.values(p)].some(tooLong)) {
+      counts.long++;
       continue;
     }
     // The explorer finds a place by its id, so a second feature with the same id could never be selected.
@@ -223,6 +234,7 @@ export function readLayer(text: string): LayerReading {
   }
   const dropped = [
     counts.properties && `${counts.properties} of ${total} features that are not places (no id, name or kind)`,
+    counts.long && `${counts.long} of ${total} places with a name or other text over ${MAX_FIELD_CHARS} characters`,
     counts.duplicates && `${counts.duplicates} of ${total} features that repeat the id of an earlier one`,
     counts.geometry && `${counts.geometry} of ${total} places with invalid geometry or coordinates`,
     counts.mentions && `${counts.mentions} mentions whose offsets do not quote the article text`,
