@@ -2,7 +2,7 @@
 // passing mention. Last stage of the pipeline (geoparse adds the result as the layer's `focus`); the explorer
 // computes the same for an imported layer without one.
 import type { Geometry, Position } from 'geojson';
-import pointInPolygon from 'point-in-polygon';
+import pointInPolygon from 'point-in-polygon/nested.js';
 import { isPlottable } from './is-plottable.ts';
 import { distanceKm } from './distance-km.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus, PlaceKind } from './types.ts';

@@ -3,7 +3,7 @@
 // country around a district, a broad region, a continent) is a container, drawn quietly so that what lies
 // inside reads clearly. Decided from geometry alone (label points and containment), never from names.
 import type { MultiPolygon, Polygon } from 'geojson';
-import pointInPolygon from 'point-in-polygon';
+import pointInPolygon from 'point-in-polygon/nested.js';
 import { labelPoint, type LabelPoint } from '../../core/label-point.ts';
 import type { LayerFeature } from '../../core/types.ts';
 
