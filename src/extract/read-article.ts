@@ -140,7 +140,17 @@ export async function articleFromText(
   return { text, format: fmt, title: title ?? firstLine(text), ...(article ? { article } : {}) };
 }
 
+/** Longest title taken from a text's first line; a longer line (a text with no title line) is cut before it. */
+const MAX_TITLE_CHARS = 160;
+
+/**
+ * A text's first line as its title; a longer one is cut at the last space before 160 characters, with "…", so a
+ * title never ends mid-word (a one-paragraph text has no title line of its own).
+ */
 function firstLine(text: string): string | undefined {
   const line = text.trim().split('\n', 1)[0].trim();
-  return line ? line.slice(0, 160) : undefined;
+  if (line.length <= MAX_TITLE_CHARS) return line || undefined;
+  const cut = line.slice(0, MAX_TITLE_CHARS + 1); // a space just after the 160th character ends a whole word
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 0 ? cut.slice(0, space) : line.slice(0, MAX_TITLE_CHARS)).replace(/[\s,;:\u2013\u2014-]+$/u, '')}\u2026`;
 }

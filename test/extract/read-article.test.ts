@@ -87,3 +87,17 @@ test('bad input gets an InputError naming the problem', async () => {
     );
   }
 });
+
+test('a text whose first line is longer than a title is titled by its words up to 160 characters, then "…"', async () => {
+  const words = 'Clashes broke out near the border on Tuesday, officials in Baku and Yerevan said, as talks';
+  const { title } = await readArticle(enc(`${words} ${words} ${words}.\n\nMore.`));
+  // The 160th character is the Y of the second "Yerevan": the title stops at the space before that word.
+  assert.equal(title, `${words} Clashes broke out near the border on Tuesday, officials in Baku and\u2026`);
+  // A cut right after a comma drops the comma: "Tuesday," + "…" would read as a list left open.
+  const padded = `${'x'.repeat(114)} ${words}`;
+  assert.equal(
+    (await readArticle(enc(padded))).title,
+    `${'x'.repeat(114)} Clashes broke out near the border on Tuesday\u2026`,
+  );
+  assert.equal((await readArticle(enc('Short title\n\nBody.'))).title, 'Short title');
+});
