@@ -20,6 +20,7 @@ import {
   gone,
   KALBAJAR,
   LACHIN,
+  LACHIN_TOWN,
   seedSample,
   seedSampleText,
   text,
@@ -227,7 +228,7 @@ function explorerTests(engine: Engine) {
   });
 
   test('a correction shows on the map, in the list and in the export', async () => {
-    const o = await openCorrection(LACHIN, 'geonames:147624');
+    const o = await openCorrection(LACHIN, LACHIN_TOWN);
     const { page } = o;
     await click(page, '.aa-fix button', { hasText: 'Apply' });
     await find(page, 'path.aa-f[data-id="geonames:147624"]');
@@ -236,7 +237,7 @@ function explorerTests(engine: Engine) {
     const out = await download(o, '.aa-tools button', { hasText: 'Download GeoJSON' });
     assert.deepEqual(getIssues(out.text), []);
     const layer = JSON.parse(out.text) as ArticleLayer;
-    const f = layer.features.find((x) => x.id === 'geonames:147624')!;
+    const f = layer.features.find((x) => x.id === LACHIN_TOWN)!;
     assert.equal(f.properties.status, 'corrected');
     assert.equal(f.properties.original, LACHIN);
     assert.equal(f.properties.kind, 'city');

@@ -22,6 +22,7 @@ import {
   find,
   KALBAJAR,
   LACHIN,
+  LACHIN_TOWN,
   seedSample,
   text,
   texts,
@@ -30,7 +31,6 @@ import {
   type Engine,
 } from './harness.ts';
 
-const LACHIN_TOWN = 'geonames:147624';
 const PASSAGES = 'section[aria-label="Passages"]';
 const FILE_STEM = 'turkey-still-stands-with-azerbaijan-says-ankara-amid-fresh';
 const BUILT_SITE = fileURLToPath(new URL('../../dist/site/', import.meta.url));

@@ -32,11 +32,7 @@ export const ENGINES: Engine[] = (process.env.AA_ENGINES ?? 'chromium,firefox')
 export const SEED_SAMPLE_PATH = new URL('../fixtures/layers/seed-sample.geojson', import.meta.url);
 export const seedSampleText = () => readFileSync(SEED_SAMPLE_PATH, 'utf8');
 export const seedSample = (): ArticleLayer => JSON.parse(seedSampleText());
-/** Gazetteer ids of places the tests click or look for (in the seed sample and the small layers built from it). */
-export const KALBAJAR = 'geonames:148535';
-export const LACHIN = 'geonames:147622';
-export const BAKU = 'geonames:587084';
-export const YEREVAN = 'geonames:616052';
+export { BAKU, KALBAJAR, LACHIN, LACHIN_TOWN, YEREVAN } from '../helpers/seed-ids.ts';
 /** Generous for a loaded CI machine running two engines, short enough to fail in reasonable time. */
 const TIMEOUT_MS = 15_000;
 

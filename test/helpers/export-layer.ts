@@ -4,13 +4,12 @@
 import { readFileSync } from 'node:fs';
 import type { ArticleLayer, LayerFeature } from '../../src/core/types.ts';
 import { correctFeature } from '../../src/ui/model/correct-place.ts';
+import { BAKU, LACHIN, LACHIN_TOWN, YEREVAN } from './seed-ids.ts';
+
+export { BAKU, LACHIN, LACHIN_TOWN, YEREVAN };
 
 export const ANKARA = 'geonames:323786';
-export const BAKU = 'geonames:587084';
-export const LACHIN = 'geonames:147622';
-export const LACHIN_TOWN = 'geonames:147624';
 export const MOSCOW = 'geonames:524901';
-export const YEREVAN = 'geonames:616052';
 export const LIMA = 'geonames:3936456';
 
 /** Names a spreadsheet or an XML reader could take for something else. */
