@@ -327,7 +327,18 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // Far places join when they weigh enough on their own and, with the places around or inside them, rival
   // the places near the centre: a country named from afar as an actor does not drag the view round the globe.
   // Near: within the radius, or an area around such a place (Vietnam around Hanoi, its anchor 650 km away).
-  const within = places.filter((_, i) => distances[i] <= radius);
+  // A place alone, with no other place within half the radius (and none around or inside it), needs `mainShare` of
+  // the weight to be near, however large the spread: "West Coast" misread as a Gambian region, named once in the
+  // lead of a story about Canada, lay 6,800 km from Toronto, inside four spreads of a country-wide story, and pulled
+  // the view to Africa; 6,400 km from its nearest neighbour, Montréal, with half the radius 5,800 km. Misreadings are
+  // often such lone points. A storm "moving east toward Georgia" from Illinois and Texas (940 km, half the radius
+  // 1,370 km) still belongs to its story.
+  const reach = radius / 2;
+  const lonely = (p: Place) =>
+    !places.some((q) => q !== p && (distanceKm(p.at, q.at) <= reach || contains(p, q) || contains(q, p)));
+  const within = places.filter(
+    (p, i) => distances[i] <= radius && (p === heaviest || p.weight / total >= mainShare || !lonely(p)),
+  );
   const isNear = new Set(within);
   for (const p of places) if (!isNear.has(p) && p.area > 0 && within.some((q) => contains(p, q))) isNear.add(p);
   const near = places.filter((p) => isNear.has(p));

@@ -85,6 +85,28 @@ test('a local story with one foreign mention frames the town and its neighbour, 
   assert.deepEqual([w, s, e, n], [-105.27, 39.74, -104.99, 40.01]);
 });
 
+test('a lone weak point far from a country-wide story stays out, however large the spread', () => {
+  const canada = place('Canada', 'country', [-113.6, 60.1], [0, 3], [-141, 41.7, -52.6, 83.1]);
+  const story = (...more: LayerFeature[]) =>
+    layerOf(
+      canada,
+      place('Toronto', 'city', [-79.42, 43.7], [2, 4, 6]),
+      place('Ottawa', 'city', [-75.7, 45.42], [5]),
+      place('Montreal', 'city', [-73.57, 45.5], [6]),
+      place('Vancouver', 'city', [-123.12, 49.25], [1]),
+      place('British Columbia', 'admin1', [-124.7, 54.7], [1], [-139.1, 48.3, -114.1, 60]),
+      ...more,
+    );
+  // "West Coast" read as a region of Gambia, named once in the lead: 6,800 km from Toronto, within four of the
+  // story's spreads (the places lie across a continent), but with no other place within half that radius of it.
+  const gambia = place('West Coast', 'admin1', [-16.31, 13.22], [1], [-16.8, 13.05, -15.8, 13.5]);
+  assert.deepEqual(names(story(gambia)), ['Canada', 'Toronto', 'Ottawa', 'Montreal', 'Vancouver', 'British Columbia']);
+  assert.deepEqual(chooseFocus(story(gambia))!.bbox, chooseFocus(story())!.bbox, 'the view is not widened');
+  // Named in the headline and four more times, a far place carries a fifth of the weight and joins.
+  const told = place('Dakar', 'city', [-17.45, 14.69], [0, 7, 8, 9, 10]);
+  assert.ok(names(story(told)).includes('Dakar'));
+});
+
 test('a two-country story frames both countries whole and leaves a passing mention out', () => {
   const layer = layerOf(
     place('France', 'country', [2, 46], [0, 1, 2, 4, 6, 8], [-4.8, 42.3, 8.2, 51.1]),
