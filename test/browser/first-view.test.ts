@@ -34,6 +34,25 @@ let site: Site;
 let unfocused: Site;
 let dateline: ArticleLayer;
 let datelined: Site;
+let local: Site;
+let town: Site;
+let acrossDateline: Site;
+
+/** Stories written for these tests: four towns of the Rhine-Neckar, 10 to 25 km apart; one town alone. */
+const LOCAL_STORY = [
+  'Floods close roads around Heidelberg',
+  'Heidelberg – Heavy rain closed roads in Heidelberg and Schwetzingen on Sunday, and the fire service in Speyer ' +
+    'said it had pumped out forty cellars.',
+  'In Weinheim the schools opened late. Heidelberg officials said more rain could fall on Monday.',
+].join('\n\n');
+const LOCAL_TOWNS = ['Heidelberg', 'Schwetzingen', 'Speyer', 'Weinheim'];
+const TOWN_STORY =
+  'Heidelberg opens its new library\n\nHeidelberg – The city library reopened on Monday after two years.';
+const US_STORY = [
+  'The United States waits for rain',
+  'WASHINGTON – Farmers across the United States are waiting for rain, officials said on Friday in Washington.',
+  'In Houston and Boston, water use is limited. The United States has not seen such a dry summer since 1988.',
+].join('\n\n');
 
 before(async () => {
   seed = geoparse(readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8'), realResources());
@@ -42,12 +61,20 @@ before(async () => {
   unfocused = await startSite(older as ArticleLayer);
   dateline = geoparse(DATELINE_STORY, realResources());
   datelined = await startSite(dateline);
+  local = await startSite(geoparse(LOCAL_STORY, realResources()));
+  town = await startSite(geoparse(TOWN_STORY, realResources()));
+  // A focus as a layer may carry it: the United States whole, from the Aleutians (172.6°E) to Maine, across ±180°.
+  const us = geoparse(US_STORY, realResources());
+  acrossDateline = await startSite({ ...us, focus: { bbox: [172.6, 18.9, -66.9, 71.4], ids: us.focus!.ids } });
 });
 
 after(async () => {
   await site?.close();
   await unfocused?.close();
   await datelined?.close();
+  await local?.close();
+  await town?.close();
+  await acrossDateline?.close();
 });
 
 interface Box {
@@ -144,6 +171,37 @@ function firstViewTests(engine: Engine) {
       const russia = dateline.features.find((f) => f.properties.name === 'Russia')!.id;
       assert.ok(await o.page.$(`path.aa-aside[data-id="${russia}"]`), 'Russia is drawn faintly');
       assert.equal(await text(o.page, '.aa-outside'), "1 place is outside the map's view.");
+    });
+  }
+
+  for (const size of SIZES) {
+    test(`${size.width}×${size.height}: a local story's towns fill the map; a story of one town is not zoomed to a dot`, async () => {
+      const o = await b.open(local.server.url, size);
+      const { map, places } = await boxes(o.page, LOCAL_TOWNS);
+      const centres = LOCAL_TOWNS.map((name) => centre(places[name]!));
+      const spreadX =
+        (Math.max(...centres.map((c) => c.x)) - Math.min(...centres.map((c) => c.x))) / (map.right - map.left);
+      const spreadY =
+        (Math.max(...centres.map((c) => c.y)) - Math.min(...centres.map((c) => c.y))) / (map.bottom - map.top);
+      // At the zoom a single spot gets (7) the towns sat within a tenth of the map.
+      assert.ok(
+        Math.max(spreadX, spreadY) >= 0.3,
+        `spread over ${spreadX.toFixed(2)} × ${spreadY.toFixed(2)} of the map`,
+      );
+      for (const c of centres) assert.ok(c.x > map.left && c.x < map.right && c.y > map.top && c.y < map.bottom);
+      const one = await b.open(town.server.url, size);
+      const zoom = await one.page.$eval('.aa-map', (e) => Number((e as HTMLElement).dataset.zoom));
+      assert.ok(zoom <= 7, `one town is framed at zoom ${zoom}, with its region around it`);
+    });
+
+    test(`${size.width}×${size.height}: a focus box across the antimeridian frames the places where they are drawn`, async () => {
+      const o = await b.open(acrossDateline.server.url, size);
+      const { map, places } = await boxes(o.page, ['Houston', 'Boston', 'Washington']);
+      for (const [name, p] of Object.entries(places)) {
+        assert.ok(p, `${name} is drawn`);
+        const c = centre(p);
+        assert.ok(c.x > map.left && c.x < map.right && c.y > map.top && c.y < map.bottom, `${name} is on screen`);
+      }
     });
   }
 
