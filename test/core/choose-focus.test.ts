@@ -241,6 +241,41 @@ test('a continent without an outline takes no part in the focus (it is listed, n
   assert.deepEqual(chooseFocus(drawn)!.ids, ['test:Antarctica']);
 });
 
+test('a continent the article is about brings the countries around its point into the focus, but not its point', () => {
+  const ring = ([w, s, e, n]: number[]) => [
+    [
+      [w, s],
+      [e, s],
+      [e, n],
+      [w, n],
+      [w, s],
+    ],
+  ];
+  const spain = place('Spain', 'country', [-4, 40], [6]);
+  // The mainland and the Canary Islands, 2,700 km from the story's centre.
+  spain.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-9.3, 36, 3.3, 43.8]), ring([-18.2, 27.6, -13.4, 29.4])],
+  };
+  const layer = layerOf(
+    // Named in the headline and in most paragraphs; the gazetteer gives it a point in southern Germany.
+    place('Europe', 'continent', [9.14, 48.69], [0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 15]),
+    place('Brussels', 'city', [4.35, 50.85], [1]),
+    place('Belgium', 'country', [4.5, 50.75], [3], [2.5, 49.5, 6.4, 51.5]),
+    place('Italy', 'country', [12.8, 42.8], [5], [6.6, 36.6, 18.5, 47.1]),
+    spain,
+    place('Greece', 'country', [22, 39], [10], [19.4, 34.8, 28.2, 41.7]),
+  );
+  assert.deepEqual(names(layer), ['Europe', 'Brussels', 'Belgium', 'Italy', 'Spain']);
+  // With Europe's weight the story's centre moves from Brussels to 48.7°N, its spread from Belgium's 10 km to
+  // Europe's point, 340 km away: Italy (920 km) and Spain (1,180 km) lie within four spreads, Greece (1,760) not.
+  // Spain's mainland and Italy whole; Europe's point (in the box anyway) adds nothing, the Canaries stay out.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-9.3, 36, 18.5, 51.5]);
+  // Named once, a continent is not what the article is about: Brussels and Belgium alone.
+  const once = layerOf(...layer.features.slice(1), place('Europe', 'continent', [9.14, 48.69], [9]));
+  assert.deepEqual(names(once), ['Brussels', 'Belgium']);
+});
+
 test("a city just outside its state's simplified outline is still inside it, and the state around it is framed", () => {
   const layer = layerOf(
     place('Ludwigshafen', 'city', [8.44, 49.48], [0, 6, 8]),
