@@ -293,9 +293,8 @@ function placeOf(feature: LayerFeature, opening: Array<[number, number]>): Place
  * the near ones; a weak place alone, far from every other (LONE_KM), does not. Continents and broad regions given
  * only as a point (not isPlottable) take part only when they carry `mainShare` of the weight, and are never framed.
  * The box covers the places of the focus, each area framed whole (its parts within the radius) when it is at most
- * `areaRatio` times the
- * extent of the places' anchors (an area containing others of them, Azerbaijan around Baku, is left out of
- * that extent: its places stand for it); a larger area is represented by its anchor or the places inside it,
+ * `areaRatio` times the extent of the places' anchors (an area containing others of them, Azerbaijan around Baku,
+ * is left out of that extent: its places stand for it); a larger area is represented by its anchor or the places inside it,
  * unless the article names it more than those places (the story's subject: framed whole).
  *
  * @example
