@@ -37,6 +37,7 @@ let datelined: Site;
 let local: Site;
 let town: Site;
 let acrossDateline: Site;
+let europe: Site;
 
 /** Stories written for these tests: four towns of the Rhine-Neckar, 10 to 25 km apart; one town alone. */
 const LOCAL_STORY = [
@@ -48,6 +49,13 @@ const LOCAL_STORY = [
 const LOCAL_TOWNS = ['Heidelberg', 'Schwetzingen', 'Speyer', 'Weinheim'];
 const TOWN_STORY =
   'Heidelberg opens its new library\n\nHeidelberg – The city library reopened on Monday after two years.';
+const EUROPE_STORY = [
+  'Europe’s airlines ask for calmer skies',
+  'Brussels – The heads of Europe’s largest airlines met in Brussels on Tuesday and asked Europe’s governments to ' +
+    'keep air traffic control running during strikes.',
+  'Strikes in Spain and Italy cancelled hundreds of flights across Europe this summer, they said. Belgium will host ' +
+    'the next meeting.',
+].join('\n\n');
 const US_STORY = [
   'The United States waits for rain',
   'WASHINGTON – Farmers across the United States are waiting for rain, officials said on Friday in Washington.',
@@ -66,6 +74,11 @@ before(async () => {
   // A focus as a layer may carry it: the United States whole, from the Aleutians (172.6°E) to Maine, across ±180°.
   const us = geoparse(US_STORY, realResources());
   acrossDateline = await startSite({ ...us, focus: { bbox: [172.6, 18.9, -66.9, 71.4], ids: us.focus!.ids } });
+  // A focus on Brussels, Belgium, Spain and Italy, as a story about Europe gets (choose-focus.test.ts): Belgium is
+  // small on that view, and Brussels' dot sits where its name would go.
+  const eu = geoparse(EUROPE_STORY, realResources());
+  const ids = eu.features.filter((f) => f.properties.kind !== 'continent').map((f) => f.id);
+  europe = await startSite({ ...eu, focus: { bbox: [-9.3, 36, 18.5, 51.5], ids } });
 });
 
 after(async () => {
@@ -75,6 +88,7 @@ after(async () => {
   await local?.close();
   await town?.close();
   await acrossDateline?.close();
+  await europe?.close();
 });
 
 interface Box {
@@ -204,6 +218,18 @@ function firstViewTests(engine: Engine) {
       }
     });
   }
+
+  for (const size of SIZES)
+    test(`${size.width}×${size.height}: a country the article is about is named even where its name overflows it`, async () => {
+      const o = await b.open(europe.server.url, size);
+      await o.page.waitForSelector('.aa-map[data-complete]');
+      const named = await o.page.$$eval('.aa-lbl-area:not([hidden])', (ls) => ls.map((l) => l.textContent));
+      for (const name of ['Belgium', 'Spain', 'Italy'])
+        assert.ok(named.includes(name), `${name} in ${named.join(', ')}`);
+      // Not twice: the basemap's grey name of a country the article draws stays hidden.
+      const grey = await o.page.$$eval('.aa-lbl-base:not([hidden])', (ls) => ls.map((l) => l.textContent));
+      assert.ok(!grey.includes('Belgium'), grey.join(', '));
+    });
 
   test('a layer without `focus` opens on the view its focus would give', async () => {
     const view = async (url: string) => {

@@ -398,6 +398,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
                   at: latLng(area.at[1], area.at[0]),
                   look: `aa-lbl-area aa-k-${group}`,
                   room: area,
+                  always: !!inFocus?.has(f.id),
                 },
               ];
             // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
