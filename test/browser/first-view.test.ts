@@ -112,6 +112,16 @@ async function boxes(page: Page, names: string[]): Promise<{ map: Box; places: R
   return { map: map!, places: Object.fromEntries(names.map((n, i) => [n, rest[i]])) };
 }
 
+/** The share of the map's width and height that points span. */
+function spreadOver(points: Array<{ x: number; y: number }>, map: Box): [number, number] {
+  const xs = points.map((c) => c.x);
+  const ys = points.map((c) => c.y);
+  return [
+    (Math.max(...xs) - Math.min(...xs)) / (map.right - map.left),
+    (Math.max(...ys) - Math.min(...ys)) / (map.bottom - map.top),
+  ];
+}
+
 const centre = (b: Box) => ({ x: (b.left + b.right) / 2, y: (b.top + b.bottom) / 2 });
 const inside = (b: Box, m: Box, slackPx = 0) =>
   b.left >= m.left - slackPx &&
@@ -136,10 +146,7 @@ function firstViewTests(engine: Engine) {
         );
         return c;
       });
-      const spreadX =
-        (Math.max(...centres.map((c) => c.x)) - Math.min(...centres.map((c) => c.x))) / (map.right - map.left);
-      const spreadY =
-        (Math.max(...centres.map((c) => c.y)) - Math.min(...centres.map((c) => c.y))) / (map.bottom - map.top);
+      const [spreadX, spreadY] = spreadOver(centres, map);
       assert.ok(
         Math.max(spreadX, spreadY) >= 0.25,
         `spread over ${(spreadX * 100).toFixed(0)}% of the width, ${(spreadY * 100).toFixed(0)}% of the height`,
@@ -193,10 +200,7 @@ function firstViewTests(engine: Engine) {
       const o = await b.open(local.server.url, size);
       const { map, places } = await boxes(o.page, LOCAL_TOWNS);
       const centres = LOCAL_TOWNS.map((name) => centre(places[name]!));
-      const spreadX =
-        (Math.max(...centres.map((c) => c.x)) - Math.min(...centres.map((c) => c.x))) / (map.right - map.left);
-      const spreadY =
-        (Math.max(...centres.map((c) => c.y)) - Math.min(...centres.map((c) => c.y))) / (map.bottom - map.top);
+      const [spreadX, spreadY] = spreadOver(centres, map);
       // At the zoom a single spot gets (7) the towns sat within a tenth of the map.
       assert.ok(
         Math.max(spreadX, spreadY) >= 0.3,

@@ -44,6 +44,17 @@ function place(
   };
 }
 
+/** A polygon's rings for a box [west, south, east, north]: one part of a hand-made MultiPolygon. */
+const ring = ([w, s, e, n]: number[]) => [
+  [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ],
+];
+
 const layerOf = (...features: LayerFeature[]): ArticleLayer => ({ type: 'FeatureCollection', features, passages: [] });
 
 /**
@@ -242,15 +253,6 @@ test('a continent without an outline takes no part in the focus (it is listed, n
 });
 
 test('a continent the article is about brings the countries around its point into the focus, but not its point', () => {
-  const ring = ([w, s, e, n]: number[]) => [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ];
   const spain = place('Spain', 'country', [-4, 40], [6]);
   // The mainland and the Canary Islands, 2,700 km from the story's centre.
   spain.geometry = {
@@ -292,15 +294,6 @@ test("a city just outside its state's simplified outline is still inside it, and
 });
 
 test('a country named more than its places is framed whole, only its parts around them (not its overseas parts)', () => {
-  const ring = ([w, s, e, n]: number[]) => [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ];
   const france = place('France', 'country', [2, 46], [0, 1, 2, 5, 6]);
   france.geometry = {
     type: 'MultiPolygon',
