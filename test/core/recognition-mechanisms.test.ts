@@ -262,3 +262,68 @@ test("a country's own name standing alone is a place unless the article uses it 
     ],
   );
 });
+
+test('a name with no reading in any country (a world region) is never junk as a foreign region', () => {
+  const { gazetteer, model } = realResources();
+  const generic = (text: string, key: string) => {
+    const { spans, ctx } = spansOf(text);
+    const doc = collectDocEvidence(scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, model), ctx);
+    const span = spans.find((s) => s.key === key);
+    assert.ok(span, `no span ${key} in ${JSON.stringify(text)}`);
+    return isGenericForeign(span, ctx, doc);
+  };
+  assert.ok(
+    gazetteer.lookup('middle east').every((m) => !m.place.country),
+    'the test needs "Middle East" to have no reading inside a country',
+  );
+  // Made of common words ("middle", "east"), but no country's region: nothing foreign about it.
+  const table: Array<[string, string, boolean]> = [
+    ['Paris and Berlin sent envoys to the Middle East.', 'middle east', false],
+    ['Malware attacks rose across the Middle East last year.', 'middle east', false],
+    // The words are common and the readings lie in a country the article does not name: junk as before.
+    ['Paris and Berlin asked the Centre for help.', 'centre', true],
+  ];
+  for (const [text, key, expected] of table) assert.equal(generic(text, key), expected, text);
+});
+
+test('a title after a name: the place names the office ("Russian President", "Quebec Health Minister")', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['On Monday he talked with Russian President Vladimir Putin about trade.', 'Russian', true],
+    ['"It is late," Quebec Health Minister Gaetan Barrette said.', 'Quebec', true],
+    ['She backed Florida Senator Marco Rubio.', 'Florida', true],
+    ['Reporters asked US President-elect Donald Trump.', 'US', true],
+    ['Montreal Mayor Denis Coderre spoke.', 'Montreal', true],
+    // A name glued to other capitalised words that hold no title: no such cue.
+    ['Paris Hilton arrived late.', 'Paris', false],
+    ['The Madrid Open begins on Monday.', 'Madrid', false],
+    // A title after a sentence break is no title of this name.
+    ['Flights left Madrid. President Sanchez spoke.', 'Madrid', false],
+  ];
+  for (const [text, surface, expected] of table)
+    assert.equal(featuresOf(text, surface).get('nextTitle'), expected ? 1 : undefined, text);
+});
+
+test('a dateline: a name opening a paragraph, in capitals or before a dash, comma or bracket', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['WASHINGTON Barack Obama pardoned a turkey.', 'WASHINGTON', true],
+    ['Officials met.\n\nDETROIT — The department said on Monday.', 'DETROIT', true],
+    ['Beijing (AsiaNews) Since March, sites have stopped selling.', 'Beijing', true],
+    ['Baku, Azerbaijan - Talks resumed.', 'Baku', true],
+    // A name opening a sentence inside the paragraph, or a paragraph's plain first word, is no dateline.
+    ['Talks resumed. BAKU was calm.', 'BAKU', false],
+    ['Baku is calm today.', 'Baku', false],
+  ];
+  for (const [text, surface, expected] of table)
+    assert.equal(featuresOf(text, surface).get('dateline'), expected ? 1 : undefined, text);
+});
+
+test("a national capital by its own name carries the capital feature; a namesake town's name does not", () => {
+  const table: Array<[string, string, boolean]> = [
+    ['The provinces asked Ottawa to raise its share.', 'Ottawa', true],
+    ['Talks in Kabul resumed on Monday.', 'Kabul', true],
+    ['The mayor of Springfield spoke on Monday.', 'Springfield', false],
+    ['Snow fell on Leeds overnight.', 'Leeds', false],
+  ];
+  for (const [text, surface, expected] of table)
+    assert.equal(featuresOf(text, surface).get('capital'), expected ? 1 : undefined, text);
+});
