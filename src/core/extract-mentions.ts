@@ -7,6 +7,7 @@ import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import {
   addDocFeatures,
+  isCurrencyPrefix,
   isGenericForeign,
   isMajorName,
   lexiconOf,
@@ -228,7 +229,11 @@ export function scoreSpans(
       p2 = COUNTRY_NAME_CONFIDENCE;
     scored.push({ span, p1: first[i].p1, p2 });
   }
-  return oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+  oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+  // "US$3.7m": a currency, whatever the name's other mentions say. Too rare in the news corpora for the model
+  // to weigh it (`nextCurrency`), so a rule, applied last so that no other mention of the name lifts it.
+  for (const s of scored) if (isCurrencyPrefix(s.span, tokens)) s.p2 = 0;
+  return scored;
 }
 
 /**

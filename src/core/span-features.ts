@@ -108,6 +108,17 @@ const LOCATIVES = new Set([
 const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
 
 /**
+ * Is a currency sign glued after the name ("US$3.7m", "HK$", "A$")? Then it names a currency, not a place.
+ *
+ * @example
+ * isCurrencyPrefix(span, tokens) // true for "US" in "US$3.7m"
+ */
+export function isCurrencyPrefix(span: NameSpan, tokens: Token[]): boolean {
+  const next = tokenAt(tokens, span.last + 1);
+  return !!next && next.start === span.end && CURRENCY_SIGNS.has(next.text);
+}
+
+/**
  * Month and weekday names, long and short ("March", "Aug", "Sunday"), from the JavaScript engine's own
  * calendar data: a month at a sentence start or before a day is a date, whatever town shares its name.
  */
@@ -355,7 +366,7 @@ export function spanFeatures(
     into.set('dateline', 1);
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') into.set('poss', 1);
   // "US$", "A$", "HK$": a currency.
-  if (next && next.start === span.end && CURRENCY_SIGNS.has(next.text)) into.set('nextCurrency', 1);
+  if (isCurrencyPrefix(span, tokens)) into.set('nextCurrency', 1);
   // "March 5", "5 May": a date, not a place.
   if (startsWithDigit(next)) into.set('nextNum', 1);
   if (startsWithDigit(prev)) into.set('prevNum', 1);

@@ -327,3 +327,18 @@ test("a national capital by its own name carries the capital feature; a namesake
   for (const [text, surface, expected] of table)
     assert.equal(featuresOf(text, surface).get('capital'), expected ? 1 : undefined, text);
 });
+
+test('a name with a currency sign glued after it is a currency, however sure the model and the name elsewhere', () => {
+  const { gazetteer } = realResources();
+  // A span model that takes every name for a place.
+  const eager: GeoparserModel = { ...EMPTY_MODEL, span: { weights: { bias: 5 } }, spanDoc: { weights: { bias: 5 } } };
+  const kept = (text: string) =>
+    extractMentions(text, tokenize(text), splitPassages(text), gazetteer, eager).map((m) => m.text);
+  const table: Array<[string, string[]]> = [
+    ['The US pledged US$3.7m to Kenya.', ['US', 'Kenya']],
+    ['Prices in HK$ rose in Hong Kong.', ['Hong Kong']],
+    // A sign after a space is no part of the name.
+    ['Kenya gets $5m from the US $ fund.', ['Kenya', 'US']],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(kept(text), expected, text);
+});
