@@ -45,6 +45,22 @@ function places(text: string): string[] {
     .map((m) => m.text);
 }
 
+/** Is the span of `key` in `text` a generic foreign name (isGenericForeign), with the committed model's evidence? */
+function generic(text: string, key: string): boolean {
+  const { gazetteer, model } = realResources();
+  const { spans, ctx } = spansOf(text);
+  const doc = collectDocEvidence(scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, model), ctx);
+  const span = spans.find((s) => s.key === key);
+  assert.ok(span, `no span ${key} in ${JSON.stringify(text)}`);
+  return isGenericForeign(span, ctx, doc);
+}
+
+/** Asserts, row by row, whether the span `surface` of `text` carries `feature`. */
+function assertFeature(feature: string, table: Array<[string, string, boolean]>): void {
+  for (const [text, surface, expected] of table)
+    assert.equal(featuresOf(text, surface).get(feature), expected ? 1 : undefined, `${feature}: ${text}`);
+}
+
 test('calendar words come from the engine: months and weekdays, long and short', () => {
   for (const w of ['march', 'august', 'may', 'nov', 'sept', 'sunday', 'wed'])
     assert.equal(isCalendarWord(w), w !== 'sept', w);
@@ -209,14 +225,7 @@ test('a compass word that is a name joins the next name across a wrapped line, n
 });
 
 test('a name of common words whose readings lie only in countries the article does not name is junk', () => {
-  const { gazetteer, model } = realResources();
-  const generic = (text: string, key: string) => {
-    const { spans, ctx } = spansOf(text);
-    const doc = collectDocEvidence(scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, model), ctx);
-    const span = spans.find((s) => s.key === key);
-    assert.ok(span, `no span ${key} in ${JSON.stringify(text)}`);
-    return isGenericForeign(span, ctx, doc);
-  };
+  const { gazetteer } = realResources();
   assert.ok(
     gazetteer.lookup('centre').every((m) => m.place.country !== 'FR' && m.place.country !== 'DE'),
     'the test needs no "Centre" in France or Germany',
@@ -264,14 +273,7 @@ test("a country's own name standing alone is a place unless the article uses it 
 });
 
 test('a name with no reading in any country (a world region) is never junk as a foreign region', () => {
-  const { gazetteer, model } = realResources();
-  const generic = (text: string, key: string) => {
-    const { spans, ctx } = spansOf(text);
-    const doc = collectDocEvidence(scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, model), ctx);
-    const span = spans.find((s) => s.key === key);
-    assert.ok(span, `no span ${key} in ${JSON.stringify(text)}`);
-    return isGenericForeign(span, ctx, doc);
-  };
+  const { gazetteer } = realResources();
   assert.ok(
     gazetteer.lookup('middle east').every((m) => !m.place.country),
     'the test needs "Middle East" to have no reading inside a country',
@@ -299,8 +301,7 @@ test('a title after a name: the place names the office ("Russian President", "Qu
     // A title after a sentence break is no title of this name.
     ['Flights left Madrid. President Sanchez spoke.', 'Madrid', false],
   ];
-  for (const [text, surface, expected] of table)
-    assert.equal(featuresOf(text, surface).get('nextTitle'), expected ? 1 : undefined, text);
+  assertFeature('nextTitle', table);
 });
 
 test('a dateline: a name opening a paragraph, in capitals or before a dash, comma or bracket', () => {
@@ -313,8 +314,7 @@ test('a dateline: a name opening a paragraph, in capitals or before a dash, comm
     ['Talks resumed. BAKU was calm.', 'BAKU', false],
     ['Baku is calm today.', 'Baku', false],
   ];
-  for (const [text, surface, expected] of table)
-    assert.equal(featuresOf(text, surface).get('dateline'), expected ? 1 : undefined, text);
+  assertFeature('dateline', table);
 });
 
 test("a national capital by its own name carries the capital feature; a namesake town's name does not", () => {
@@ -324,8 +324,7 @@ test("a national capital by its own name carries the capital feature; a namesake
     ['The mayor of Springfield spoke on Monday.', 'Springfield', false],
     ['Snow fell on Leeds overnight.', 'Leeds', false],
   ];
-  for (const [text, surface, expected] of table)
-    assert.equal(featuresOf(text, surface).get('capital'), expected ? 1 : undefined, text);
+  assertFeature('capital', table);
 });
 
 test('a name with a currency sign glued after it is a currency, however sure the model and the name elsewhere', () => {
