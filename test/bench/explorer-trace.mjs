@@ -210,7 +210,9 @@ function profileOf(events, parse, moments) {
       const [at, id] = samples[i];
       if (at >= until) break;
       const f = nodes.get(id);
-      const key = f ? `${f.functionName || '(anon)'} ${(f.url ?? '').split('/').pop()}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}` : '?';
+      const key = f
+        ? `${f.functionName || '(anon)'} ${(f.url ?? '').split('/').pop()}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}`
+        : '?';
       self[key] = (self[key] ?? 0) + (samples[i + 1][0] - at) / 1000;
     }
     const top = Object.entries(self)
@@ -227,7 +229,8 @@ for (const [i, s] of summary.entries()) {
   );
   if (!argv.includes('--brief')) console.log(s.rows.join('\n'));
   if (argv.includes('--requests'))
-    for (const r of s.requests) console.log(`  request ${r.url.padEnd(28)} sent ${r.sent}, response ${r.response}, done ${r.done}`);
+    for (const r of s.requests)
+      console.log(`  request ${r.url.padEnd(28)} sent ${r.sent}, response ${r.response}, done ${r.done}`);
   for (const [moment, top] of s.profile) {
     console.log(`  self time before ${moment} (ms):`);
     for (const [f, v] of top) console.log(`    ${String(v).padStart(6)}  ${f}`);
