@@ -1,12 +1,12 @@
-// Writes the explorer as a self-contained static site (issue #4): dist/site, the layer as layer.geojson and
-// the text as article.txt; no server code, no third-party requests. Every file is written atomically and
+// Writes the explorer as a self-contained static site (issue #4): dist/site, the layer as layer.geojson (and,
+// when small, inside index.html) and the text as article.txt; no server code, no third-party requests. Every file is written atomically and
 // none over the article it was made from (issue #19: `build index.html -o .`).
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { ArticleLayer } from '../core/types.ts';
-import { siteDataFiles } from '../export/site-files.ts';
+import { INDEX_FILE, LAYER_FILE, siteDataFiles, siteIndexHtml } from '../export/site-files.ts';
 import { listTree } from './list-tree.js';
 import { refuseToOverwrite, writeFileAtomic } from './write-file-atomic.ts';
 
@@ -99,9 +99,13 @@ export async function buildSite(
   // Every name is checked before the first write, so a refused build leaves the folder as it was.
   if (options.input !== undefined) for (const f of files) refuseToOverwrite(join(outDir, f), options.input);
   makeFolder(outDir);
+  // The page carries a small layer too (siteIndexHtml): its places are drawn without a second request (issue #14).
+  const layerText = data.find(([name]) => name === LAYER_FILE)![1];
   for (const f of copies) {
     if (f.includes('/')) makeFolder(join(outDir, f, '..'));
-    writeFileAtomic(join(outDir, f), readFileSync(join(siteDir, f)), options.input);
+    const bytes = readFileSync(join(siteDir, f));
+    const page = f === INDEX_FILE ? siteIndexHtml(bytes.toString('utf8'), layerText) : bytes;
+    writeFileAtomic(join(outDir, f), page, options.input);
   }
   for (const [name, content] of data) writeFileAtomic(join(outDir, name), content, options.input);
   return files;

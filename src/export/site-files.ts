@@ -10,6 +10,17 @@ export const SITE_MANIFEST = 'site-files.json';
 export const LAYER_FILE = 'layer.geojson';
 export const TEXT_FILE = 'article.txt';
 
+/** The page of a site: it carries a copy of a small layer, so the places are drawn without a second request. */
+export const INDEX_FILE = 'index.html';
+/**
+ * Layers up to this many characters go into index.html too: the seed's is 92 KB. A larger one (a story of
+ * thousands of places) is fetched, so the page's own HTML does not hold up the map.
+ */
+export const MAX_INLINE_LAYER_CHARS = 256 * 1024;
+const INLINE_LAYER = /<script type="application\/json" id="aa-layer">[^]*?<\/script>\n/;
+const LAYER_PRELOAD = '<link rel="preload" href="layer.geojson" as="fetch" crossorigin>\n';
+const APP_ROOT = /<div id="app"[^>]*>.*<\/div>\n/;
+
 /** A relative path of plain names (no `..`, no leading `/`, no `\`, no URL scheme): it stays inside the site folder and the zip. */
 export const SAFE_PATH = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[\w.-]+(?:\/[\w.-]+)*$/;
 
@@ -44,4 +55,27 @@ export function siteDataFiles(layer: ArticleLayer, text = layer.text): Array<[st
     [LAYER_FILE, JSON.stringify(withText) + '\n'],
     ...(text !== undefined ? [[TEXT_FILE, text] as [string, string]] : []),
   ];
+}
+
+/**
+ * The explorer's page for a layer (issue #14, places first): the layer's text goes into a
+ * `<script type="application/json" id="aa-layer">` after `#app`, which the page reads instead of fetching
+ * layer.geojson (and then does not preload it). Not when the text is large, nor when it holds `</` or `<!--`,
+ * which would end or change the script element: the page fetches the file then. A page without `#app` (not
+ * the explorer's) is returned as it is, and an earlier copy of a layer is replaced, so build and the zip agree.
+ * @example siteIndexHtml(template, siteDataFiles(layer)[0][1]) // the page with the layer inline
+ */
+export function siteIndexHtml(html: string, layerText: string): string {
+  const root = APP_ROOT.exec(html);
+  if (!root) return html;
+  const bare = html.replace(INLINE_LAYER, '');
+  const inline = layerText.length <= MAX_INLINE_LAYER_CHARS && !layerText.includes('</') && !layerText.includes('<!--');
+  // Where the template has it: before the chunks' preloads and app.js.
+  if (!inline)
+    return bare.includes(LAYER_PRELOAD)
+      ? bare
+      : bare.replace(/<link rel="modulepreload"|<script type="module"/, LAYER_PRELOAD + '$&');
+  const at = bare.indexOf(root[0]) + root[0].length;
+  const block = `<script type="application/json" id="aa-layer">${layerText}</script>\n`;
+  return (bare.slice(0, at) + block + bare.slice(at)).replace(LAYER_PRELOAD, '');
 }

@@ -1,9 +1,9 @@
 // The explorer site as one zip file (issue #17, Publish): the built site's files, named by its manifest,
 // plus the article's layer and text — the folder `article-atlas build` writes — zipped by fflate.
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { strFromU8, strToU8, Zip, ZipDeflate } from 'fflate';
 import { InputError } from '../core/errors.ts';
 import type { ArticleLayer } from '../core/types.ts';
-import { SAFE_PATH, siteDataFiles } from './site-files.ts';
+import { INDEX_FILE, LAYER_FILE, SAFE_PATH, siteDataFiles, siteIndexHtml } from './site-files.ts';
 
 /**
  * Bytes deflated between two pauses. A built site is ~800 KB; zipped at once it held the page's main thread
@@ -27,7 +27,11 @@ export async function zipSite(
   layer: ArticleLayer,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const files: Record<string, Uint8Array> = { ...siteFiles };
-  for (const [name, text] of siteDataFiles(layer)) files[name] = strToU8(text);
+  const data = siteDataFiles(layer);
+  for (const [name, text] of data) files[name] = strToU8(text);
+  // The page's copy of the layer is the current one, as `build` writes it.
+  const page = files[INDEX_FILE];
+  if (page) files[INDEX_FILE] = strToU8(siteIndexHtml(strFromU8(page), data.find(([n]) => n === LAYER_FILE)![1]));
   for (const name of Object.keys(files))
     if (!SAFE_PATH.test(name)) throw new InputError(`Cannot zip ${JSON.stringify(name)}: not a path inside the site.`);
   const parts: Uint8Array[] = [];

@@ -8,7 +8,11 @@ import { mount } from './mount.tsx';
 const root = document.getElementById('app');
 if (root) {
   const tiles = root.dataset.tiles;
+  // `article-atlas build` writes a small layer into the page as well (src/export/site-files.ts, siteIndexHtml):
+  // drawn without waiting for a second request. layer.geojson holds the same bytes.
+  const inline = root.dataset.src ? null : document.getElementById('aa-layer');
   mount(root, {
+    layer: inline?.textContent ?? undefined,
     // A story-map site (issue #18) names its collection.geojson here.
     src: root.dataset.src ?? 'layer.geojson',
     basemap: 'basemap.json',

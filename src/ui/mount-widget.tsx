@@ -10,6 +10,7 @@ import type { BasemapData } from './map/basemap-transform.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
 import { loadStoryParts } from './load-story-parts.ts';
+import { readLayer } from './model/validate-layer.ts';
 
 export interface WidgetOptions {
   /** The layer as an object or its JSON text (kept byte for byte for export). */
@@ -82,8 +83,8 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
   );
   // Every way a layer enters goes through the validator an opened file goes through (issue #19): a page's
   // own layer.geojson, an embed's src and a host's object are no more trusted than a dropped file. The
-  // validator is a lazy chunk, fetched beside the layer.
-  const validator = import('./model/validate-layer.ts');
+  // validator is part of the first load (issue #14): a lazy chunk cost a task and a round trip before the
+  // places could be drawn, even when the layer was already in the page.
   const text =
     options.layer !== undefined
       ? Promise.resolve(
@@ -95,7 +96,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
           )
         : undefined;
   text
-    ?.then((t) => validator.then(({ readLayer }) => !signal.aborted && model.load(t, readLayer)))
+    ?.then((t) => !signal.aborted && model.load(t, readLayer))
     .catch((e: Error) => {
       if (!signal.aborted)
         model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };

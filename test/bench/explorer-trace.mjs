@@ -2,6 +2,10 @@
 // and prints, per main-thread task, when it ran and what it did (script by file, style, layout, paint, GC), with
 // the moments the article's shapes and everything (data-complete) were first painted.
 //   node test/bench/explorer-trace.mjs SITE_DIR [--runs 3] [--viewport 1280x800] [--trace-out FILE] [--brief] [--shapes-only]
+//     [--requests] [--profile]
+// --requests lists each request's start and end as the renderer saw them; --profile adds V8's sampling profiler
+// and prints the functions with the most self time before the shapes and before everything (names are readable
+// in a site built with `AA_NAMES=1 node build.mjs`).
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -47,6 +51,7 @@ const CATS = [
   'loading',
   'disabled-by-default-v8.compile',
   'v8',
+  ...(argv.includes('--profile') ? ['disabled-by-default-v8.cpu_profiler'] : []),
 ];
 const summary = [];
 for (let run = 0; run < RUNS; run++) {
@@ -154,8 +159,25 @@ function analyse(events, seen) {
     return ms(tasks.filter((t) => t.ts >= t0 && t.ts < mark.ts).reduce((sum, t) => sum + (t.tdur ?? 0), 0));
   };
   const cpuTo = { shapes: cpuBefore('aa-shapes'), complete: cpuBefore('aa-complete') };
+  const markTs = (name) => events.find((e) => e.name === name)?.ts ?? Infinity;
+  // Requests as the renderer saw them: sent, response headers, finished (ms from navigation start).
+  const requests = new Map();
+  for (const e of events) {
+    const d = e.args?.data;
+    if (!d?.requestId) continue;
+    const r = requests.get(d.requestId) ?? {};
+    if (e.name === 'ResourceSendRequest') Object.assign(r, { url: d.url.split('/').pop() || '/', sent: ms(e.ts - t0) });
+    if (e.name === 'ResourceReceiveResponse') r.response = ms(e.ts - t0);
+    if (e.name === 'ResourceFinish') r.done = ms(e.ts - t0);
+    requests.set(d.requestId, r);
+  }
   return {
     seen,
+    requests: [...requests.values()].filter((r) => r.url).sort((a, b) => a.sent - b.sent),
+    profile: profileOf(events, parse, [
+      ['shapes', markTs('aa-shapes')],
+      ['complete', markTs('aa-complete')],
+    ]),
     marks,
     cpuTo,
     rows,
@@ -163,11 +185,56 @@ function analyse(events, seen) {
     totals: Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, ms(v)])),
   };
 }
+/**
+ * Self time per function (name, file and line) from the trace's sampling profiler, for the samples before each
+ * moment: [[moment, [[function, ms], …]], …], the top 25 each.
+ */
+function profileOf(events, parse, moments) {
+  const profile = events.find((e) => e.name === 'Profile' && e.pid === parse.pid);
+  if (!profile) return [];
+  const nodes = new Map();
+  const samples = [];
+  let t = profile.args.data.startTime;
+  for (const e of events) {
+    if (e.name !== 'ProfileChunk' || e.id !== profile.id) continue;
+    const { cpuProfile, timeDeltas = [] } = e.args.data;
+    for (const n of cpuProfile?.nodes ?? []) nodes.set(n.id, n.callFrame);
+    for (const [i, id] of (cpuProfile?.samples ?? []).entries()) {
+      t += timeDeltas[i] ?? 0;
+      samples.push([t, id]);
+    }
+  }
+  return moments.map(([name, until]) => {
+    const self = {};
+    for (let i = 0; i + 1 < samples.length; i++) {
+      const [at, id] = samples[i];
+      if (at >= until) break;
+      const f = nodes.get(id);
+      const key = f
+        ? `${f.functionName || '(anon)'} ${(f.url ?? '').split('/').pop()}:${(f.lineNumber ?? 0) + 1}:${(f.columnNumber ?? 0) + 1}`
+        : '?';
+      self[key] = (self[key] ?? 0) + (samples[i + 1][0] - at) / 1000;
+    }
+    const top = Object.entries(self)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 25)
+      .map(([k, v]) => [k, Math.round(v * 10) / 10]);
+    return [name, top];
+  });
+}
+
 for (const [i, s] of summary.entries()) {
   console.log(
     `run ${i + 1}: shapes seen ${Math.round(s.seen.shapes)} ms, complete ${Math.round(s.seen.complete)} ms (page clock)`,
   );
   if (!argv.includes('--brief')) console.log(s.rows.join('\n'));
+  if (argv.includes('--requests'))
+    for (const r of s.requests)
+      console.log(`  request ${r.url.padEnd(28)} sent ${r.sent}, response ${r.response}, done ${r.done}`);
+  for (const [moment, top] of s.profile) {
+    console.log(`  self time before ${moment} (ms):`);
+    for (const [f, v] of top) console.log(`    ${String(v).padStart(6)}  ${f}`);
+  }
   console.log(`  main-thread CPU before shapes painted ${s.cpuTo.shapes} ms, before everything ${s.cpuTo.complete} ms`);
   console.log('  totals (ms):', JSON.stringify(s.totals), 'main-thread CPU in tasks ≥ 3 ms:', s.cpu);
 }

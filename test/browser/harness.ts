@@ -19,6 +19,7 @@ import { build, type Plugin } from 'esbuild';
 import type { ArticleLayer } from '../../src/core/types.ts';
 import { buildSite } from '../../src/cli/build-site.ts';
 import { serveSite, type ServeSiteOptions, type SiteServer } from '../../src/cli/serve-site.ts';
+import { siteIndexHtml } from '../../src/export/site-files.ts';
 
 export type Engine = 'chromium' | 'firefox';
 export const EXECUTABLES: Record<Engine, string> = {
@@ -43,13 +44,18 @@ export interface Site {
 }
 
 /**
- * Builds and serves a site for `layer`; `layerText` replaces layer.geojson byte for byte when given;
+ * Builds and serves a site for `layer`; `layerText` replaces layer.geojson (and the page's copy) byte for byte when given;
  * `serve` adds server options (e.g. no policy header for a test page that stands for another site).
  */
 export async function startSite(layer: ArticleLayer, layerText?: string, serve: ServeSiteOptions = {}): Promise<Site> {
   const dir = mkdtempSync(join(tmpdir(), 'aa-site-'));
   await buildSite(layer, dir);
-  if (layerText !== undefined) writeFileSync(join(dir, 'layer.geojson'), layerText);
+  if (layerText !== undefined) {
+    writeFileSync(join(dir, 'layer.geojson'), layerText);
+    // The page's own copy too (when the text can go inline), as `build` would have written it.
+    const page = join(dir, 'index.html');
+    writeFileSync(page, siteIndexHtml(readFileSync(page, 'utf8'), layerText));
+  }
   const server = await serveSite(dir, { port: 0, ...serve });
   return {
     dir,

@@ -2,9 +2,10 @@
 // and Firefox: the site's own layer.geojson and embed.html?src= are no more trusted than an opened file;
 // a malformed `#place=` escape leaves the page working; duplicate ids get their own notice.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { siteIndexHtml } from '../../src/export/site-files.ts';
 import { BAKU, close, count, ENGINES, find, seedSample, text, useBrowser, useSite } from './harness.ts';
 
 const site = useSite(seedSample());
@@ -35,11 +36,28 @@ for (const engine of ENGINES)
   describe(`layer sources in ${engine}`, () => {
     const b = useBrowser(engine);
 
-    /** Opens a page of the site with `layer.geojson` replaced by `body`. */
+    /** Opens a page of the site with `layer.geojson` replaced by `body`, and the page's copy of it (issue #14). */
     async function openWith(body: string, path = '', waitFor = '') {
       writeFileSync(join(site.dir, 'layer.geojson'), body);
+      const page = join(site.dir, 'index.html');
+      writeFileSync(page, siteIndexHtml(readFileSync(page, 'utf8'), body));
       return b.open(site.server.url + path, { waitFor });
     }
+
+    test('a layer that cannot go into the page (a `</` in a name) is fetched, checked and drawn', async () => {
+      const l = seedSample();
+      const baku = l.features.find((f) => f.id === BAKU)!;
+      baku.properties.name = 'Baku </script><b>';
+      const o = await openWith(JSON.stringify(l), '', '.aa-f');
+      try {
+        assert.ok(!readFileSync(join(site.dir, 'index.html'), 'utf8').includes('id="aa-layer"'));
+        assert.deepEqual(o.errors, []);
+        assert.equal(await count(o.page, `.aa-f[data-id="${BAKU}"]`), 1, 'Baku is drawn');
+        assert.ok((await text(o.page, '.aa-places')).includes('Baku </script><b>'), 'its name is text, not markup');
+      } finally {
+        await close(o);
+      }
+    });
 
     test('a malformed #place= escape selects nothing and leaves the page working', async () => {
       for (const hash of ['#place=%', '#place=%E0%A4%A', '#place=%ZZ']) {

@@ -1,22 +1,22 @@
 // The explorer's own toolbar buttons (issues #4, #5, #17): KML, CSV and site downloads, open a layer file,
 // and the Embed dialog when the site's address is known. Embeds leave them out (and out of their bundle).
 import type { Model } from '../model/create-model.ts';
+import { layerSizeProblem, readLayer } from '../model/validate-layer.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 
 /**
- * Opens a chosen or dropped file (issue #6): the validator is a lazy chunk, loaded here; the size is
- * checked before anything is read; then every feature is checked. A refused file leaves the layer shown.
+ * Opens a chosen or dropped file (issue #6): the size is checked before anything is read; then every feature
+ * is checked, by the validator the page's own layer goes through. A refused file leaves the layer shown.
  * @example input.onchange = () => openLayerFile(model, input.files[0])
  */
 export async function openLayerFile(model: Model, file: Blob): Promise<void> {
   try {
-    const { layerSizeProblem, readLayer } = await import('../model/validate-layer.ts');
     const tooBig = layerSizeProblem(file.size);
     if (tooBig) model.error.value = tooBig;
     else model.load(await file.text(), readLayer);
   } catch (e) {
-    // The chunk did not load, or the file could not be read (removed since it was chosen).
+    // The file could not be read (removed since it was chosen).
     model.error.value = {
       title: 'This file could not be opened',
       message: `${(e as Error).message}. Try again, or choose another file.`,

@@ -11,7 +11,6 @@ import {
   latLngBounds,
   map as leafletMap,
   svg,
-  tileLayer,
   type CircleMarker,
   type LatLng,
   type LatLngBounds,
@@ -31,6 +30,7 @@ import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from './focus-view.ts';
 import { basemapTransform, type BasemapData } from './basemap-transform.ts';
+import { loadTileLayer } from './load-tile-layer.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
 export interface ArticleMapOptions {
@@ -131,7 +131,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   selPane.style.zIndex = '420';
   selPane.style.pointerEvents = 'none';
   const nameLayer = createLabelLayer(map);
-  if (options.tiles) tileLayer(options.tiles.url, { attribution: options.tiles.attribution }).addTo(map);
+  let removed = false;
+  if (options.tiles) {
+    const { url, attribution } = options.tiles;
+    // A chunk of its own (tile-layer.ts): most pages draw the bundled basemap and never load it.
+    void loadTileLayer().then(({ tileLayer }) => removed || tileLayer(url, { attribution }).addTo(map));
+  }
 
   const areaTip = createAreaTip(map, el);
   const paths = new Map<string, Path>();
@@ -164,6 +169,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   for (const type of ['pointerdown', 'keydown', 'wheel'])
     el.addEventListener(type, () => (touched = true), { once: true, passive: true });
   const resize = new ResizeObserver(() => {
+    // The first call comes at once, with the size the map was made at when the layer was in the page (issue #14):
+    // nothing to do, and a second fit at the same zoom would move the view by a fraction of a pixel.
+    const size = map.getSize();
+    if (size.x === el.clientWidth && size.y === el.clientHeight) return;
     map.invalidateSize();
     if (!touched && !selected && shown.length) api.fit(false);
   });
@@ -460,6 +469,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // window that map.remove() leaves behind. (Leaflet keeps one such element per page: should it be another
       // widget's map, that one merely shows its ring again, as a key press would.)
       DomUtil.restoreOutline();
+      removed = true;
       clearTimeout(hintTimer);
       el.removeEventListener('wheel', onWheel);
       hint.remove();

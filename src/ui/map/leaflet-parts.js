@@ -14,7 +14,6 @@ export { stamp } from 'leaflet/src/core/Util.js';
 export { toLatLng as latLng } from 'leaflet/src/geo/LatLng.js';
 export { toLatLngBounds as latLngBounds } from 'leaflet/src/geo/LatLngBounds.js';
 export { geoJSON } from 'leaflet/src/layer/GeoJSON.js';
-export { tileLayer } from 'leaflet/src/layer/tile/TileLayer.js';
 export { svg } from 'leaflet/src/layer/vector/SVG.js';
 export { circleMarker } from 'leaflet/src/layer/vector/CircleMarker.js';
 export { polygon } from 'leaflet/src/layer/vector/Polygon.js';

@@ -1,7 +1,7 @@
 // Reads a layer file someone chose or dropped (issue #6): refuse what is not a layer with a message that
 // says what to do next, and show what is usable of the rest with the bad parts dropped and counted.
-// Pure functions on text and numbers: the explorer loads this module only when a file is opened (it is a
-// lazy chunk, outside the first-load budget), so it imports nothing at run time but types.
+// Pure functions on text and numbers, which every layer goes through before it is drawn (the page's own too, so
+// they are part of the first load); it imports nothing at run time but types.
 import type { ArticleLayer, LayerCandidate, LayerFeature, LayerMention } from '../../core/types.ts';
 
 /**

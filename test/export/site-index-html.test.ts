@@ -1,0 +1,87 @@
+// The explorer's page with its layer inline (issue #14, places first): siteIndexHtml puts a small layer's text into
+// index.html exactly, leaves it out when the text could end the script element or is large, and `build` and the
+// site zip write the same page.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { buildSite } from '../../src/cli/build-site.ts';
+import { MAX_INLINE_LAYER_CHARS, siteDataFiles, siteIndexHtml } from '../../src/export/site-files.ts';
+import { zipSite } from '../../src/export/zip-site.ts';
+import { exportLayer } from '../helpers/export-layer.ts';
+import { unzip } from '../helpers/unzip.ts';
+
+const PRELOAD = '<link rel="preload" href="layer.geojson" as="fetch" crossorigin>\n';
+const TEMPLATE = [
+  '<!doctype html>\n<head>\n',
+  PRELOAD,
+  '<script type="module" src="app.js"></script>\n',
+  '<link rel="modulepreload" href="chunk-A.js">\n</head>\n<body>\n',
+  '<div id="app"><noscript>No JavaScript.</noscript></div>\n</body>\n',
+].join('');
+
+/** The inline block's text, as the page reads it (textContent of a script element: no entity decoding). */
+function inlineText(html: string): string | null {
+  const m = /<script type="application\/json" id="aa-layer">([^]*?)<\/script>/.exec(html);
+  return m && m[1];
+}
+
+test('a small layer goes into the page after #app byte for byte, and the page no longer preloads the file', () => {
+  const text = '{"type":"FeatureCollection","features":[],"text":"Ä & <b> \\"quoted\\""}\n';
+  const page = siteIndexHtml(TEMPLATE, text);
+  assert.equal(inlineText(page), text);
+  assert.ok(!page.includes(PRELOAD));
+  assert.ok(page.indexOf('id="aa-layer"') > page.indexOf('<div id="app">'));
+  // The rest of the page as it was.
+  assert.equal(page.replace(/<script type="application\/json"[^]*?<\/script>\n/, ''), TEMPLATE.replace(PRELOAD, ''));
+});
+
+test('a layer that could end the script element, or a large one, is fetched: no copy, the preload where it was', () => {
+  for (const text of [
+    '{"text":"a </script> b"}',
+    '{"text":"a </SCRIPT b"}',
+    '{"text":"<!-- <script>"}',
+    `{"text":"${'x'.repeat(MAX_INLINE_LAYER_CHARS)}"}`,
+  ]) {
+    assert.equal(siteIndexHtml(TEMPLATE, text), TEMPLATE, text.slice(0, 30));
+    // From a page that had another layer's copy: the copy goes and the preload comes back in its place.
+    assert.equal(siteIndexHtml(siteIndexHtml(TEMPLATE, '{"a":1}'), text), TEMPLATE, text.slice(0, 30));
+  }
+});
+
+test("a page's copy is replaced by the next layer's, and a page that is not the explorer's is left alone", () => {
+  const page = siteIndexHtml(siteIndexHtml(TEMPLATE, '{"a":1}\n'), '{"b":2}\n');
+  assert.equal(inlineText(page), '{"b":2}\n');
+  assert.equal(page.match(/id="aa-layer"/g)?.length, 1);
+  assert.equal(siteIndexHtml('<!doctype html><title>x</title>', '{"a":1}'), '<!doctype html><title>x</title>');
+});
+
+test('build and the site zip write the same page, with the current layer in it when it can be', async () => {
+  // The helper's layer names a place `… <b>&amp;</b> …`: its `</` keeps it out of the page; without it, in.
+  const withTag = exportLayer();
+  const plain = {
+    ...withTag,
+    features: withTag.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, name: f.properties.name.replaceAll('</', '') },
+    })),
+  };
+  const dir = mkdtempSync(join(tmpdir(), 'aa-site-index-'));
+  try {
+    mkdirSync(join(dir, 'explorer'));
+    writeFileSync(join(dir, 'explorer', 'index.html'), TEMPLATE);
+    for (const [i, layer] of [withTag, plain].entries()) {
+      const [[, layerText]] = siteDataFiles(layer);
+      await buildSite(layer, join(dir, `built-${i}`), { siteDir: join(dir, 'explorer') });
+      const built = readFileSync(join(dir, `built-${i}`, 'index.html'), 'utf8');
+      assert.equal(inlineText(built), layer === plain ? layerText : null);
+      // The zip is made from the page as served, which holds the layer the site was built with.
+      const older = siteIndexHtml(TEMPLATE, '{"type":"FeatureCollection","features":[]}\n');
+      const files = await unzip(await zipSite({ 'index.html': new TextEncoder().encode(older) }, layer));
+      assert.equal(files.get('index.html')!.toString(), built);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
