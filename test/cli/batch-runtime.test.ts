@@ -77,7 +77,10 @@ test("batchEnv on Linux: malloc's memory in huge pages, unless GLIBC_TUNABLES al
     'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
     'other tunables kept',
   );
-  assert.equal(batchEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, 'linux').GLIBC_TUNABLES, 'glibc.malloc.hugetlb=0');
+  assert.equal(
+    batchEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, 'linux').GLIBC_TUNABLES,
+    'glibc.malloc.hugetlb=0',
+  );
 });
 
 // Through the built command (issue #19): the batch as a Unix filter, in its child and in one process.
