@@ -69,6 +69,12 @@ const MIN_CORE_DEG = 1;
 const EDGE_SHARE = 0.02;
 const MAX_EDGE_DEG = 0.05;
 
+/**
+ * A place with no other within this distance lies an ocean or a continent away from the story (Africa from
+ * Canada, Europe from Texas): a weak one there is more likely a misreading than a place of the story.
+ */
+const LONE_KM = 2500;
+
 /** How much a dateline (a city or more specific place opening the headline or the lead) adds, before specificity. */
 const DATELINE_BONUS = 2;
 
@@ -284,10 +290,11 @@ function placeOf(feature: LayerFeature, opening: Array<[number, number]>): Place
  * weighted median of their distances from it its typical spread. A place belongs to the focus when it lies
  * within `spreadFactor` spreads (at least `minRadiusKm`) of the centre, or is an area around such a place, or
  * carries `mainShare` of the weight and, with the far places around or inside it, `rivalShare` of the weight of
- * the near ones. Continents and broad regions given only as a point take no part (isPlottable).
- * The box covers the places of the focus, each area framed whole when it is at most `areaRatio` times the
- * extent of the places' anchors (an area containing others of them, Azerbaijan around Baku, is left out of
- * that extent: its places stand for it); a larger area is represented by its anchor or the places inside it,
+ * the near ones; a weak place alone, far from every other (LONE_KM), does not. Continents and broad regions given
+ * only as a point (not isPlottable) take part only when they carry `mainShare` of the weight, and are never framed.
+ * The box covers the places of the focus, each area framed whole (its parts within the radius) when it is at most
+ * `areaRatio` times the extent of the places' anchors (an area containing others of them, Azerbaijan around Baku,
+ * is left out of that extent: its places stand for it); a larger area is represented by its anchor or the places inside it,
  * unless the article names it more than those places (the story's subject: framed whole).
  *
  * @example
@@ -297,8 +304,16 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const { spreadFactor, minRadiusKm, mainShare, rivalShare, areaRatio } = { ...FOCUS_DEFAULTS, ...options };
   const opening = openingSentences(layer);
   // A continent given as a point is not drawn (isPlottable): its centroid would pull the view to nowhere.
-  const places = layer.features.filter(isPlottable).map((f) => placeOf(f, opening));
-  if (!places.length) return undefined;
+  const drawn = layer.features.filter(isPlottable).map((f) => placeOf(f, opening));
+  if (!drawn.length) return undefined;
+  // A continent or broad region the article is about (a `mainShare` of the weight: "Europe", named in most
+  // paragraphs of a story about European airlines) takes part as a point in finding the story's centre and spread,
+  // so the countries around its point join it; its point is never framed (no outline, see above), and its id is
+  // in the focus, as a place the article is about.
+  const broad = layer.features.filter((f) => f.geometry != null && !isPlottable(f)).map((f) => placeOf(f, opening));
+  const allWeight = [...drawn, ...broad].reduce((t, p) => t + p.weight, 0);
+  const subjects = new Set(broad.filter((p) => p.weight / allWeight >= mainShare));
+  const places = [...drawn, ...subjects];
   const total = places.reduce((t, p) => t + p.weight, 0);
   // Longitudes are taken relative to the heaviest place, so a story about Fiji does not centre on Africa.
   const heaviest = places.reduce((a, b) => (b.weight > a.weight ? b : a));
@@ -327,7 +342,18 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // Far places join when they weigh enough on their own and, with the places around or inside them, rival
   // the places near the centre: a country named from afar as an actor does not drag the view round the globe.
   // Near: within the radius, or an area around such a place (Vietnam around Hanoi, its anchor 650 km away).
-  const within = places.filter((_, i) => distances[i] <= radius);
+  // A place alone, with no other place within half the radius nor within LONE_KM (and none around or inside it),
+  // needs `mainShare` of the weight to be near, however large the spread: "West Coast" misread as a Gambian region,
+  // named once in the lead of a story about Canada, lay 6,800 km from Toronto, inside four spreads of a
+  // country-wide story, and pulled the view to Africa; 6,400 km from its nearest neighbour, Montréal, with half the
+  // radius 5,800 km. Misreadings are often such lone points. A storm "moving east toward Georgia" from Illinois and
+  // Texas (940 km) and Italy named once in a story about Europe (880 km from Greece) still belong to their stories.
+  const reach = Math.max(radius / 2, LONE_KM);
+  const lonely = (p: Place) =>
+    !places.some((q) => q !== p && (distanceKm(p.at, q.at) <= reach || contains(p, q) || contains(q, p)));
+  const within = places.filter(
+    (p, i) => distances[i] <= radius && (p === heaviest || p.weight / total >= mainShare || !lonely(p)),
+  );
   const isNear = new Set(within);
   for (const p of places) if (!isNear.has(p) && p.area > 0 && within.some((q) => contains(p, q))) isNear.add(p);
   const near = places.filter((p) => isNear.has(p));
@@ -338,10 +364,12 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
     far.filter((q) => q === p || distanceKm(p.at, q.at) <= radius || contains(p, q)).reduce((t, q) => t + q.weight, 0);
   const rivals = far.filter((p) => p.weight / total >= mainShare && groupWeight(p) >= rivalShare * nearWeight);
   const members = places.filter((p) => isNear.has(p) || rivals.includes(p));
+  // Something drawn is framed, whatever the broad subject: the heaviest drawn place at least.
+  if (members.every((p) => subjects.has(p))) members.push(drawn.reduce((a, b) => (b.weight > a.weight ? b : a)));
   const containers = new Set(members.filter((a) => a.area > 0 && members.some((b) => contains(a, b))));
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
-  const core = members.filter((p) => !containers.has(p)).map(point);
+  const core = members.filter((p) => !containers.has(p) && !subjects.has(p)).map(point);
   const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(unionExtent(core)));
   // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
   // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size: the parts of it
@@ -354,10 +382,16 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   };
   // Areas not much larger than the core are framed whole; a larger one by its anchor (Turkey in a story about
   // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
+  // An area framed whole brings the parts of it within the radius (Spain's mainland in a story about Europe, not the
+  // Canary Islands 2,700 km from the story's centre), or all of them when none is.
+  const nearParts = (p: Place): Extent[] => {
+    const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
+    return inRadius.length ? inRadius : p.parts;
+  };
   const framed = [
     ...core,
     ...members.flatMap((p) =>
-      p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? [p.extent] : subjectParts(p),
+      p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? nearParts(p) : subjectParts(p),
     ),
   ];
   const box = unionExtent(framed);

@@ -7,6 +7,7 @@ import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import {
   addDocFeatures,
+  isCurrencyPrefix,
   isGenericForeign,
   isMajorName,
   lexiconOf,
@@ -48,8 +49,10 @@ export function buildSpanContext(
   const sentenceStarts = new Set<number>();
   const titleCase = new Set<number>();
   const fragment = new Set<number>();
+  const passageStarts = new Set<number>();
   let ti = 0;
   for (const passage of passages) {
+    let opening = true;
     for (const [s, e] of passage.sentences) {
       while (ti < tokens.length && tokens[ti].end <= s) ti++;
       let first = -1;
@@ -70,7 +73,11 @@ export function buildSpanContext(
           if (startsUpper(t.text)) caps++;
         }
       }
-      if (first >= 0) sentenceStarts.add(first);
+      if (first >= 0) {
+        sentenceStarts.add(first);
+        if (opening) passageStarts.add(first);
+        opening = false;
+      }
       // A sentence where most longer words are capitalised is a headline: capitals carry no signal.
       if (long >= 3 && caps / long > 0.85) for (let k = first; k <= last; k++) if (tokens[k].word) titleCase.add(k);
       // A few words with no closing punctuation: a heading, caption, byline or page furniture. A lone word
@@ -85,7 +92,17 @@ export function buildSpanContext(
     spanAt.set(s.first, s);
     spanEnding.set(s.last, s);
   }
-  return { text, tokens, sentenceStarts, titleCase, fragment, spanAt, spanEnding, lexicon: lexiconOf(model) };
+  return {
+    text,
+    tokens,
+    sentenceStarts,
+    titleCase,
+    fragment,
+    passageStarts,
+    spanAt,
+    spanEnding,
+    lexicon: lexiconOf(model),
+  };
 }
 
 /** Longest "sentence" without closing punctuation that counts as a fragment (heading, caption, byline). */
@@ -212,7 +229,11 @@ export function scoreSpans(
       p2 = COUNTRY_NAME_CONFIDENCE;
     scored.push({ span, p1: first[i].p1, p2 });
   }
-  return oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+  oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+  // "US$3.7m": a currency, whatever the name's other mentions say. Too rare in the news corpora for the model
+  // to weigh it (`nextCurrency`), so a rule, applied last so that no other mention of the name lifts it.
+  for (const s of scored) if (isCurrencyPrefix(s.span, tokens)) s.p2 = 0;
+  return scored;
 }
 
 /**

@@ -139,7 +139,7 @@ const NOT_MODIFIERS = new Set([
   'and',
 ]);
 // Titles and honorifics: a name after them is a person ("President Park", "Mr Hall").
-const TITLES = new Set([
+export const TITLES = new Set([
   'mr',
   'mrs',
   'ms',

@@ -6,10 +6,11 @@ import { AREA_KINDS } from './area-kinds.ts';
 import { featureName, mapOf, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
 import { popBucket } from './pop-bucket.ts';
 import { COMPASS_WORDS, type NameSpan } from './find-name-spans.ts';
+import { TITLES } from './find-site-spans.ts';
 import { distanceKm, distanceLowerBoundKm } from './distance-km.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { NameMatch } from './types.ts';
-import { isCapitalised, startsWithDigit, tokenAt, type Token } from './tokenize.ts';
+import { isCapitalised, oneSpace, startsUpper, startsWithDigit, tokenAt, type Token } from './tokenize.ts';
 
 /** What span features need besides the span itself; built once per text. */
 export interface SpanContext {
@@ -25,6 +26,8 @@ export interface SpanContext {
   titleCase: Set<number>;
   /** Token indices inside short lines without closing punctuation (headings, captions, page furniture). */
   fragment: Set<number>;
+  /** Token indices of the first word of each passage (paragraph): where a dateline stands. */
+  passageStarts: Set<number>;
   lexicon: Lexicon;
 }
 
@@ -105,6 +108,17 @@ const LOCATIVES = new Set([
 const CURRENCY_SIGNS = new Set(['$', '€', '£', '¥']);
 
 /**
+ * Is a currency sign glued after the name ("US$3.7m", "HK$", "A$")? Then it names a currency, not a place.
+ *
+ * @example
+ * isCurrencyPrefix(span, tokens) // true for "US" in "US$3.7m"
+ */
+export function isCurrencyPrefix(span: NameSpan, tokens: Token[]): boolean {
+  const next = tokenAt(tokens, span.last + 1);
+  return !!next && next.start === span.end && CURRENCY_SIGNS.has(next.text);
+}
+
+/**
  * Month and weekday names, long and short ("March", "Aug", "Sunday"), from the JavaScript engine's own
  * calendar data: a month at a sentence start or before a day is a date, whatever town shares its name.
  */
@@ -182,6 +196,7 @@ function readingsOf(span: NameSpan): Readings {
   let areaPop = 0;
   let major = false;
   let wordName = false;
+  let capital = false;
   for (const x of m) {
     kinds.add(x.place.kind);
     if (x.place.country) countries.add(x.place.country);
@@ -195,6 +210,7 @@ function readingsOf(span: NameSpan): Readings {
       const k = x.place.kind;
       if (k === 'country' || k === 'admin1' || (k === 'city' && x.place.population >= MAJOR_CITY_POPULATION))
         major = true;
+      if (x.place.featureCode === 'PPLC') capital = true;
       if (!wordName && normalizeName(x.place.name) === span.key) wordName = true;
     }
     maxPop = Math.max(maxPop, x.place.population);
@@ -204,6 +220,8 @@ function readingsOf(span: NameSpan): Readings {
   for (const k of kinds) features.push(featureName('kind:', k));
   if (adj) features.push(named ? 'adj+name' : 'adjOnly');
   if (named && altOnly) features.push('altOnly');
+  // A national capital by its own name ("Ottawa", "Kabul"): often the government it seats, still a place.
+  if (capital) features.push('capital');
   // The span model's buckets: all nine magnitudes, of the population plus one (a place of 999 counts as 1,000).
   features.push(featureName('pop:', popBucket(maxPop + 1, 0, 8)));
   if (areaPop > 0) features.push(featureName('areapop:', popBucket(areaPop + 1, 0, 8)));
@@ -238,7 +256,8 @@ function isGenericName(key: string, lexicon: Lexicon): boolean {
  */
 export function isGenericForeign(span: NameSpan, ctx: SpanContext, doc: DocEvidence): boolean {
   const r = readingsOf(span);
-  if (r.kinds.has('country') || !isGenericName(span.key, ctx.lexicon)) return false;
+  // A name with no reading in any country ("the Middle East") is no foreign country's region.
+  if (r.kinds.has('country') || !r.countries.size || !isGenericName(span.key, ctx.lexicon)) return false;
   const mine = doc.countriesByKey.get(span.key);
   for (const c of r.countries) if ((doc.countries.get(c) ?? 0) - (mine?.get(c) ?? 0) > 0) return false;
   return true;
@@ -339,10 +358,15 @@ export function spanFeatures(
     into.set(featureName('nextCap&', r.firstKind), 1);
     if (lexicon.surnames.has(nextLower)) into.set('nextSurname', 1);
     if (single && lexicon.givenNames.has(span.key)) into.set('given&nextCap', 1);
+    // "Russian President Vladimir Putin", "Quebec Health Minister": the place names the office's country.
+    if (titleFollows(ctx.text, tokens, span.last)) into.set('nextTitle', 1);
   }
+  // "WASHINGTON (AP) —", "BANTAM —", "Beijing (AsiaNews)": a name opening a paragraph as its dateline.
+  if (ctx.passageStarts.has(span.first) && (shape === 'XX' || shape === 'XXXX' || DATELINE_MARKS.has(next?.text ?? '')))
+    into.set('dateline', 1);
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') into.set('poss', 1);
   // "US$", "A$", "HK$": a currency.
-  if (next && next.start === span.end && CURRENCY_SIGNS.has(next.text)) into.set('nextCurrency', 1);
+  if (isCurrencyPrefix(span, tokens)) into.set('nextCurrency', 1);
   // "March 5", "5 May": a date, not a place.
   if (startsWithDigit(next)) into.set('nextNum', 1);
   if (startsWithDigit(prev)) into.set('prevNum', 1);
@@ -358,6 +382,21 @@ export function spanFeatures(
   if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) into.set('afterCommaOfName', 1);
   if (doc) addDocFeatures(into, span, ctx, doc);
   return into;
+}
+
+/** How many capitalised words after a name may stand before the title they qualify ("Health Minister"). */
+const TITLE_REACH = 3;
+/** Punctuation that ends a dateline's place name. */
+const DATELINE_MARKS = new Set(['(', ',', '-', '—', '–', ':']);
+
+/** Is a title among the few capitalised words right after token `last` ("Foreign Minister", "President-elect")? */
+function titleFollows(text: string, tokens: Token[], last: number): boolean {
+  for (let k = last + 1; k <= last + TITLE_REACH && k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t.word || !startsUpper(t.text) || !oneSpace(text, tokens[k - 1], t)) return false;
+    if (TITLES.has(t.text.toLowerCase())) return true;
+  }
+  return false;
 }
 
 /** Adds the second-pass document features to a span's local features. */

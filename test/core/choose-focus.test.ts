@@ -44,6 +44,17 @@ function place(
   };
 }
 
+/** A polygon's rings for a box [west, south, east, north]: one part of a hand-made MultiPolygon. */
+const ring = ([w, s, e, n]: number[]) => [
+  [
+    [w, s],
+    [e, s],
+    [e, n],
+    [w, n],
+    [w, s],
+  ],
+];
+
 const layerOf = (...features: LayerFeature[]): ArticleLayer => ({ type: 'FeatureCollection', features, passages: [] });
 
 /**
@@ -83,6 +94,28 @@ test('a local story with one foreign mention frames the town and its neighbour, 
   const [w, s, e, n] = chooseFocus(layer)!.bbox;
   // Colorado holds both towns and is seven degrees wide against their third of a degree: the towns are framed.
   assert.deepEqual([w, s, e, n], [-105.27, 39.74, -104.99, 40.01]);
+});
+
+test('a lone weak point far from a country-wide story stays out, however large the spread', () => {
+  const canada = place('Canada', 'country', [-113.6, 60.1], [0, 3], [-141, 41.7, -52.6, 83.1]);
+  const story = (...more: LayerFeature[]) =>
+    layerOf(
+      canada,
+      place('Toronto', 'city', [-79.42, 43.7], [2, 4, 6]),
+      place('Ottawa', 'city', [-75.7, 45.42], [5]),
+      place('Montreal', 'city', [-73.57, 45.5], [6]),
+      place('Vancouver', 'city', [-123.12, 49.25], [1]),
+      place('British Columbia', 'admin1', [-124.7, 54.7], [1], [-139.1, 48.3, -114.1, 60]),
+      ...more,
+    );
+  // "West Coast" read as a region of Gambia, named once in the lead: 6,800 km from Toronto, within four of the
+  // story's spreads (the places lie across a continent), but with no other place within half that radius of it.
+  const gambia = place('West Coast', 'admin1', [-16.31, 13.22], [1], [-16.8, 13.05, -15.8, 13.5]);
+  assert.deepEqual(names(story(gambia)), ['Canada', 'Toronto', 'Ottawa', 'Montreal', 'Vancouver', 'British Columbia']);
+  assert.deepEqual(chooseFocus(story(gambia))!.bbox, chooseFocus(story())!.bbox, 'the view is not widened');
+  // Named in the headline and four more times, a far place carries a fifth of the weight and joins.
+  const told = place('Dakar', 'city', [-17.45, 14.69], [0, 7, 8, 9, 10]);
+  assert.ok(names(story(told)).includes('Dakar'));
 });
 
 test('a two-country story frames both countries whole and leaves a passing mention out', () => {
@@ -219,6 +252,32 @@ test('a continent without an outline takes no part in the focus (it is listed, n
   assert.deepEqual(chooseFocus(drawn)!.ids, ['test:Antarctica']);
 });
 
+test('a continent the article is about brings the countries around its point into the focus, but not its point', () => {
+  const spain = place('Spain', 'country', [-4, 40], [6]);
+  // The mainland and the Canary Islands, 2,700 km from the story's centre.
+  spain.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-9.3, 36, 3.3, 43.8]), ring([-18.2, 27.6, -13.4, 29.4])],
+  };
+  const layer = layerOf(
+    // Named in the headline and in most paragraphs; the gazetteer gives it a point in southern Germany.
+    place('Europe', 'continent', [9.14, 48.69], [0, 1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 14, 15]),
+    place('Brussels', 'city', [4.35, 50.85], [1]),
+    place('Belgium', 'country', [4.5, 50.75], [3], [2.5, 49.5, 6.4, 51.5]),
+    place('Italy', 'country', [12.8, 42.8], [5], [6.6, 36.6, 18.5, 47.1]),
+    spain,
+    place('Greece', 'country', [22, 39], [10], [19.4, 34.8, 28.2, 41.7]),
+  );
+  assert.deepEqual(names(layer), ['Europe', 'Brussels', 'Belgium', 'Italy', 'Spain']);
+  // With Europe's weight the story's centre moves from Brussels to 48.7°N, its spread from Belgium's 10 km to
+  // Europe's point, 340 km away: Italy (920 km) and Spain (1,180 km) lie within four spreads, Greece (1,760) not.
+  // Spain's mainland and Italy whole; Europe's point (in the box anyway) adds nothing, the Canaries stay out.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-9.3, 36, 18.5, 51.5]);
+  // Named once, a continent is not what the article is about: Brussels and Belgium alone.
+  const once = layerOf(...layer.features.slice(1), place('Europe', 'continent', [9.14, 48.69], [9]));
+  assert.deepEqual(names(once), ['Brussels', 'Belgium']);
+});
+
 test("a city just outside its state's simplified outline is still inside it, and the state around it is framed", () => {
   const layer = layerOf(
     place('Ludwigshafen', 'city', [8.44, 49.48], [0, 6, 8]),
@@ -235,15 +294,6 @@ test("a city just outside its state's simplified outline is still inside it, and
 });
 
 test('a country named more than its places is framed whole, only its parts around them (not its overseas parts)', () => {
-  const ring = ([w, s, e, n]: number[]) => [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ];
   const france = place('France', 'country', [2, 46], [0, 1, 2, 5, 6]);
   france.geometry = {
     type: 'MultiPolygon',

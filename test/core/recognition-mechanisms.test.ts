@@ -45,6 +45,22 @@ function places(text: string): string[] {
     .map((m) => m.text);
 }
 
+/** Is the span of `key` in `text` a generic foreign name (isGenericForeign), with the committed model's evidence? */
+function generic(text: string, key: string): boolean {
+  const { gazetteer, model } = realResources();
+  const { spans, ctx } = spansOf(text);
+  const doc = collectDocEvidence(scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, model), ctx);
+  const span = spans.find((s) => s.key === key);
+  assert.ok(span, `no span ${key} in ${JSON.stringify(text)}`);
+  return isGenericForeign(span, ctx, doc);
+}
+
+/** Asserts, row by row, whether the span `surface` of `text` carries `feature`. */
+function assertFeature(feature: string, table: Array<[string, string, boolean]>): void {
+  for (const [text, surface, expected] of table)
+    assert.equal(featuresOf(text, surface).get(feature), expected ? 1 : undefined, `${feature}: ${text}`);
+}
+
 test('calendar words come from the engine: months and weekdays, long and short', () => {
   for (const w of ['march', 'august', 'may', 'nov', 'sept', 'sunday', 'wed'])
     assert.equal(isCalendarWord(w), w !== 'sept', w);
@@ -209,14 +225,7 @@ test('a compass word that is a name joins the next name across a wrapped line, n
 });
 
 test('a name of common words whose readings lie only in countries the article does not name is junk', () => {
-  const { gazetteer, model } = realResources();
-  const generic = (text: string, key: string) => {
-    const { spans, ctx } = spansOf(text);
-    const doc = collectDocEvidence(scoreSpans(text, tokenize(text), splitPassages(text), gazetteer, model), ctx);
-    const span = spans.find((s) => s.key === key);
-    assert.ok(span, `no span ${key} in ${JSON.stringify(text)}`);
-    return isGenericForeign(span, ctx, doc);
-  };
+  const { gazetteer } = realResources();
   assert.ok(
     gazetteer.lookup('centre').every((m) => m.place.country !== 'FR' && m.place.country !== 'DE'),
     'the test needs no "Centre" in France or Germany',
@@ -261,4 +270,74 @@ test("a country's own name standing alone is a place unless the article uses it 
       ['Georgia', 0.01],
     ],
   );
+});
+
+test('a name with no reading in any country (a world region) is never junk as a foreign region', () => {
+  const { gazetteer } = realResources();
+  assert.ok(
+    gazetteer.lookup('middle east').every((m) => !m.place.country),
+    'the test needs "Middle East" to have no reading inside a country',
+  );
+  // Made of common words ("middle", "east"), but no country's region: nothing foreign about it.
+  const table: Array<[string, string, boolean]> = [
+    ['Paris and Berlin sent envoys to the Middle East.', 'middle east', false],
+    ['Malware attacks rose across the Middle East last year.', 'middle east', false],
+    // The words are common and the readings lie in a country the article does not name: junk as before.
+    ['Paris and Berlin asked the Centre for help.', 'centre', true],
+  ];
+  for (const [text, key, expected] of table) assert.equal(generic(text, key), expected, text);
+});
+
+test('a title after a name: the place names the office ("Russian President", "Quebec Health Minister")', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['On Monday he talked with Russian President Vladimir Putin about trade.', 'Russian', true],
+    ['"It is late," Quebec Health Minister Gaetan Barrette said.', 'Quebec', true],
+    ['She backed Florida Senator Marco Rubio.', 'Florida', true],
+    ['Reporters asked US President-elect Donald Trump.', 'US', true],
+    ['Montreal Mayor Denis Coderre spoke.', 'Montreal', true],
+    // A name glued to other capitalised words that hold no title: no such cue.
+    ['Paris Hilton arrived late.', 'Paris', false],
+    ['The Madrid Open begins on Monday.', 'Madrid', false],
+    // A title after a sentence break is no title of this name.
+    ['Flights left Madrid. President Sanchez spoke.', 'Madrid', false],
+  ];
+  assertFeature('nextTitle', table);
+});
+
+test('a dateline: a name opening a paragraph, in capitals or before a dash, comma or bracket', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['WASHINGTON Barack Obama pardoned a turkey.', 'WASHINGTON', true],
+    ['Officials met.\n\nDETROIT — The department said on Monday.', 'DETROIT', true],
+    ['Beijing (AsiaNews) Since March, sites have stopped selling.', 'Beijing', true],
+    ['Baku, Azerbaijan - Talks resumed.', 'Baku', true],
+    // A name opening a sentence inside the paragraph, or a paragraph's plain first word, is no dateline.
+    ['Talks resumed. BAKU was calm.', 'BAKU', false],
+    ['Baku is calm today.', 'Baku', false],
+  ];
+  assertFeature('dateline', table);
+});
+
+test("a national capital by its own name carries the capital feature; a namesake town's name does not", () => {
+  const table: Array<[string, string, boolean]> = [
+    ['The provinces asked Ottawa to raise its share.', 'Ottawa', true],
+    ['Talks in Kabul resumed on Monday.', 'Kabul', true],
+    ['The mayor of Springfield spoke on Monday.', 'Springfield', false],
+    ['Snow fell on Leeds overnight.', 'Leeds', false],
+  ];
+  assertFeature('capital', table);
+});
+
+test('a name with a currency sign glued after it is a currency, however sure the model and the name elsewhere', () => {
+  const { gazetteer } = realResources();
+  // A span model that takes every name for a place.
+  const eager: GeoparserModel = { ...EMPTY_MODEL, span: { weights: { bias: 5 } }, spanDoc: { weights: { bias: 5 } } };
+  const kept = (text: string) =>
+    extractMentions(text, tokenize(text), splitPassages(text), gazetteer, eager).map((m) => m.text);
+  const table: Array<[string, string[]]> = [
+    ['The US pledged US$3.7m to Kenya.', ['US', 'Kenya']],
+    ['Prices in HK$ rose in Hong Kong.', ['Hong Kong']],
+    // A sign after a space is no part of the name.
+    ['Kenya gets $5m from the US $ fund.', ['Kenya', 'US']],
+  ];
+  for (const [text, expected] of table) assert.deepEqual(kept(text), expected, text);
 });

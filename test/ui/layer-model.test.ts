@@ -35,6 +35,30 @@ test('placeRows puts the headline and repeated places first and sets them apart'
   assert.ok(!rows.find((r) => r.feature.properties.name === 'Moscow')!.main);
 });
 
+test("a layer's focus decides the main places: the list names what the first view frames", () => {
+  const l = layer();
+  const framed = ['Azerbaijan', 'Armenia', 'Kalbajar', 'Lachin', 'Nagorno-Karabakh', 'Baku', 'Yerevan'];
+  const ids = l.features.filter((f) => framed.includes(f.properties.name)).map((f) => f.id);
+  const rows = placeRows({ ...l, focus: { bbox: [43.4, 38.3, 50.6, 41.9], ids } });
+  // Turkey and Ankara, in the headline but off the first view, are "also mentioned"; Kalbajar, named once, is main.
+  assert.deepEqual(
+    rows
+      .filter((r) => r.main)
+      .map((r) => r.feature.properties.name)
+      .sort(),
+    [...framed].sort(),
+  );
+  assert.deepEqual(
+    rows
+      .filter((r) => !r.main)
+      .map((r) => r.feature.properties.name)
+      .sort(),
+    ['Ankara', 'Moscow', 'Russia', 'Turkey'],
+  );
+  // The order is still by weight: Azerbaijan first.
+  assert.equal(rows[0].feature.properties.name, 'Azerbaijan');
+});
+
 test('placeMeta gives kind, country unless a country, and an approximate placement with what it is within', () => {
   const props = (id: string) => layer().features.find((f) => f.id === id)!.properties;
   const site = { ...props('geonames:587084'), name: 'Heydar Aliyev Center', kind: 'site' as const, approximate: true };

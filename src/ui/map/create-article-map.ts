@@ -23,12 +23,13 @@ import {
 } from 'leaflet';
 import type { Feature } from 'geojson';
 import { isPlottable } from '../../core/is-plottable.ts';
-import type { ArticleLayer, LayerFeature, LayerFocus } from '../../core/types.ts';
+import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
 import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
+import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from './focus-view.ts';
 import { basemapTransform, type BasemapData } from './basemap-transform.ts';
 import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
 
@@ -57,8 +58,8 @@ export interface ArticleMap {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-/** Nothing in a news article needs closer than a town; keeps fit and fly from zooming into blankness. */
-const MAX_FIT_ZOOM = 7;
+/** Flying to a selected place comes no closer than the first view frames a single spot (focus-view.ts). */
+const MAX_FIT_ZOOM = SPOT_MAX_ZOOM;
 const FLY_SECONDS = 0.6;
 /** Long enough to read the wheel hint, short enough not to cover the map while the page scrolls on. */
 const HINT_MS = 1600;
@@ -75,25 +76,13 @@ function box(coordinates: unknown, b = latLngBounds([])): LatLngBounds {
   return b;
 }
 
-/**
- * The box of a layer's `focus` (issue #14), null when it has none or not four numbers (a file from elsewhere).
- * A box across the antimeridian (west > east) runs on past 180°, as the unwrapped shapes do.
- */
-function focusBounds(focus: LayerFocus | undefined): LatLngBounds | null {
-  const box = focus?.bbox;
-  if (!Array.isArray(box) || box.length !== 4 || !box.every((x) => typeof x === 'number' && Number.isFinite(x)))
-    return null;
-  const [w, s, e, n] = box;
-  return latLngBounds([s, w], [n, e < w ? e + 360 : e]);
-}
-
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */
 export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): ArticleMap {
   const map: LeafletMap = leafletMap(el, {
     attributionControl: false,
     scrollWheelZoom: false,
     minZoom: 1,
-    maxZoom: 10,
+    maxZoom: LOCAL_MAX_ZOOM,
     worldCopyJump: true,
     zoomSnap: 0.25,
   });
@@ -155,7 +144,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let outline: Layer | null = null;
   let features: Layer | null = null;
   let shown: LayerFeature[] = [];
-  let focus: LatLngBounds | null = null;
+  let focus: FocusView | null = null;
   let current: ArticleLayer | null = null;
   /** The features as drawn (unwrapped across ±180°), by id. */
   let drawnById = new Map<string, LayerFeature>();
@@ -362,13 +351,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       current = layer;
       articleLabels = [];
       labelled = false;
-      focus = focusBounds(layer.focus);
+      focus = focusView(layer.focus?.bbox);
       if (!focus && visible.length) {
         // A layer made without `focus` (an older file, a host's own) gets chooseFocus's, as geoparse would give
         // it, from a chunk of its own that a built site never loads; until then the map frames every place.
         import('../../core/choose-focus.ts').then(({ chooseFocus }) => {
           if (current !== layer) return;
-          focus = focusBounds(chooseFocus(layer));
+          focus = focusView(chooseFocus(layer)?.bbox);
           if (!touched && !selected) api.fit(false);
         });
       }
@@ -409,6 +398,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
                   at: latLng(area.at[1], area.at[0]),
                   look: `aa-lbl-area aa-k-${group}`,
                   room: area,
+                  always: !!inFocus?.has(f.id),
                 },
               ];
             // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
@@ -428,9 +418,14 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     },
 
     fit(animate = false, scope = 'focus') {
-      const b = scope === 'focus' && focus ? focus : boundsOf(shown);
-      if (b.isValid())
-        map.fitBounds(b, { padding: [24, 24], maxZoom: MAX_FIT_ZOOM, animate: animate && !reduceMotion() });
+      const all = boundsOf(shown);
+      // Every place is framed by the same rule as the focus: as close as a local story needs, a spot less close.
+      const view =
+        scope === 'focus' && focus
+          ? focus
+          : all.isValid() && focusView([all.getWest(), all.getSouth(), all.getEast(), all.getNorth()]);
+      if (view)
+        map.fitBounds(view.bounds, { padding: [24, 24], maxZoom: view.maxZoom, animate: animate && !reduceMotion() });
     },
 
     setSelected(id, fly) {

@@ -15,8 +15,13 @@ export interface MapLabel {
   look: string;
   /** A city's label, beside its dot; other labels are centred on their point. */
   dot?: boolean;
-  /** An area's room around its point (zoom-0 pixels, as labelPoint measures it): named only when the name fits. */
+  /** An area's room around its point (zoom-0 pixels, as labelPoint measures it): named only when the name fits… */
   room?: { radius: number; across: number };
+  /**
+   * …unless the article is about it (its focus): then a name too long for its room is centred on its label point,
+   * across the outline, as an atlas names Belgium on a map of Europe, rather than left out (issue #14).
+   */
+  always?: boolean;
   /** Named from this zoom on (Natural Earth's min_label of a sea). */
   minZoom?: number;
 }
@@ -189,12 +194,16 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       for (const l of order) {
         if (l.minZoom !== undefined && zoom < l.minZoom) continue;
         const { w, h } = measure(l);
-        if (l.room && (w > 2 * FIT_SLACK * l.room.across * scale || h > 2 * FIT_SLACK * l.room.radius * scale))
-          continue;
+        const room =
+          l.room && w <= 2 * FIT_SLACK * l.room.across * scale && h <= 2 * FIT_SLACK * l.room.radius * scale
+            ? l.room
+            : undefined;
+        if (l.room && !room && !l.always) continue;
         const p = map.latLngToLayerPoint(l.at);
         candidates.push(l);
-        // An area whose inner circle holds three lines may move its name a line up or down, out of a city's way.
-        const shift = !!l.room && 3 * h <= 2 * l.room.radius * scale;
+        // An area whose inner circle holds three lines may move its name a line up or down, out of a city's way, as
+        // may an area the article is about, whatever its room (Belgium's name, off Brussels' dot).
+        const shift = !!l.room && (!!l.always || 3 * h <= 2 * l.room.radius * scale);
         points.push(
           l.dot
             ? {
@@ -202,8 +211,8 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
                 dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX },
               }
             : {
-                label: l.room
-                  ? slideIn(p.x - w / 2, p.y - h / 2, w, h, l.room, scale, view)
+                label: room
+                  ? slideIn(p.x - w / 2, p.y - h / 2, w, h, room, scale, view)
                   : { x: p.x - w / 2, y: p.y - h / 2, w, h },
                 shift,
               },

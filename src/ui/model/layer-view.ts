@@ -7,7 +7,10 @@ import { countryName, kindLabel } from './kind-group.ts';
 export interface PlaceRow {
   feature: LayerFeature;
   mentions: number;
-  /** "What the article is about": named in the headline or mentioned more than once by name. */
+  /**
+   * "What the article is about": one of the layer's `focus` ids, the places the first view frames (issue #14); in a
+   * layer without `focus` (an older file), named in the headline or mentioned more than once by name.
+   */
   main: boolean;
   weight: number;
 }
@@ -19,17 +22,21 @@ export function visibleFeatures(layer: ArticleLayer): LayerFeature[] {
 
 /**
  * Place rows sorted by importance: toponym mentions count 1, adjectival ½, a headline mention adds 2;
- * ties go to the resolver's score.
+ * ties go to the resolver's score. The main places are the layer's `focus` ids, so that the list's "What the
+ * article is about" names what the map frames, not Ankara off screen (issue #14).
  * @example placeRows(layer).filter((r) => r.main).map((r) => r.feature.properties.name)
  */
 export function placeRows(layer: ArticleLayer): PlaceRow[] {
+  const ids = layer.focus?.ids;
+  const about = Array.isArray(ids) ? new Set(ids) : null;
   return visibleFeatures(layer)
     .map((feature) => {
       const ms = feature.properties.mentions;
       const names = ms.filter((m) => m.type !== 'adjectival').length;
       const inHeadline = ms.some((m) => m.passage === 0);
       const weight = names + (ms.length - names) / 2 + (inHeadline ? 2 : 0);
-      return { feature, mentions: ms.length, main: inHeadline || names > 1, weight };
+      const main = about ? about.has(feature.id) : inHeadline || names > 1;
+      return { feature, mentions: ms.length, main, weight };
     })
     .sort((a, b) => b.weight - a.weight || b.feature.properties.score - a.feature.properties.score);
 }
