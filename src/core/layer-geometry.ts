@@ -58,7 +58,11 @@ export function layerGeometryCached(g: Geometry): Geometry {
  * placeGeometry(gazetteer.get('geonames:587084')!, gazetteer) // { type: 'Point', coordinates: [49.89201, 40.37767] }
  */
 export function placeGeometry(place: Place, gazetteer: Gazetteer): Geometry {
-  // A gazetteer may have the layer's simplification of big polygons ready; else the layer makes it.
-  const shape = place.shape ? (gazetteer.layerGeometry?.(place.shape) ?? gazetteer.geometry(place.shape)) : undefined;
+  if (!place.shape) return { type: 'Point', coordinates: roundCoords(place.anchor) };
+  // A gazetteer may have the layer's form ready (its port promises layerGeometry's result, so it is not
+  // simplified and checked again: Russia's 1,391 vertices went through simplify-js in every process).
+  const ready = gazetteer.layerGeometry?.(place.shape);
+  if (ready) return ready;
+  const shape = gazetteer.geometry(place.shape);
   return shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: roundCoords(place.anchor) };
 }

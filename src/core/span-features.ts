@@ -3,7 +3,7 @@
 // gazetteer, spelling, the words around it, and (second pass) what else the article mentions.
 
 import { AREA_KINDS } from './area-kinds.ts';
-import { featureName, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
+import { featureName, mapOf, type FeatureSink, type Features, type GeoparserModel } from './model.ts';
 import { popBucket } from './pop-bucket.ts';
 import { COMPASS_WORDS, type NameSpan } from './find-name-spans.ts';
 import { TITLES } from './find-site-spans.ts';
@@ -74,7 +74,7 @@ export function lexiconOf(model: GeoparserModel): Lexicon {
       const words = n.split(' ');
       for (let k = 1; k < words.length; k++) nonPlacePrefixes.add(words.slice(0, k).join(' '));
     }
-    const dictLevels = new Map(Object.entries(model.dictWords ?? {}));
+    const dictLevels = mapOf(model.dictWords ?? {});
     lex = {
       commonWords: new Set(model.commonWords),
       givenNames: new Set(model.givenNames),

@@ -33,9 +33,11 @@ export function packTopology(source: Topology | string): PackedTopology {
   let coords: Float64Array;
   let arcStarts: Int32Array;
   if (typeof source === 'string') {
-    const arcs = findTopLevelMember(source, 'arcs');
-    if (arcs) {
-      ({ coords, arcStarts } = readArcs(source, arcs.valueStart, arcs.valueEnd));
+    let read: ReturnType<typeof readArcs> | undefined;
+    // The arcs are read where the member is found, in the same walk that finds their end.
+    const arcs = findTopLevelMember(source, 'arcs', (start) => (read = readArcs(source, start)).end);
+    if (arcs && read) {
+      ({ coords, arcStarts } = read);
       topology = JSON.parse(source.slice(0, arcs.memberStart) + source.slice(arcs.memberEnd)) as Topology;
     } else {
       topology = JSON.parse(source) as Topology;
@@ -82,6 +84,7 @@ function packArcs(arcs: number[][][]): { coords: Float64Array; arcStarts: Int32A
 function findTopLevelMember(
   text: string,
   name: string,
+  valueEndAt: (start: number) => number,
 ): { memberStart: number; memberEnd: number; valueStart: number; valueEnd: number } | null {
   const key = JSON.stringify(name);
   let depth = 0;
@@ -96,7 +99,7 @@ function findTopLevelMember(
         if (text.charCodeAt(v) !== 58 /* : */) return null;
         v++;
         while (isSpace(text.charCodeAt(v))) v++;
-        const valueEnd = valueEndAt(text, v);
+        const valueEnd = valueEndAt(v);
         let after = valueEnd;
         while (isSpace(text.charCodeAt(after))) after++;
         // Take the comma after the member, or else the one before it.
@@ -124,31 +127,26 @@ function stringEnd(text: string, i: number): number {
   throw new SyntaxError('shapes: unterminated string in the topology');
 }
 
-/** One past the end of the array value starting at `i` (arrays of numbers only, as arcs are). */
-function valueEndAt(text: string, i: number): number {
-  if (text.charCodeAt(i) !== 91) throw new SyntaxError('shapes: the topology\'s "arcs" is not an array');
-  let depth = 0;
-  for (let j = i; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 91) depth++;
-    else if (c === 93 && --depth === 0) return j + 1;
-  }
-  throw new SyntaxError('shapes: the topology\'s "arcs" array is not closed');
-}
-
-/** Reads `[[[x, y], …], …]` in [start, end) into positions and arc starts. */
-function readArcs(text: string, start: number, end: number): { coords: Float64Array; arcStarts: Int32Array } {
+/**
+ * Reads the array `[[[x, y], …], …]` that starts at `start` into positions and arc starts, and where it
+ * ends (one past its closing bracket).
+ */
+function readArcs(text: string, start: number): { coords: Float64Array; arcStarts: Int32Array; end: number } {
+  if (text.charCodeAt(start) !== 91) throw new SyntaxError('shapes: the topology\'s "arcs" is not an array');
   let coords = new Float64Array(1 << 16);
   const starts: number[] = [];
   let n = 0; // numbers read
   let depth = 0;
-  for (let i = start; i < end; i++) {
+  const end = text.length;
+  let i = start;
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 91) {
       depth++;
       if (depth === 2) starts.push(n >> 1);
-    } else if (c === 93) depth--;
-    else if (c === 45 || (c >= 48 && c <= 57)) {
+    } else if (c === 93) {
+      if (--depth === 0) break;
+    } else if (c === 45 || (c >= 48 && c <= 57)) {
       // A number: integers (quantised topologies) are read by hand, anything else by Number().
       let j = i;
       let value = 0;
@@ -172,8 +170,9 @@ function readArcs(text: string, start: number, end: number): { coords: Float64Ar
       i = j - 1;
     }
   }
+  if (depth > 0) throw new SyntaxError('shapes: the topology\'s "arcs" array is not closed');
   starts.push(n >> 1);
-  return { coords: coords.slice(0, n), arcStarts: Int32Array.from(starts) };
+  return { coords: coords.slice(0, n), arcStarts: Int32Array.from(starts), end: i + 1 };
 }
 
 /**

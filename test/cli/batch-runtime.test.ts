@@ -59,11 +59,27 @@ test('batchEnv: the child keeps the environment but the extra CA certificates, w
     ARTICLE_ATLAS_DATA: '/data',
     NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
   };
-  assert.deepEqual(batchEnv(env), { PATH: '/usr/bin', ARTICLE_ATLAS_DATA: '/data' });
+  assert.deepEqual(batchEnv(env, 'darwin'), { PATH: '/usr/bin', ARTICLE_ATLAS_DATA: '/data' });
   assert.equal(
     env.NODE_EXTRA_CA_CERTS,
     '/etc/ssl/certs/ca-certificates.crt',
     "the caller's environment is not changed",
+  );
+});
+
+test("batchEnv on Linux: malloc's memory in huge pages, unless GLIBC_TUNABLES already sets that tunable", () => {
+  assert.deepEqual(batchEnv({ PATH: '/usr/bin' }, 'linux'), {
+    PATH: '/usr/bin',
+    GLIBC_TUNABLES: 'glibc.malloc.hugetlb=1',
+  });
+  assert.equal(
+    batchEnv({ GLIBC_TUNABLES: 'glibc.malloc.arena_max=2' }, 'linux').GLIBC_TUNABLES,
+    'glibc.malloc.arena_max=2:glibc.malloc.hugetlb=1',
+    'other tunables kept',
+  );
+  assert.equal(
+    batchEnv({ GLIBC_TUNABLES: 'glibc.malloc.hugetlb=0' }, 'linux').GLIBC_TUNABLES,
+    'glibc.malloc.hugetlb=0',
   );
 });
 

@@ -37,6 +37,8 @@ test("the gazetteer's layer geometry of every polygon is the core's, masked or w
     assert.deepEqual(direct, layerGeometry(g), `${id}: decoded with its mask, rounded and wound`);
     assert.equal(normalizeGeometry(direct!), direct, `${id}: already in layer form`);
     assert.equal(gazetteer.layerGeometry!(id), direct, 'the same object each time');
+    // placeGeometry takes the gazetteer's layer form as it is: simplifying it again must change nothing.
+    assert.deepEqual(layerGeometry(direct!), direct, `${id}: simplified again, the same`);
   }
   assert.ok(masked >= 50, `${masked} masks`);
 });
