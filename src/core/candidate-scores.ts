@@ -83,7 +83,8 @@ export class CandidateScores extends LinearScores {
     // An area over its small namesake seat: the seat goes down rather than the area up, which lifted the area
     // over every other reading too (Uruguay's Florida department, which has a town Florida, over the state of
     // Florida). A big city over its area is lifted: that is the usual reading of the name (Washington, Tunis).
-    const twin = this.twinCity - this.twinBigArea - 2 * this.twinSeat;
+    // "Bronx, New York": a comma after a town names the area that holds it, whatever city bears its name.
+    const twin = this.twinCity - (this.commaCtx ? 0 : this.twinBigArea) - 2 * this.twinSeat;
     return this.score + twin * TWIN_BONUS + this.commaCtx * COMMA_BONUS + this.docShare * DOC_SHARE_BONUS;
   }
 }
