@@ -8,6 +8,7 @@ import { EMPTY_MODEL } from '../../src/core/model.ts';
 import { TWIN_BONUS } from '../../src/core/namesake-features.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { findLocalFocus } from '../../src/core/resolve-sites.ts';
+import { buildRankContext } from '../../src/core/rank-context.ts';
 import type { Candidate, Mention, Place, RankedMention, ResolvedMention } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
@@ -86,6 +87,40 @@ test('"Town, State": the comma lifts the twin penalty off a state whose name a b
   // Without a comma the state gives way to its big namesake city by the twin bonus; after "Bronx," it does not.
   assert.equal(score({ twinBigArea: 1 }) - score({}), -TWIN_BONUS);
   assert.equal(score({ twinBigArea: 1, commaCtx: 1 }), score({ commaCtx: 1 }));
+});
+
+test('article context: a reading is sure when its rivals lie elsewhere, not when they lie on the same spot', () => {
+  const at = (id: string, kind: Place['kind'], country: string, anchor: [number, number]): Place => ({
+    ...place(id, kind, country, ''),
+    anchor,
+  });
+  const town = at('cairns-town', 'city', 'AU', [145.77, -16.92]);
+  const region = at('cairns-region', 'admin2', 'AU', [145.7, -17.0]);
+  const far = at('cairns-far', 'city', 'GB', [-3.2, 55.9]);
+  const table: Array<[string, Candidate[], boolean]> = [
+    [
+      'the town a hair before the region around it, far ahead of a namesake abroad',
+      [
+        { place: town, nameType: 'name', score: 1 },
+        { place: region, nameType: 'name', score: 0.9 },
+        { place: far, nameType: 'name', score: -3 },
+      ],
+      true,
+    ],
+    [
+      'a hair before a namesake abroad',
+      [
+        { place: town, nameType: 'name', score: 1 },
+        { place: far, nameType: 'name', score: 0.9 },
+      ],
+      false,
+    ],
+  ];
+  for (const [what, candidates, sure] of table) {
+    const ctx = buildRankContext([{ mention: mention('Cairns'), candidates }]);
+    assert.equal(ctx.anchors.length, sure ? 1 : 0, what);
+    assert.equal(ctx.countries.get('AU'), sure ? 0.9 : 0.45, what);
+  }
 });
 
 /** What the committed gazetteer and model read each mention's text as, in a geoparsed text. */
