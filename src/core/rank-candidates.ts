@@ -4,7 +4,7 @@
 // article's other places (candidate-features.ts). Hand-set priors apply where the model has no weight.
 
 import { candidateFeatures, addContextFeatures, articleCommaPlaces } from './candidate-features.ts';
-import { CandidateScores } from './candidate-scores.ts';
+import { CandidateScores, FOREIGN_PENALTY } from './candidate-scores.ts';
 import type { GeoparserModel } from './model.ts';
 import { containsByShape, type Contains } from './namesake-features.ts';
 import { buildRankContext, type RankContext } from './rank-context.ts';
@@ -124,11 +124,22 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
       context = contextScores.get(local);
       if (!context) {
         context = new Float64Array(matches.length);
+        const foreign = new Uint8Array(matches.length);
+        let home = false;
         for (let k = 0; k < matches.length; k++) {
           const scores = new CandidateScores(model);
           addContextFeatures(scores, matches[k].place, mention, ctx);
           context[k] = scores.total;
+          foreign[k] = scores.docForeign;
+          if (!scores.docForeign) home = true;
         }
+        // A famous town abroad gives way to a namesake where the story is, beyond what the learned weight
+        // says: local stories are few in training data. Only against such a namesake, so a name whose
+        // readings all lie abroad keeps its probability; and only towns, since a country named is its own
+        // evidence ("USA" in a story about Turkey).
+        if (home)
+          for (let k = 0; k < matches.length; k++)
+            if (foreign[k] && matches[k].place.kind === 'city') context[k] -= FOREIGN_PENALTY;
         contextScores.set(local, context);
       }
     }

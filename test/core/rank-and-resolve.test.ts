@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMPTY_MODEL } from '../../src/core/model.ts';
-import { articleCommaPlaces, rankCandidates } from '../../src/core/rank-candidates.ts';
+import { articleCommaPlaces, findCandidates, rankCandidates, rankOnce } from '../../src/core/rank-candidates.ts';
+import { buildRankContext } from '../../src/core/rank-context.ts';
+import { FOREIGN_PENALTY, scoreCandidate } from '../../src/core/candidate-scores.ts';
 import { addContextFeatures, candidateFeatures } from '../../src/core/candidate-features.ts';
 import type { RankContext } from '../../src/core/rank-context.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
@@ -263,4 +265,28 @@ test('a reading the article names confidently by another name is marked; its own
   assert.equal(docSame(['pacific ocean']), 1);
   assert.equal(docSame(['pacific']), undefined);
   assert.equal(docSame(['pacific', 'pacific ocean']), 1);
+});
+
+test('a town abroad, far from the story, gives way to a namesake at home by a fixed penalty', () => {
+  const scores = (text: string, surfaces: string[]) => {
+    const mentions = mentionsOf(text, surfaces);
+    const ranked = rankCandidates(mentions, text, gazetteer, EMPTY_MODEL);
+    const ctx = buildRankContext(rankOnce(mentions, text, gazetteer, EMPTY_MODEL, null), text);
+    const paris = ranked.find((r) => r.mention.text === 'Paris')!;
+    const all = findCandidates(paris.mention, gazetteer);
+    // The ranked score against the same reading's features and the learned (here hand-set) weights alone.
+    return new Map(
+      paris.candidates.map((c) => {
+        const match = all.find((m) => m.place === c.place)!;
+        const plain = scoreCandidate(EMPTY_MODEL, candidateFeatures(match, all, paris.mention, ctx, []));
+        return [c.place.country, Math.round((c.score - plain) * 1000) / 1000];
+      }),
+    );
+  };
+  // A story about Illinois: Paris, France is foreign, Paris, Texas is at home.
+  const home = scores('Storms hit Springfield, Illinois, and Paris overnight.', ['Springfield', 'Illinois', 'Paris']);
+  assert.deepEqual([home.get('FR'), home.get('US')], [-FOREIGN_PENALTY, 0]);
+  // Every reading abroad (a story about Azerbaijan: both Parises are foreign there): nothing is taken off.
+  const away = scores('Talks in Lachin, then Lachin again, and Paris went on.', ['Lachin', 'Lachin', 'Paris']);
+  assert.deepEqual([away.get('FR'), away.get('US')], [0, 0]);
 });
