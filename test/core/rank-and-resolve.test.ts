@@ -290,3 +290,27 @@ test('a town abroad, far from the story, gives way to a namesake at home by a fi
   const away = scores('Talks in Lachin, then Lachin again, and Paris went on.', ['Lachin', 'Lachin', 'Paris']);
   assert.deepEqual([away.get('FR'), away.get('US')], [0, 0]);
 });
+
+test('one unsure place elsewhere is enough to make a far namesake foreign, when nothing else backs it', () => {
+  const [m] = mentionsOf('Nelson', ['Nelson']);
+  const paris = gazetteer.lookup('paris')[0].place;
+  const nz = { ...paris, country: 'NZ' };
+  // "Nelson" read in New Zealand by itself only; one nearby town read unsurely (half weight) in Canada.
+  const ctx = (ca: number): RankContext => ({
+    countries: new Map([
+      ['NZ', 3],
+      ['CA', ca],
+    ]),
+    countriesByKey: new Map([['nelson', new Map([['NZ', 3]])]]),
+    admin1s: new Map(),
+    anchors: [{ keys: new Set(['castlegar']), anchor: [paris.anchor[0] + 60, paris.anchor[1]] }],
+    placeKeys: new Map(),
+  });
+  const foreign = (ca: number) => {
+    const f = new Map<string, number>();
+    addContextFeatures(f, nz, m, ctx(ca));
+    return f.get('docForeign');
+  };
+  assert.equal(foreign(0.6), 1);
+  assert.equal(foreign(0.3), undefined);
+});
