@@ -271,7 +271,7 @@ test('a town abroad, far from the story, gives way to a namesake at home by a fi
   const scores = (text: string, surfaces: string[]) => {
     const mentions = mentionsOf(text, surfaces);
     const ranked = rankCandidates(mentions, text, gazetteer, EMPTY_MODEL);
-    const ctx = buildRankContext(rankOnce(mentions, text, gazetteer, EMPTY_MODEL, null), text);
+    const ctx = buildRankContext(rankOnce(mentions, text, gazetteer, EMPTY_MODEL, null));
     const paris = ranked.find((r) => r.mention.text === 'Paris')!;
     const all = findCandidates(paris.mention, gazetteer);
     // The ranked score against the same reading's features and the learned (here hand-set) weights alone.
