@@ -110,11 +110,12 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     } else {
       // A story whose other places all lie elsewhere: a famous namesake abroad needs evidence of its own
       // ("London" in a story about St. Thomas, Ontario is London, Ontario). Set below, once the distance to
-      // those places is known.
+      // those places is known. One place read unsurely (half weight) is enough when the name has nothing else
+      // behind it: "Nelson" with Castlegar, British Columbia, is not New Zealand's Nelson.
       let others = 0;
       ctx.countries.forEach((v) => (others += v));
       ctx.countriesByKey.get(mention.key)?.forEach((v) => (others -= v));
-      foreign = others >= 1;
+      foreign = others >= 0.5;
     }
     // A state the article names, by another name than this one: "Nelson" read as New Zealand's Nelson region
     // in a first pass is no evidence for the town of Nelson there.

@@ -35,6 +35,11 @@ const COMMA_BONUS = 4;
 // An article whose places lie mostly in one country reads an ambiguous name there ("Georgia" in a
 // story about Illinois and Texas is the state). Rare in training data, so the model cannot learn it.
 const DOC_SHARE_BONUS = 1.5;
+/**
+ * Taken off a town in a country the article does not name and far from its places (`docForeign`), when the
+ * name has a reading nearer home (rank-candidates.ts): "Plymouth" in a story about Massachusetts.
+ */
+export const FOREIGN_PENALTY = 1.5;
 
 /** The weights a candidate is scored with: a trained ranker always has a bias weight; without one the hand-set priors rank. */
 const rankWeights = (model: GeoparserModel): LinearModel =>
@@ -56,6 +61,7 @@ export class CandidateScores extends LinearScores {
   twinBigArea = 0;
   commaCtx = 0;
   docShare = 0;
+  docForeign = 0;
 
   constructor(model: GeoparserModel) {
     super(rankWeights(model));
@@ -72,6 +78,7 @@ export class CandidateScores extends LinearScores {
         break;
       case 'commaCtx':
       case 'docShare':
+      case 'docForeign':
         this[name] = value;
         break;
     }
@@ -83,7 +90,8 @@ export class CandidateScores extends LinearScores {
     // An area over its small namesake seat: the seat goes down rather than the area up, which lifted the area
     // over every other reading too (Uruguay's Florida department, which has a town Florida, over the state of
     // Florida). A big city over its area is lifted: that is the usual reading of the name (Washington, Tunis).
-    const twin = this.twinCity - this.twinBigArea - 2 * this.twinSeat;
+    // "Bronx, New York": a comma after a town names the area that holds it, whatever city bears its name.
+    const twin = this.twinCity - (this.commaCtx ? 0 : this.twinBigArea) - 2 * this.twinSeat;
     return this.score + twin * TWIN_BONUS + this.commaCtx * COMMA_BONUS + this.docShare * DOC_SHARE_BONUS;
   }
 }

@@ -4,7 +4,7 @@
 // article's other places (candidate-features.ts). Hand-set priors apply where the model has no weight.
 
 import { candidateFeatures, addContextFeatures, articleCommaPlaces } from './candidate-features.ts';
-import { CandidateScores } from './candidate-scores.ts';
+import { CandidateScores, FOREIGN_PENALTY } from './candidate-scores.ts';
 import type { GeoparserModel } from './model.ts';
 import { containsByShape, type Contains } from './namesake-features.ts';
 import { buildRankContext, type RankContext } from './rank-context.ts';
@@ -53,6 +53,8 @@ interface Prepared {
   matches: NameMatch[];
   /** The score of each match's local features, computed once for both passes. */
   local: Float64Array;
+  /** 1 for a match that is a big city meant over its namesake area (`twinCity`). */
+  twin: Uint8Array;
 }
 
 /** A name's readings and their local scores, shared by every mention of the name with the same type. */
@@ -94,24 +96,20 @@ function prepareCandidates(
     const name = `${mention.type}:${mention.key}${mention.qualified ? ':qualified' : ''}`;
     const known = comma.length ? undefined : seen.get(name);
     if (known) {
-      prepared.push({ mention, matches: known.matches, local: known.local });
+      prepared.push({ mention, matches: known.matches, local: known.local, twin: known.twin });
       continue;
     }
     const matches = findCandidates(mention, gazetteer);
     // Only the scores are kept: readings live across a batch, and their feature maps would not.
     const local = new Float64Array(matches.length);
-    for (let k = 0; k < matches.length; k++)
-      local[k] = candidateFeatures(
-        matches[k],
-        matches,
-        mention,
-        null,
-        comma,
-        contains,
-        new CandidateScores(model),
-      ).total;
-    if (!comma.length) seen.set(name, { matches, local });
-    prepared.push({ mention, matches, local });
+    const twin = new Uint8Array(matches.length);
+    for (let k = 0; k < matches.length; k++) {
+      const scores = candidateFeatures(matches[k], matches, mention, null, comma, contains, new CandidateScores(model));
+      local[k] = scores.total;
+      twin[k] = scores.twinCity;
+    }
+    if (!comma.length) seen.set(name, { matches, local, twin });
+    prepared.push({ mention, matches, local, twin });
   }
   return prepared;
 }
@@ -120,28 +118,41 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
   // Context features depend on the mention's name only, so mentions that share readings share them.
   const contextScores = new Map<Prepared['local'], Float64Array>();
   const ranked: RankedMention[] = [];
-  for (const { mention, matches, local } of prepared) {
+  for (const { mention, matches, local, twin } of prepared) {
     let context: Float64Array | undefined;
     if (ctx) {
       context = contextScores.get(local);
       if (!context) {
         context = new Float64Array(matches.length);
+        const foreign = new Uint8Array(matches.length);
+        let home = false;
         for (let k = 0; k < matches.length; k++) {
           const scores = new CandidateScores(model);
           addContextFeatures(scores, matches[k].place, mention, ctx);
           context[k] = scores.total;
+          foreign[k] = scores.docForeign;
+          if (!scores.docForeign) home = true;
         }
+        // A famous town abroad gives way to a namesake where the story is, beyond what the learned weight
+        // says: local stories are few in training data. Only against such a namesake, so a name whose
+        // readings all lie abroad keeps its probability; and only towns, since a country named is its own
+        // evidence ("USA" in a story about Turkey).
+        if (home)
+          for (let k = 0; k < matches.length; k++)
+            if (foreign[k] && matches[k].place.kind === 'city') context[k] -= FOREIGN_PENALTY;
         contextScores.set(local, context);
       }
     }
     const candidates: Candidate[] = [];
     for (let k = 0; k < matches.length; k++) {
       // Scores are linear, so the context part adds to the local part computed for the first pass.
-      candidates.push({
+      const candidate: Candidate = {
         place: matches[k].place,
         nameType: matches[k].nameType,
         score: local[k] + (context ? context[k] : 0),
-      });
+      };
+      if (twin[k]) candidate.twinCity = true;
+      candidates.push(candidate);
     }
     // Best first; the sort is stable, so equal scores keep the gazetteer's order.
     candidates.sort((x, y) => y.score - x.score);

@@ -1,6 +1,7 @@
 // What an article says as a whole about where it is, gathered from a first ranking of its mentions:
 // the countries and admin-1 units its places lie in, and the anchors of the places it names surely.
 
+import { distanceKm } from './distance-km.ts';
 import type { RankedMention } from './types.ts';
 
 /** What the article as a whole says, gathered from its mentions' readings. */
@@ -35,8 +36,9 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
     const top = candidates[0];
     if (!top) continue;
     const p = top.place;
-    // A reading is confident when it beats the runner-up clearly or has no rival.
-    const margin = candidates.length > 1 ? top.score - candidates[1].score : 3;
+    // A reading is confident when it beats the runner-up clearly or has no rival elsewhere: readings that lie
+    // together (the town of Cairns and the Cairns region around it) agree on where the article is.
+    const margin = marginOverRivals(candidates);
     const w = mention.confidence * (margin >= 1 ? 1 : 0.5);
     if (p.country) {
       countries.set(p.country, (countries.get(p.country) ?? 0) + w);
@@ -64,4 +66,15 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   }
   const anchors = [...byPlace.values()].sort((x, y) => y.n - x.n).slice(0, MAX_CONTEXT_ANCHORS);
   return { countries, countriesByKey, admin1s, anchors, placeKeys };
+}
+
+/** Readings nearer than this to the top one place the mention in the same spot, whichever is meant. */
+const SAME_SPOT_KM = 50;
+
+/** How far the top reading leads the best reading that lies elsewhere (3 when none does). */
+function marginOverRivals(candidates: RankedMention['candidates']): number {
+  const top = candidates[0];
+  for (let k = 1; k < candidates.length; k++)
+    if (distanceKm(top.place.anchor, candidates[k].place.anchor) > SAME_SPOT_KM) return top.score - candidates[k].score;
+  return 3;
 }

@@ -19,6 +19,21 @@ export interface ResolveMentionsOptions {
 const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02, altMargin: 3 };
 
 /**
+ * Is the alternate-name reading the big city that the primary-name reading, a state or district holding it, is
+ * named after ("New York")? The twin rule (namesake-features.ts) has weighed the two already, so the city is no
+ * obscure alternate name to hold back; against a country ("Mexico") the margin stands.
+ */
+function twinOf(city: Candidate, area: Candidate): boolean {
+  const a = area.place;
+  return (
+    !!city.twinCity &&
+    (a.kind === 'admin1' || a.kind === 'admin2') &&
+    a.country === city.place.country &&
+    a.admin1 === city.place.admin1
+  );
+}
+
+/**
  * Chooses a referent for every ranked mention.
  *
  * @example
@@ -59,7 +74,7 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
         named = c;
       }
     }
-    if (best && best.nameType === 'alt' && named && namedMean > bestMean - altMargin) {
+    if (best && best.nameType === 'alt' && named && namedMean > bestMean - altMargin && !twinOf(best, named)) {
       best = named;
       bestMean = namedMean;
     }

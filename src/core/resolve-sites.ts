@@ -20,13 +20,14 @@ const MIN_FOCUS_EVIDENCE = 0.4;
 
 /**
  * The place the article is local to: the city with the most evidence — mentions weighed by how sure
- * recognition and resolution are, names counting over alternate names — first mention breaking ties.
+ * recognition and resolution are, names counting over alternate names, and a name many towns share
+ * counting less — first mention breaking ties.
  */
 export function findLocalFocus(
   resolved: ResolvedMention[],
   focusKinds: ReadonlyArray<Place['kind']> = DEFAULTS.focusKinds,
 ): Place | null {
-  const counts = new Map<string, { place: Place; n: number; first: number }>();
+  const counts = new Map<string, { place: Place; n: number; weighed: number; first: number }>();
   for (const r of resolved) {
     if (
       !r.place ||
@@ -36,15 +37,31 @@ export function findLocalFocus(
       !focusKinds.includes(r.place.kind)
     )
       continue;
-    const c = counts.get(r.place.id) ?? { place: r.place, n: 0, first: r.mention.start };
+    const c = counts.get(r.place.id) ?? { place: r.place, n: 0, weighed: 0, first: r.mention.start };
     const byName = r.candidates[0]?.place.id === r.place.id && r.candidates[0].nameType === 'name';
-    c.n += r.mention.confidence * r.score * (byName ? 1 : 0.5);
+    const n = r.mention.confidence * r.score * (byName ? 1 : 0.5);
+    c.n += n;
+    // A name many towns bear counts only as far as resolution is sure of the one chosen.
+    c.weighed += (n * r.score) / Math.sqrt(townsNamed(r));
     counts.set(r.place.id, c);
   }
+  // The threshold is on the evidence itself: a local story about a Springfield still has its focus.
   for (const [id, c] of counts) if (c.n < MIN_FOCUS_EVIDENCE) counts.delete(id);
-  let best: { place: Place; n: number; first: number } | null = null;
-  for (const c of counts.values()) if (!best || c.n > best.n || (c.n === best.n && c.first < best.first)) best = c;
+  let best: { weighed: number; place: Place; first: number } | null = null;
+  for (const c of counts.values())
+    if (!best || c.weighed > best.weighed || (c.weighed === best.weighed && c.first < best.first)) best = c;
   return best?.place ?? null;
+}
+
+/**
+ * How many towns bear the mention's name (at least 1): a name shared by many — often after a person, so
+ * also a street's or a family's ("Lafayette", "Franklin") — is weaker evidence that the story is local to
+ * the one chosen than a name only one town bears ("New Orleans").
+ */
+function townsNamed(r: ResolvedMention): number {
+  let n = 0;
+  for (const c of r.candidates) if (c.place.kind === 'city') n++;
+  return Math.max(1, n);
 }
 
 const slug = (s: string) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'site';

@@ -130,6 +130,11 @@ export interface Candidate {
   place: Place;
   nameType: NameMatch['nameType'];
   score: number;
+  /**
+   * A big city that a same-named area of its country holds and is named after, meant over that area
+   * (`twinCity`, namesake-features.ts): "New York" for New York City, which bears the name as an alternate one.
+   */
+  twinCity?: boolean;
 }
 
 export interface RankedMention {

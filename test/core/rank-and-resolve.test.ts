@@ -3,7 +3,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EMPTY_MODEL } from '../../src/core/model.ts';
-import { articleCommaPlaces, rankCandidates } from '../../src/core/rank-candidates.ts';
+import { articleCommaPlaces, findCandidates, rankCandidates, rankOnce } from '../../src/core/rank-candidates.ts';
+import { buildRankContext } from '../../src/core/rank-context.ts';
+import { FOREIGN_PENALTY, scoreCandidate } from '../../src/core/candidate-scores.ts';
 import { addContextFeatures, candidateFeatures } from '../../src/core/candidate-features.ts';
 import type { RankContext } from '../../src/core/rank-context.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
@@ -263,4 +265,52 @@ test('a reading the article names confidently by another name is marked; its own
   assert.equal(docSame(['pacific ocean']), 1);
   assert.equal(docSame(['pacific']), undefined);
   assert.equal(docSame(['pacific', 'pacific ocean']), 1);
+});
+
+test('a town abroad, far from the story, gives way to a namesake at home by a fixed penalty', () => {
+  const scores = (text: string, surfaces: string[]) => {
+    const mentions = mentionsOf(text, surfaces);
+    const ranked = rankCandidates(mentions, text, gazetteer, EMPTY_MODEL);
+    const ctx = buildRankContext(rankOnce(mentions, text, gazetteer, EMPTY_MODEL, null));
+    const paris = ranked.find((r) => r.mention.text === 'Paris')!;
+    const all = findCandidates(paris.mention, gazetteer);
+    // The ranked score against the same reading's features and the learned (here hand-set) weights alone.
+    return new Map(
+      paris.candidates.map((c) => {
+        const match = all.find((m) => m.place === c.place)!;
+        const plain = scoreCandidate(EMPTY_MODEL, candidateFeatures(match, all, paris.mention, ctx, []));
+        return [c.place.country, Math.round((c.score - plain) * 1000) / 1000];
+      }),
+    );
+  };
+  // A story about Illinois: Paris, France is foreign, Paris, Texas is at home.
+  const home = scores('Storms hit Springfield, Illinois, and Paris overnight.', ['Springfield', 'Illinois', 'Paris']);
+  assert.deepEqual([home.get('FR'), home.get('US')], [-FOREIGN_PENALTY, 0]);
+  // Every reading abroad (a story about Azerbaijan: both Parises are foreign there): nothing is taken off.
+  const away = scores('Talks in Lachin, then Lachin again, and Paris went on.', ['Lachin', 'Lachin', 'Paris']);
+  assert.deepEqual([away.get('FR'), away.get('US')], [0, 0]);
+});
+
+test('one unsure place elsewhere is enough to make a far namesake foreign, when nothing else backs it', () => {
+  const [m] = mentionsOf('Nelson', ['Nelson']);
+  const paris = gazetteer.lookup('paris')[0].place;
+  const nz = { ...paris, country: 'NZ' };
+  // "Nelson" read in New Zealand by itself only; one nearby town read unsurely (half weight) in Canada.
+  const ctx = (ca: number): RankContext => ({
+    countries: new Map([
+      ['NZ', 3],
+      ['CA', ca],
+    ]),
+    countriesByKey: new Map([['nelson', new Map([['NZ', 3]])]]),
+    admin1s: new Map(),
+    anchors: [{ keys: new Set(['castlegar']), anchor: [paris.anchor[0] + 60, paris.anchor[1]] }],
+    placeKeys: new Map(),
+  });
+  const foreign = (ca: number) => {
+    const f = new Map<string, number>();
+    addContextFeatures(f, nz, m, ctx(ca));
+    return f.get('docForeign');
+  };
+  assert.equal(foreign(0.6), 1);
+  assert.equal(foreign(0.3), undefined);
 });
