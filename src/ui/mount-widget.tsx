@@ -95,7 +95,9 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
           )
         : undefined;
   text
-    ?.then((t) => validator.then(({ readLayer }) => !signal.aborted && model.load(t, readLayer)))
+    ?.then((t) =>
+      validator.then(({ readerInSlices }) => readerInSlices(t)).then((read) => !signal.aborted && model.load(t, read)),
+    )
     .catch((e: Error) => {
       if (!signal.aborted)
         model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };

@@ -6,15 +6,19 @@ import { ExportButtons } from './ExportButtons.tsx';
 
 /**
  * Opens a chosen or dropped file (issue #6): the validator is a lazy chunk, loaded here; the size is
- * checked before anything is read; then every feature is checked. A refused file leaves the layer shown.
+ * checked before anything is read; then every feature is checked, a slice per task (issue #19 item 14). A refused
+ * file leaves the layer shown.
  * @example input.onchange = () => openLayerFile(model, input.files[0])
  */
 export async function openLayerFile(model: Model, file: Blob): Promise<void> {
   try {
-    const { layerSizeProblem, readLayer } = await import('../model/validate-layer.ts');
+    const { layerSizeProblem, readerInSlices } = await import('../model/validate-layer.ts');
     const tooBig = layerSizeProblem(file.size);
     if (tooBig) model.error.value = tooBig;
-    else model.load(await file.text(), readLayer);
+    else {
+      const text = await file.text();
+      model.load(text, await readerInSlices(text));
+    }
   } catch (e) {
     // The chunk did not load, or the file could not be read (removed since it was chosen).
     model.error.value = {
