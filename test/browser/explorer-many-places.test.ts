@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { MAX_LAYER_PARTS } from '../../src/ui/model/validate-layer.ts';
 import { manyCities } from '../helpers/many-cities.ts';
 import {
   attr,
@@ -37,6 +38,10 @@ const site = useSite(seedSample());
 before(async () => {
   await site.started;
   writeFileSync(join(site.dir, 'cities.json'), JSON.stringify(manyCities(CITIES)));
+  const point = (i: number) =>
+    `{"type":"Feature","id":"p${i}","geometry":{"type":"Point","coordinates":[0,0]},"properties":{"name":"P","kind":"city"}}`;
+  const features = Array.from({ length: MAX_LAYER_PARTS + 1 }, (_, i) => point(i)).join(',');
+  writeFileSync(join(site.dir, 'too-many.json'), `{"type":"FeatureCollection","features":[${features}]}`);
 });
 
 for (const engine of ENGINES)
@@ -49,8 +54,21 @@ for (const engine of ENGINES)
     test('opening the file: the page answers, the list is windowed, every mention becomes a button', async () => {
       const { page } = o;
       await startGapTimer(page);
+      // A button of the test's own: a click on it while the layer is being drawn must be handled before the end.
+      await page.evaluate(() => {
+        const b = document.body.appendChild(document.createElement('button'));
+        b.id = 'aa-test-probe';
+        b.textContent = 'Probe';
+        b.style.cssText = 'position: fixed; left: 0; bottom: 0; z-index: 9999';
+        b.onclick = () => (b.dataset.mentions = String(document.querySelectorAll('.aa-article .aa-m').length));
+      });
       const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
       await input.uploadFile(join(site.dir, 'cities.json'));
+      await page.waitForFunction(() => document.querySelector('path.aa-k-city[data-id="test:600"]'), {
+        timeout: 120_000,
+        polling: 'raf',
+      });
+      await page.click('#aa-test-probe');
       await page.waitForFunction(
         (n) => document.querySelectorAll('.aa-article .aa-m').length === n && document.querySelector('.aa-row'),
         { timeout: 120_000 },
@@ -62,12 +80,35 @@ for (const engine of ENGINES)
         `# ${engine}: the longest the page did not answer while opening ${CITIES} places: ${gap.toFixed(0)} ms`,
       );
       assert.ok(gap < MAX_GAP_MS, `the page did not answer for ${gap.toFixed(0)} ms`);
+      const seen = Number(await attr(page, '#aa-test-probe', 'data-mentions'));
+      assert.ok(seen < CITIES, `the click was handled only once all ${seen} mentions were made`);
+      await page.waitForFunction((n) => document.querySelectorAll('path.aa-k-city').length === n, {}, CITIES);
       assert.equal(await text(page, '.aa-title'), `${CITIES} towns`);
       const rows = await count(page, '.aa-row');
       assert.ok(rows > 10 && rows < 120, `${rows} rows rendered`);
       assert.equal(await attr(page, `li[aria-setsize="${REST}"]`, 'aria-posinset'), '1');
       assert.equal(await count(page, `li[aria-setsize="${REST}"]`, { hasText: /^Town 50(?!\d)/ }), 1);
       assert.deepEqual(o.errors, []);
+    });
+
+    test('the names on the map do not overlap one another', async () => {
+      const boxes = await o.page.evaluate(() =>
+        [...document.querySelectorAll('.aa-lbl:not([hidden])')].map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.left, r.top, r.right, r.bottom];
+        }),
+      );
+      assert.ok(boxes.length > 20, `${boxes.length} names shown`);
+      // A pixel of slack: the boxes are rounded to whole pixels when placed.
+      const overlap = (a: number[], b: number[]) =>
+        a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1;
+      const pairs = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => overlap(a, b))
+          .map((b) => [a, b]),
+      );
+      assert.deepEqual(pairs, []);
     });
 
     test('Tab walks the list on past the rows first rendered', async () => {
@@ -125,6 +166,16 @@ for (const engine of ENGINES)
       await click(page, '.aa-row', { hasText: /^Town 4999(?!\d)/ });
       await click(page, '.aa-passages button', { hasText: 'Show in text' });
       await page.waitForFunction(() => document.activeElement?.textContent === 'Town 4999');
+      assert.deepEqual(o.errors, []);
+    });
+
+    test(`a file of over ${MAX_LAYER_PARTS} places is refused with the limit named; the layer shown stays`, async () => {
+      const { page } = o;
+      const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
+      await input.uploadFile(join(site.dir, 'too-many.json'));
+      await page.waitForFunction(() => document.querySelector('[role="alert"]'), { timeout: 120_000 });
+      assert.match(await text(page, '[role="alert"]'), new RegExp(`too large.*up to ${MAX_LAYER_PARTS} of each`, 's'));
+      assert.equal(await text(page, '.aa-title'), `${CITIES} towns`);
       assert.deepEqual(o.errors, []);
     });
   });
