@@ -10,7 +10,7 @@ import type { BasemapData } from './map/basemap-transform.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
 import { loadStoryParts } from './load-story-parts.ts';
-import { readLayer } from './model/validate-layer.ts';
+import { readerInSlices } from './model/validate-layer.ts';
 
 export interface WidgetOptions {
   /** The layer as an object or its JSON text (kept byte for byte for export). */
@@ -96,7 +96,10 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
           )
         : undefined;
   text
-    ?.then((t) => !signal.aborted && model.load(t, readLayer))
+    ?.then(async (t) => {
+      const read = await readerInSlices(t);
+      if (!signal.aborted) model.load(t, read);
+    })
     .catch((e: Error) => {
       if (!signal.aborted)
         model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };

@@ -2,11 +2,13 @@
 // Firefox: the page keeps answering; the place list renders a window of its rows (with their position in the
 // list for screen readers), Tab walks on past the window, a place clicked on the map has its row scrolled into
 // view; the article text makes every mention a button, a chunk per task; a name in the text selects its place,
-// and "Show in text" reaches a mention far down. test/bench/import-bench.ts times 1,000 to 20,000.
+// and "Show in text" reaches a mention far down; every city is drawn, the names on the map do not overlap, and a
+// file over the explorer's limit is refused by name. test/bench/import-bench.ts times 1,000 to 20,000.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { MAX_LAYER_PARTS } from '../../src/ui/model/validate-layer.ts';
 import { manyCities } from '../helpers/many-cities.ts';
 import {
   attr,
@@ -37,6 +39,10 @@ const site = useSite(seedSample());
 before(async () => {
   await site.started;
   writeFileSync(join(site.dir, 'cities.json'), JSON.stringify(manyCities(CITIES)));
+  const point = (i: number) =>
+    `{"type":"Feature","id":"p${i}","geometry":{"type":"Point","coordinates":[0,0]},"properties":{"name":"P","kind":"city"}}`;
+  const features = Array.from({ length: MAX_LAYER_PARTS + 1 }, (_, i) => point(i)).join(',');
+  writeFileSync(join(site.dir, 'too-many.json'), `{"type":"FeatureCollection","features":[${features}]}`);
 });
 
 for (const engine of ENGINES)
@@ -62,12 +68,33 @@ for (const engine of ENGINES)
         `# ${engine}: the longest the page did not answer while opening ${CITIES} places: ${gap.toFixed(0)} ms`,
       );
       assert.ok(gap < MAX_GAP_MS, `the page did not answer for ${gap.toFixed(0)} ms`);
+      await page.waitForFunction((n) => document.querySelectorAll('path.aa-k-city').length === n, {}, CITIES);
       assert.equal(await text(page, '.aa-title'), `${CITIES} towns`);
       const rows = await count(page, '.aa-row');
       assert.ok(rows > 10 && rows < 120, `${rows} rows rendered`);
       assert.equal(await attr(page, `li[aria-setsize="${REST}"]`, 'aria-posinset'), '1');
       assert.equal(await count(page, `li[aria-setsize="${REST}"]`, { hasText: /^Town 50(?!\d)/ }), 1);
       assert.deepEqual(o.errors, []);
+    });
+
+    test('the names on the map do not overlap one another', async () => {
+      const boxes = await o.page.evaluate(() =>
+        [...document.querySelectorAll('.aa-lbl:not([hidden])')].map((e) => {
+          const r = e.getBoundingClientRect();
+          return [r.left, r.top, r.right, r.bottom];
+        }),
+      );
+      assert.ok(boxes.length > 20, `${boxes.length} names shown`);
+      // A pixel of slack: the boxes are rounded to whole pixels when placed.
+      const overlap = (a: number[], b: number[]) =>
+        a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1;
+      const pairs = boxes.flatMap((a, i) =>
+        boxes
+          .slice(i + 1)
+          .filter((b) => overlap(a, b))
+          .map((b) => [a, b]),
+      );
+      assert.deepEqual(pairs, []);
     });
 
     test('Tab walks the list on past the rows first rendered', async () => {
@@ -125,6 +152,16 @@ for (const engine of ENGINES)
       await click(page, '.aa-row', { hasText: /^Town 4999(?!\d)/ });
       await click(page, '.aa-passages button', { hasText: 'Show in text' });
       await page.waitForFunction(() => document.activeElement?.textContent === 'Town 4999');
+      assert.deepEqual(o.errors, []);
+    });
+
+    test(`a file of over ${MAX_LAYER_PARTS} places is refused with the limit named; the layer shown stays`, async () => {
+      const { page } = o;
+      const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
+      await input.uploadFile(join(site.dir, 'too-many.json'));
+      await page.waitForFunction(() => document.querySelector('[role="alert"]'), { timeout: 120_000 });
+      assert.match(await text(page, '[role="alert"]'), new RegExp(`too large.*up to ${MAX_LAYER_PARTS} of each`, 's'));
+      assert.equal(await text(page, '.aa-title'), `${CITIES} towns`);
       assert.deepEqual(o.errors, []);
     });
   });

@@ -350,3 +350,13 @@ test('the seed layer: the South Caucasus places are the focus; Russia, Turkey an
   assert.ok(w <= 43.5 && e >= 50.3 && s <= 38.4 && n >= 41.9, `${focus.bbox}`);
   assert.ok(e - w < 15 && n - s < 8, `${focus.bbox}`);
 });
+
+test('a layer of 150,000 towns gets a focus (the box was a Math.min over every town as arguments: a stack overflow)', () => {
+  const towns = Array.from({ length: 150_000 }, (_, i) =>
+    place(`T${i}`, 'city', [2 + (i % 100) / 100, 48 + Math.floor(i / 100) / 1500], [i % 3]),
+  );
+  // Not layerOf(...towns): that spread would overflow the stack itself.
+  const focus = chooseFocus({ type: 'FeatureCollection', features: towns, passages: [] });
+  assert.equal(focus?.ids.length, 150_000);
+  assert.deepEqual(focus?.bbox, [2, 48, 2.99, 48.999333]);
+});

@@ -13,6 +13,8 @@ import {
   jsonDepthOver,
   MAX_FIELD_CHARS,
   MAX_LAYER_BYTES,
+  MAX_LAYER_PARTS,
+  readerInSlices,
   readLayer,
 } from '../../src/ui/model/validate-layer.ts';
 
@@ -339,4 +341,49 @@ test('a kind named like an Object.prototype member is an unknown kind', async ()
     assert.equal(kindGroup(k), 'other');
     assert.equal(kindLabel(k), k);
   }
+});
+
+// Issue #19 item 14: big layers are read a slice per task, and those too big for a page are refused by name.
+const points = (n: number, passages = 0) =>
+  JSON.stringify({
+    type: 'FeatureCollection',
+    passages: Array.from({ length: passages }, () => ({ start: 0, end: 0 })),
+    features: Array.from({ length: n }, (_, i) => ({
+      type: 'Feature',
+      id: `p${i}`,
+      geometry: { type: 'Point', coordinates: [i % 180, i % 90] },
+      properties: { name: `P${i}`, kind: 'city', mentions: [] },
+    })),
+  });
+
+test('a layer of more features or paragraphs than MAX_LAYER_PARTS is refused, naming the limit', () => {
+  for (const text of [points(MAX_LAYER_PARTS + 1), points(1, MAX_LAYER_PARTS + 1)])
+    assert.throws(
+      () => readLayer(text),
+      (e: unknown) =>
+        e instanceof LayerFileError &&
+        e.title === 'This file is too large' &&
+        e.message.includes(`up to ${MAX_LAYER_PARTS} of each`),
+    );
+  assert.equal(readLayer(points(MAX_LAYER_PARTS, MAX_LAYER_PARTS)).layer.features.length, MAX_LAYER_PARTS);
+});
+
+test('readerInSlices reads a big layer over several tasks, to the same result as readLayer', async () => {
+  const text = points(5000);
+  let timers = 0;
+  const tick = setInterval(() => timers++, 0);
+  const read = await readerInSlices(text);
+  clearInterval(tick);
+  assert.ok(timers > 0, 'other timers ran while the layer was read');
+  assert.deepEqual(read(text), readLayer(text));
+});
+
+test('readerInSlices reads a small layer within the task, and gives a refusal to whoever reads it', async () => {
+  let timer = false;
+  setTimeout(() => (timer = true));
+  const read = await readerInSlices(seedText);
+  assert.equal(timer, false, 'no timer ran first');
+  assert.deepEqual(read(seedText), readLayer(seedText));
+  const refuse = await readerInSlices('[1]');
+  assert.throws(() => refuse('[1]'), /JSON but not GeoJSON/);
 });

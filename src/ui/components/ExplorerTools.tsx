@@ -1,20 +1,24 @@
 // The explorer's own toolbar buttons (issues #4, #5, #17): KML, CSV and site downloads, open a layer file,
 // and the Embed dialog when the site's address is known. Embeds leave them out (and out of their bundle).
 import type { Model } from '../model/create-model.ts';
-import { layerSizeProblem, readLayer } from '../model/validate-layer.ts';
+import { layerSizeProblem, readerInSlices } from '../model/validate-layer.ts';
 import { EmbedDialog } from './EmbedDialog.tsx';
 import { ExportButtons } from './ExportButtons.tsx';
 
 /**
  * Opens a chosen or dropped file (issue #6): the size is checked before anything is read; then every feature
- * is checked, by the validator the page's own layer goes through. A refused file leaves the layer shown.
+ * is checked, a slice per task (issue #19 item 14), by the validator the page's own layer goes through. A refused
+ * file leaves the layer shown.
  * @example input.onchange = () => openLayerFile(model, input.files[0])
  */
 export async function openLayerFile(model: Model, file: Blob): Promise<void> {
   try {
     const tooBig = layerSizeProblem(file.size);
     if (tooBig) model.error.value = tooBig;
-    else model.load(await file.text(), readLayer);
+    else {
+      const text = await file.text();
+      model.load(text, await readerInSlices(text));
+    }
   } catch (e) {
     // The file could not be read (removed since it was chosen).
     model.error.value = {

@@ -68,12 +68,33 @@ const DOT_RADIUS_PX = 6;
 /** Shapes added to the map per task: 500 circle markers take ~50 ms on the development machine. */
 const SLICE_FEATURES = 500;
 
-/** The box of nested `[lon, lat]` coordinates (invalid when there are none). */
-function box(coordinates: unknown, b = latLngBounds([])): LatLngBounds {
-  if (Array.isArray(coordinates))
-    if (typeof coordinates[0] === 'number') b.extend([coordinates[1], coordinates[0]]);
-    else for (const c of coordinates) box(c, b);
-  return b;
+/**
+ * The box of nested `[lon, lat]` coordinates (invalid when there are none), counted in numbers and made a
+ * LatLngBounds once: a LatLng per position made framing 20,000 places a task of its own (issue #19 item 14).
+ */
+function box(coordinates: unknown): LatLngBounds {
+  let s = Infinity;
+  let w = s;
+  let n = -s;
+  let e = n;
+  const take = (c: unknown) => {
+    if (Array.isArray(c))
+      if (typeof c[0] === 'number') {
+        s = Math.min(s, c[1]);
+        w = Math.min(w, c[0]);
+        n = Math.max(n, c[1]);
+        e = Math.max(e, c[0]);
+      } else c.forEach(take);
+  };
+  take(coordinates);
+  return latLngBounds(
+    s > n
+      ? []
+      : [
+          [s, w],
+          [n, e],
+        ],
+  );
 }
 
 /** @example const m = createArticleMap(el, { onSelect: (id) => model.select(id, 'map') }) */

@@ -135,6 +135,9 @@ export function createModel(resolvePlace?: PlaceResolver) {
           layer.value = story ? null : next;
           source.value = dropped.length ? null : text;
           error.value = null;
+          // Places first for every new layer, as for the first (issue #19 item 14): the list and the text of a file
+          // of 20,000 places rendered in the task that drew its map; MapView sets this again after the map's frame.
+          mapPainted.value = false;
           notice.value = dropped.length ? `Left out: ${dropped.join('; ')}.` : null;
           if (selectedId.value && !next.features.some((f) => f.id === selectedId.value)) selectedId.value = null;
         });

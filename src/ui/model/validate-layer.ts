@@ -34,6 +34,17 @@ export const MAX_JSON_DEPTH = 64;
  */
 export const MAX_FIELD_CHARS = 2000;
 
+/**
+ * Layers with more features, or more paragraphs, than this are refused (issue #19 item 14): every place is a
+ * shape, a list row and mentions on the page, every paragraph an element of the text; 320,000 points froze the
+ * tab for over a minute on 1.45 GB of heap, 500,000 paragraphs for 85 s. A story map of 1,000 articles names
+ * about 700 places and a long book has some 10,000 paragraphs; 20,000 places open in about a second
+ * (test/bench/README.md).
+ */
+export const MAX_LAYER_PARTS = 50_000;
+/** Features checked per task by readLayerInSlices: ~2,000 take 10–20 ms on the development machine. */
+const SLICE_FEATURES = 2000;
+
 /** What was left out of a file, by reason; empty when the file was shown whole. */
 export interface LayerReading {
   layer: ArticleLayer;
@@ -149,12 +160,39 @@ function isCandidate(c: unknown): c is LayerCandidate {
 }
 
 /**
- * Parses and checks layer text. Not JSON, too deep, or not a FeatureCollection: a LayerFileError (the
- * caller keeps the current layer). Otherwise the layer with unusable features, mentions and candidates
- * dropped, and what was dropped, so the reader is told.
+ * Parses and checks layer text. Not JSON, too deep, too many places or paragraphs, or not a FeatureCollection: a
+ * LayerFileError (the caller keeps the current layer). Otherwise the layer with unusable features, mentions and
+ * candidates dropped, and what was dropped, so the reader is told.
  * @example const { layer, dropped } = readLayer(await file.text())
  */
 export function readLayer(text: string): LayerReading {
+  const steps = readInSteps(text);
+  let step;
+  while (!(step = steps.next()).done);
+  return step.value;
+}
+
+/**
+ * readLayer for a big file, as the model's load() takes it: the features are checked SLICE_FEATURES per task, so
+ * a layer of 20,000 places no longer holds the page while it is read (issue #19 item 14; a layer of fewer is read
+ * within the calling task); then a reader that at once returns the reading or throws its error.
+ * @example model.load(text, await readerInSlices(text))
+ */
+export async function readerInSlices(text: string): Promise<(text: string) => LayerReading> {
+  const steps = readInSteps(text);
+  let step;
+  try {
+    while (!(step = steps.next()).done) await new Promise((resolve) => setTimeout(resolve));
+  } catch (e) {
+    return () => {
+      throw e;
+    };
+  }
+  return () => step.value;
+}
+
+/** readLayer's work, pausing after every SLICE_FEATURES features: readLayer runs it at once, readerInSlices a slice per task. */
+function* readInSteps(text: string): Generator<void, LayerReading> {
   if (jsonDepthOver(text, MAX_JSON_DEPTH))
     throw new LayerFileError(
       `Its data nests more than ${MAX_JSON_DEPTH} levels deep, which an article layer never does. ${CHOOSE}`,
@@ -171,8 +209,13 @@ export function readLayer(text: string): LayerReading {
       `It is ${isObject(data) && typeof data.type === 'string' ? 'GeoJSON but not a FeatureCollection' : 'JSON but not GeoJSON'}. ${CHOOSE}`,
     );
   }
-  const body = str(data.text);
   const spans = Array.isArray(data.passages) ? data.passages : [];
+  if (data.features.length > MAX_LAYER_PARTS || spans.length > MAX_LAYER_PARTS)
+    throw new LayerFileError(
+      `It has over ${MAX_LAYER_PARTS} features or paragraphs; the explorer opens layers up to ${MAX_LAYER_PARTS} of each.`,
+      'This file is too large',
+    );
+  const body = str(data.text);
   const passagesOk = spans.every(
     (p) =>
       isObject(p) && isInt(p.start) && isInt(p.end) && p.start <= p.end && (body === undefined || p.end <= body.length),
@@ -181,7 +224,9 @@ export function readLayer(text: string): LayerReading {
   const counts = { geometry: 0, properties: 0, long: 0, duplicates: 0, mentions: 0, candidates: 0 };
   const ids = new Set<string>();
   const features: LayerFeature[] = [];
+  let n = 0;
   for (const feature of data.features) {
+    if (!(++n % SLICE_FEATURES)) yield;
     const p = isObject(feature) ? feature.properties : null;
     if (
       !isObject(feature) ||
