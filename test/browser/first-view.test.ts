@@ -38,6 +38,7 @@ let local: Site;
 let town: Site;
 let acrossDateline: Site;
 let europe: Site;
+let valley: Site;
 
 /** Stories written for these tests: four towns of the Rhine-Neckar, 10 to 25 km apart; one town alone. */
 const LOCAL_STORY = [
@@ -56,6 +57,15 @@ const EUROPE_STORY = [
   'Strikes in Spain and Italy cancelled hundreds of flights across Europe this summer, they said. Belgium will host ' +
     'the next meeting.',
 ].join('\n\n');
+/** A story written for this test: two towns 60 km apart, north and south, and a country far away. */
+const VALLEY_STORY = [
+  'Valley towns brace for the river',
+  'Yuba City – The Feather River rose again on Tuesday, and officials in Yuba City told families near the ' +
+    'levees to be ready to leave.',
+  'In Sacramento the state opened two shelters, and Sacramento expects more rain by Friday. A relief team flew ' +
+    'in from Japan.',
+].join('\n\n');
+const VALLEY_TOWNS = ['Yuba City', 'Sacramento'];
 const US_STORY = [
   'The United States waits for rain',
   'WASHINGTON – Farmers across the United States are waiting for rain, officials said on Friday in Washington.',
@@ -79,6 +89,7 @@ before(async () => {
   const eu = geoparse(EUROPE_STORY, realResources());
   const ids = eu.features.filter((f) => f.properties.kind !== 'continent').map((f) => f.id);
   europe = await startSite({ ...eu, focus: { bbox: [-9.3, 36, 18.5, 51.5], ids } });
+  valley = await startSite(geoparse(VALLEY_STORY, realResources()));
 });
 
 after(async () => {
@@ -89,6 +100,7 @@ after(async () => {
   await town?.close();
   await acrossDateline?.close();
   await europe?.close();
+  await valley?.close();
 });
 
 interface Box {
@@ -233,6 +245,37 @@ function firstViewTests(engine: Engine) {
       // Not twice: the basemap's grey name of a country the article draws stays hidden.
       const grey = await o.page.$$eval('.aa-lbl-base:not([hidden])', (ls) => ls.map((l) => l.textContent));
       assert.ok(!grey.includes('Belgium'), grey.join(', '));
+    });
+
+  for (const size of SIZES)
+    test(`${size.width}×${size.height}: no place of the first view or its name lies under the map's controls`, async () => {
+      const o = await b.open(valley.server.url, size);
+      await o.page.waitForSelector('.aa-map[data-complete]');
+      // Two towns north and south fill the height: the fit kept 24 px from the edges, and on a phone Yuba City's
+      // name ran under "Show all places" and Sacramento's under the attribution.
+      const [controls, shown] = await o.page.evaluate(
+        (towns) => [
+          [...document.querySelectorAll('.aa-showall, .leaflet-control-zoom, .aa-attrib, .aa-legend')]
+            .filter((e) => !(e as HTMLElement).hidden)
+            .map((e) => ({ what: e.className, box: e.getBoundingClientRect().toJSON() as Box })),
+          [
+            ...towns.map((t) => document.querySelector(`.aa-map [aria-label^="${t},"]`)),
+            ...[...document.querySelectorAll('.aa-lbl:not([hidden])')].filter((l) => towns.includes(l.textContent!)),
+          ].map((e) => ({
+            what: e?.getAttribute('aria-label') ?? e?.textContent,
+            box: e?.getBoundingClientRect().toJSON() as Box,
+          })),
+        ],
+        VALLEY_TOWNS,
+      );
+      assert.ok(
+        controls.some((c) => c.what.includes('aa-showall')),
+        'Japan is outside the view: "Show all places"',
+      );
+      assert.equal(shown.length, 4, 'both towns are drawn and named');
+      const overlap = (a: Box, c: Box) => a.left < c.right && c.left < a.right && a.top < c.bottom && c.top < a.bottom;
+      for (const p of shown)
+        for (const c of controls) assert.ok(!overlap(p.box, c.box), `${p.what} lies under ${c.what}`);
     });
 
   test('a layer without `focus` opens on the view its focus would give', async () => {

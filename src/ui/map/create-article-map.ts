@@ -455,7 +455,14 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           ? focus
           : all.isValid() && focusView([all.getWest(), all.getSouth(), all.getEast(), all.getNorth()]);
       if (view)
-        map.fitBounds(view.bounds, { padding: [24, 24], maxZoom: view.maxZoom, animate: animate && !reduceMotion() });
+        map.fitBounds(view.bounds, {
+          // Clear of "Show all places" (top, 10 + 29 px) and the attribution line (bottom, ~20 px) that sit over
+          // the map: on a phone a town at the top or bottom of the view had its name under them.
+          paddingTopLeft: [24, 48],
+          paddingBottomRight: [24, 44],
+          maxZoom: view.maxZoom,
+          animate: animate && !reduceMotion(),
+        });
     },
 
     setSelected(id, fly) {
