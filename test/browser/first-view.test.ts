@@ -257,14 +257,16 @@ function firstViewTests(engine: Engine) {
         (towns) => [
           [...document.querySelectorAll('.aa-showall, .leaflet-control-zoom, .aa-attrib, .aa-legend')]
             .filter((e) => !(e as HTMLElement).hidden)
-            .map((e) => ({ what: e.className, box: e.getBoundingClientRect().toJSON() as Box })),
+            .map((e) => ({ what: String(e.className), box: e.getBoundingClientRect().toJSON() as Box })),
           [
             ...towns.map((t) => document.querySelector(`.aa-map [aria-label^="${t},"]`)),
             ...[...document.querySelectorAll('.aa-lbl:not([hidden])')].filter((l) => towns.includes(l.textContent!)),
-          ].map((e) => ({
-            what: e?.getAttribute('aria-label') ?? e?.textContent,
-            box: e?.getBoundingClientRect().toJSON() as Box,
-          })),
+          ]
+            .filter((e) => e !== null)
+            .map((e) => ({
+              what: String(e!.getAttribute('aria-label') ?? e!.textContent),
+              box: e!.getBoundingClientRect().toJSON() as Box,
+            })),
         ],
         VALLEY_TOWNS,
       );
