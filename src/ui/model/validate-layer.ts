@@ -42,7 +42,7 @@ export const MAX_FIELD_CHARS = 2000;
  * (test/bench/README.md).
  */
 export const MAX_LAYER_PARTS = 50_000;
-/** Features checked per task by readLayerInSlices: ~2,000 take 10–20 ms on the development machine. */
+/** Features checked per task by readerInSlices: ~2,000 take 10–20 ms on the development machine. */
 const SLICE_FEATURES = 2000;
 
 /** What was left out of a file, by reason; empty when the file was shown whole. */
