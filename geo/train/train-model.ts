@@ -151,7 +151,10 @@ function findCommonWords(docs: Doc[]): string[] {
 }
 
 /** Given names and surnames from the person names of the NER corpora, where they are seldom place words. */
-function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: string[]; surnames: string[] } {
+function findPersonNames(
+  records: Map<string, NerRecord[]>,
+  common: Set<string>,
+): { givenNames: string[]; surnames: string[] } {
   const firstWords = new Map<string, number>();
   const lastWords = new Map<string, number>();
   const placeWords = new Map<string, number>();
@@ -186,7 +189,11 @@ function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: strin
   const fromCorpora = [...firstWords]
     .filter(([word, n]) => n >= 2 && /^\p{L}+$/u.test(word) && word.length > 1 && seldomPlace(word, n))
     .map(([word]) => word);
-  const fromLists = listed.map((name) => name.trim().toLowerCase()).filter((name) => /^\p{L}{2,}$/u.test(name));
+  // A listed name that running text writes mostly in lower case ("both", "so", "will") is a word first: the
+  // corpora's person names keep the ones that are names too ("mark" as B-PER twice or more).
+  const fromLists = listed
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => /^\p{L}{2,}$/u.test(name) && !common.has(name));
   const givenNames = [...new Set([...fromCorpora, ...fromLists])].sort();
   // Surnames: last words of multi-word person names.
   const surnames = [...lastWords]
@@ -197,7 +204,7 @@ function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: strin
 }
 
 const commonWords = findCommonWords(train);
-const { givenNames, surnames } = findPersonNames(nerRecords);
+const { givenNames, surnames } = findPersonNames(nerRecords, new Set(commonWords));
 console.error(
   `train-model: ${commonWords.length} common words, ${givenNames.length} given names, ${surnames.length} surnames`,
 );

@@ -11,6 +11,7 @@ import {
   isGenericForeign,
   isMajorName,
   lexiconOf,
+  titleFollows,
   spanFeatures,
   type DocEvidence,
   type SpanContext,
@@ -66,6 +67,9 @@ export function buildSpanContext(
         const t = tokens[k];
         if (!t.word) continue;
         words++;
+        // "… Biocontrol AG: Both China and Brazil": a capital after a colon opens a clause as a sentence
+        // start does ("Both" is no given name before "China").
+        if (first >= 0 && tokens[k - 1].text === ':' && startsUpper(t.text)) sentenceStarts.add(k);
         if (first < 0) first = k;
         last = k;
         if (t.text.length > 3) {
@@ -158,6 +162,8 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       const next = tokenAt(ctx.tokens, span.last + 1);
       if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
       if (!oneSpace(ctx.text, span, next)) continue;
+      // "Atlanta Mayor Kasim Reed", "Georgia Governor …": a title after the name makes it the office's place.
+      if (titleFollows(ctx.text, ctx.tokens, span.last)) continue;
       const nextConf = confidenceAt.get(span.last + 1);
       if (nextConf === undefined || nextConf < 0.5) personKeys.add(span.key);
     }

@@ -14,9 +14,22 @@ export interface ResolveMentionsOptions {
    * 3 rather than 2 since round 2 (issue #15): a little better on both dev corpora trained without them.
    */
   altMargin?: number;
+  /**
+   * A mention recognised at least this surely keeps a best reading down to `sureMinProbability`: the ranker is
+   * trained to order a name's readings, not to say whether any is meant, and a name it cannot place near the
+   * story's other places ("Mississauga" in a story that names only Spanish and English people, "the Middle
+   * East") is still the place the recogniser was sure of.
+   */
+  sureConfidence?: number;
+  sureMinProbability?: number;
 }
 
-const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02, altMargin: 3 };
+const DEFAULTS: Required<ResolveMentionsOptions> = {
+  minProbability: 0.02,
+  altMargin: 3,
+  sureConfidence: 0.6,
+  sureMinProbability: 0.01,
+};
 
 /**
  * Is the alternate-name reading the big city that the primary-name reading, a state or district holding it, is
@@ -40,7 +53,7 @@ function twinOf(city: Candidate, area: Candidate): boolean {
  * resolveMentions(ranked).map((r) => r.place?.id) // ['geonames:298795', 'geonames:298795', null]
  */
 export function resolveMentions(ranked: RankedMention[], options: ResolveMentionsOptions = {}): ResolvedMention[] {
-  const { minProbability, altMargin } = { ...DEFAULTS, ...options };
+  const { minProbability, altMargin, sureConfidence, sureMinProbability } = { ...DEFAULTS, ...options };
   // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
   for (const r of ranked) {
@@ -84,7 +97,8 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     if (best) {
       score = sigmoid(bestMean);
       // Written so that a NaN score keeps its reading.
-      if (!(score < minProbability)) {
+      const floor = r.mention.confidence >= sureConfidence ? sureMinProbability : minProbability;
+      if (!(score < floor)) {
         place = best.place;
         candidates = [best];
         for (const c of r.candidates) if (c !== best) candidates.push(c);

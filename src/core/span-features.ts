@@ -390,7 +390,7 @@ const TITLE_REACH = 3;
 const DATELINE_MARKS = new Set(['(', ',', '-', '—', '–', ':']);
 
 /** Is a title among the few capitalised words right after token `last` ("Foreign Minister", "President-elect")? */
-function titleFollows(text: string, tokens: Token[], last: number): boolean {
+export function titleFollows(text: string, tokens: Token[], last: number): boolean {
   for (let k = last + 1; k <= last + TITLE_REACH && k < tokens.length; k++) {
     const t = tokens[k];
     if (!t.word || !startsUpper(t.text) || !oneSpace(text, tokens[k - 1], t)) return false;
