@@ -15,20 +15,19 @@ export interface ResolveMentionsOptions {
    */
   altMargin?: number;
   /**
-   * A mention recognised at least this surely keeps a best reading down to `sureMinProbability`: the ranker is
-   * trained to order a name's readings, not to say whether any is meant, and a name it cannot place near the
-   * story's other places ("Mississauga" in a story that names only Spanish and English people, "the Middle
-   * East") is still the place the recogniser was sure of.
+   * A plain name recognised surely (`Mention.plain`: no capitals, calendar word, given name, surname or
+   * common word) keeps its best reading down to `plainMinProbability`: the ranker orders a name's readings, it
+   * does not say whether any is meant, and a town or region it cannot fit to the story's other places
+   * ("Mississauga" in a story that names only Spanish and English people, "the Middle East") is still the
+   * place the recogniser was sure of. A weak reading of a junk-looking name ("EU" → Eu, "Christmas") is not.
    */
-  sureConfidence?: number;
-  sureMinProbability?: number;
+  plainMinProbability?: number;
 }
 
 const DEFAULTS: Required<ResolveMentionsOptions> = {
   minProbability: 0.02,
   altMargin: 3,
-  sureConfidence: 0.6,
-  sureMinProbability: 0.01,
+  plainMinProbability: 0.01,
 };
 
 /**
@@ -53,7 +52,7 @@ function twinOf(city: Candidate, area: Candidate): boolean {
  * resolveMentions(ranked).map((r) => r.place?.id) // ['geonames:298795', 'geonames:298795', null]
  */
 export function resolveMentions(ranked: RankedMention[], options: ResolveMentionsOptions = {}): ResolvedMention[] {
-  const { minProbability, altMargin, sureConfidence, sureMinProbability } = { ...DEFAULTS, ...options };
+  const { minProbability, altMargin, plainMinProbability } = { ...DEFAULTS, ...options };
   // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
   for (const r of ranked) {
@@ -97,7 +96,7 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     if (best) {
       score = sigmoid(bestMean);
       // Written so that a NaN score keeps its reading.
-      const floor = r.mention.confidence >= sureConfidence ? sureMinProbability : minProbability;
+      const floor = r.mention.plain ? plainMinProbability : minProbability;
       if (!(score < floor)) {
         place = best.place;
         candidates = [best];
