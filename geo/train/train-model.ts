@@ -187,10 +187,12 @@ function findPersonNames(
     return readFileSync(file, 'utf8').split('\n');
   });
   const fromCorpora = [...firstWords]
-    .filter(([word, n]) => n >= 2 && /^\p{L}+$/u.test(word) && word.length > 1 && seldomPlace(word, n))
+    .filter(
+      ([word, n]) => n >= 2 && /^\p{L}+$/u.test(word) && word.length > 1 && seldomPlace(word, n) && !common.has(word),
+    )
     .map(([word]) => word);
-  // A listed name that running text writes mostly in lower case ("both", "so", "will") is a word first: the
-  // corpora's person names keep the ones that are names too ("mark" as B-PER twice or more).
+  // A name that running text writes mostly in lower case ("both", "so", "will") is a word first, in the lists
+  // and in the corpora's person names (whose tagging puts "Both" first in a name now and then).
   const fromLists = listed
     .map((name) => name.trim().toLowerCase())
     .filter((name) => /^\p{L}{2,}$/u.test(name) && !common.has(name));

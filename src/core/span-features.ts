@@ -387,9 +387,9 @@ export function spanFeatures(
       into.set('commaPlace', 1);
   }
   if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) into.set('afterCommaOfName', 1);
-  // "Jane Smith, M.D.", "Jones & Lee, P.A.": initials after a comma and a name that is no place are a degree or
-  // a firm's form, not a state ("Md.", "Pa.").
-  else if (shape === 'X.X.' && prev?.text === ',' && isCapitalised(prev2)) into.set('initials&afterName', 1);
+  // "Jane Smith, M.D.", "Jones & Lee, P.A.": initials after a comma and a capitalised name (a surname is often a
+  // place name too: "Murphy") are a degree or a firm's form, not a state ("Md.", "Pa.").
+  if (shape === 'X.X.' && prev?.text === ',' && isCapitalised(prev2)) into.set('initials&afterName', 1);
   if (doc) addDocFeatures(into, span, ctx, doc);
   return into;
 }

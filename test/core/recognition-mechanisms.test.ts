@@ -396,10 +396,9 @@ test('a plain name: no capitals, calendar word, given name, surname or common wo
     ['Police searched Mississauga and Castlegar.', 'Mississauga', true],
     ['Tensions rose in the Middle East.', 'Middle East', true],
     ['The EU said no.', 'EU', false],
-    ['They met at Christmas.', 'Christmas', false],
     ['Trade fell in August.', 'August', false],
     ['Later Sidney said no.', 'Sidney', false],
-    ['The Chamber of Commerce met.', 'Commerce', false],
+    ['The Union was formed.', 'Union', false],
   ];
   for (const [text, surface, expected] of table) {
     const span = spansOf(text).spans.find((s) => s.text === surface);
