@@ -51,12 +51,7 @@ export function roundCoords<C extends Coordinates>(coords: C, inPlace = false): 
   const numbers = typeof c[0] === 'number';
   if (numbers && c.length === 2 && !inPlace) return position(round6(c[0]), round6(c[1])) as C;
   const out: any[] = inPlace ? c : [];
-  // Numbers and nested arrays are stored by two statements, not one: a store that has met both an array
-  // of doubles and an array of arrays turns every array of doubles it meets into the general kind, and
-  // from a fresh position on it made position() hand out general arrays for the rest of the batch (every
-  // place's anchor then, and the code reading anchors deoptimised: ~1 of 6 G instructions, issue #15).
-  if (numbers) for (let i = 0; i < c.length; i++) out[i] = round6(c[i]);
-  else for (let i = 0; i < c.length; i++) out[i] = roundCoords(c[i], inPlace);
+  for (let i = 0; i < c.length; i++) out[i] = numbers ? round6(c[i]) : roundCoords(c[i], inPlace);
   return out as C;
 }
 
