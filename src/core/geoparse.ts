@@ -3,7 +3,7 @@
 
 import { chooseFocus } from './choose-focus.ts';
 import { extractMentions } from './extract-mentions.ts';
-import { weightTable, type GeoparserModel } from './model.ts';
+import { weightMap, type GeoparserModel } from './model.ts';
 import { lexiconOf } from './span-features.ts';
 import { rankCandidates } from './rank-candidates.ts';
 import { resolveMentions } from './resolve-mentions.ts';
@@ -40,17 +40,16 @@ export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
 }
 
 /**
- * Builds the model's look-up tables (weight tables, word lists as Sets) now, not inside the first
+ * Builds the model's look-up tables (weights as Maps, word lists as Sets) now, not inside the first
  * geoparse: loaders call it, so that the first article costs what the next ones do. Returns the model.
  *
  * @example
  * const model = prepareModel(JSON.parse(modelText));
  */
 export function prepareModel(model: GeoparserModel): GeoparserModel {
-  // The weight tables the pipeline asks for: spans under both span models, then spanDoc alone; ranking.
-  weightTable(model.span, model.spanDoc);
-  weightTable(model.spanDoc);
-  weightTable(model.rank);
+  weightMap(model.span);
+  weightMap(model.spanDoc);
+  weightMap(model.rank);
   lexiconOf(model);
   return model;
 }

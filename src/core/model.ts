@@ -60,62 +60,26 @@ export class LinearScores implements FeatureSink {
   secondScore = 0;
   /** The value of the feature named `watch` when it was set (0 otherwise). */
   watchedValue = 0;
-  private readonly index: Map<string, number>;
-  private readonly weights: Float64Array;
+  private readonly weights: Map<string, number>;
+  private readonly secondWeights: Map<string, number> | undefined;
   private readonly watch: string | undefined;
 
   constructor(model: LinearModel, second?: LinearModel, watch?: string) {
-    const table = weightTable(model, second);
-    this.index = table.index;
-    this.weights = table.weights;
+    this.weights = weightMap(model);
+    this.secondWeights = second && weightMap(second);
     this.watch = watch;
   }
 
   set(name: string, value: number): this {
-    // One look-up for both models. A name that only one of them weighs adds 0 × value to the other's sum,
-    // which leaves it as it was (values are finite, and a sum that starts at +0 never becomes −0).
-    const i = this.index.get(name);
-    if (i !== undefined) {
-      this.score += this.weights[2 * i] * value;
-      this.secondScore += this.weights[2 * i + 1] * value;
+    const weight = this.weights.get(name);
+    if (weight !== undefined) this.score += weight * value;
+    if (this.secondWeights) {
+      const secondWeight = this.secondWeights.get(name);
+      if (secondWeight !== undefined) this.secondScore += secondWeight * value;
     }
     if (name === this.watch) this.watchedValue = value;
     return this;
   }
-}
-
-/** The weights of one model, or of two side by side: feature `name` weighs `weights[2 * index.get(name)]` and `… + 1`. */
-export interface WeightTable {
-  index: Map<string, number>;
-  weights: Float64Array;
-}
-
-// Made once per pair of weights objects. Models are replaced, never edited, after their first score.
-const weightTables = new WeakMap<Record<string, number>, Map<Record<string, number> | undefined, WeightTable>>();
-
-/**
- * The weights of `model` and, beside them, of `second` (0 where a model lacks a feature, and everywhere
- * without `second`), by feature name: one Map look-up per feature for both scores (a look-up per model
- * was ~8% of a batch's geoparsing, issue #15). Built on the first call, then the same one.
- *
- * @example
- * const t = weightTable({ weights: { a: 2 } }, { weights: { a: 3, b: 1 } });
- * t.weights[2 * t.index.get('b')!] // 0, and t.weights[2 * t.index.get('b')! + 1] // 1
- */
-export function weightTable(model: LinearModel, second?: LinearModel): WeightTable {
-  let bySecond = weightTables.get(model.weights);
-  if (!bySecond) weightTables.set(model.weights, (bySecond = new Map()));
-  let table = bySecond.get(second?.weights);
-  if (table) return table;
-  const index = new Map<string, number>();
-  for (const name of Object.keys(model.weights)) index.set(name, index.size);
-  if (second) for (const name of Object.keys(second.weights)) if (!index.has(name)) index.set(name, index.size);
-  const weights = new Float64Array(2 * index.size);
-  for (const name of Object.keys(model.weights)) weights[2 * index.get(name)!] = model.weights[name];
-  if (second) for (const name of Object.keys(second.weights)) weights[2 * index.get(name)! + 1] = second.weights[name];
-  table = { index, weights };
-  bySecond.set(second?.weights, table);
-  return table;
 }
 
 /**
@@ -128,6 +92,16 @@ export function scoreLinear(model: LinearModel, features: Features): number {
   const scores = new LinearScores(model);
   features.forEach((value, name) => scores.set(name, value));
   return scores.score;
+}
+
+// Weights as a Map, made once per weights object (a Map look-up hashes a fresh feature name; an object
+// look-up would intern it first). Models are replaced, never edited, after their first score.
+const weightMaps = new WeakMap<Record<string, number>, Map<string, number>>();
+/** The weights of `model` as a Map (built on the first call, then the same one). */
+export function weightMap(model: LinearModel): Map<string, number> {
+  let m = weightMaps.get(model.weights);
+  if (!m) weightMaps.set(model.weights, (m = mapOf(model.weights)));
+  return m;
 }
 
 /**

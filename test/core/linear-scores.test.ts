@@ -10,7 +10,7 @@ import { CandidateScores, scoreCandidate } from '../../src/core/candidate-scores
 import { findCandidates, rankCandidates } from '../../src/core/rank-candidates.ts';
 import { buildRankContext } from '../../src/core/rank-context.ts';
 import { findNameSpans } from '../../src/core/find-name-spans.ts';
-import { LinearScores, scoreLinear, weightTable } from '../../src/core/model.ts';
+import { LinearScores, scoreLinear } from '../../src/core/model.ts';
 import { lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
@@ -22,25 +22,6 @@ test('LinearScores: a small hand-checked case', () => {
   assert.equal(s.score, -1 + 2 + 2); // bias + a + 0.5 × 4
   assert.equal(s.secondScore, 3);
   assert.equal(s.watchedValue, 4);
-});
-
-test('weightTable: both models side by side, 0 where one lacks a feature, built once per pair', () => {
-  const first = { weights: { a: 2, b: -1 } };
-  const second = { weights: { b: 3, c: 0.25 } };
-  const t = weightTable(first, second);
-  const pair = (name: string) => [t.weights[2 * t.index.get(name)!], t.weights[2 * t.index.get(name)! + 1]];
-  assert.deepEqual(pair('a'), [2, 0]);
-  assert.deepEqual(pair('b'), [-1, 3]);
-  assert.deepEqual(pair('c'), [0, 0.25]);
-  assert.equal(t.index.get('d'), undefined);
-  assert.equal(weightTable(first, second), t, 'the same table for the same pair');
-  const alone = weightTable(first);
-  assert.notEqual(alone, t);
-  assert.deepEqual([...alone.weights], [2, 0, -1, 0], 'one model: its weights, 0 beside each');
-  // A feature only the second model weighs leaves the first score exactly as it was.
-  const s = new LinearScores(first, second).set('a', 1).set('c', 4);
-  assert.equal(s.score, 2);
-  assert.equal(s.secondScore, 1);
 });
 
 test('LinearScores over spanFeatures equals scoreLinear over the feature map, for every span of the seed', () => {
