@@ -4,6 +4,7 @@ import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
+import type { LabelPoint } from '../../core/label-point.ts';
 import type { BasemapData } from '../map/basemap-transform.ts';
 import { setCountryNames } from '../model/kind-group.ts';
 import { MapLegend } from './MapLegend.tsx';
@@ -12,6 +13,8 @@ export interface MapViewProps {
   model: Model;
   basemap: Promise<BasemapData | null>;
   tiles?: ArticleMapOptions['tiles'];
+  /** The first layer's area label points, computed before (the page's `aa-labels`; WidgetOptions.labelPoints). */
+  labels?: Map<string, LabelPoint>;
 }
 
 /**
@@ -33,7 +36,7 @@ function FitButton({ model }: { model: Model }) {
   );
 }
 
-export function MapView({ model, basemap, tiles }: MapViewProps) {
+export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
   const el = useRef<HTMLDivElement>(null);
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
   // element at once) would otherwise create its map after the unmount and leak its window listener.
@@ -69,7 +72,10 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     const stopLayer = effect(() => {
       const layer = model.layer.value;
       if (!layer) return;
-      map.setLayer(layer);
+      // The label points are the page's own layer's, the first to arrive; a layer opened or corrected later
+      // computes its own.
+      map.setLayer(layer, labels);
+      labels = undefined;
       model.drawn.value = model.drawn.peek() + 1;
       placesDrawn();
     });
