@@ -110,12 +110,15 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       if (!signal.aborted)
         model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };
     });
-  const basemap: Promise<BasemapData | null> =
-    typeof options.basemap === 'string'
-      ? fetch(options.basemap, { signal })
-          .then((r) => (r.ok ? r.json() : null))
-          .catch(() => null)
-      : Promise.resolve(options.basemap ?? null);
+  // Asked for once the places are painted (MapView), once.
+  let basemapData: Promise<BasemapData | null> | undefined;
+  const basemap = () =>
+    (basemapData ??=
+      typeof options.basemap === 'string'
+        ? fetch(options.basemap, { signal })
+            .then((r) => (r.ok ? r.json() : null))
+            .catch(() => null)
+        : Promise.resolve(options.basemap ?? null));
 
   // The secondary views (map outline and fly-to, text and list highlights, mention strip) follow a selection
   // after the frame that shows its passages, one frame late: their restyle no longer holds up that frame
