@@ -22,6 +22,7 @@ import {
 } from 'leaflet';
 import type { Feature } from 'geojson';
 import { isPlottable } from '../../core/is-plottable.ts';
+import type { LabelPoint } from '../../core/label-point.ts';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
@@ -31,7 +32,7 @@ import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from './focus-view.ts';
 import { basemapTransform, type BasemapData } from './basemap-transform.ts';
 import { loadTileLayer } from './load-tile-layer.ts';
-import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
+import { unwrapAntimeridian } from '../../core/unwrap-antimeridian.ts';
 
 export interface ArticleMapOptions {
   onSelect(id: string): void;
@@ -46,7 +47,8 @@ export type FitScope = 'focus' | 'all';
 
 export interface ArticleMap {
   setBasemap(data: BasemapData): void;
-  setLayer(layer: ArticleLayer): void;
+  /** Draws a layer; `labels`: its areas' label points, computed before (readLabelPoints). */
+  setLayer(layer: ArticleLayer, labels?: Map<string, LabelPoint>): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
   setSelected(id: string | null, fly: boolean): void;
   /**
@@ -356,12 +358,15 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       markComplete();
     },
 
-    setLayer(layer) {
+    setLayer(layer, labels) {
       features?.remove();
       paths.clear();
       // A continent given as a point is listed, not drawn: its dot would mark the middle of nowhere (issue #14).
       const visible = layer.features.filter(isPlottable);
-      const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
+      const arranged = arrangeAreas(
+        visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })),
+        labels,
+      );
       rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
       drawnById = new Map(arranged.order.map((f) => [f.id, f]));
       // Areas the focus leaves out (a country named in passing) are drawn quietly: not read as the story's place.
