@@ -38,39 +38,40 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
   // element at once) would otherwise create its map after the unmount and leak its window listener.
   useLayoutEffect(() => {
-    // Places first (issue #14): the map draws the basemap and names the places in the first task after the frame
-    // that paints the article's shapes (create-article-map.ts); at its end the panel's place list and text are
-    // rendered, so that one frame lays out and paints all three, and nothing holds up the first view. The list
-    // waits for the basemap's data (fetched beside the layer; null when it fails or there is none): its country
-    // names spare the page Intl.DisplayNames (kind-group.ts), with or without tiles.
-    let alive = true;
-    const showPanel = () =>
-      basemap.then((data) => {
-        if (!alive) return;
-        setCountryNames(data?.countryNames);
-        model.mapPainted.value = true;
-      });
     const map = createArticleMap(el.current!, {
       onSelect: (id) => model.select(id, 'map'),
       tiles,
       onView: (n) => (model.outside.value = n),
-      onNamed: showPanel,
     });
-    // Handed to the map once a layer is drawn (or has failed to load), never ahead of the places: the map keeps it
-    // until the frame that paints them (drawn once, however often it is handed over).
-    const giveBasemap = () => tiles || basemap.then((data) => alive && data && map.setBasemap(data));
+    let alive = true;
+    // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
+    // to load) the names go on the map (create-article-map.ts), then the panel's place list and text are rendered,
+    // and after them the basemap, so that neither its thousands of paths nor the panel hold up the first view.
+    // The list waits for the basemap's data (fetched beside the layer; null when it fails or there is none): its
+    // country names spare the page Intl.DisplayNames (kind-group.ts), with or without tiles.
+    let placesDrawn: () => void = () => {};
+    const placesPainted = new Promise<void>((resolve) => {
+      placesDrawn = () =>
+        requestAnimationFrame(() =>
+          setTimeout(() =>
+            basemap.then((data) => {
+              setCountryNames(data?.countryNames);
+              model.mapPainted.value = true;
+              setTimeout(resolve);
+            }),
+          ),
+        );
+    });
+    if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));
     const stopError = effect(() => {
-      if (model.error.value) {
-        giveBasemap();
-        requestAnimationFrame(() => setTimeout(showPanel));
-      }
+      if (model.error.value) placesDrawn();
     });
     const stopLayer = effect(() => {
       const layer = model.layer.value;
       if (!layer) return;
       map.setLayer(layer);
       model.drawn.value = model.drawn.peek() + 1;
-      giveBasemap();
+      placesDrawn();
     });
     const stopFit = effect(() => {
       const request = model.fitRequest.value;

@@ -39,21 +39,12 @@ export interface ArticleMapOptions {
   tiles?: { url: string; attribution?: string };
   /** After every move: how many places lie wholly outside the view. */
   onView?(outside: number): void;
-  /**
-   * At the end of the task that names a new layer's places (with the basemap, when its data is in), the first
-   * task after the frame that paints their shapes: what follows them (the panel) can go in the same task.
-   */
-  onNamed?(): void;
 }
 
 /** What fit() frames: the places the article is about (the layer's `focus`) or every place. */
 export type FitScope = 'focus' | 'all';
 
 export interface ArticleMap {
-  /**
-   * The bundled basemap: drawn in the task that names the current layer's places, after the frame that paints
-   * their shapes, or at once when no layer is on its way to that (issue #14: places first).
-   */
   setBasemap(data: BasemapData): void;
   setLayer(layer: ArticleLayer): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
@@ -188,10 +179,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let labelled = false;
   /** The bundled basemap is drawn (or not wanted: tiles instead). */
   let basemapDrawn = !!options.tiles;
-  /** The basemap's data, kept until the names' task draws it. */
-  let basemapData: BasemapData | null = null;
-  /** A layer's names are due (its shapes are drawn, their frame not yet painted): the basemap waits for them. */
-  let namesDue = false;
   /** `data-complete` on the map once places and basemap are both drawn: what the bench times as everything painted. */
   const markComplete = () => {
     if (basemapDrawn && labelled && current) el.dataset.complete = '';
@@ -329,54 +316,56 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     nameLayer.set([...articleLabels, ...base.map((b) => b.label)], selected);
   }
 
-  /**
-   * Two paths, projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
-   * projected, clipped and simplified in the browser: that took most of the first load (README.md). They live
-   * in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for
-   * any path; after each of its updates the transform follows the new zoom and pixel origin.
-   */
-  function drawBasemap() {
-    const data = basemapData;
-    if (!data || basemapDrawn) return;
-    if (basemapTransform(data, 0, { x: 0, y: 0 })) {
-      const group = document.createElementNS(SVG_NS, 'g');
-      for (const [d, look] of [
-        [data.land, 'aa-land'],
-        [data.borders, 'aa-borders'],
-      ]) {
-        const path = document.createElementNS(SVG_NS, 'path');
-        path.setAttribute('class', look);
-        path.setAttribute('d', d);
-        group.appendChild(path);
-      }
-      const follow = () =>
-        group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
-      baseRenderer.addTo(map);
-      baseRenderer.on('update', follow);
-      follow();
-      base.querySelector('svg')?.appendChild(group);
-    }
-    // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
-    const { countries = [], seas = [] } = data.labels ?? {};
-    baseLabels = [
-      ...countries.map(([text, lon, lat, radius, across, iso], i) => ({
-        iso,
-        label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base', room: { radius, across } },
-      })),
-      ...seas.map(([text, lon, lat, minZoom], i) => ({
-        label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base aa-lbl-sea', minZoom },
-      })),
-    ];
-    basemapDrawn = true;
-    // Named with the article's places in their task; later (data that came after it), by itself.
-    if (labelled) showNames();
-    markComplete();
-  }
-
   const api: ArticleMap = {
     setBasemap(data) {
-      basemapData = data;
-      if (!namesDue) drawBasemap();
+      // Paths projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
+      // projected, clipped and simplified in the browser: that took most of the first load (README.md). They live
+      // in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for
+      // any path; after each of its updates the transform follows the new zoom and pixel origin.
+      if (basemapTransform(data, 0, { x: 0, y: 0 })) {
+        // Land under every border: a cell drawn later must not cover the borders of one drawn before.
+        const group = document.createElementNS(SVG_NS, 'g');
+        group.innerHTML = '<g class="aa-land"/><g class="aa-borders"/>';
+        let cells = data.cells;
+        // The cells in the view and a view's width and height around it, each drawn once, when it first comes
+        // near: laying out all of the world's 80,000 points took most of the basemap's time at the first load.
+        const follow = () => {
+          const s = 2 ** map.getZoom();
+          const near = map.getPixelBounds().pad(1);
+          cells = cells.filter(([x0, y0, x1, y1, ...paths]) => {
+            if (
+              !near.intersects([
+                [x0 * s, y0 * s],
+                [x1 * s, y1 * s],
+              ])
+            )
+              return true;
+            paths.forEach((d, i) =>
+              group.children[i].appendChild(document.createElementNS(SVG_NS, 'path')).setAttribute('d', d),
+            );
+            return false;
+          });
+          group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
+        };
+        baseRenderer.addTo(map);
+        baseRenderer.on('update', follow);
+        follow();
+        base.querySelector('svg')?.appendChild(group);
+      }
+      // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
+      const { countries = [], seas = [] } = data.labels ?? {};
+      baseLabels = [
+        ...countries.map(([text, lon, lat, radius, across, iso], i) => ({
+          iso,
+          label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base', room: { radius, across } },
+        })),
+        ...seas.map(([text, lon, lat, minZoom], i) => ({
+          label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base aa-lbl-sea', minZoom },
+        })),
+      ];
+      showNames();
+      basemapDrawn = true;
+      markComplete();
     },
 
     setLayer(layer) {
@@ -404,7 +393,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       current = layer;
       articleLabels = [];
       labelled = false;
-      namesDue = true;
       focus = focusView(layer.focus?.bbox);
       if (!focus && visible.length) {
         // A layer made without `focus` (an older file, a host's own) gets chooseFocus's, as geoparse would give
@@ -436,14 +424,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       };
       addSlice(0);
       report();
-      // Places first (issue #14): the basemap is drawn and the names are measured and placed after the frame that
-      // paints the shapes, in one task (a frame callback runs before the paint, a timer after it). As two tasks,
-      // basemap after names, a frame could come between them and lay out and paint the page twice.
+      // Places first (issue #14): the names are measured and placed after the frame that paints the shapes.
+      // (A frame callback runs before the paint, a timer after it.)
       requestAnimationFrame(() =>
         setTimeout(() => {
           if (run !== drawing) return;
-          namesDue = false;
-          drawBasemap();
           articleLabels = placeRows(layer).flatMap(({ feature: f }): MapLabel[] => {
             const group = kindGroup(f.properties.kind);
             const area = arranged.labels.get(f.id);
@@ -469,7 +454,6 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
           showNames();
           labelled = true;
           markComplete();
-          options.onNamed?.();
         }),
       );
       if (selected) this.setSelected(selected, false);

@@ -83,7 +83,7 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
   const ctx = document.createElement('canvas').getContext('2d');
   let font = '';
   const fonts = new Map<string, { font: string; spacing: number; upper: boolean; h: number }>();
-  /** Kept across set(): the same names come back with the basemap's (a label is measured once). */
+  /** Kept across set(): the article's names come back with the basemap's, measured once (issue #14). */
   const sizes = new WeakMap<MapLabel, Measured>();
   const nodes = new Map<MapLabel, HTMLElement>();
   let labels: MapLabel[] = [];
@@ -95,36 +95,31 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
   let lead: string | null | undefined;
 
   /**
-   * The looks' fonts, read from probe elements' computed style (no layout: styles.css sets the line height in
-   * pixels), so that styles.css stays the one place that sets them. All the looks a set() brings are probed
-   * together, one style computation for all (issue #14: one per look came to 7–17 ms of self time in profiles of
-   * the seed's first names).
+   * The look's font, read once from a probe element's computed style (no layout: styles.css sets the line
+   * height in pixels), so that styles.css stays the one place that sets it.
    */
-  function readFonts(looks: Set<string>) {
-    const box = pane.appendChild(document.createElement('div'));
-    const probes = [...looks]
-      .filter((look) => !fonts.has(look))
-      .map((look) => {
-        const probe = box.appendChild(document.createElement('div'));
-        probe.className = `aa-lbl ${look}`;
-        return [look, probe] as const;
-      });
-    for (const [look, probe] of probes) {
-      const s = getComputedStyle(probe);
-      fonts.set(look, {
-        font: `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
-        spacing: parseFloat(s.letterSpacing) || 0,
-        upper: s.textTransform === 'uppercase',
-        h: parseFloat(s.lineHeight) || 1.25 * parseFloat(s.fontSize),
-      });
-    }
-    box.remove();
+  function fontOf(look: string) {
+    let f = fonts.get(look);
+    if (f) return f;
+    const probe = document.createElement('div');
+    probe.className = `aa-lbl ${look}`;
+    pane.appendChild(probe);
+    const s = getComputedStyle(probe);
+    f = {
+      font: `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
+      spacing: parseFloat(s.letterSpacing) || 0,
+      upper: s.textTransform === 'uppercase',
+      h: parseFloat(s.lineHeight) || 1.25 * parseFloat(s.fontSize),
+    };
+    probe.remove();
+    fonts.set(look, f);
+    return f;
   }
 
   function measure(l: MapLabel): Measured {
     let m = sizes.get(l);
     if (m) return m;
-    const f = fonts.get(l.look)!;
+    const f = fontOf(l.look);
     const text = f.upper ? l.text.toUpperCase() : l.text;
     let w = text.length * f.h * 0.6;
     if (ctx) {
@@ -171,7 +166,6 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       placed = new Map();
       lead = first;
       const run = (measuring = ++runs);
-      readFonts(new Set(next.map((l) => l.look)));
       const step = (from: number) => {
         if (run !== measuring) return;
         for (let i = from; i < Math.min(from + MEASURE_SLICE, labels.length); i++) measure(labels[i]);
