@@ -320,23 +320,35 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const api: ArticleMap = {
     setBasemap(data) {
-      // Two paths, projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
+      // Paths projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
       // projected, clipped and simplified in the browser: that took most of the first load (README.md). They live
       // in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for
       // any path; after each of its updates the transform follows the new zoom and pixel origin.
       if (basemapTransform(data, 0, { x: 0, y: 0 })) {
+        // Land under every border: a cell drawn later must not cover the borders of one drawn before.
         const group = document.createElementNS(SVG_NS, 'g');
-        for (const [d, look] of [
-          [data.land, 'aa-land'],
-          [data.borders, 'aa-borders'],
-        ]) {
-          const path = document.createElementNS(SVG_NS, 'path');
-          path.setAttribute('class', look);
-          path.setAttribute('d', d);
-          group.appendChild(path);
-        }
-        const follow = () =>
+        group.innerHTML = '<g class="aa-land"/><g class="aa-borders"/>';
+        let cells = data.cells;
+        // The cells in the view and a view's width and height around it, each drawn once, when it first comes
+        // near: laying out all of the world's 80,000 points took most of the basemap's time at the first load.
+        const follow = () => {
+          const s = 2 ** map.getZoom();
+          const near = map.getPixelBounds().pad(1);
+          cells = cells.filter(([x0, y0, x1, y1, ...paths]) => {
+            if (
+              !near.intersects([
+                [x0 * s, y0 * s],
+                [x1 * s, y1 * s],
+              ])
+            )
+              return true;
+            paths.forEach((d, i) =>
+              group.children[i].appendChild(document.createElementNS(SVG_NS, 'path')).setAttribute('d', d),
+            );
+            return false;
+          });
           group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
+        };
         baseRenderer.addTo(map);
         baseRenderer.on('update', follow);
         follow();
