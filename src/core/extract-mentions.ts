@@ -166,6 +166,9 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       if (!oneSpace(ctx.text, span, next)) continue;
       // "Atlanta Mayor Kasim Reed", "Georgia Governor …": a title after the name makes it the office's place.
       if (titleFollows(ctx.text, ctx.tokens, span.last)) continue;
+      // "the Dallas Mavericks", "the Georgia Bulldogs": an article before the pair makes it a team's or a firm's
+      // name, not a person's (no "the" before "Georgia Stevens").
+      if (tokenAt(ctx.tokens, span.first - 1)?.text.toLowerCase() === 'the') continue;
       const nextConf = confidenceAt.get(span.last + 1);
       if (nextConf === undefined || nextConf < 0.5) personKeys.add(span.key);
     }

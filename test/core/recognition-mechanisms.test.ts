@@ -372,6 +372,8 @@ test('a given name before a title is the office\'s place, not a person ("Atlanta
   const person = (t: string) => collectDocEvidence(firstPass(t), spansOf(t).ctx).personKeys;
   assert.ok(!person('An aide to former Atlanta Mayor Kasim Reed was indicted.').has('atlanta'));
   assert.ok(!person('Georgia Governor Brian Kemp spoke.').has('georgia'));
+  // Nor is a name after "the": a team's or a firm's ("the Dallas Mavericks").
+  assert.ok(!person('He left the Dallas Mavericks early. DALLAS (AP) - Nowitzki scored.').has('dallas'));
   // A person's first name before a surname still is one.
   assert.ok(person('Georgia Stevens skated. Later Georgia won gold.').has('georgia'));
 });
