@@ -6,6 +6,7 @@
 import { candidateFeatures, addContextFeatures, articleCommaPlaces } from './candidate-features.ts';
 import { CandidateScores, FOREIGN_PENALTY } from './candidate-scores.ts';
 import type { GeoparserModel } from './model.ts';
+import { fitsCue, kindCues, KIND_CUE_BONUS, listCues } from './kind-cues.ts';
 import { containsByShape, type Contains } from './namesake-features.ts';
 import { buildRankContext, type RankContext } from './rank-context.ts';
 import type { Candidate, Gazetteer, Mention, NameMatch, RankedMention } from './types.ts';
@@ -55,10 +56,14 @@ interface Prepared {
   local: Float64Array;
   /** 1 for a match that is a big city meant over its namesake area (`twinCity`). */
   twin: Uint8Array;
+  /** The points the twin rule gives each match, which words saying the kind undo (kind-cues.ts). */
+  twinPoints: Float64Array;
+  /** What the words around this mention say it is ("Gov.": a state; "mayor of": a town), kind-cues.ts. */
+  cue: number;
 }
 
 /** A name's readings and their local scores, shared by every mention of the name with the same type. */
-type ScoredReadings = Omit<Prepared, 'mention'>;
+type ScoredReadings = Omit<Prepared, 'mention' | 'cue'>;
 
 /** Names whose readings are kept per gazetteer and model at most (a few hundred bytes each). */
 const MAX_KEPT_NAMES = 50_000;
@@ -90,26 +95,36 @@ function prepareCandidates(
   // Float64Arrays, whose elements are doubles from the start.
   const prepared: Prepared[] = [];
   const commas = articleCommaPlaces(mentions, text, gazetteer);
+  const cues = kindCues(mentions, text);
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
     const comma = commas[i];
     const name = `${mention.type}:${mention.key}${mention.qualified ? ':qualified' : ''}`;
     const known = comma.length ? undefined : seen.get(name);
     if (known) {
-      prepared.push({ mention, matches: known.matches, local: known.local, twin: known.twin });
+      prepared.push({
+        mention,
+        matches: known.matches,
+        local: known.local,
+        twin: known.twin,
+        twinPoints: known.twinPoints,
+        cue: cues[i],
+      });
       continue;
     }
     const matches = findCandidates(mention, gazetteer);
     // Only the scores are kept: readings live across a batch, and their feature maps would not.
     const local = new Float64Array(matches.length);
     const twin = new Uint8Array(matches.length);
+    const twinPoints = new Float64Array(matches.length);
     for (let k = 0; k < matches.length; k++) {
       const scores = candidateFeatures(matches[k], matches, mention, null, comma, contains, new CandidateScores(model));
       local[k] = scores.total;
       twin[k] = scores.twinCity;
+      twinPoints[k] = scores.twinPoints;
     }
-    if (!comma.length) seen.set(name, { matches, local, twin });
-    prepared.push({ mention, matches, local, twin });
+    if (!comma.length) seen.set(name, { matches, local, twin, twinPoints });
+    prepared.push({ mention, matches, local, twin, twinPoints, cue: cues[i] });
   }
   return prepared;
 }
@@ -118,7 +133,7 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
   // Context features depend on the mention's name only, so mentions that share readings share them.
   const contextScores = new Map<Prepared['local'], Float64Array>();
   const ranked: RankedMention[] = [];
-  for (const { mention, matches, local, twin } of prepared) {
+  for (const { mention, matches, local, twin, twinPoints, cue } of prepared) {
     let context: Float64Array | undefined;
     if (ctx) {
       context = contextScores.get(local);
@@ -151,7 +166,10 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
         nameType: matches[k].nameType,
         score: local[k] + (context ? context[k] : 0),
       };
-      if (twin[k]) candidate.twinCity = true;
+      // Per mention, not per name: "New York Gov." is the state where "in New York" beside it need not be.
+      // Words that say the kind overrule the twin rule's guess between a city and the area named after it.
+      if (cue) candidate.score += (fitsCue(cue, matches[k].place) ? KIND_CUE_BONUS : 0) - twinPoints[k];
+      if (twin[k] && !cue) candidate.twinCity = true;
       candidates.push(candidate);
     }
     // Best first; the sort is stable, so equal scores keep the gazetteer's order.
@@ -183,7 +201,24 @@ export function rankCandidates(
     readingsKept(gazetteer, model),
   );
   const first = scorePrepared(prepared, model, null);
-  return scorePrepared(prepared, model, buildRankContext(first));
+  return scorePrepared(withListCues(prepared, first, text), model, buildRankContext(first));
+}
+
+/** The cues of the second pass: a name listed among states read as states in the first (kind-cues.ts). */
+function withListCues(prepared: Prepared[], first: RankedMention[], text: string): Prepared[] {
+  const kinds: Array<string | undefined> = [];
+  const cues = new Uint8Array(prepared.length);
+  const mentions: Mention[] = [];
+  for (let i = 0; i < prepared.length; i++) {
+    kinds.push(first[i].candidates[0]?.place.kind);
+    cues[i] = prepared[i].cue;
+    mentions.push(prepared[i].mention);
+  }
+  const listed = listCues(mentions, text, kinds, cues);
+  const out: Prepared[] = [];
+  for (let i = 0; i < prepared.length; i++)
+    out.push(listed[i] === cues[i] ? prepared[i] : { ...prepared[i], cue: listed[i] });
+  return out;
 }
 
 // The trainer (geo/train/train-model.ts) imports these from here.

@@ -13,6 +13,8 @@ export interface RankContext {
   admin1s: Map<string, Set<string>>;
   /** Anchors of confidently read places (one per place, most-mentioned first), with their keys. */
   anchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
+  /** ISO country → the keys of mentions read as that very country ("Canada", "Canadian"), surely or not. */
+  namedCountries: Map<string, Set<string>>;
   /** Place id → the keys that name it confidently ("Pacific Ocean" and, through it, the Pacific Ocean). */
   placeKeys: Map<string, Set<string>>;
 }
@@ -32,6 +34,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   const admin1s = new Map<string, Set<string>>();
   const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
   const placeKeys = new Map<string, Set<string>>();
+  const namedCountries = new Map<string, Set<string>>();
   for (const { mention, candidates } of ranked) {
     const top = candidates[0];
     if (!top) continue;
@@ -45,6 +48,11 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
       let byKey = countriesByKey.get(mention.key);
       if (!byKey) countriesByKey.set(mention.key, (byKey = new Map()));
       byKey.set(p.country, (byKey.get(p.country) ?? 0) + w);
+    }
+    if (p.kind === 'country' && p.country) {
+      const keys = namedCountries.get(p.country);
+      if (keys) keys.add(mention.key);
+      else namedCountries.set(p.country, new Set([mention.key]));
     }
     if (p.kind === 'admin1' && p.admin1) {
       const code = `${p.country}.${p.admin1}`;
@@ -65,7 +73,7 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
     }
   }
   const anchors = [...byPlace.values()].sort((x, y) => y.n - x.n).slice(0, MAX_CONTEXT_ANCHORS);
-  return { countries, countriesByKey, admin1s, anchors, placeKeys };
+  return { countries, countriesByKey, admin1s, anchors, placeKeys, namedCountries };
 }
 
 /** Readings nearer than this to the top one place the mention in the same spot, whichever is meant. */
