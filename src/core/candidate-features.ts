@@ -13,6 +13,15 @@ const MAJOR_FEATURE_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL', 'P
 /** Orders of magnitude below the biggest namesake town at which `popGap` is full. */
 const POP_GAP_SPAN = 4;
 
+/** Letters at most in an alternate name read as a short form. */
+const SHORT_FORM_LETTERS = 5;
+
+function letterCount(key: string): number {
+  let n = 0;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 32 && key[i] !== '.') n++;
+  return n;
+}
+
 const NAME_TYPE_SUFFIX = { name: '&name', alt: '&alt', adjective: '&adjective' } as const;
 
 // The largest population among a name's settlements and among its other readings, once per reading list.
@@ -68,6 +77,10 @@ export function candidateFeatures(
   if (MAJOR_FEATURE_CODES.has(p.featureCode)) into.set(featureName('fc:', p.featureCode), 1);
   into.set(featureName('ntype:', match.nameType), 1);
   into.set(featureName(p.kind, NAME_TYPE_SUFFIX[match.nameType]), 1);
+  // A short alternate name is mostly an abbreviation ("Calif.", "Ill.", "NSW"), which news uses for states
+  // all the time; a long one ("Persian Gulf" for Bushehr province) is mostly an obscure name of a lesser reading.
+  if (match.nameType === 'alt' && letterCount(mention.key) <= SHORT_FORM_LETTERS)
+    into.set(featureName(p.kind, '&altShort'), 1);
   const lp = Math.log10(p.population + 1);
   into.set('pop', lp / 7);
   // Area populations are sums over their towns: compare settlements with settlements only.
