@@ -161,12 +161,20 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     if (distanceLowerBoundKm(anchor, p.anchor) >= nearest) continue;
     if (keys.size > 1 || !keys.has(mention.key)) nearest = Math.min(nearest, km(anchor, p.anchor));
   }
-  // "Elsewhere" is far away: a country next to the story's places (Georgia beside Armenia and Azerbaijan) is not.
-  if (foreign && nearest > FOREIGN_MIN_KM) into.set('docForeign', 1);
+  // "Elsewhere" is far away: a country next to the story's places (Georgia beside Armenia and Azerbaijan) is not,
+  // nor a town near the label point of a country the story names (Rome beside the Vatican).
+  if (foreign && nearest > FOREIGN_MIN_KM && !nearCountry(p, mention, ctx)) into.set('docForeign', 1);
   if (nearest <= 50) into.set('near:50', 1);
   else if (nearest <= 200) into.set('near:200', 1);
   else if (nearest <= 1000) into.set('near:1000', 1);
   else if (nearest < Infinity) into.set('near:far', 1);
+}
+
+/** Is the place within FOREIGN_MIN_KM of the label point of a country the article names by another name? */
+function nearCountry(p: Place, mention: Mention, ctx: RankContext): boolean {
+  for (const { keys, anchor } of ctx.countryAnchors)
+    if ((keys.size > 1 || !keys.has(mention.key)) && km(anchor, p.anchor) <= FOREIGN_MIN_KM) return true;
+  return false;
 }
 
 /** Does the area hold the town, as "City, State" means it: the same country, and for a state the same admin-1 code? */

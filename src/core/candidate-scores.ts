@@ -62,6 +62,7 @@ export class CandidateScores extends LinearScores {
   commaCtx = 0;
   docShare = 0;
   docForeign = 0;
+  docCountry = 0;
 
   constructor(model: GeoparserModel) {
     super(rankWeights(model));
@@ -79,6 +80,7 @@ export class CandidateScores extends LinearScores {
       case 'commaCtx':
       case 'docShare':
       case 'docForeign':
+      case 'docCountry':
         this[name] = value;
         break;
     }

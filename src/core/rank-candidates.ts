@@ -18,6 +18,9 @@ import type { Candidate, Gazetteer, Mention, NameMatch, RankedMention } from './
  */
 export const MAX_CANDIDATES = 30;
 
+/** A town at home is a peer of a famous town abroad when the latter is at most this many times bigger. */
+const PEER_TOWN_RATIO = 100;
+
 /** The gazetteer readings a mention can have: adjectives for adjectival mentions, names otherwise. */
 export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatch[] {
   const all = gazetteer.lookup(mention.key);
@@ -26,11 +29,26 @@ export function findCandidates(mention: Mention, gazetteer: Gazetteer): NameMatc
   let chosen = mention.type === 'adjectival' && adj.length ? adj : names.length ? names : all;
   // "Southern Ontario" is part of an area: the province, not the Californian city, when there is an area.
   if (mention.qualified && chosen.some(isArea)) chosen = chosen.filter(isArea);
+  // "EU", "UN", "USA" in capitals are short forms of something bigger, not the towns of Eu or Un, the river Usa.
+  if (isAcronym(mention.text)) chosen = chosen.filter((m) => !spelledOtherwise(m, mention.text));
   if (chosen.length <= MAX_CANDIDATES) return chosen;
   // Keep every area and country (few, and often the answer), then the most populous of the rest.
   const small = (m: NameMatch) => m.place.kind === 'city' || m.place.kind === 'admin2';
   const rest = chosen.filter(small).sort((a, b) => b.place.population - a.place.population);
   return [...chosen.filter((m) => !small(m)), ...rest].slice(0, MAX_CANDIDATES);
+}
+
+/** Two or three capital letters (dots aside): "EU", "U.N.", "USA". */
+function isAcronym(text: string): boolean {
+  return /^(?:[A-Z]\.?){2,3}$/.test(text);
+}
+
+/**
+ * A reading by its own name, which the acronym spells in other letters ("Eu", "Ūn", "Usa" for "EU", "U.N.",
+ * "USA"): an acronym is not its name. (A reading by name has a name whose lookup key is the mention's.)
+ */
+function spelledOtherwise(m: NameMatch, text: string): boolean {
+  return m.nameType === 'name' && m.place.name !== text.replace(/\./g, '');
 }
 
 function isArea(m: NameMatch): boolean {
@@ -99,7 +117,8 @@ function prepareCandidates(
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
     const comma = commas[i];
-    const name = `${mention.type}:${mention.key}${mention.qualified ? ':qualified' : ''}`;
+    // An acronym has fewer readings than the same name otherwise written (findCandidates).
+    const name = `${mention.type}:${mention.key}${mention.qualified ? ':qualified' : ''}${isAcronym(mention.text) ? ':caps' : ''}`;
     const known = comma.length ? undefined : seen.get(name);
     if (known) {
       prepared.push({
@@ -141,20 +160,34 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
         context = new Float64Array(matches.length);
         const foreign = new Uint8Array(matches.length);
         let home = false;
+        // The biggest town among the readings in a country the story is in (not merely near: London, Ontario,
+        // is no home town for a story about New York).
+        let homeTown = 0;
         for (let k = 0; k < matches.length; k++) {
           const scores = new CandidateScores(model);
           addContextFeatures(scores, matches[k].place, mention, ctx);
           context[k] = scores.total;
           foreign[k] = scores.docForeign;
-          if (!scores.docForeign) home = true;
+          if (!scores.docForeign) {
+            home = true;
+            if (scores.docCountry && matches[k].place.kind === 'city')
+              homeTown = Math.max(homeTown, matches[k].place.population);
+          }
         }
         // A famous town abroad gives way to a namesake where the story is, beyond what the learned weight
         // says: local stories are few in training data. Only against such a namesake, so a name whose
         // readings all lie abroad keeps its probability; and only towns, since a country named is its own
         // evidence ("USA" in a story about Turkey).
+        // Nor does such a town keep the twin rule's lift (Birmingham, the city of its metropolitan borough), which
+        // speaks for the city against its own area, not against a town of its size where the story is
+        // (Birmingham, Alabama, a fifth of it); against a village (London, Ohio) it stays.
         if (home)
           for (let k = 0; k < matches.length; k++)
-            if (foreign[k] && matches[k].place.kind === 'city') context[k] -= FOREIGN_PENALTY;
+            if (foreign[k] && matches[k].place.kind === 'city') {
+              context[k] -= FOREIGN_PENALTY;
+              if (twinPoints[k] > 0 && homeTown * PEER_TOWN_RATIO >= matches[k].place.population)
+                context[k] -= twinPoints[k];
+            }
         contextScores.set(local, context);
       }
     }

@@ -181,6 +181,7 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
     anchors: [],
     placeKeys: new Map(),
     namedCountries: new Map(),
+    countryAnchors: [],
   };
   const features = (p: typeof gb) => {
     const f = new Map<string, number>();
@@ -207,6 +208,7 @@ test('a state counts as the article naming it only when another name names it: n
     anchors: [],
     placeKeys: new Map(),
     namedCountries: new Map(),
+    countryAnchors: [],
   });
   const docAdmin1 = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -259,6 +261,7 @@ test('a reading the article names confidently by another name is marked; its own
     anchors: [],
     placeKeys: new Map([['test:ocean', new Set(namers)]]),
     namedCountries: new Map(),
+    countryAnchors: [],
   });
   const docSame = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -309,6 +312,7 @@ test('one unsure place elsewhere is enough to make a far namesake foreign, when 
     anchors: [{ keys: new Set(['castlegar']), anchor: [paris.anchor[0] + 60, paris.anchor[1]] }],
     placeKeys: new Map(),
     namedCountries: new Map(),
+    countryAnchors: [],
   });
   const foreign = (ca: number) => {
     const f = new Map<string, number>();

@@ -10,6 +10,8 @@ import { EMPTY_MODEL } from '../../src/core/model.ts';
 import { TWIN_BONUS } from '../../src/core/namesake-features.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { findLocalFocus } from '../../src/core/resolve-sites.ts';
+import { normalizeName } from '../../src/core/normalize-name.ts';
+import { findCandidates } from '../../src/core/rank-candidates.ts';
 import { buildRankContext } from '../../src/core/rank-context.ts';
 import type { Candidate, Mention, Place, RankedMention, ResolvedMention } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
@@ -225,6 +227,17 @@ test('articles: the words around a name and the country a story is in choose the
     ['Tech firms are leaving western states such as California or Washington.', 'Washington', 'admin1', 'US'],
     ['Trips to Alaska, Hawaii, Florida and Washington, D.C., put the team on the road.', 'Washington', 'city', 'US'],
     ['London police said a man was hurt in Kensington on Friday.', 'London', 'city', 'GB'],
+    // A famous town abroad loses the twin lift against a town of its size at home, not against a village.
+    ['A storm hit Birmingham and Tuscaloosa overnight, the weather service said.', 'Birmingham', 'city', 'US'],
+    ['Police in Manchester arrested a man near Concord and Nashua.', 'Manchester', 'city', 'US'],
+    [
+      'Matthieu Prin of London-based BOP Consulting said murals sold well in the United States.',
+      'London',
+      'city',
+      'GB',
+    ],
+    // A town near the label point of a country the story names is not abroad.
+    ['The Vatican-owned hospital in Rome treated the boy.', 'Rome', 'city', 'IT'],
   ];
   for (const [text, surface, kind, country] of table) {
     const p = readings(text).get(surface);
@@ -272,4 +285,47 @@ test('list cues: a name listed among states is read as a state, a "City, State" 
     ['in Texas. Washington said', ['Texas', 'Washington'], ['admin1', 'city'], [0, 0]],
   ];
   for (const [text, names, kinds, cues] of table) assert.deepEqual(listOf(text, names, kinds), cues, text);
+});
+
+test('article context: a town near a country the story names is not far abroad (docForeign)', () => {
+  const at = (id: string, kind: Place['kind'], country: string, anchor: [number, number]): Place => ({
+    ...place(id, kind, country, ''),
+    anchor,
+  });
+  const vatican = at('vatican', 'country', 'VA', [12.45, 41.9]);
+  const tuscaloosa = at('tuscaloosa', 'city', 'US', [-87.57, 33.21]);
+  const rome = at('rome', 'city', 'IT', [12.5, 41.89]);
+  const ranked = (country: boolean): RankedMention[] => [
+    ...(country
+      ? [{ mention: mention('Vatican'), candidates: [{ place: vatican, nameType: 'name' as const, score: 3 }] }]
+      : []),
+    { mention: mention('Tuscaloosa', 20), candidates: [{ place: tuscaloosa, nameType: 'name', score: 3 }] },
+  ];
+  for (const [country, foreign] of [
+    [true, undefined],
+    [false, 1],
+  ] as const) {
+    const ctx = buildRankContext(ranked(country));
+    const f = candidateFeatures({ place: rome, nameType: 'name' }, [], mention('Rome', 40), ctx, []);
+    assert.equal(f.get('docForeign'), foreign, country ? 'Vatican named' : 'only Tuscaloosa');
+  }
+});
+
+test('an acronym in capitals is not the place whose name it spells otherwise ("EU" is not Eu)', () => {
+  const { gazetteer } = realResources();
+  const kinds = (text: string) =>
+    findCandidates({ ...mention(text), key: normalizeName(text) }, gazetteer).map(
+      (m) => `${m.place.name}/${m.place.kind}`,
+    );
+  assert.ok(kinds('Eu').includes('Eu/city'), 'the town is a reading of "Eu" written as a name');
+  assert.ok(!kinds('EU').includes('Eu/city'), '"EU" in capitals');
+  assert.ok(kinds('Un').includes('Un/city') && kinds('Un').includes('Ūn/city'), 'the towns Un and Ūn');
+  assert.deepEqual(kinds('U.N.'), [], '"U.N." with dots: neither town');
+  assert.ok(kinds('US').includes('United States/country'), 'the country "US" names stays');
+  assert.ok(
+    kinds('Usa').some((k) => k.startsWith('Usa/')),
+    'places named Usa',
+  );
+  assert.ok(!kinds('USA').some((k) => k.startsWith('Usa/')), '"USA": none of them');
+  assert.ok(kinds('USA').includes('United States/country'), '"USA": the country');
 });
