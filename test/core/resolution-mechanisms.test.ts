@@ -9,7 +9,7 @@ import { fitsCue, kindCues, listCues, STATE_CUE, TOWN_CUE } from '../../src/core
 import { EMPTY_MODEL } from '../../src/core/model.ts';
 import { TWIN_BONUS } from '../../src/core/namesake-features.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
-import { findLocalFocus } from '../../src/core/resolve-sites.ts';
+import { findLocalFocus, resolveSites } from '../../src/core/resolve-sites.ts';
 import { normalizeName } from '../../src/core/normalize-name.ts';
 import { findCandidates } from '../../src/core/rank-candidates.ts';
 import { buildRankContext } from '../../src/core/rank-context.ts';
@@ -328,4 +328,40 @@ test('an acronym in capitals is not the place whose name it spells otherwise ("E
   );
   assert.ok(!kinds('USA').some((k) => k.startsWith('Usa/')), '"USA": none of them');
   assert.ok(kinds('USA').includes('United States/country'), '"USA": the country');
+});
+
+test('sites: the town a site is said to be in or to belong to, before the article focus', () => {
+  const town = (id: string, start: number, text: string): ResolvedMention => {
+    const p = place(id, 'city', 'XX', '01', 100_000);
+    return {
+      mention: mention(text, start),
+      candidates: [{ place: p, nameType: 'name', score: 3 }],
+      place: p,
+      score: 0.95,
+    };
+  };
+  const site = (text: string, start: number): ResolvedMention => ({
+    mention: { ...mention(text, start), site: true },
+    candidates: [],
+    place: null,
+    score: 0,
+  });
+  const placeOf = (text: string, siteName: string, townName: string, withText = true) => {
+    const resolved = [
+      town('focus', text.indexOf('Paris'), 'Paris'),
+      town('focus', text.lastIndexOf('Paris'), 'Paris'),
+      site(siteName, text.indexOf(siteName)),
+      town('own', text.indexOf(townName), townName),
+    ];
+    return resolveSites(resolved, withText ? { text } : {}).find((r) => r.mention.site)?.place?.within?.id;
+  };
+  const table: Array<[string, string, string, string]> = [
+    ['Paris said the boy went to the Bambino Hospital in Rome. Paris agreed.', 'Bambino Hospital', 'Rome', 'own'],
+    ['Paris said flights at Ottawa’s Macdonald Airport were late. Paris agreed.', 'Macdonald Airport', 'Ottawa', 'own'],
+    ['Paris said the Kent Hospital was full; Rome was calm. Paris agreed.', 'Kent Hospital', 'Rome', 'focus'],
+  ];
+  for (const [text, siteName, townName, expected] of table)
+    assert.equal(placeOf(text, siteName, townName), expected, text);
+  // Without the text, the focus as before.
+  assert.equal(placeOf(table[0][0], 'Bambino Hospital', 'Rome', false), 'focus');
 });
