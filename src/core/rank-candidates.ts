@@ -249,8 +249,22 @@ function withListCues(prepared: Prepared[], first: RankedMention[], text: string
   }
   const listed = listCues(mentions, text, kinds, cues);
   const out: Prepared[] = [];
-  for (let i = 0; i < prepared.length; i++)
-    out.push(listed[i] === cues[i] ? prepared[i] : { ...prepared[i], cue: listed[i] });
+  // Written out rather than spread, so every Prepared has one object shape (test/bench/README.md).
+  for (let i = 0; i < prepared.length; i++) {
+    const p = prepared[i];
+    out.push(
+      listed[i] === cues[i]
+        ? p
+        : {
+            mention: p.mention,
+            matches: p.matches,
+            local: p.local,
+            twin: p.twin,
+            twinPoints: p.twinPoints,
+            cue: listed[i],
+          },
+    );
+  }
   return out;
 }
 
