@@ -3,9 +3,16 @@
 // below it), else nowhere until a zoom makes room. A label never covers a label placed before it or a more
 // important city's dot; a city's covers a lesser city's dot only when neither side is free of them, and an
 // area's name never covers a dot: the places are the data, their names give way. Pure boxes in, sides out; the boxes placed
-// so far live in an R-tree (`rbush`) and the dots in a grid, so each label costs a few look-ups, not a scan of
-// every other label: 20,000 cities are placed in a few tens of ms (test/bench/label-bench.ts).
-import RBush, { type BBox } from 'rbush';
+// so far and the dots live in grids, so each label costs a few look-ups, not a scan of every other label: 20,000
+// cities are placed in a few tens of ms (test/bench/label-bench.ts).
+
+/** A box by its edges, as the grids search for it. */
+interface BBox {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
 
 /** A box in container pixels: left, top, width, height. */
 export interface Box {
@@ -28,14 +35,8 @@ export type LabelSide = 'right' | 'left' | 'centre' | 'above' | 'below' | null;
 
 /** Room kept around a label, so that its white halo does not touch another label either. */
 const GAP_PX = 2;
-/** Boxes that only touch at the gap's edge do not overlap (the tree's test counts touching as overlap). */
+/** Boxes that only touch at the gap's edge do not overlap (the grids' test counts touching as overlap). */
 const EPSILON_PX = 1e-6;
-
-const grown = (b: Box): BBox => {
-  const g = GAP_PX - EPSILON_PX;
-  return { minX: b.x - g, minY: b.y - g, maxX: b.x + b.w + g, maxY: b.y + b.h + g };
-};
-const bbox = (b: Box): BBox => ({ minX: b.x, minY: b.y, maxX: b.x + b.w, maxY: b.y + b.h });
 
 /**
  * Where a label lies when it goes to `side`: its own box, mirrored to the left of its dot, or a line (and the
@@ -68,26 +69,78 @@ export function declutterLabels(points: LabelledPoint[], view?: Box): LabelSide[
   // Every dot in one grid, built at once, each with its label's rank: a label keeps clear of every dot but its
   // own, then, when it cannot, of the more important ones only (rank below its own). Before, a tree of the dots
   // still to come and one of those passed, each updated after every label, and their bulk load (a sort): most of
-  // the placement's time and garbage with 20,000 cities (issue #19 item 14).
+  // the placement's time and garbage with 20,000 cities (issue #19 item 14). The labels placed go in a grid too:
+  // a search of an R-tree made an array each time, 160,000 times for 20,000 cities.
   const dots = dotGrid(points);
-  const placed = new RBush<BBox>();
-  return points.map(({ label, dot, shift }, i) => {
-    const sides: LabelSide[] = dot
-      ? ['right', 'left', 'above', 'below']
-      : shift
-        ? ['centre', 'above', 'below']
-        : ['centre'];
-    const places = sides.map((s): [LabelSide, Box] => [s, sideBox({ label, dot }, s)]);
-    for (const strict of dot ? [true, false] : [true]) {
-      for (const [s, box] of places) {
-        const q = grown(box);
+  const placed = boxGrid();
+  /** The box searched for each try, reused: the label's, grown by the gap. */
+  const q: BBox = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  const g = GAP_PX - EPSILON_PX;
+  return points.map((p, i) => {
+    const sides = p.dot ? DOT_SIDES : p.shift ? SHIFT_SIDES : CENTRE;
+    for (const strict of p.dot ? STRICT_THEN_NOT : STRICT) {
+      for (const s of sides) {
+        const box = sideBox(p, s);
+        q.minX = box.x - g;
+        q.minY = box.y - g;
+        q.maxX = box.x + box.w + g;
+        q.maxY = box.y + box.h + g;
         if ((view && cut(box, view)) || placed.collides(q) || dots.covers(q, i, strict)) continue;
-        placed.insert(bbox(box));
+        placed.insert(box);
         return s;
       }
     }
     return null;
   });
+}
+
+const DOT_SIDES: LabelSide[] = ['right', 'left', 'above', 'below'];
+const SHIFT_SIDES: LabelSide[] = ['centre', 'above', 'below'];
+const CENTRE: LabelSide[] = ['centre'];
+const STRICT_THEN_NOT = [true, false];
+const STRICT = [true];
+
+/** The placed labels' grid: cells of this many pixels (a label is 14–20 px high, most 40–150 px wide). */
+const BOX_CELL_PX = 64;
+
+/**
+ * The boxes placed so far, each in every cell of BOX_CELL_PX it overlaps (a map of cells: labels may lie far
+ * outside the view). `collides(q)`: whether one overlaps `q` (touching counts).
+ */
+function boxGrid() {
+  const cells = new Map<number, number[]>();
+  /** minX, minY, maxX, maxY of each box in turn. */
+  const edges: number[] = [];
+  // Columns and rows of cells fit in 26 bits either side of 0, a map 4 × 10^9 px wide.
+  const key = (col: number, row: number) => col * 2 ** 27 + row;
+  return {
+    insert(b: Box) {
+      const k = edges.length / 4;
+      edges.push(b.x, b.y, b.x + b.w, b.y + b.h);
+      for (let col = Math.floor(b.x / BOX_CELL_PX); col <= Math.floor((b.x + b.w) / BOX_CELL_PX); col++)
+        for (let row = Math.floor(b.y / BOX_CELL_PX); row <= Math.floor((b.y + b.h) / BOX_CELL_PX); row++) {
+          const list = cells.get(key(col, row));
+          if (list) list.push(k);
+          else cells.set(key(col, row), [k]);
+        }
+    },
+    collides(q: BBox): boolean {
+      for (let col = Math.floor(q.minX / BOX_CELL_PX); col <= Math.floor(q.maxX / BOX_CELL_PX); col++)
+        for (let row = Math.floor(q.minY / BOX_CELL_PX); row <= Math.floor(q.maxY / BOX_CELL_PX); row++) {
+          const list = cells.get(key(col, row));
+          if (list)
+            for (const k of list)
+              if (
+                edges[4 * k] <= q.maxX &&
+                edges[4 * k + 1] <= q.maxY &&
+                edges[4 * k + 2] >= q.minX &&
+                edges[4 * k + 3] >= q.minY
+              )
+                return true;
+        }
+      return false;
+    },
+  };
 }
 
 /** A dot grid's cells hold about this many dots at most on average (fewer where the dots are spread out). */
@@ -96,7 +149,7 @@ const DOTS_PER_CELL = 2;
 /**
  * The dots in a grid of equal cells (counting-sorted, no comparator), each in the cell of its top-left corner,
  * in rank order within a cell. `covers(q, rank, strict)`: whether a dot other than the one of that rank overlaps
- * `q` (touching counts, as in rbush), or with `strict` false one of a lower rank only.
+ * `q` (touching counts), or with `strict` false one of a lower rank only.
  */
 function dotGrid(points: LabelledPoint[]) {
   let x0 = Infinity;
