@@ -175,14 +175,21 @@ export function readLayer(text: string): LayerReading {
 /**
  * readLayer for a big file, as the model's load() takes it: the features are checked SLICE_FEATURES per task, so
  * a layer of 20,000 places no longer holds the page while it is read (issue #19 item 14; a layer of fewer is read
- * within the calling task); then a reader that at once returns the reading or throws its error.
+ * within the calling task); then a reader that at once returns the reading or throws its error. `onProgress`
+ * hears the share of the features read after each slice.
  * @example model.load(text, await readerInSlices(text))
  */
-export async function readerInSlices(text: string): Promise<(text: string) => LayerReading> {
+export async function readerInSlices(
+  text: string,
+  onProgress?: (share: number) => void,
+): Promise<(text: string) => LayerReading> {
   const steps = readInSteps(text);
   let step;
   try {
-    while (!(step = steps.next()).done) await new Promise((resolve) => setTimeout(resolve));
+    while (!(step = steps.next()).done) {
+      onProgress?.(step.value);
+      await new Promise((resolve) => setTimeout(resolve));
+    }
   } catch (e) {
     return () => {
       throw e;
@@ -191,8 +198,11 @@ export async function readerInSlices(text: string): Promise<(text: string) => La
   return () => step.value;
 }
 
-/** readLayer's work, pausing after every SLICE_FEATURES features: readLayer runs it at once, readerInSlices a slice per task. */
-function* readInSteps(text: string): Generator<void, LayerReading> {
+/**
+ * readLayer's work, pausing after every SLICE_FEATURES features with the share read: readLayer runs it at once,
+ * readerInSlices a slice per task.
+ */
+function* readInSteps(text: string): Generator<number, LayerReading> {
   if (jsonDepthOver(text, MAX_JSON_DEPTH))
     throw new LayerFileError(
       `Its data nests more than ${MAX_JSON_DEPTH} levels deep, which an article layer never does. ${CHOOSE}`,
@@ -226,7 +236,7 @@ function* readInSteps(text: string): Generator<void, LayerReading> {
   const features: LayerFeature[] = [];
   let n = 0;
   for (const feature of data.features) {
-    if (!(++n % SLICE_FEATURES)) yield;
+    if (!(++n % SLICE_FEATURES)) yield n / data.features.length;
     const p = isObject(feature) ? feature.properties : null;
     if (
       !isObject(feature) ||
