@@ -81,6 +81,54 @@ for (const engine of ENGINES)
       assert.deepEqual(o.errors, []);
     });
 
+    test('zoomed in, the cities in view are named again, none over another nor cut by the edge', async () => {
+      const { page } = o;
+      const names = () =>
+        page.evaluate(() => {
+          const map = document.querySelector('.aa-map')!.getBoundingClientRect();
+          return [...document.querySelectorAll('.aa-lbl:not([hidden])')]
+            .map((e) => {
+              const r = e.getBoundingClientRect();
+              return [r.left, r.top, r.right, r.bottom];
+            })
+            .filter(([l, t, r, b]) => r > map.left && l < map.right && b > map.top && t < map.bottom)
+            .map((b) => ({
+              b,
+              cut: b[0] < map.left - 1 || b[2] > map.right + 1 || b[1] < map.top - 1 || b[3] > map.bottom + 1,
+            }));
+        });
+      const shownNames = () => [...document.querySelectorAll('.aa-lbl:not([hidden])')].map((e) => e.textContent).join();
+      const before = await page.evaluate(shownNames);
+      // Three steps in: most of the 20,000 cities now lie outside the view.
+      for (let i = 0; i < 3; i++) {
+        await click(page, '.leaflet-control-zoom-in');
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      await page.waitForFunction(
+        (was) => {
+          const now = [...document.querySelectorAll('.aa-lbl:not([hidden])')].map((e) => e.textContent).join();
+          return now && now !== was;
+        },
+        {},
+        before,
+      );
+      await new Promise((r) => setTimeout(r, 500));
+      const shown = await names();
+      assert.ok(shown.length > 20, `${shown.length} names in view`);
+      assert.deepEqual(
+        shown.filter((n) => n.cut),
+        [],
+        'no name cut by the edge',
+      );
+      const overlap = (a: number[], b: number[]) =>
+        a[0] < b[2] - 1 && b[0] < a[2] - 1 && a[1] < b[3] - 1 && b[1] < a[3] - 1;
+      assert.deepEqual(
+        shown.flatMap(({ b: a }, i) => shown.slice(i + 1).filter(({ b }) => overlap(a, b))),
+        [],
+      );
+      assert.deepEqual(o.errors, []);
+    });
+
     test('a place in the list answers a click with its passage', async () => {
       const { page } = o;
       await click(page, '.aa-row', { hasText: /^Town 7(?!\d)/ });

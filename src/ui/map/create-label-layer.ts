@@ -200,6 +200,14 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
             : undefined;
         if (l.room && !room && !l.always) continue;
         const p = map.latLngToLayerPoint(l.at);
+        // A city far outside the view is left out: its name could not show, nor in the margin kept for a pan,
+        // and a story map zoomed in on a region placed its thousands of other names again after every move.
+        const out = VIEW_MARGIN_PX + 2 * (w + DOT_OFFSET_PX);
+        if (
+          l.dot &&
+          (p.x < view.x - out || p.y < view.y - out || p.x > view.x + view.w + out || p.y > view.y + view.h + out)
+        )
+          continue;
         candidates.push(l);
         // An area whose inner circle holds three lines may move its name a line up or down, out of a city's way, as
         // may an area the article is about, whatever its room (Belgium's name, off Brussels' dot).
