@@ -50,6 +50,12 @@ const MEASURE_SLICE = 1000;
 interface Measured {
   w: number;
   h: number;
+  /**
+   * The point projected at scale 1 (Leaflet's zoom-0 pixels over 256): at any zoom, times the CRS's scale and
+   * rounded, it is what latLngToLayerPoint gives before the pixel origin, without its four Points per label.
+   */
+  u: number;
+  v: number;
 }
 
 /**
@@ -127,7 +133,8 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       w = ctx.measureText(text).width;
     }
     // The 2 px padding on either side that carries the white halo (styles.css .aa-lbl).
-    m = { w: Math.ceil(w + f.spacing * text.length) + 4, h: f.h };
+    const at = map.options.crs!.latLngToPoint(l.at, 0);
+    m = { w: Math.ceil(w + f.spacing * text.length) + 4, h: f.h, u: at.x / 256, v: at.y / 256 };
     sizes.set(l, m);
     return m;
   }
@@ -191,15 +198,17 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       const size = map.getSize();
       const nw = map.containerPointToLayerPoint([0, 0]);
       const view = { x: nw.x, y: nw.y, w: size.x, h: size.y };
+      const crsScale = map.options.crs!.scale(zoom);
+      const origin = map.getPixelOrigin();
       for (const l of order) {
         if (l.minZoom !== undefined && zoom < l.minZoom) continue;
-        const { w, h } = measure(l);
+        const { w, h, u, v } = measure(l);
         const room =
           l.room && w <= 2 * FIT_SLACK * l.room.across * scale && h <= 2 * FIT_SLACK * l.room.radius * scale
             ? l.room
             : undefined;
         if (l.room && !room && !l.always) continue;
-        const p = map.latLngToLayerPoint(l.at);
+        const p = { x: Math.round(crsScale * u) - origin.x, y: Math.round(crsScale * v) - origin.y };
         // A city far outside the view is left out: its name could not show, nor in the margin kept for a pan,
         // and a story map zoomed in on a region placed its thousands of other names again after every move.
         const out = VIEW_MARGIN_PX + 2 * (w + DOT_OFFSET_PX);
