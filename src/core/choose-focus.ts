@@ -430,7 +430,8 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
   const core = members.filter((p) => !containers.has(p) && !subjects.has(p)).map(point);
-  const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(unionExtent(core)));
+  const coreBox = unionExtent(core);
+  const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(coreBox));
   // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
   // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size: the parts of it
   // that hold those places or its anchor (France's mainland around Paris, not Réunion).
@@ -448,13 +449,11 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
     const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
     return inRadius.length ? inRadius : p.parts;
   };
-  const framed = [
-    ...core,
-    ...members.flatMap((p) =>
-      p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? nearParts(p) : subjectParts(p),
-    ),
-  ];
-  const box = unionExtent(framed);
+  const areaParts = members.flatMap((p) =>
+    p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? nearParts(p) : subjectParts(p),
+  );
+  // Without areas framed whole, the box is the core's (not merged again: 20,000 towns, issue #19 item 14).
+  const box = areaParts.length ? unionExtent([...core, ...areaParts]) : coreBox;
   return {
     bbox: [round6(wrap(box.w)), round6(box.s), round6(box.e > 180 ? box.e - 360 : box.e), round6(box.n)],
     ids: members.map((p) => p.feature.id),

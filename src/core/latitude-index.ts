@@ -26,19 +26,22 @@ const lonKey = (lon: number) => (lon >= -180 ? (lon < 179 ? Math.floor(lon + 180
  */
 export function latitudeIndex(points: ReadonlyArray<readonly [number, number]>): LatitudeIndex {
   const n = points.length;
+  const lonKeys = new Uint16Array(n);
+  const bands = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    lonKeys[i] = lonKey(points[i][0]);
+    bands[i] = bandOf(points[i][1]);
+  }
   // Counting sort by longitude, then a stable one by band: each band's points in order of longitude.
-  const byLon = countingSort(
-    Uint32Array.from({ length: n }, (_, i) => i),
-    360,
-    (i) => lonKey(points[i][0]),
-  );
+  const byLon = countingSort(lonKeys, 360);
   const start = new Uint32Array(BANDS + 1);
-  for (let k = 0; k < n; k++) start[bandOf(points[k][1]) + 1]++;
+  for (let i = 0; i < n; i++) start[bands[i] + 1]++;
   for (let b = 0; b < BANDS; b++) start[b + 1] += start[b];
   const items = new Uint32Array(n);
   const fill = start.slice(0, BANDS);
-  for (const i of byLon) items[fill[bandOf(points[i][1])]++] = i;
-  const keys = Uint16Array.from(items, (i) => lonKey(points[i][0]));
+  for (const i of byLon) items[fill[bands[i]]++] = i;
+  const keys = new Uint16Array(n);
+  for (let k = 0; k < n; k++) keys[k] = lonKeys[items[k]];
 
   /** The first position in band b whose longitude key is at least `key`. */
   const seek = (b: number, key: number) => {
@@ -98,12 +101,12 @@ export function latitudeIndex(points: ReadonlyArray<readonly [number, number]>):
   };
 }
 
-/** `ids` stably ordered by `key` (integers in [0, size)). */
-function countingSort(ids: Uint32Array, size: number, key: (i: number) => number): Uint32Array {
+/** The indices of `keys` (integers in [0, size)), stably ordered by key. */
+function countingSort(keys: Uint16Array, size: number): Uint32Array {
   const start = new Uint32Array(size + 1);
-  for (const i of ids) start[key(i) + 1]++;
+  for (const k of keys) start[k + 1]++;
   for (let k = 0; k < size; k++) start[k + 1] += start[k];
-  const out = new Uint32Array(ids.length);
-  for (const i of ids) out[start[key(i)]++] = i;
+  const out = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[start[keys[i]]++] = i;
   return out;
 }
