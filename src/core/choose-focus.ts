@@ -408,7 +408,15 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
     if (list.length) inside.set(a, list);
   }
   const insideOf = (a: Place) => inside.get(a) ?? [];
-  const lonely = (p: Place, i: number) => !inside.has(p) && !containedBy.has(p) && !index.hasNeighbourWithin(i, reach);
+  // A neighbour found is not alone either: each pair is searched for once.
+  const accompanied = new Uint8Array(places.length);
+  const lonely = (p: Place, i: number) => {
+    if (accompanied[i] || inside.has(p) || containedBy.has(p)) return false;
+    const j = index.neighbourWithin(i, reach);
+    if (j < 0) return true;
+    accompanied[j] = 1;
+    return false;
+  };
   const within = places.filter(
     (p, i) => distances[i] <= radius && (p === heaviest || p.weight / total >= mainShare || !lonely(p, i)),
   );

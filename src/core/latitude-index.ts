@@ -4,8 +4,11 @@
 import { distanceKm, distanceLowerBoundKm } from './distance-km.ts';
 
 export interface LatitudeIndex {
-  /** Whether a point other than points[i] lies within `km` of it (distanceKm, as a scan of every pair would say). */
-  hasNeighbourWithin(i: number, km: number): boolean;
+  /**
+   * A point other than points[i] within `km` of it (distanceKm), or -1 when there is none (as a scan of every pair
+   * would say).
+   */
+  neighbourWithin(i: number, km: number): number;
   /** The indices, ascending, of the points whose latitude lies in [south, north]. */
   inBand(south: number, north: number): Uint32Array;
 }
@@ -22,7 +25,7 @@ const lonKey = (lon: number) => (lon >= -180 ? (lon < 179 ? Math.floor(lon + 180
  * each town of one try every town of the other first.
  *
  * @example
- * latitudeIndex([[2.35, 48.86], [4.84, 45.76], [-74, 40.7]]).hasNeighbourWithin(0, 500) // true: Lyon is 390 km from Paris
+ * latitudeIndex([[2.35, 48.86], [4.84, 45.76], [-74, 40.7]]).neighbourWithin(0, 500) // 1: Lyon is 390 km from Paris
  */
 export function latitudeIndex(points: ReadonlyArray<readonly [number, number]>): LatitudeIndex {
   const n = points.length;
@@ -43,6 +46,19 @@ export function latitudeIndex(points: ReadonlyArray<readonly [number, number]>):
   const keys = new Uint16Array(n);
   for (let k = 0; k < n; k++) keys[k] = lonKeys[items[k]];
 
+  /** A point of band b other than i within km of p, searched outward from p's longitude both ways in turn; or -1. */
+  const nearIn = (b: number, i: number, p: [number, number], key: number, km: number) => {
+    const from = start[b];
+    const to = start[b + 1];
+    const mid = seek(b, key);
+    for (let up = mid, down = mid - 1; up < to || down >= from; up++, down--) {
+      if (up < to && items[up] !== i && distanceKm(p, points[items[up]] as [number, number]) <= km) return items[up];
+      if (down >= from && items[down] !== i && distanceKm(p, points[items[down]] as [number, number]) <= km)
+        return items[down];
+    }
+    return -1;
+  };
+
   /** The first position in band b whose longitude key is at least `key`. */
   const seek = (b: number, key: number) => {
     let lo = start[b];
@@ -56,37 +72,28 @@ export function latitudeIndex(points: ReadonlyArray<readonly [number, number]>):
   };
 
   return {
-    hasNeighbourWithin(i, km) {
+    neighbourWithin(i, km) {
       const p = points[i] as [number, number];
-      const home = bandOf(p[1]);
-      const key = lonKey(p[0]);
-      const near = (b: number) => {
-        // Outward from the point's own longitude, both ways in turn.
-        const from = start[b];
-        const to = start[b + 1];
-        const mid = seek(b, key);
-        for (let up = mid, down = mid - 1; up < to || down >= from; up++, down--) {
-          if (up < to && items[up] !== i && distanceKm(p, points[items[up]] as [number, number]) <= km) return true;
-          if (down >= from && items[down] !== i && distanceKm(p, points[items[down]] as [number, number]) <= km)
-            return true;
-        }
-        return false;
-      };
-      if (near(home)) return true;
+      const home = bands[i];
+      const key = lonKeys[i];
+      const found = nearIn(home, i, p, key, km);
+      if (found >= 0) return found;
       // Bands north and south in turn, while a band's nearest edge may still lie within reach.
       for (let d = 1, north = true, south = true; north || south; d++) {
         if (north) {
           const b = home + d;
           north = b < BANDS && distanceLowerBoundKm(p, [p[0], b - 90]) <= km;
-          if (north && near(b)) return true;
+          const j = north ? nearIn(b, i, p, key, km) : -1;
+          if (j >= 0) return j;
         }
         if (south) {
           const b = home - d;
           south = b >= 0 && distanceLowerBoundKm(p, [p[0], b - 89]) <= km;
-          if (south && near(b)) return true;
+          const j = south ? nearIn(b, i, p, key, km) : -1;
+          if (j >= 0) return j;
         }
       }
-      return false;
+      return -1;
     },
 
     inBand(south, north) {

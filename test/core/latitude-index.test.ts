@@ -11,7 +11,7 @@ const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
 const bruteNeighbour = (points: Array<[number, number]>, i: number, km: number) =>
   points.some((q, j) => j !== i && distanceKm(points[i], q) <= km);
 
-test('hasNeighbourWithin and inBand equal a scan of every pair, on points all over the globe', () => {
+test('neighbourWithin and inBand equal a scan of every pair, on points all over the globe', () => {
   for (let round = 0; round < 40; round++) {
     const n = 1 + Math.floor(random() * 300);
     // Half the rounds in clusters (a few centres, some near the poles or across ±180°), half scattered.
@@ -31,12 +31,14 @@ test('hasNeighbourWithin and inBand equal a scan of every pair, on points all ov
     if (n > 2) points[n - 1] = [...points[0]];
     const index = latitudeIndex(points);
     for (const km of [0, 50, 400, 2500, 8000]) {
-      const got = points.map((_, i) => index.hasNeighbourWithin(i, km));
+      const got = points.map((_, i) => index.neighbourWithin(i, km));
       assert.deepEqual(
-        got,
+        got.map((j) => j >= 0),
         points.map((_, i) => bruteNeighbour(points, i, km)),
         `round ${round}, ${km} km`,
       );
+      // The neighbour given is one.
+      got.forEach((j, i) => j >= 0 && assert.ok(j !== i && distanceKm(points[i], points[j]) <= km));
     }
     const s = random() * 180 - 90;
     const north = s + random() * 40;
@@ -52,22 +54,22 @@ test('a neighbour just within reach is found across the antimeridian and over th
     [-179.5, 0],
   ];
   const km = distanceKm(across[0], across[1]);
-  assert.ok(latitudeIndex(across).hasNeighbourWithin(0, km));
-  assert.ok(!latitudeIndex(across).hasNeighbourWithin(0, km - 0.001));
+  assert.ok(latitudeIndex(across).neighbourWithin(0, km) === 1);
+  assert.ok(latitudeIndex(across).neighbourWithin(0, km - 0.001) < 0);
   // Over the North Pole: 89.5°N on opposite meridians, 1° of arc apart.
   const pole: Array<[number, number]> = [
     [0, 89.5],
     [180 - 1e-9, 89.5],
     [10, 60],
   ];
-  assert.ok(latitudeIndex(pole).hasNeighbourWithin(1, 112));
-  assert.ok(!latitudeIndex(pole).hasNeighbourWithin(1, 110));
+  assert.ok(latitudeIndex(pole).neighbourWithin(1, 112) === 0);
+  assert.ok(latitudeIndex(pole).neighbourWithin(1, 110) < 0);
   // A single point has no neighbour; a duplicate is one at 0 km.
-  assert.ok(!latitudeIndex([[3, 4]]).hasNeighbourWithin(0, 1e6));
+  assert.ok(latitudeIndex([[3, 4]]).neighbourWithin(0, 1e6) < 0);
   assert.ok(
     latitudeIndex([
       [3, 4],
       [3, 4],
-    ]).hasNeighbourWithin(0, 0),
+    ]).neighbourWithin(0, 0) === 1,
   );
 });
