@@ -208,13 +208,14 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
             ? l.room
             : undefined;
         if (l.room && !room && !l.always) continue;
-        const p = { x: Math.round(crsScale * u) - origin.x, y: Math.round(crsScale * v) - origin.y };
+        const px = Math.round(crsScale * u) - origin.x;
+        const py = Math.round(crsScale * v) - origin.y;
         // A city far outside the view is left out: its name could not show, nor in the margin kept for a pan,
         // and a story map zoomed in on a region placed its thousands of other names again after every move.
         const out = VIEW_MARGIN_PX + 2 * (w + DOT_OFFSET_PX);
         if (
           l.dot &&
-          (p.x < view.x - out || p.y < view.y - out || p.x > view.x + view.w + out || p.y > view.y + view.h + out)
+          (px < view.x - out || py < view.y - out || px > view.x + view.w + out || py > view.y + view.h + out)
         )
           continue;
         candidates.push(l);
@@ -224,13 +225,13 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
         points.push(
           l.dot
             ? {
-                label: { x: p.x + DOT_OFFSET_PX, y: p.y - h / 2, w, h },
-                dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX },
+                label: { x: px + DOT_OFFSET_PX, y: py - h / 2, w, h },
+                dot: { x: px - DOT_PX, y: py - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX },
               }
             : {
                 label: room
-                  ? slideIn(p.x - w / 2, p.y - h / 2, w, h, room, scale, view)
-                  : { x: p.x - w / 2, y: p.y - h / 2, w, h },
+                  ? slideIn(px - w / 2, py - h / 2, w, h, room, scale, view)
+                  : { x: px - w / 2, y: py - h / 2, w, h },
                 shift,
               },
         );

@@ -43,14 +43,24 @@ const EPSILON_PX = 1e-6;
  * gap) above or below its point.
  * @example sideBox({ label: { x: 18, y: 3, w: 40, h: 14 }, dot: { x: 3, y: 3, w: 14, h: 14 } }, 'left') // { x: -38, y: 3, w: 40, h: 14 }
  */
-export function sideBox({ label, dot }: LabelledPoint, side: LabelSide): Box {
-  if (side === 'left' && dot) return { ...label, x: 2 * dot.x + dot.w - label.x - label.w };
-  // Above or below a dot, centred on it: where the map's edge or a neighbour leaves neither side free.
-  if ((side === 'above' || side === 'below') && dot)
-    return { ...label, x: dot.x + (dot.w - label.w) / 2, y: side === 'above' ? dot.y - label.h : dot.y + dot.h };
-  if (side === 'above') return { ...label, y: label.y - label.h - GAP_PX };
-  if (side === 'below') return { ...label, y: label.y + label.h + GAP_PX };
-  return label;
+export function sideBox(point: LabelledPoint, side: LabelSide): Box {
+  return sideInto(point, side, { x: 0, y: 0, w: 0, h: 0 });
+}
+
+/** sideBox written into `out` (and returned): the placement tries up to eight boxes a label, 20,000 labels a move. */
+function sideInto({ label, dot }: LabelledPoint, side: LabelSide, out: Box): Box {
+  out.x = label.x;
+  out.y = label.y;
+  out.w = label.w;
+  out.h = label.h;
+  if (side === 'left' && dot) out.x = 2 * dot.x + dot.w - label.x - label.w;
+  else if ((side === 'above' || side === 'below') && dot) {
+    // Above or below a dot, centred on it: where the map's edge or a neighbour leaves neither side free.
+    out.x = dot.x + (dot.w - label.w) / 2;
+    out.y = side === 'above' ? dot.y - label.h : dot.y + dot.h;
+  } else if (side === 'above') out.y = label.y - label.h - GAP_PX;
+  else if (side === 'below') out.y = label.y + label.h + GAP_PX;
+  return out;
 }
 
 /** Part inside the view and part outside it: a name the map's edge would cut. */
@@ -75,12 +85,14 @@ export function declutterLabels(points: LabelledPoint[], view?: Box): LabelSide[
   const placed = boxGrid();
   /** The box searched for each try, reused: the label's, grown by the gap. */
   const q: BBox = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
+  /** The label's box on the side tried, reused likewise. */
+  const box: Box = { x: 0, y: 0, w: 0, h: 0 };
   const g = GAP_PX - EPSILON_PX;
   return points.map((p, i) => {
     const sides = p.dot ? DOT_SIDES : p.shift ? SHIFT_SIDES : CENTRE;
     for (const strict of p.dot ? STRICT_THEN_NOT : STRICT) {
       for (const s of sides) {
-        const box = sideBox(p, s);
+        sideInto(p, s, box);
         q.minX = box.x - g;
         q.minY = box.y - g;
         q.maxX = box.x + box.w + g;
