@@ -63,7 +63,11 @@ for (const engine of ENGINES)
       );
       assert.equal(await count(page, '.aa-opening'), 0, 'the status is gone once the file is read');
       // Every city drawn, in slices.
-      await page.waitForFunction((n) => document.querySelectorAll('path.aa-k-city').length === n, {}, CITIES);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('path.aa-k-city').length === n,
+        { timeout: 120_000, polling: 500 },
+        CITIES,
+      );
       // Names on the map, none over another (a pixel of slack for the rounding).
       const boxes = await page.evaluate(() =>
         [...document.querySelectorAll('.aa-lbl:not([hidden])')].map((e) => {
