@@ -369,7 +369,8 @@ export function extractMentions(
     const inside = !!site && !(span.start <= site.start && span.end >= site.end);
     if (p2 < threshold && !inside) continue;
     const adjectival = span.matches.some((m) => m.nameType === 'adjective');
-    const mention: Mention = {
+    // Every mention has the same members in the same order (one object shape for the ranking code).
+    mentions.push({
       start: span.start,
       end: span.end,
       text: span.text,
@@ -377,10 +378,10 @@ export function extractMentions(
       type: adjectival ? 'adjectival' : 'toponym',
       passage: passageOf(span.start),
       confidence: p2,
-    };
-    if (inside) mention.insideSite = true;
-    if (span.qualified) mention.qualified = true;
-    mentions.push(mention);
+      site: false,
+      insideSite: inside,
+      qualified: !!span.qualified,
+    });
   }
   for (const site of sites) {
     if (mentions.some((m) => !m.insideSite && m.start <= site.start && m.end >= site.end)) continue;
@@ -393,6 +394,8 @@ export function extractMentions(
       passage: passageOf(site.start),
       confidence: SITE_CONFIDENCE,
       site: true,
+      insideSite: false,
+      qualified: false,
     });
   }
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);

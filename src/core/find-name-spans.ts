@@ -97,7 +97,11 @@ export const COMPASS_WORDS: ReadonlySet<string> = new Set([
 /** White space with at most one line break: a wrapped line, not a paragraph's end. */
 const WRAPPED_GAP = /^[^\S\n]*\n?[^\S\n]*$/;
 
-/** A span, always built here with its members in one order (one object shape for the code that reads spans). */
+/**
+ * A span, always built here with every member in one order, `qualified` too: one object shape for the code
+ * that reads spans (a qualified span made by a spread had a shape of its own, and its first arrival
+ * deoptimised buildSpanContext, isCurrencyPrefix and scoreSpans mid-batch).
+ */
 function nameSpan(
   first: number,
   last: number,
@@ -106,8 +110,9 @@ function nameSpan(
   text: string,
   key: string,
   matches: NameMatch[],
+  qualified = false,
 ): NameSpan {
-  return { first, last, start, end, text: text.slice(start, end), key, matches };
+  return { first, last, start, end, text: text.slice(start, end), key, matches, qualified };
 }
 
 /**
@@ -220,7 +225,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
       if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
       const t = spans[k + 1];
       if (t && t.first === n && wrapped(n - 1, n)) {
-        out.push({ ...nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches), qualified: true });
+        out.push(nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches, true));
         k++;
       } else if (!(tokens[n] && isCapitalised(tokens[n]) && wrapped(n - 1, n))) out.push(s);
       continue;
@@ -231,7 +236,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
     const prev = tokens[p];
     const free = !out.length || out[out.length - 1].last < p;
     if (prev && free && isCapitalised(prev) && COMPASS_WORDS.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
-      out.push({ ...nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches), qualified: true });
+      out.push(nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches, true));
     } else out.push(s);
   }
   return out;

@@ -2,7 +2,7 @@
 // rounded and wound (normalizeGeometry). The gazetteer may hand over this form ready-made.
 
 import type { Geometry, MultiPolygon, Polygon, Position } from 'geojson';
-import { normalizeGeometry, position, roundCoords } from './normalize-geometry.ts';
+import { normalizeGeometry, position, roundPosition } from './normalize-geometry.ts';
 import { simplifyToFit, type Point } from './simplify-to-fit.ts';
 import type { Gazetteer, Place } from './types.ts';
 
@@ -58,11 +58,11 @@ export function layerGeometryCached(g: Geometry): Geometry {
  * placeGeometry(gazetteer.get('geonames:587084')!, gazetteer) // { type: 'Point', coordinates: [49.89201, 40.37767] }
  */
 export function placeGeometry(place: Place, gazetteer: Gazetteer): Geometry {
-  if (!place.shape) return { type: 'Point', coordinates: roundCoords(place.anchor) };
+  if (!place.shape) return { type: 'Point', coordinates: roundPosition(place.anchor) };
   // A gazetteer may have the layer's form ready (its port promises layerGeometry's result, so it is not
   // simplified and checked again: Russia's 1,391 vertices went through simplify-js in every process).
   const ready = gazetteer.layerGeometry?.(place.shape);
   if (ready) return ready;
   const shape = gazetteer.geometry(place.shape);
-  return shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: roundCoords(place.anchor) };
+  return shape ? layerGeometryCached(shape) : { type: 'Point', coordinates: roundPosition(place.anchor) };
 }

@@ -39,19 +39,45 @@ export function countVertices(polygons: ReadonlyArray<ReadonlyArray<ArrayLike<un
 
 type Coordinates = Position | Position[] | Position[][] | Position[][][];
 
+/** How many levels of arrays a geometry's coordinates hold above its positions. */
+export const POSITION_DEPTH = {
+  Point: 0,
+  MultiPoint: 1,
+  LineString: 1,
+  MultiLineString: 2,
+  Polygon: 2,
+  MultiPolygon: 3,
+};
+
 /**
- * Coordinates rounded to 6 decimals: a copy, or with `inPlace` the arrays themselves (for arrays the
- * caller owns, such as freshly decoded ones).
+ * A position rounded to 6 decimals: a copy, or with `inPlace` the array itself.
  *
  * @example
- * roundCoords([[1.23456789, 2]]) // [[1.234568, 2]]
+ * roundPosition([1.23456789, 2]) // [1.234568, 2]
  */
-export function roundCoords<C extends Coordinates>(coords: C, inPlace = false): C {
-  const c = coords as any[];
-  const numbers = typeof c[0] === 'number';
-  if (numbers && c.length === 2 && !inPlace) return position(round6(c[0]), round6(c[1])) as C;
-  const out: any[] = inPlace ? c : [];
-  for (let i = 0; i < c.length; i++) out[i] = numbers ? round6(c[i]) : roundCoords(c[i], inPlace);
+export function roundPosition<P extends Position>(p: P, inPlace = false): P {
+  if (p.length === 2 && !inPlace) return position(round6(p[0]), round6(p[1])) as P;
+  const out: number[] = inPlace ? p : [];
+  for (let i = 0; i < p.length; i++) out[i] = round6(p[i]);
+  return out as P;
+}
+
+/**
+ * Coordinates rounded to 6 decimals: a copy, or with `inPlace` the arrays themselves (for arrays the
+ * caller owns, such as freshly decoded ones). `depth` is the geometry type's POSITION_DEPTH.
+ *
+ * @example
+ * roundCoords([[1.23456789, 2]], false, 1) // [[1.234568, 2]]
+ */
+export function roundCoords<C extends Coordinates>(coords: C, inPlace: boolean, depth: number): C {
+  // The depth comes from the geometry's type, not from a look at the elements: optimised code that reads
+  // both positions and lists of them at one place turns the positions (arrays of doubles) into general
+  // arrays, and position() then made general arrays for the rest of the batch: every place's anchor
+  // thereafter, and the code reading anchors deoptimised (issue #15, test/bench/README.md).
+  if (depth === 0) return roundPosition(coords as Position, inPlace) as C;
+  const c = coords as Coordinates[];
+  const out: Coordinates[] = inPlace ? c : [];
+  for (let i = 0; i < c.length; i++) out[i] = roundCoords(c[i], inPlace, depth - 1);
   return out as C;
 }
 
@@ -66,7 +92,7 @@ export function normalizeGeometry(g: Geometry): Geometry {
   if (g.type === 'GeometryCollection')
     return { type: 'GeometryCollection', geometries: g.geometries.map(normalizeGeometry) };
   if (isNormal(g)) return g;
-  const coordinates = roundCoords(g.coordinates);
+  const coordinates = roundCoords(g.coordinates, false, POSITION_DEPTH[g.type]);
   // The rounded copy is ours, so its rings are turned in place.
   const copy = { type: g.type, coordinates } as Geometry;
   if (copy.type === 'Polygon' || copy.type === 'MultiPolygon') windInPlace(copy);

@@ -5,7 +5,7 @@
 import type { Geometry } from 'geojson';
 import { placeGeometry } from './layer-geometry.ts';
 import { normalizeName } from './normalize-name.ts';
-import { roundCoords } from './normalize-geometry.ts';
+import { roundPosition } from './normalize-geometry.ts';
 import type { Gazetteer, NameMatch, Place, PlaceKind } from './types.ts';
 
 /** A place a search found: what a layer feature needs, plus what tells namesakes apart. */
@@ -178,7 +178,7 @@ function toHit(gazetteer: Gazetteer, { place, nameType }: NameMatch, matched: st
     name: place.name,
     kind: place.kind,
     country: place.country,
-    anchor: roundCoords(place.anchor),
+    anchor: roundPosition(place.anchor),
     geometry: placeGeometry(place, gazetteer),
     matched,
     nameType,

@@ -3,7 +3,7 @@
 // points; coordinates rounded to 6 decimals; passages and text as foreign members.
 
 import { placeGeometry } from './layer-geometry.ts';
-import { roundCoords } from './normalize-geometry.ts';
+import { roundPosition } from './normalize-geometry.ts';
 import type {
   ArticleLayer,
   ArticleMetadata,
@@ -40,7 +40,7 @@ function candidateOf(c: Candidate): LayerCandidate {
     name: c.place.name,
     kind: c.place.kind,
     country: c.place.country,
-    anchor: roundCoords(c.place.anchor),
+    anchor: roundPosition(c.place.anchor),
   } as LayerCandidate;
   if (c.place.geonameid) out.geonameid = c.place.geonameid;
   if (c.place.wikidata) out.wikidata = c.place.wikidata;
@@ -72,7 +72,7 @@ export function toFeatureCollection(
       const properties = { name: place.name, kind: place.kind, country: place.country } as LayerProperties;
       if (place.geonameid) properties.geonameid = place.geonameid;
       if (place.wikidata) properties.wikidata = place.wikidata;
-      properties.anchor = roundCoords(place.anchor);
+      properties.anchor = roundPosition(place.anchor);
       properties.score = 0;
       if (place.disputed) properties.disputed = place.disputed;
       if (place.within) {

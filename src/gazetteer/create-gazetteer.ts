@@ -6,7 +6,7 @@
 import type { Topology } from 'topojson-specification';
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { MAX_LAYER_VERTICES } from '../core/layer-geometry.ts';
-import { countVertices, polygonsOf, roundCoords, windInPlace } from '../core/normalize-geometry.ts';
+import { countVertices, polygonsOf, POSITION_DEPTH, roundCoords, windInPlace } from '../core/normalize-geometry.ts';
 import { lineStarts } from './line-starts.ts';
 import { createNameIndex } from './name-index.ts';
 import { decodeGeometry, decodeMasked, packTopology, type PackedTopology } from './pack-topology.ts';
@@ -136,7 +136,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
         const decoded = decodeGeometry(shapes, object);
         if (decoded && 'coordinates' in decoded) {
           // Decoding makes new position arrays, so they are rounded where they are.
-          roundCoords(decoded.coordinates, true);
+          roundCoords(decoded.coordinates, true, POSITION_DEPTH[decoded.type]);
           geometry = decoded;
         }
       }
@@ -156,7 +156,7 @@ export function createGazetteer(options: CreateGazetteerOptions): Gazetteer {
           // this one is wound where it is, so the layer need not copy it.
           const whole = decodeGeometry(shapes, object) as Polygon | MultiPolygon;
           if (countVertices(polygonsOf(whole)) <= MAX_LAYER_VERTICES) {
-            roundCoords(whole.coordinates, true);
+            roundCoords(whole.coordinates, true, POSITION_DEPTH[whole.type]);
             geometry = whole;
           }
         }

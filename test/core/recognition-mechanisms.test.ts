@@ -18,6 +18,7 @@ import { resolveMentions } from '../../src/core/resolve-mentions.ts';
 import { isCalendarWord, isGenericForeign, lexiconOf, spanFeatures } from '../../src/core/span-features.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import { tokenize } from '../../src/core/tokenize.ts';
+import { normalizeName } from '../../src/core/normalize-name.ts';
 import { EMPTY_MODEL, type GeoparserModel } from '../../src/core/model.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
@@ -61,10 +62,17 @@ function assertFeature(feature: string, table: Array<[string, string, boolean]>)
     assert.equal(featuresOf(text, surface).get(feature), expected ? 1 : undefined, `${feature}: ${text}`);
 }
 
-test('calendar words come from the engine: months and weekdays, long and short', () => {
+test('calendar words: months and weekdays, long and short, as the engine names them in English', () => {
   for (const w of ['march', 'august', 'may', 'nov', 'sept', 'sunday', 'wed'])
     assert.equal(isCalendarWord(w), w !== 'sept', w);
   assert.equal(isCalendarWord('paris'), false);
+  // The written-out list is what Intl's English calendar names give (they were computed at import before).
+  for (const style of ['long', 'short'] as const) {
+    const months = new Intl.DateTimeFormat('en-US', { month: style, timeZone: 'UTC' });
+    const days = new Intl.DateTimeFormat('en-US', { weekday: style, timeZone: 'UTC' });
+    for (let m = 0; m < 12; m++) assert.ok(isCalendarWord(normalizeName(months.format(Date.UTC(2001, m, 15)))));
+    for (let d = 0; d < 7; d++) assert.ok(isCalendarWord(normalizeName(days.format(Date.UTC(2001, 0, 7 + d)))));
+  }
 });
 
 test('junk features: a month, a dictionary word, a word in capitals, a currency prefix', () => {
