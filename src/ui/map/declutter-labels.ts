@@ -123,8 +123,9 @@ function boxGrid() {
   const cells = new Map<number, number[]>();
   /** minX, minY, maxX, maxY of each box in turn. */
   const edges: number[] = [];
-  // Columns and rows of cells fit in 26 bits either side of 0, a map 4 × 10^9 px wide.
-  const key = (col: number, row: number) => col * 2 ** 27 + row;
+  // A small integer (V8 hashes it without making a number object, 160,000 searches for 20,000 cities): 15 bits of
+  // column and of row. Cells 2 million px apart share a key, which only adds boxes to test (the edges decide).
+  const key = (col: number, row: number) => ((col & 0x7fff) << 15) | (row & 0x7fff);
   return {
     insert(b: Box) {
       const k = edges.length / 4;
