@@ -133,13 +133,27 @@ for (const engine of ENGINES)
       assert.deepEqual(o.errors, []);
     });
 
-    test('a place in the list answers a click with its passage', async () => {
+    test('a place in the list answers a click with its passage; "Show in text" reaches the last one', async () => {
       const { page } = o;
       await click(page, '.aa-row', { hasText: /^Town 7(?!\d)/ });
       await page.waitForFunction(() =>
         document.querySelector('section[aria-label="Passages"] mark')?.textContent?.startsWith('Town 7'),
       );
       assert.equal(await text(page, 'section[aria-label="Passages"] mark'), 'Town 7');
+      // The last town, in the last of 400 paragraphs (laid out only when in sight): "Show in text" reaches it.
+      await (await find(page, '.aa-filter')).type('Town 19999');
+      await page.waitForFunction(() => document.querySelectorAll('.aa-row').length === 1);
+      await click(page, '.aa-row', { hasText: /^Town 19999(?!\d)/ });
+      await click(page, '.aa-passages button', { hasText: 'Show in text' });
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Town 19999', { timeout: 60_000 });
+      // On screen once the scroll has settled.
+      await page.waitForFunction(
+        () => {
+          const r = document.activeElement!.getBoundingClientRect();
+          return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+        },
+        { timeout: 10_000 },
+      );
       assert.deepEqual(o.errors, []);
     });
   });
