@@ -194,6 +194,81 @@ const leafletParts = {
     })),
 };
 
+/**
+ * Merges the chunks an ESM entry imports statically into the entry itself (issue #14, places first): esbuild puts
+ * the code an entry shares with its lazy chunks (Preact, Leaflet, the model…) into chunks of their own, each one
+ * more request before the entry can run, though nothing can load a lazy chunk before the entry has run. The entry
+ * is bundled again with those chunks inside, re-exporting what they exported under `c<i>_<name>`, and every other
+ * chunk imports those names from the entry instead: one instance of each module, as before (a second Preact would
+ * break hooks), and the lazy chunks stay lazy.
+ */
+async function mergeFirstLoadChunks(dir, entry, chunks, options) {
+  if (!chunks.length) return;
+  const exported = new Map();
+  const reexports = chunks.map((chunk, i) => {
+    const list = /export\s*\{([^}]*)\}\s*;?\s*$/.exec(readFileSync(join(dir, chunk), 'utf8'))?.[1] ?? '';
+    const names = list
+      .split(',')
+      .map((s) =>
+        s
+          .trim()
+          .split(/\s+as\s+/)
+          .pop(),
+      )
+      .filter(Boolean);
+    exported.set(chunk, new Map(names.map((n) => [n, `c${i}_${n}`])));
+    return `export { ${names.map((n) => `${n} as ${exported.get(chunk).get(n)}`).join(', ')} } from './${chunk}';`;
+  });
+  const local = new Set([entry, ...chunks]);
+  const { outputFiles } = await build({
+    ...options,
+    entryPoints: undefined,
+    outdir: undefined,
+    splitting: false,
+    stdin: {
+      contents: `import './${entry}';\n${reexports.join('\n')}\n`,
+      resolveDir: dir,
+      sourcefile: '(merged first-load chunks)',
+    },
+    format: 'esm',
+    write: false,
+    outfile: join(dir, entry),
+    banner: { js: '//# allFunctionsCalledOnLoad' },
+    // Every other file of the folder (the lazy chunks' dynamic imports) stays a file of its own.
+    plugins: [
+      {
+        name: 'lazy-chunks-external',
+        setup: (b) =>
+          b.onResolve({ filter: /^\.\/[\w.-]+\.js$/ }, (args) =>
+            local.has(args.path.slice(2)) ? undefined : { path: args.path, external: true },
+          ),
+      },
+    ],
+  });
+  writeFileSync(join(dir, entry), outputFiles[0].contents);
+  for (const chunk of chunks) rmSync(join(dir, chunk));
+  // The other chunks take those names from the entry.
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.js') && f !== entry)) {
+    const path = join(dir, file);
+    const source = readFileSync(path, 'utf8');
+    const rewritten = source
+      .replace(/import\s*\{([^}]*)\}\s*from\s*"\.\/([\w-]+\.js)"/g, (all, list, chunk) => {
+        const names = exported.get(chunk);
+        if (!names) return all;
+        const specs = list.split(',').map((s) => {
+          const [name, as = name] = s.trim().split(/\s+as\s+/);
+          if (!names.has(name)) throw new Error(`build: ${file} imports ${name}, which ${chunk} does not export`);
+          return `${names.get(name)} as ${as}`;
+        });
+        return `import{${specs.join(',')}}from"./${entry}"`;
+      })
+      .replace(/import\s*"\.\/([\w-]+\.js)"/g, (all, chunk) => (exported.has(chunk) ? `import"./${entry}"` : all));
+    if (chunks.some((c) => rewritten.includes(`"./${c}"`)))
+      throw new Error(`build: ${file} still refers to a merged chunk`);
+    if (rewritten !== source) writeFileSync(path, rewritten);
+  }
+}
+
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
@@ -277,23 +352,20 @@ if (existsSync('src/ui/main.tsx')) {
   writeFileSync('dist/site/basemap.json', JSON.stringify({ ...makeBasemap(), countryNames: makeCountryNames() }));
   if (existsSync('public'))
     for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
-  // The chunks the explorer cannot draw without, fetched beside app.js instead of after it has run (issue #14:
-  // each was a round trip before the places were painted): what app.js imports, with what they import.
+  // The chunks app.js imports (code it shares with a lazy chunk) are merged into app.js (issue #14: the first
+  // load was app.js and 5 chunks, 7 requests before the places could be drawn against the bare page's 2).
   const early = new Set();
   const follow = (file) => {
     for (const { path, kind } of appMeta.outputs[file]?.imports ?? [])
       if (kind === 'import-statement' && !early.has(path)) early.add(path) && follow(path);
   };
   follow('dist/site/app.js');
-  const preloads = [...early].map((f) => `<link rel="modulepreload" href="${f.split('/').pop()}">\n`).join('');
-  const indexHtml = 'dist/site/index.html';
-  if (existsSync(indexHtml))
-    writeFileSync(
-      indexHtml,
-      // After app.js, so that it is requested first: the browser opens 6 connections to a host over HTTP/1.1,
-      // and app.js, last of 8, waited for one (issue #14).
-      readFileSync(indexHtml, 'utf8').replace(/<script type="module" src="app.js"><\/script>\n/, `$&${preloads}`),
-    );
+  await mergeFirstLoadChunks(
+    'dist/site',
+    'app.js',
+    [...early].map((f) => f.split('/').pop()),
+    browser,
+  );
   // The site's own file list (issue #17): a browser cannot list a folder, so the explorer's "Download site
   // (.zip)" fetches the files this names (format: src/export/README.md).
   writeFileSync('dist/site/site-files.json', JSON.stringify({ files: listTree('dist/site').sort() }) + '\n');

@@ -80,7 +80,9 @@ export function trainLogistic(examples: Example[], epochs: number, random: Rando
   }
   const kept: Record<string, number> = {};
   const sorted = [...weights].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  // The bias is kept whatever its size: the geoparser takes a ranker without one for no ranker at all and
+  // ranks by its hand-set priors (candidate-scores.ts), which a bias near zero once did to a whole model.
   for (const [name, weight] of sorted)
-    if (Math.abs(weight) >= MIN_WEIGHT) kept[name] = Math.round(weight * 1000) / 1000;
+    if (name === 'bias' || Math.abs(weight) >= MIN_WEIGHT) kept[name] = Math.round(weight * 1000) / 1000;
   return { weights: kept };
 }

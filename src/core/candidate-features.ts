@@ -10,6 +10,18 @@ import type { Gazetteer, Mention, NameMatch, Place } from './types.ts';
 
 const MAJOR_FEATURE_CODES = new Set(['PPLC', 'PPLA', 'PPLA2', 'PPLA3', 'PPL', 'PPLX', 'PCLI', 'ADM1', 'ADM2', 'PPLG']);
 
+/** Orders of magnitude below the biggest namesake town at which `popGap` is full. */
+const POP_GAP_SPAN = 4;
+
+/** Letters at most in an alternate name read as a short form. */
+const SHORT_FORM_LETTERS = 5;
+
+function letterCount(key: string): number {
+  let n = 0;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 32 && key[i] !== '.') n++;
+  return n;
+}
+
 const NAME_TYPE_SUFFIX = { name: '&name', alt: '&alt', adjective: '&adjective' } as const;
 
 // The largest population among a name's settlements and among its other readings, once per reading list.
@@ -65,12 +77,24 @@ export function candidateFeatures(
   if (MAJOR_FEATURE_CODES.has(p.featureCode)) into.set(featureName('fc:', p.featureCode), 1);
   into.set(featureName('ntype:', match.nameType), 1);
   into.set(featureName(p.kind, NAME_TYPE_SUFFIX[match.nameType]), 1);
+  // A short alternate name is mostly an abbreviation ("Calif.", "Ill.", "NSW"), which news uses for states
+  // all the time; a long one ("Persian Gulf" for Bushehr province) is mostly an obscure name of a lesser reading.
+  if (match.nameType === 'alt' && letterCount(mention.key) <= SHORT_FORM_LETTERS)
+    into.set(featureName(p.kind, '&altShort'), 1);
   const lp = Math.log10(p.population + 1);
   into.set('pop', lp / 7);
   // Area populations are sums over their towns: compare settlements with settlements only.
   const city = p.kind === 'city';
   const maxPop = largestPopulations(all)[city ? 0 : 1];
   if (p.population === maxPop && maxPop > 0) into.set(city ? 'maxPop' : 'maxAreaPop', 1);
+  // How far a town falls short of its name's biggest town, in orders of magnitude (four or more count as
+  // four): a state named in the story is evidence for a village there, weighed against the namesake city
+  // a hundred times its size ("Louisville" beside Ohio is still, most often, Kentucky's).
+  else if (city && maxPop > 0) into.set('popGap', Math.min(1, (Math.log10(maxPop + 1) - lp) / POP_GAP_SPAN));
+  // An area smaller than a town of the same name (a parish of 22,000 against a city of 650,000): its own
+  // population sums its towns, so a namesake town bigger than the whole area is the one news means.
+  if (!city && p.kind !== 'site' && p.population > 0 && p.population < largestPopulations(all)[0])
+    into.set('areaBelowTown', 1);
   if (all.length === 1) into.set('only', 1);
   if (p.shape) into.set('hasShape', 1);
   if (all.length > 1) {
@@ -117,6 +141,10 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
       ctx.countriesByKey.get(mention.key)?.forEach((v) => (others -= v));
       foreign = others >= 0.5;
     }
+    // The article names the country itself, by another name than this one ("London" in a story that
+    // names Canada): stronger evidence than places read as lying there.
+    const countryNamers = p.kind !== 'country' ? ctx.namedCountries.get(p.country) : undefined;
+    if (countryNamers && (countryNamers.size > 1 || !countryNamers.has(mention.key))) into.set('docCountryNamed', 1);
     // A state the article names, by another name than this one: "Nelson" read as New Zealand's Nelson region
     // in a first pass is no evidence for the town of Nelson there.
     const namers = p.admin1 && p.kind !== 'admin1' ? ctx.admin1s.get(`${p.country}.${p.admin1}`) : undefined;
@@ -133,12 +161,20 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     if (distanceLowerBoundKm(anchor, p.anchor) >= nearest) continue;
     if (keys.size > 1 || !keys.has(mention.key)) nearest = Math.min(nearest, km(anchor, p.anchor));
   }
-  // "Elsewhere" is far away: a country next to the story's places (Georgia beside Armenia and Azerbaijan) is not.
-  if (foreign && nearest > FOREIGN_MIN_KM) into.set('docForeign', 1);
+  // "Elsewhere" is far away: a country next to the story's places (Georgia beside Armenia and Azerbaijan) is not,
+  // nor a town near the label point of a country the story names (Rome beside the Vatican).
+  if (foreign && nearest > FOREIGN_MIN_KM && !nearCountry(p, mention, ctx)) into.set('docForeign', 1);
   if (nearest <= 50) into.set('near:50', 1);
   else if (nearest <= 200) into.set('near:200', 1);
   else if (nearest <= 1000) into.set('near:1000', 1);
   else if (nearest < Infinity) into.set('near:far', 1);
+}
+
+/** Is the place within FOREIGN_MIN_KM of the label point of a country the article names by another name? */
+function nearCountry(p: Place, mention: Mention, ctx: RankContext): boolean {
+  for (const { keys, anchor } of ctx.countryAnchors)
+    if ((keys.size > 1 || !keys.has(mention.key)) && km(anchor, p.anchor) <= FOREIGN_MIN_KM) return true;
+  return false;
 }
 
 /** Does the area hold the town, as "City, State" means it: the same country, and for a state the same admin-1 code? */
@@ -161,11 +197,40 @@ function commaTowns(mentions: Mention[], i: number, text: string, gazetteer: Gaz
   return towns;
 }
 
-/** Places named right after "<mention>, " — the State in "City, State". */
+/** ", OR" after a name: a two-letter code in capitals that ends there (not "CA-based", "IN." is fine). */
+const POSTAL_CODE_AFTER = /^\s*,\s*([A-Z]{2})(?![\w-])/;
+
+/**
+ * The state of "Portland, OR": a two-letter code after the comma that is the admin-1 code of one of the name's
+ * US towns (GeoNames codes US states by their postal codes), as a bare admin-1 place that `commaHolds` reads.
+ */
+function postalState(mention: Mention, text: string, gazetteer: Gazetteer): Place | undefined {
+  if (mention.type !== 'toponym') return undefined;
+  const code = POSTAL_CODE_AFTER.exec(text.slice(mention.end, mention.end + 8))?.[1];
+  if (!code) return undefined;
+  for (const m of gazetteer.lookup(mention.key))
+    if (m.place.kind === 'city' && m.place.country === 'US' && m.place.admin1 === code)
+      return {
+        id: `US.${code}`,
+        name: code,
+        kind: 'admin1',
+        featureCode: 'ADM1',
+        country: 'US',
+        admin1: code,
+        population: 0,
+        anchor: [0, 0],
+      };
+  return undefined;
+}
+
+/** Places named right after "<mention>, " — the State in "City, State" (or its postal code, "Portland, OR"). */
 export function commaPlaces(mentions: Mention[], i: number, text: string, gazetteer: Gazetteer): Place[] {
   const next = mentions[i + 1];
-  if (!next || next.type !== 'toponym') return [];
-  if (!/^\s*,\s*$/.test(text.slice(mentions[i].end, next.start))) return [];
+  const between = next ? text.slice(mentions[i].end, next.start) : '';
+  if (!next || next.type !== 'toponym' || !/^\s*,\s*$/.test(between)) {
+    const state = postalState(mentions[i], text, gazetteer);
+    return state ? [state] : [];
+  }
   // Pushed, not filtered and mapped: see prepareCandidates in rank-candidates.ts.
   const places: Place[] = [];
   for (const m of gazetteer.lookup(next.key)) {

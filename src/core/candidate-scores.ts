@@ -62,6 +62,7 @@ export class CandidateScores extends LinearScores {
   commaCtx = 0;
   docShare = 0;
   docForeign = 0;
+  docCountry = 0;
 
   constructor(model: GeoparserModel) {
     super(rankWeights(model));
@@ -79,6 +80,7 @@ export class CandidateScores extends LinearScores {
       case 'commaCtx':
       case 'docShare':
       case 'docForeign':
+      case 'docCountry':
         this[name] = value;
         break;
     }
@@ -91,8 +93,12 @@ export class CandidateScores extends LinearScores {
     // over every other reading too (Uruguay's Florida department, which has a town Florida, over the state of
     // Florida). A big city over its area is lifted: that is the usual reading of the name (Washington, Tunis).
     // "Bronx, New York": a comma after a town names the area that holds it, whatever city bears its name.
-    const twin = this.twinCity - (this.commaCtx ? 0 : this.twinBigArea) - 2 * this.twinSeat;
-    return this.score + twin * TWIN_BONUS + this.commaCtx * COMMA_BONUS + this.docShare * DOC_SHARE_BONUS;
+    return this.score + this.twinPoints + this.commaCtx * COMMA_BONUS + this.docShare * DOC_SHARE_BONUS;
+  }
+
+  /** The part of the total that the twin rule gives or takes (namesake-features.ts). */
+  get twinPoints(): number {
+    return (this.twinCity - (this.commaCtx ? 0 : this.twinBigArea) - 2 * this.twinSeat) * TWIN_BONUS;
   }
 }
 

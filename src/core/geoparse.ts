@@ -31,7 +31,7 @@ export function geoparse(text: string, options: GeoparseOptions): ArticleLayer {
   const tokens = tokenize(text);
   const mentions = extractMentions(text, tokens, passages, gazetteer, model);
   const ranked = rankCandidates(mentions, text, gazetteer, model);
-  const resolved = resolveSites(resolveMentions(ranked));
+  const resolved = resolveSites(resolveMentions(ranked), { text });
   const layer = toFeatureCollection(resolved, text, passages, gazetteer, options);
   // What the first view frames (issue #14); the last member of the layer's JSON.
   const focus = chooseFocus(layer);

@@ -13,6 +13,14 @@ export interface RankContext {
   admin1s: Map<string, Set<string>>;
   /** Anchors of confidently read places (one per place, most-mentioned first), with their keys. */
   anchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
+  /**
+   * Anchors of the countries the article names surely, with their keys: no evidence of nearness for a town (a
+   * country's label point can lie far from its towns), but enough to say a town is not far abroad ("Rome" in a
+   * story about the Vatican).
+   */
+  countryAnchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
+  /** ISO country → the keys of mentions read as that very country ("Canada", "Canadian"), surely or not. */
+  namedCountries: Map<string, Set<string>>;
   /** Place id → the keys that name it confidently ("Pacific Ocean" and, through it, the Pacific Ocean). */
   placeKeys: Map<string, Set<string>>;
 }
@@ -32,6 +40,8 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   const admin1s = new Map<string, Set<string>>();
   const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
   const placeKeys = new Map<string, Set<string>>();
+  const namedCountries = new Map<string, Set<string>>();
+  const byCountry = new Map<string, { keys: Set<string>; anchor: [number, number] }>();
   for (const { mention, candidates } of ranked) {
     const top = candidates[0];
     if (!top) continue;
@@ -46,6 +56,11 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
       if (!byKey) countriesByKey.set(mention.key, (byKey = new Map()));
       byKey.set(p.country, (byKey.get(p.country) ?? 0) + w);
     }
+    if (p.kind === 'country' && p.country) {
+      const keys = namedCountries.get(p.country);
+      if (keys) keys.add(mention.key);
+      else namedCountries.set(p.country, new Set([mention.key]));
+    }
     if (p.kind === 'admin1' && p.admin1) {
       const code = `${p.country}.${p.admin1}`;
       const keys = admin1s.get(code);
@@ -57,6 +72,11 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
       if (keys) keys.add(mention.key);
       else placeKeys.set(p.id, new Set([mention.key]));
     }
+    if (margin >= 1 && p.kind === 'country') {
+      const named = byCountry.get(p.id) ?? { keys: new Set<string>(), anchor: p.anchor };
+      named.keys.add(mention.key);
+      byCountry.set(p.id, named);
+    }
     if (margin >= 1 && p.kind !== 'continent' && p.kind !== 'country' && p.kind !== 'historical-country') {
       const anchored = byPlace.get(p.id) ?? { keys: new Set<string>(), anchor: p.anchor, n: 0 };
       anchored.keys.add(mention.key);
@@ -65,7 +85,8 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
     }
   }
   const anchors = [...byPlace.values()].sort((x, y) => y.n - x.n).slice(0, MAX_CONTEXT_ANCHORS);
-  return { countries, countriesByKey, admin1s, anchors, placeKeys };
+  const countryAnchors = [...byCountry.values()];
+  return { countries, countriesByKey, admin1s, anchors, placeKeys, namedCountries, countryAnchors };
 }
 
 /** Readings nearer than this to the top one place the mention in the same spot, whichever is meant. */

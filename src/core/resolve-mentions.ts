@@ -33,6 +33,17 @@ function twinOf(city: Candidate, area: Candidate): boolean {
   );
 }
 
+/** How many times bigger than a town an alternate-name reading must be for the margin not to shield the town. */
+const HAMLET_RATIO = 1000;
+
+/**
+ * Is the primary-name reading a town so small beside the alternate-name one that the margin would shield an
+ * obscure reading ("US" is the United States, not the French village of Us; "EU" not the town of Eu)?
+ */
+function hamletAgainst(named: Candidate, alt: Candidate): boolean {
+  return named.place.kind === 'city' && named.place.population * HAMLET_RATIO < alt.place.population;
+}
+
 /**
  * Chooses a referent for every ranked mention.
  *
@@ -74,7 +85,14 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
         named = c;
       }
     }
-    if (best && best.nameType === 'alt' && named && namedMean > bestMean - altMargin && !twinOf(best, named)) {
+    if (
+      best &&
+      best.nameType === 'alt' &&
+      named &&
+      namedMean > bestMean - altMargin &&
+      !twinOf(best, named) &&
+      !hamletAgainst(named, best)
+    ) {
       best = named;
       bestMean = namedMean;
     }

@@ -11,9 +11,36 @@ export interface ResolveSitesOptions {
   focusKinds?: ReadonlyArray<Place['kind']>;
   /** A gazetteer name inside a site is kept on its own only when recognised at least this surely. */
   minInsideConfidence?: number;
+  /**
+   * The article's text, for the town a site's name is tied to ("Ottawa's Macdonald-Cartier International
+   * Airport", "the Bambino Gesu Hospital in Rome"): without it every site goes to the local focus.
+   */
+  text?: string;
 }
 
-const DEFAULTS: Required<ResolveSitesOptions> = { focusKinds: ['city'], minInsideConfidence: 0.5 };
+const DEFAULTS: Required<Omit<ResolveSitesOptions, 'text'>> = { focusKinds: ['city'], minInsideConfidence: 0.5 };
+
+/** Between a site and its town after it: "in", "at", "near", a comma ("St. Takla Church in Alexandria"). */
+const TOWN_AFTER_SITE = /^(?:,\s*|\s+(?:in|at|near|outside)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+)?)$/;
+/** Between a town and its site after it: a possessive or a hyphen ("Toronto's Pearson", "Montreal-Trudeau"). */
+const TOWN_BEFORE_SITE = /^(?:['’]s\s+|-)$/;
+
+/**
+ * The town a site's own words tie it to: a town (or county) read by the resolver right after it ("in Rome")
+ * or right before it ("Ottawa's"), outside it.
+ */
+function siteTown(site: ResolvedMention, resolved: ResolvedMention[], text: string): Place | undefined {
+  for (const r of resolved) {
+    const p = r.place;
+    if (!p || r.mention.site || r.mention.type !== 'toponym' || (p.kind !== 'city' && p.kind !== 'admin2')) continue;
+    if (r.mention.start >= site.mention.end && r.mention.start - site.mention.end <= 24) {
+      if (TOWN_AFTER_SITE.test(text.slice(site.mention.end, r.mention.start))) return p;
+    } else if (r.mention.end <= site.mention.start && site.mention.start - r.mention.end <= 3) {
+      if (TOWN_BEFORE_SITE.test(text.slice(r.mention.end, site.mention.start))) return p;
+    }
+  }
+  return undefined;
+}
 
 /** Least summed evidence (recognition × resolution confidence) for a city to be the local focus. */
 const MIN_FOCUS_EVIDENCE = 0.4;
@@ -74,6 +101,7 @@ const slug = (s: string) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') 
  */
 export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesOptions = {}): ResolvedMention[] {
   const { focusKinds, minInsideConfidence } = { ...DEFAULTS, ...options };
+  const { text } = options;
   const focus = findLocalFocus(resolved, focusKinds);
   const inside = (site: ResolvedMention) =>
     resolved.filter(
@@ -85,6 +113,12 @@ export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesO
   const placed = new Map<ResolvedMention, Place>();
   for (const r of resolved) {
     if (!r.mention.site) continue;
+    // The site's own town, where its words name one, comes before the article's focus.
+    const town = text === undefined ? undefined : siteTown(r, resolved, text);
+    if (town) {
+      placed.set(r, town);
+      continue;
+    }
     const namesake = INSTITUTION_HEADS.has(headOf(r.mention.text))
       ? inside(r).find((x) => x.mention.confidence >= minInsideConfidence && isRegion(x.place!))
       : undefined;

@@ -1,6 +1,9 @@
 // The files of an explorer site (issue #17, Publish): the built explorer lists its own files in a manifest;
 // the article adds its layer and text. Shared by `article-atlas build` and the zip, so both write the same.
+import type { MultiPolygon, Polygon } from 'geojson';
 import { InputError } from '../core/errors.ts';
+import { labelPoint } from '../core/label-point.ts';
+import { unwrapAntimeridian } from '../core/unwrap-antimeridian.ts';
 import type { ArticleLayer } from '../core/types.ts';
 
 /** The built site's list of its own files (written by build.mjs beside index.html; see README.md here). */
@@ -18,6 +21,7 @@ export const INDEX_FILE = 'index.html';
  */
 export const MAX_INLINE_LAYER_CHARS = 256 * 1024;
 const INLINE_LAYER = /<script type="application\/json" id="aa-layer">[^]*?<\/script>\n/;
+const INLINE_LABELS = /<script type="application\/json" id="aa-labels">[^]*?<\/script>\n/;
 const LAYER_PRELOAD = '<link rel="preload" href="layer.geojson" as="fetch" crossorigin>\n';
 const APP_ROOT = /<div id="app"[^>]*>.*<\/div>\n/;
 
@@ -58,9 +62,41 @@ export function siteDataFiles(layer: ArticleLayer, text = layer.text): Array<[st
 }
 
 /**
+ * The label points of a layer's areas as JSON, `{"<feature id>": [lon, lat, radius, across]}` (labelPoint, on each
+ * area's geometry as the map draws it: unwrapped across ±180°), or null when the text is not a layer with areas.
+ * The explorer takes them for the page's own layer instead of computing them in the task that draws the first
+ * view (issue #14).
+ * @example areaLabelPoints(layerText) // '{"geonames:174982":[45.01,40.07,0.55,0.89],…}'
+ */
+export function areaLabelPoints(layerText: string): string | null {
+  let features: unknown;
+  try {
+    features = (JSON.parse(layerText) as { features?: unknown })?.features;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(features)) return null;
+  const points: Record<string, [number, number, number, number]> = {};
+  for (const f of features as Array<{ id?: unknown; geometry?: { type?: unknown } | null }>) {
+    const g = f?.geometry;
+    if (typeof f?.id !== 'string' || (g?.type !== 'Polygon' && g?.type !== 'MultiPolygon')) continue;
+    try {
+      const { at, radius, across } = labelPoint(unwrapAntimeridian(g as Polygon | MultiPolygon));
+      if ([...at, radius, across].every(Number.isFinite)) points[f.id] = [at[0], at[1], radius, across];
+    } catch {
+      // A shape labelPoint cannot read: the explorer's validator says what is wrong with it.
+    }
+  }
+  const text = JSON.stringify(points);
+  // Ids come from a text that holds neither (siteIndexHtml); checked again, as the element must not end early.
+  return Object.keys(points).length && !text.includes('</') && !text.includes('<!--') ? text : null;
+}
+
+/**
  * The explorer's page for a layer (issue #14, places first): the layer's text goes into a
  * `<script type="application/json" id="aa-layer">` after `#app`, which the page reads instead of fetching
- * layer.geojson (and then does not preload it). Not when the text is large, nor when it holds `</` or `<!--`,
+ * layer.geojson (and then does not preload it), and its areas' label points (areaLabelPoints) into an `aa-labels`
+ * element after it. Not when the text is large, nor when it holds `</` or `<!--`,
  * which would end or change the script element: the page fetches the file then. A page without `#app` (not
  * the explorer's) is returned as it is, and an earlier copy of a layer is replaced, so build and the zip agree.
  * @example siteIndexHtml(template, siteDataFiles(layer)[0][1]) // the page with the layer inline
@@ -68,7 +104,7 @@ export function siteDataFiles(layer: ArticleLayer, text = layer.text): Array<[st
 export function siteIndexHtml(html: string, layerText: string): string {
   const root = APP_ROOT.exec(html);
   if (!root) return html;
-  const bare = html.replace(INLINE_LAYER, '');
+  const bare = html.replace(INLINE_LAYER, '').replace(INLINE_LABELS, '');
   const inline = layerText.length <= MAX_INLINE_LAYER_CHARS && !layerText.includes('</') && !layerText.includes('<!--');
   // Where the template has it: before the chunks' preloads and app.js.
   if (!inline)
@@ -76,6 +112,9 @@ export function siteIndexHtml(html: string, layerText: string): string {
       ? bare
       : bare.replace(/<link rel="modulepreload"|<script type="module"/, LAYER_PRELOAD + '$&');
   const at = bare.indexOf(root[0]) + root[0].length;
-  const block = `<script type="application/json" id="aa-layer">${layerText}</script>\n`;
+  const labels = areaLabelPoints(layerText);
+  const block =
+    `<script type="application/json" id="aa-layer">${layerText}</script>\n` +
+    (labels ? `<script type="application/json" id="aa-labels">${labels}</script>\n` : '');
   return (bare.slice(0, at) + block + bare.slice(at)).replace(LAYER_PRELOAD, '');
 }

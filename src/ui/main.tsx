@@ -3,6 +3,7 @@
 // into "Download site (.zip)" from that folder (issue #17; `./` for the page's own built site).
 import './styles.css';
 import './explorer.css';
+import { readLabelPoints } from './map/arrange-areas.ts';
 import { mount } from './mount.tsx';
 
 const root = document.getElementById('app');
@@ -13,6 +14,8 @@ if (root) {
   const inline = root.dataset.src ? null : document.getElementById('aa-layer');
   mount(root, {
     layer: inline?.textContent ?? undefined,
+    // With its areas' label points, computed by the build (issue #14: the first view's largest script cost).
+    labelPoints: inline ? readLabelPoints(document.getElementById('aa-labels')?.textContent ?? undefined) : undefined,
     // A story-map site (issue #18) names its collection.geojson here.
     src: root.dataset.src ?? 'layer.geojson',
     basemap: 'basemap.json',

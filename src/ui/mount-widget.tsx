@@ -3,6 +3,7 @@
 // layer (object, JSON text or URL) and the optional basemap; reports reader selections and readiness.
 import { effect } from '@preact/signals';
 import { render } from 'preact';
+import type { LabelPoint } from '../core/label-point.ts';
 import type { ArticleLayer, LayerFeature } from '../core/types.ts';
 import { App } from './components/App.tsx';
 import type { ViewOptions } from './components/view-options.ts';
@@ -15,6 +16,11 @@ import { readerInSlices } from './model/validate-layer.ts';
 export interface WidgetOptions {
   /** The layer as an object or its JSON text (kept byte for byte for export). */
   layer?: ArticleLayer | string;
+  /**
+   * The label points of the first layer's areas, read (readLabelPoints) from what `article-atlas build` writes into
+   * its page beside the layer (`aa-labels`, src/export/site-files.ts): taken instead of computed (issue #14).
+   */
+  labelPoints?: Map<string, LabelPoint>;
   /** URL of a layer file, fetched when `layer` is not given. */
   src?: string;
   /** URL of the basemap written by the build (`basemap.json`) or its data; none by default. */
@@ -104,12 +110,15 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       if (!signal.aborted)
         model.error.value = { message: `The article layer did not load (${e.message}). Open a layer file instead.` };
     });
-  const basemap: Promise<BasemapData | null> =
-    typeof options.basemap === 'string'
-      ? fetch(options.basemap, { signal })
-          .then((r) => (r.ok ? r.json() : null))
-          .catch(() => null)
-      : Promise.resolve(options.basemap ?? null);
+  // Asked for once the places are painted (MapView), once.
+  let basemapData: Promise<BasemapData | null> | undefined;
+  const basemap = () =>
+    (basemapData ??=
+      typeof options.basemap === 'string'
+        ? fetch(options.basemap, { signal })
+            .then((r) => (r.ok ? r.json() : null))
+            .catch(() => null)
+        : Promise.resolve(options.basemap ?? null));
 
   // The secondary views (map outline and fly-to, text and list highlights, mention strip) follow a selection
   // after the frame that shows its passages, one frame late: their restyle no longer holds up that frame
@@ -153,7 +162,10 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
   }
 
   const view: ViewOptions = { embedded: true, ...extras.view, text: options.text ?? true };
-  render(<App model={model} basemap={basemap} tiles={options.tiles} view={view} />, container);
+  render(
+    <App model={model} basemap={basemap} tiles={options.tiles} labels={options.labelPoints} view={view} />,
+    container,
+  );
   return {
     select(id) {
       // Before the layer has loaded the id is kept and checked when it arrives (load() drops unknown ids).

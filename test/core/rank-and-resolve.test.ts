@@ -180,6 +180,8 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
     admin1s: new Map(),
     anchors: [],
     placeKeys: new Map(),
+    namedCountries: new Map(),
+    countryAnchors: [],
   };
   const features = (p: typeof gb) => {
     const f = new Map<string, number>();
@@ -205,6 +207,8 @@ test('a state counts as the article naming it only when another name names it: n
     admin1s: new Map([['NZ.F5', new Set(namers)]]),
     anchors: [],
     placeKeys: new Map(),
+    namedCountries: new Map(),
+    countryAnchors: [],
   });
   const docAdmin1 = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -256,6 +260,8 @@ test('a reading the article names confidently by another name is marked; its own
     admin1s: new Map(),
     anchors: [],
     placeKeys: new Map([['test:ocean', new Set(namers)]]),
+    namedCountries: new Map(),
+    countryAnchors: [],
   });
   const docSame = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -305,6 +311,8 @@ test('one unsure place elsewhere is enough to make a far namesake foreign, when 
     admin1s: new Map(),
     anchors: [{ keys: new Set(['castlegar']), anchor: [paris.anchor[0] + 60, paris.anchor[1]] }],
     placeKeys: new Map(),
+    namedCountries: new Map(),
+    countryAnchors: [],
   });
   const foreign = (ca: number) => {
     const f = new Map<string, number>();

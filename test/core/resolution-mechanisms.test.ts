@@ -2,12 +2,16 @@
 // hand-made readings (whatever the weights), then what the committed gazetteer and model make of short articles.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { candidateFeatures, commaPlaces } from '../../src/core/candidate-features.ts';
 import { scoreCandidate } from '../../src/core/candidate-scores.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
+import { fitsCue, kindCues, listCues, STATE_CUE, TOWN_CUE } from '../../src/core/kind-cues.ts';
 import { EMPTY_MODEL } from '../../src/core/model.ts';
 import { TWIN_BONUS } from '../../src/core/namesake-features.ts';
 import { resolveMentions } from '../../src/core/resolve-mentions.ts';
-import { findLocalFocus } from '../../src/core/resolve-sites.ts';
+import { findLocalFocus, resolveSites } from '../../src/core/resolve-sites.ts';
+import { normalizeName } from '../../src/core/normalize-name.ts';
+import { findCandidates } from '../../src/core/rank-candidates.ts';
 import { buildRankContext } from '../../src/core/rank-context.ts';
 import type { Candidate, Mention, Place, RankedMention, ResolvedMention } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
@@ -139,4 +143,225 @@ test('articles: New York the city, or the state after a town and a comma', () =>
     ['The nurse trained at a hospital in Bronx, New York, before moving west.', 'New York', 'admin1'],
   ];
   for (const [text, surface, kind] of table) assert.equal(readings(text).get(surface)?.kind, kind, text);
+});
+
+test('kind cues: the words right around a name say state or town', () => {
+  const cueOf = (text: string, name: string) => {
+    const start = text.indexOf(name);
+    return kindCues([mention(name, start)], text)[0];
+  };
+  const table: Array<[string, string, number]> = [
+    ['Former New York Gov. Mario Cuomo died.', 'New York', STATE_CUE],
+    ['The Ohio Legislature passed the bill.', 'Ohio', STATE_CUE],
+    ['Fires spread across Washington state on Friday.', 'Washington', STATE_CUE],
+    ['Officials in the state of Washington said so.', 'Washington', STATE_CUE],
+    ['He studied at Washington State University.', 'Washington', 0],
+    ['The Paris Mayor Anne Hidalgo spoke.', 'Paris', TOWN_CUE],
+    ['Tourists flocked to downtown Portland.', 'Portland', TOWN_CUE],
+    ['a suspect from the Cincinnati suburb of West Chester', 'West Chester', TOWN_CUE],
+    ['the city of Turkey hosts a festival', 'Turkey', TOWN_CUE],
+    ['Clashes near Baku on Monday.', 'Baku', 0],
+  ];
+  for (const [text, name, cue] of table) assert.equal(cueOf(text, name), cue, text);
+  // A state cue fits a state, not its namesake city; a town cue the reverse.
+  const state = place('s', 'admin1', 'US', 'NY');
+  const city = place('c', 'city', 'US', 'NY');
+  assert.deepEqual([fitsCue(STATE_CUE, state), fitsCue(STATE_CUE, city)], [true, false]);
+  assert.deepEqual([fitsCue(TOWN_CUE, state), fitsCue(TOWN_CUE, city)], [false, true]);
+});
+
+test('the alternate-name margin does not shield a village against a reading a thousand times its size', () => {
+  const country = place('country', 'country', 'US', '', 327_000_000);
+  const village = place('village', 'city', 'FR', '11', 1_248);
+  const city = place('city', 'city', 'TN', '38', 700_000);
+  const state = place('state', 'country', 'TN', '', 11_000_000);
+  const resolveOf = (alt: Place, named: Place) =>
+    resolveMentions([
+      {
+        mention: mention('Name'),
+        candidates: [
+          { place: alt, nameType: 'alt', score: 2 },
+          { place: named, nameType: 'name', score: 0.5 },
+        ],
+      },
+    ])[0].place?.id;
+  assert.equal(resolveOf(country, village), 'country', '"US": the country, not the village of Us');
+  assert.equal(resolveOf(state, city), 'city', '"Tunis": the margin still holds for a real city');
+});
+
+test('article context: a country the article names by its own name, apart from places read as lying in it', () => {
+  const canada = place('canada', 'country', 'CA', '');
+  const london = place('london-ca', 'city', 'CA', '08');
+  const ctx = buildRankContext([
+    { mention: mention('Canada'), candidates: [{ place: canada, nameType: 'name', score: 3 }] },
+    { mention: mention('London', 20), candidates: [{ place: london, nameType: 'name', score: 3 }] },
+  ]);
+  assert.deepEqual([...ctx.namedCountries.keys()], ['CA']);
+  const f = candidateFeatures({ place: london, nameType: 'name' }, [], mention('London', 40), ctx, []);
+  assert.equal(f.get('docCountryNamed'), 1);
+  // The country's own name is no evidence for itself.
+  const own = candidateFeatures({ place: canada, nameType: 'name' }, [], mention('Canada', 60), ctx, []);
+  assert.equal(own.get('docCountryNamed'), undefined);
+});
+
+test('"City, ST": a two-letter code after the comma is the state of the towns that carry it', () => {
+  const { gazetteer } = realResources();
+  const text =
+    'Police in Portland, OR arrested a man; he was from Portland, ME and moved to Salem, CA-based firms said.';
+  const at = (name: string, from = 0): Mention => {
+    const start = text.indexOf(name, from);
+    return mention(name, start);
+  };
+  const mentions = [at('Portland'), at('Portland', 30), at('Salem')];
+  const states = mentions.map((_, i) =>
+    commaPlaces(mentions, i, text, gazetteer).map((p) => `${p.country}.${p.admin1}`),
+  );
+  // Salem has no town in a state coded "CA" before a hyphen: "CA-based" is no state.
+  assert.deepEqual(states, [['US.OR'], ['US.ME'], []]);
+});
+
+test('articles: the words around a name and the country a story is in choose the reading', () => {
+  const table: Array<[string, string, string, string]> = [
+    ['Former New York Gov. Mario Cuomo died on Thursday at his home.', 'New York', 'admin1', 'US'],
+    ['Police in Portland, OR arrested a man on Friday.', 'Portland', 'city', 'US'],
+    ['Tech firms are leaving western states such as California or Washington.', 'Washington', 'admin1', 'US'],
+    ['Trips to Alaska, Hawaii, Florida and Washington, D.C., put the team on the road.', 'Washington', 'city', 'US'],
+    ['London police said a man was hurt in Kensington on Friday.', 'London', 'city', 'GB'],
+    // A famous town abroad loses the twin lift against a town of its size at home, not against a village.
+    ['A storm hit Birmingham and Tuscaloosa overnight, the weather service said.', 'Birmingham', 'city', 'US'],
+    ['Police in Manchester arrested a man near Concord and Nashua.', 'Manchester', 'city', 'US'],
+    [
+      'Matthieu Prin of London-based BOP Consulting said murals sold well in the United States.',
+      'London',
+      'city',
+      'GB',
+    ],
+    // A town near the label point of a country the story names is not abroad.
+    ['The Vatican-owned hospital in Rome treated the boy.', 'Rome', 'city', 'IT'],
+  ];
+  for (const [text, surface, kind, country] of table) {
+    const p = readings(text).get(surface);
+    assert.deepEqual([p?.kind, p?.country], [kind, country], text);
+  }
+});
+
+test('list cues: a name listed among states is read as a state, a "City, State" pair is no list', () => {
+  const listOf = (text: string, names: string[], kinds: string[]) => {
+    let from = 0;
+    const mentions = names.map((n) => {
+      const start = text.indexOf(n, from);
+      from = start + n.length;
+      return mention(n, start);
+    });
+    return [...listCues(mentions, text, kinds, new Uint8Array(names.length))];
+  };
+  const table: Array<[string, string[], string[], number[]]> = [
+    [
+      'western states such as California or Washington',
+      ['California', 'Washington'],
+      ['admin1', 'city'],
+      [0, STATE_CUE],
+    ],
+    [
+      'trips to Alaska, Hawaii, Florida and Washington',
+      ['Alaska', 'Hawaii', 'Florida', 'Washington'],
+      ['admin1', 'admin1', 'admin1', 'city'],
+      // The states are cued by nothing: one of their fellows (Washington, first read as the city) is no state.
+      [0, 0, 0, STATE_CUE],
+    ],
+    ['police in Portland, Oregon said', ['Portland', 'Oregon'], ['city', 'admin1'], [0, 0]],
+    [
+      'Russia, Turkey and Georgia signed',
+      ['Russia', 'Turkey', 'Georgia'],
+      ['country', 'country', 'country'],
+      [0, 0, 0],
+    ],
+    [
+      'offices in Boston, Texas and Washington',
+      ['Boston', 'Texas', 'Washington'],
+      ['city', 'admin1', 'city'],
+      [0, 0, 0],
+    ],
+    ['in Texas. Washington said', ['Texas', 'Washington'], ['admin1', 'city'], [0, 0]],
+  ];
+  for (const [text, names, kinds, cues] of table) assert.deepEqual(listOf(text, names, kinds), cues, text);
+});
+
+test('article context: a town near a country the story names is not far abroad (docForeign)', () => {
+  const at = (id: string, kind: Place['kind'], country: string, anchor: [number, number]): Place => ({
+    ...place(id, kind, country, ''),
+    anchor,
+  });
+  const vatican = at('vatican', 'country', 'VA', [12.45, 41.9]);
+  const tuscaloosa = at('tuscaloosa', 'city', 'US', [-87.57, 33.21]);
+  const rome = at('rome', 'city', 'IT', [12.5, 41.89]);
+  const ranked = (country: boolean): RankedMention[] => [
+    ...(country
+      ? [{ mention: mention('Vatican'), candidates: [{ place: vatican, nameType: 'name' as const, score: 3 }] }]
+      : []),
+    { mention: mention('Tuscaloosa', 20), candidates: [{ place: tuscaloosa, nameType: 'name', score: 3 }] },
+  ];
+  for (const [country, foreign] of [
+    [true, undefined],
+    [false, 1],
+  ] as const) {
+    const ctx = buildRankContext(ranked(country));
+    const f = candidateFeatures({ place: rome, nameType: 'name' }, [], mention('Rome', 40), ctx, []);
+    assert.equal(f.get('docForeign'), foreign, country ? 'Vatican named' : 'only Tuscaloosa');
+  }
+});
+
+test('an acronym in capitals is not the place whose name it spells otherwise ("EU" is not Eu)', () => {
+  const { gazetteer } = realResources();
+  const kinds = (text: string) =>
+    findCandidates({ ...mention(text), key: normalizeName(text) }, gazetteer).map(
+      (m) => `${m.place.name}/${m.place.kind}`,
+    );
+  assert.ok(kinds('Eu').includes('Eu/city'), 'the town is a reading of "Eu" written as a name');
+  assert.ok(!kinds('EU').includes('Eu/city'), '"EU" in capitals');
+  assert.ok(kinds('Un').includes('Un/city') && kinds('Un').includes('Ūn/city'), 'the towns Un and Ūn');
+  assert.deepEqual(kinds('U.N.'), [], '"U.N." with dots: neither town');
+  assert.ok(kinds('US').includes('United States/country'), 'the country "US" names stays');
+  assert.ok(
+    kinds('Usa').some((k) => k.startsWith('Usa/')),
+    'places named Usa',
+  );
+  assert.ok(!kinds('USA').some((k) => k.startsWith('Usa/')), '"USA": none of them');
+  assert.ok(kinds('USA').includes('United States/country'), '"USA": the country');
+});
+
+test('sites: the town a site is said to be in or to belong to, before the article focus', () => {
+  const town = (id: string, start: number, text: string): ResolvedMention => {
+    const p = place(id, 'city', 'XX', '01', 100_000);
+    return {
+      mention: mention(text, start),
+      candidates: [{ place: p, nameType: 'name', score: 3 }],
+      place: p,
+      score: 0.95,
+    };
+  };
+  const site = (text: string, start: number): ResolvedMention => ({
+    mention: { ...mention(text, start), site: true },
+    candidates: [],
+    place: null,
+    score: 0,
+  });
+  const placeOf = (text: string, siteName: string, townName: string, withText = true) => {
+    const resolved = [
+      town('focus', text.indexOf('Paris'), 'Paris'),
+      town('focus', text.lastIndexOf('Paris'), 'Paris'),
+      site(siteName, text.indexOf(siteName)),
+      town('own', text.indexOf(townName), townName),
+    ];
+    return resolveSites(resolved, withText ? { text } : {}).find((r) => r.mention.site)?.place?.within?.id;
+  };
+  const table: Array<[string, string, string, string]> = [
+    ['Paris said the boy went to the Bambino Hospital in Rome. Paris agreed.', 'Bambino Hospital', 'Rome', 'own'],
+    ['Paris said flights at Ottawa’s Macdonald Airport were late. Paris agreed.', 'Macdonald Airport', 'Ottawa', 'own'],
+    ['Paris said the Kent Hospital was full; Rome was calm. Paris agreed.', 'Kent Hospital', 'Rome', 'focus'],
+  ];
+  for (const [text, siteName, townName, expected] of table)
+    assert.equal(placeOf(text, siteName, townName), expected, text);
+  // Without the text, the focus as before.
+  assert.equal(placeOf(table[0][0], 'Bambino Hospital', 'Rome', false), 'focus');
 });

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildSite } from '../../src/cli/build-site.ts';
-import { MAX_INLINE_LAYER_CHARS, siteDataFiles, siteIndexHtml } from '../../src/export/site-files.ts';
+import { areaLabelPoints, MAX_INLINE_LAYER_CHARS, siteDataFiles, siteIndexHtml } from '../../src/export/site-files.ts';
+import { labelPoint } from '../../src/core/label-point.ts';
+import type { Polygon } from 'geojson';
 import { zipSite } from '../../src/export/zip-site.ts';
 import { exportLayer } from '../helpers/export-layer.ts';
 import { unzip } from '../helpers/unzip.ts';
@@ -84,4 +86,61 @@ test('build and the site zip write the same page, with the current layer in it w
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+/** The label points block's text, or null. */
+function labelsText(html: string): string | null {
+  const m = /<script type="application\/json" id="aa-labels">([^]*?)<\/script>\n/.exec(html);
+  return m && m[1];
+}
+
+test("the page carries its areas' label points, as the map computes them (unwrapped across ±180°)", () => {
+  const square: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [10, 10],
+        [14, 10],
+        [14, 14],
+        [10, 14],
+        [10, 10],
+      ],
+    ],
+  };
+  // Across ±180°: its label point is on the unwrapped ring (lon past 180), not in the band round the world.
+  const across: Polygon = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [178, 60],
+        [-178, 60],
+        [-178, 64],
+        [178, 64],
+        [178, 60],
+      ],
+    ],
+  };
+  const feature = (id: unknown, geometry: unknown) => ({ type: 'Feature', id, geometry, properties: {} });
+  const text = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      feature('a', square),
+      feature('b', across),
+      feature('city', { type: 'Point', coordinates: [1, 2] }),
+      feature(7, square),
+      feature('none', null),
+    ],
+  });
+  const page = siteIndexHtml(TEMPLATE, text);
+  const points = JSON.parse(labelsText(page)!);
+  assert.deepEqual(Object.keys(points), ['a', 'b']);
+  const { at, radius, across: wide } = labelPoint(square);
+  assert.deepEqual(points.a, [...at, radius, wide]);
+  assert.ok(points.b[0] > 179 && points.b[0] < 181, String(points.b));
+  assert.ok(page.indexOf('id="aa-labels"') > page.indexOf('id="aa-layer"'));
+  // Replaced with the layer, and none for a layer without areas or one that is fetched.
+  assert.equal(labelsText(siteIndexHtml(page, '{"type":"FeatureCollection","features":[]}')), null);
+  assert.equal(siteIndexHtml(page, `{"text":"a </script>","features":[]}`), TEMPLATE);
+  assert.equal(siteIndexHtml(page, text).match(/id="aa-labels"/g)?.length, 1);
+  assert.equal(areaLabelPoints('not json'), null);
 });

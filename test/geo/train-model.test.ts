@@ -17,7 +17,7 @@ test('the generators give the numbers their formulas give, the same on every run
   assert.ok(values.every((v) => v >= 0 && v < 1));
 });
 
-test('trainLogistic learns the sign of each feature, drops tiny weights and repeats itself', () => {
+test('trainLogistic learns the sign of each feature, drops tiny weights but the bias, and repeats itself', () => {
   const examples: Example[] = [];
   for (let i = 0; i < 50; i++) {
     examples.push({
@@ -41,9 +41,10 @@ test('trainLogistic learns the sign of each feature, drops tiny weights and repe
     const model = trainLogistic(examples, 5, linearCongruential(7));
     assert.ok(model.weights.good > 1, `good: ${model.weights.good}`);
     assert.ok(model.weights.bad < -1, `bad: ${model.weights.bad}`);
-    // Half the examples say yes, half no: the bias stays near 0 and is dropped under MIN_WEIGHT (0.02).
-    assert.equal(model.weights.bias, undefined);
-    assert.deepEqual(Object.keys(model.weights), ['bad', 'good']);
+    // Half the examples say yes, half no: the bias stays near 0, under MIN_WEIGHT (0.02), but is kept, because
+    // the geoparser reads a ranker without a bias as no trained ranker at all (candidate-scores.ts).
+    assert.ok(Math.abs(model.weights.bias) < 0.02, `bias: ${model.weights.bias}`);
+    assert.deepEqual(Object.keys(model.weights), ['bad', 'bias', 'good']);
     assert.deepEqual(trainLogistic(examples, 5, linearCongruential(7)), model);
   } finally {
     console.error = log;

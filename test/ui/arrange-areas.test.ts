@@ -2,10 +2,10 @@
 // synthetic layers: a region holding a country holding a district and a city, a neighbour beside them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Position } from 'geojson';
+import type { Polygon, Position } from 'geojson';
 import { labelPoint } from '../../src/core/label-point.ts';
 import type { LayerFeature } from '../../src/core/types.ts';
-import { arrangeAreas } from '../../src/ui/map/arrange-areas.ts';
+import { arrangeAreas, readLabelPoints } from '../../src/ui/map/arrange-areas.ts';
 
 const box = (w: number, s: number, e: number, n: number): Position[][] => [
   [
@@ -103,4 +103,32 @@ test("labelPoint: an L-shaped area is labelled inside it, not at its box's centr
 test('labelPoint: a multipolygon is labelled in its roomiest part', () => {
   const l = labelPoint({ type: 'MultiPolygon', coordinates: [box(0, 0, 1, 1), box(10, 10, 16, 16)] });
   assert.ok(l.at[0] > 10 && l.at[0] < 16 && l.at[1] > 10 && l.at[1] < 16, String(l.at));
+});
+
+test('label points given are taken as they are: their room orders the areas, and a missing one is computed', () => {
+  // A made-up room that puts the district under the country: only the given number can do that.
+  const known = readLabelPoints(JSON.stringify({ district: [3, 3, 100, 100] }));
+  const { order, labels } = arrangeAreas([region, country, district], known);
+  assert.deepEqual(labels.get('district'), { at: [3, 3], radius: 100, across: 100 });
+  assert.deepEqual(labels.get('country'), labelPoint(country.geometry as Polygon));
+  assert.deepEqual(
+    order.map((f) => f.id),
+    ['district', 'region', 'country'],
+  );
+});
+
+test('readLabelPoints keeps only four finite numbers with a room and width not below zero', () => {
+  const known = readLabelPoints(
+    JSON.stringify({
+      ok: [1, 2, 0.5, 0.75],
+      three: [1, 2, 3],
+      text: [1, '2', 3, 4],
+      negative: [1, 2, -1, 4],
+      object: { at: [1, 2] },
+    }),
+  );
+  assert.deepEqual([...known.keys()], ['ok']);
+  assert.deepEqual(known.get('ok'), { at: [1, 2], radius: 0.5, across: 0.75 });
+  for (const bad of [undefined, '', 'not json', '[1,2]', 'null', '{"x":[1,2,null,4]}'])
+    assert.equal(readLabelPoints(bad).size, 0, String(bad));
 });

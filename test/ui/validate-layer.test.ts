@@ -71,6 +71,12 @@ test('brackets inside strings do not count as nesting', () => {
   assert.equal(jsonDepthOver(JSON.stringify({ s: '[[[[[[[[[[' + '\\"[[[['.repeat(40) }), 3), false);
   assert.equal(jsonDepthOver(nested(4), 3), true);
   assert.equal(jsonDepthOver(nested(3), 3), false);
+  // A string that ends in an escaped backslash is closed by the quote after it: the brackets after it count.
+  assert.equal(jsonDepthOver(JSON.stringify({ s: 'a\\', t: [[[1]]] }), 3), true);
+  assert.equal(jsonDepthOver(JSON.stringify({ s: 'a\\"[[[[', t: [[1]] }), 3), false);
+  // An unclosed string holds the rest of the text (JSON.parse then refuses it).
+  assert.equal(jsonDepthOver('{"s":"[[[[[', 3), false);
+  assert.equal(jsonDepthOver('[[[[{"s":"', 3), true);
 });
 
 test('size is refused over the limit, before reading', () => {

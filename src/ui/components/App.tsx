@@ -35,7 +35,7 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
         onDragOver={open && ((e) => e.preventDefault())}
         onDrop={open && drop}
       >
-        <MapView model={model} basemap={props.basemap} tiles={props.tiles} />
+        <MapView model={model} basemap={props.basemap} tiles={props.tiles} labels={props.labels} />
         <div class="aa-panel">
           <header class="aa-head">
             <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>

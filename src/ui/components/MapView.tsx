@@ -4,14 +4,18 @@ import { effect } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { createArticleMap, type ArticleMapOptions } from '../map/create-article-map.ts';
+import type { LabelPoint } from '../../core/label-point.ts';
 import type { BasemapData } from '../map/basemap-transform.ts';
 import { setCountryNames } from '../model/kind-group.ts';
 import { MapLegend } from './MapLegend.tsx';
 
 export interface MapViewProps {
   model: Model;
-  basemap: Promise<BasemapData | null>;
+  /** The basemap's data (null when it fails or there is none), asked for once the article's places are painted. */
+  basemap: () => Promise<BasemapData | null>;
   tiles?: ArticleMapOptions['tiles'];
+  /** The first layer's area label points, computed before (the page's `aa-labels`; WidgetOptions.labelPoints). */
+  labels?: Map<string, LabelPoint>;
 }
 
 /**
@@ -33,7 +37,7 @@ function FitButton({ model }: { model: Model }) {
   );
 }
 
-export function MapView({ model, basemap, tiles }: MapViewProps) {
+export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
   const el = useRef<HTMLDivElement>(null);
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
   // element at once) would otherwise create its map after the unmount and leak its window listener.
@@ -47,14 +51,15 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
     // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
     // to load) the names go on the map (create-article-map.ts), then the panel's place list and text are rendered,
     // and after them the basemap, so that neither its thousands of paths nor the panel hold up the first view.
-    // The list waits for the basemap's data (fetched beside the layer; null when it fails or there is none): its
-    // country names spare the page Intl.DisplayNames (kind-group.ts), with or without tiles.
+    // The list waits for the basemap's data (null when it fails or there is none): its country names spare the page
+    // Intl.DisplayNames (kind-group.ts), with or without tiles. It is fetched after that frame too: asked for beside
+    // the page's scripts (a preload) or while they ran, its response and decoding competed with them (issue #14).
     let placesDrawn: () => void = () => {};
     const placesPainted = new Promise<void>((resolve) => {
       placesDrawn = () =>
         requestAnimationFrame(() =>
           setTimeout(() =>
-            basemap.then((data) => {
+            basemap().then((data) => {
               setCountryNames(data?.countryNames);
               model.mapPainted.value = true;
               setTimeout(resolve);
@@ -62,14 +67,17 @@ export function MapView({ model, basemap, tiles }: MapViewProps) {
           ),
         );
     });
-    if (!tiles) Promise.all([basemap, placesPainted]).then(([data]) => alive && data && map.setBasemap(data));
+    if (!tiles) placesPainted.then(basemap).then((data) => alive && data && map.setBasemap(data));
     const stopError = effect(() => {
       if (model.error.value) placesDrawn();
     });
     const stopLayer = effect(() => {
       const layer = model.layer.value;
       if (!layer) return;
-      map.setLayer(layer);
+      // The label points are the page's own layer's, the first to arrive; a layer opened or corrected later
+      // computes its own.
+      map.setLayer(layer, labels);
+      labels = undefined;
       model.drawn.value = model.drawn.peek() + 1;
       placesDrawn();
     });

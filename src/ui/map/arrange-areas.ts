@@ -41,14 +41,39 @@ function boundsOf(g: Polygon | MultiPolygon): [number, number, number, number] {
 }
 
 /**
+ * Label points computed before, by id (`article-atlas build` writes them into the page beside the layer,
+ * `[lon, lat, radius, across]` each: src/export/site-files.ts): the entries that are four finite numbers, the
+ * room and width not negative. Anything else is left out, and arrangeAreas computes those itself.
+ * @example readLabelPoints('{"geonames:1":[45,40,0.5,0.7]}').get('geonames:1') // { at: [45, 40], radius: 0.5, across: 0.7 }
+ */
+export function readLabelPoints(text: string | undefined): Map<string, LabelPoint> {
+  const known = new Map<string, LabelPoint>();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : null;
+  } catch {
+    return known;
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return known;
+  for (const [id, v] of Object.entries(data)) {
+    if (!Array.isArray(v) || v.length !== 4 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) continue;
+    const [lon, lat, radius, across] = v as number[];
+    if (radius >= 0 && across >= 0) known.set(id, { at: [lon, lat], radius, across });
+  }
+  return known;
+}
+
+/**
  * Drawing order, label points and containers of the features as drawn (after the antimeridian unwrap).
  * Size is the room around the label point (the radius of the largest circle inside the area): an area inside
- * another always has less, and it is also what a click needs.
+ * another always has less, and it is also what a click needs. `known` label points (readLabelPoints) are taken
+ * as they are, for the areas the caller knows they were computed from (issue #14: computing them was the
+ * largest part of the script before the first view's shapes, 10–16 ms of CPU in profiles of the seed).
  * @example arrangeAreas(features).order.map((f) => f.properties.name) // ['South Caucasus', 'Azerbaijan', …, 'Kalbajar', 'Baku']
  */
-export function arrangeAreas(features: LayerFeature[]): ArrangedAreas {
+export function arrangeAreas(features: LayerFeature[], known?: Map<string, LabelPoint>): ArrangedAreas {
   const areas = features.filter(isArea);
-  const labels = new Map(areas.map((f) => [f.id, labelPoint(f.geometry)]));
+  const labels = new Map(areas.map((f) => [f.id, known?.get(f.id) ?? labelPoint(f.geometry)]));
   const room = (f: LayerFeature) => labels.get(f.id)?.radius ?? 0;
   // Where each place lies: an area's label point, a point's own position.
   const spots = features.flatMap((f) => {

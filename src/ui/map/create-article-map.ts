@@ -22,6 +22,7 @@ import {
 } from 'leaflet';
 import type { Feature } from 'geojson';
 import { isPlottable } from '../../core/is-plottable.ts';
+import type { LabelPoint } from '../../core/label-point.ts';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
 import { GROUP_ORDER, kindGroup, kindLabel } from '../model/kind-group.ts';
 import { placeRows } from '../model/layer-view.ts';
@@ -31,7 +32,7 @@ import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from './focus-view.ts';
 import { basemapTransform, type BasemapData } from './basemap-transform.ts';
 import { loadTileLayer } from './load-tile-layer.ts';
-import { unwrapAntimeridian } from './unwrap-antimeridian.ts';
+import { unwrapAntimeridian } from '../../core/unwrap-antimeridian.ts';
 
 export interface ArticleMapOptions {
   onSelect(id: string): void;
@@ -46,7 +47,8 @@ export type FitScope = 'focus' | 'all';
 
 export interface ArticleMap {
   setBasemap(data: BasemapData): void;
-  setLayer(layer: ArticleLayer): void;
+  /** Draws a layer; `labels`: its areas' label points, computed before (readLabelPoints). */
+  setLayer(layer: ArticleLayer, labels?: Map<string, LabelPoint>): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
   setSelected(id: string | null, fly: boolean): void;
   /**
@@ -324,23 +326,35 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const api: ArticleMap = {
     setBasemap(data) {
-      // Two paths, projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
+      // Paths projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
       // projected, clipped and simplified in the browser: that took most of the first load (README.md). They live
       // in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for
       // any path; after each of its updates the transform follows the new zoom and pixel origin.
       if (basemapTransform(data, 0, { x: 0, y: 0 })) {
+        // Land under every border: a cell drawn later must not cover the borders of one drawn before.
         const group = document.createElementNS(SVG_NS, 'g');
-        for (const [d, look] of [
-          [data.land, 'aa-land'],
-          [data.borders, 'aa-borders'],
-        ]) {
-          const path = document.createElementNS(SVG_NS, 'path');
-          path.setAttribute('class', look);
-          path.setAttribute('d', d);
-          group.appendChild(path);
-        }
-        const follow = () =>
+        group.innerHTML = '<g class="aa-land"/><g class="aa-borders"/>';
+        let cells = data.cells;
+        // The cells in the view and a view's width and height around it, each drawn once, when it first comes
+        // near: laying out all of the world's 80,000 points took most of the basemap's time at the first load.
+        const follow = () => {
+          const s = 2 ** map.getZoom();
+          const near = map.getPixelBounds().pad(1);
+          cells = cells.filter(([x0, y0, x1, y1, ...paths]) => {
+            if (
+              !near.intersects([
+                [x0 * s, y0 * s],
+                [x1 * s, y1 * s],
+              ])
+            )
+              return true;
+            paths.forEach((d, i) =>
+              group.children[i].appendChild(document.createElementNS(SVG_NS, 'path')).setAttribute('d', d),
+            );
+            return false;
+          });
           group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
+        };
         baseRenderer.addTo(map);
         baseRenderer.on('update', follow);
         follow();
@@ -362,12 +376,15 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       markComplete();
     },
 
-    setLayer(layer) {
+    setLayer(layer, labels) {
       features?.remove();
       paths.clear();
       // A continent given as a point is listed, not drawn: its dot would mark the middle of nowhere (issue #14).
       const visible = layer.features.filter(isPlottable);
-      const arranged = arrangeAreas(visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })));
+      const arranged = arrangeAreas(
+        visible.map((f) => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })),
+        labels,
+      );
       rooms = new Map([...arranged.labels].map(([id, l]) => [id, l.radius]));
       drawnById = new Map(arranged.order.map((f) => [f.id, f]));
       // Areas the focus leaves out (a country named in passing) are drawn quietly: not read as the story's place.

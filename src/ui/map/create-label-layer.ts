@@ -94,7 +94,8 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
   const ctx = document.createElement('canvas').getContext('2d');
   let font = '';
   const fonts = new Map<string, { font: string; spacing: number; upper: boolean; h: number }>();
-  const sizes = new Map<MapLabel, Measured>();
+  /** Kept across set(): the article's names come back with the basemap's, measured once (issue #14). */
+  const sizes = new WeakMap<MapLabel, Measured>();
   const nodes = new Map<MapLabel, HTMLElement>();
   let labels: MapLabel[] = [];
   /** Where each placed label's box lies (layer pixels), by id. */
@@ -175,7 +176,6 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
     set(next, first) {
       for (const node of nodes.values()) node.remove();
       nodes.clear();
-      sizes.clear();
       labels = next;
       placed = new Map();
       lead = first;

@@ -1,7 +1,7 @@
 // unwrapAntimeridian (issue #5): shapes across ±180° stay in one piece; others are untouched.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { unwrapAntimeridian, unwrapRing } from '../../src/ui/map/unwrap-antimeridian.ts';
+import { unwrapAntimeridian, unwrapRing } from '../../src/core/unwrap-antimeridian.ts';
 
 test('a ring that crosses ±180° continues past it and comes back', () => {
   assert.deepEqual(
