@@ -5,6 +5,7 @@ import type { Geometry, Position } from 'geojson';
 import pointInPolygon from 'point-in-polygon/nested.js';
 import { isPlottable } from './is-plottable.ts';
 import { distanceKm } from './distance-km.ts';
+import { latitudeIndex } from './latitude-index.ts';
 import type { ArticleLayer, LayerFeature, LayerFocus, PlaceKind } from './types.ts';
 
 export interface ChooseFocusOptions {
@@ -210,18 +211,31 @@ function unionExtent(parts: Extent[]): Extent {
     if (p.s < s) s = p.s;
     if (p.n > n) n = p.n;
   }
-  // Intervals on the circle, each starting in [-180, 180), sorted, then merged where they overlap.
-  // Pushed rather than mapped: map's array is packed before V8 optimises map and holey after, and the
-  // second kind arriving threw this function's optimised code away mid-batch.
-  const intervals: Array<{ w: number; len: number }> = [];
-  for (const p of parts) intervals.push({ w: wrap(p.w), len: Math.min(360, p.e - p.w) });
-  intervals.sort((a, b) => a.w - b.w);
-  if (intervals.some((i) => i.len >= 360)) return { w: -180, e: 180, s, n };
+  // Intervals on the circle, each starting in [-180, 180), merged where they overlap or touch: a sweep over their
+  // starts and their ends, each sorted on its own as numbers (typed arrays, no comparator): sorting an object per
+  // interval was most of chooseFocus's time on a story map of 20,000 towns (issue #19 item 14).
+  const starts = new Float64Array(parts.length);
+  const ends = new Float64Array(parts.length);
+  for (let k = 0; k < parts.length; k++) {
+    const len = Math.min(360, parts[k].e - parts[k].w);
+    if (len >= 360) return { w: -180, e: 180, s, n };
+    starts[k] = wrap(parts[k].w);
+    ends[k] = starts[k] + len;
+  }
+  starts.sort();
+  ends.sort();
   const merged: Array<{ w: number; e: number }> = [];
-  for (const i of intervals) {
-    const last = merged[merged.length - 1];
-    if (last && i.w <= last.e) last.e = Math.max(last.e, i.w + i.len);
-    else merged.push({ w: i.w, e: i.w + i.len });
+  // An interval opens at its start and closes at its end; a start at the same place as an end comes first, so
+  // touching intervals are one. Where none is open, a merged interval ends.
+  let open = 0;
+  for (let a = 0, b = 0; b < ends.length;) {
+    if (a < starts.length && starts[a] <= ends[b]) {
+      if (open++ === 0) merged.push({ w: starts[a], e: starts[a] });
+      a++;
+    } else {
+      if (--open === 0) merged[merged.length - 1].e = ends[b];
+      b++;
+    }
   }
   // The box is the circle minus its largest gap; the gap that wraps from the last interval to the first
   // (+360°) is one candidate, each gap between neighbours another.
@@ -241,18 +255,27 @@ function unionExtent(parts: Extent[]): Extent {
 }
 
 /**
- * The weighted median of values (half the weight on either side). Their indices are sorted, not an object per
- * value: a story map of 20,000 towns spent its time collecting the garbage (issue #19 item 14).
+ * The weighted median of values: the smallest value with at least half the weight at or below it. Found by
+ * bisection over the values sorted as numbers (a typed array, no comparator), each step a plain sum: sorting
+ * indices with a comparator, or an object per value, was most of chooseFocus's time on a story map of 20,000
+ * towns (issue #19 item 14).
  */
 function weightedMedian(values: number[], weights: number[]): number {
-  const order = Array.from(values.keys()).sort((a, b) => values[a] - values[b]);
+  const sorted = Float64Array.from(values).sort();
   const half = weights.reduce((t, w) => t + w, 0) / 2;
-  let acc = 0;
-  for (const i of order) {
-    acc += weights[i];
-    if (acc >= half) return values[i];
+  const atOrBelow = (v: number) => {
+    let t = 0;
+    for (let i = 0; i < values.length; i++) if (values[i] <= v) t += weights[i];
+    return t;
+  };
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (atOrBelow(sorted[mid]) >= half) hi = mid;
+    else lo = mid + 1;
   }
-  return values[order[order.length - 1]];
+  return sorted[lo];
 }
 
 const sizeDeg = (x: Extent) => Math.max(x.e - x.w, x.n - x.s);
@@ -367,13 +390,39 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // radius 5,800 km. Misreadings are often such lone points. A storm "moving east toward Georgia" from Illinois and
   // Texas (940 km) and Italy named once in a story about Europe (880 km from Greece) still belong to their stories.
   const reach = Math.max(radius / 2, LONE_KM);
-  const lonely = (p: Place) =>
-    !places.some((q) => q !== p && (distanceKm(p.at, q.at) <= reach || contains(p, q) || contains(q, p)));
+  // The places each area contains, found among those in its band of latitude, and the places some area contains;
+  // and, for a lone place, a search of its neighbours by latitude: a story map of 20,000 towns compared every
+  // pair here (issue #19 item 14). The same `contains` decides; the index only leaves out what cannot pass it.
+  const index = latitudeIndex(places.map((p) => p.at));
+  const inside = new Map<Place, Place[]>();
+  const containedBy = new Set<Place>();
+  for (const a of places) {
+    if (!(a.area > 0)) continue;
+    const slack = Math.min(MAX_EDGE_DEG, EDGE_SHARE * sizeDeg(a.extent));
+    const list: Place[] = [];
+    for (const j of index.inBand(a.extent.s - slack, a.extent.n + slack))
+      if (contains(a, places[j])) {
+        list.push(places[j]);
+        containedBy.add(places[j]);
+      }
+    if (list.length) inside.set(a, list);
+  }
+  const insideOf = (a: Place) => inside.get(a) ?? [];
+  // A neighbour found is not alone either: each pair is searched for once.
+  const accompanied = new Uint8Array(places.length);
+  const lonely = (p: Place, i: number) => {
+    if (accompanied[i] || inside.has(p) || containedBy.has(p)) return false;
+    const j = index.neighbourWithin(i, reach);
+    if (j < 0) return true;
+    accompanied[j] = 1;
+    return false;
+  };
   const within = places.filter(
-    (p, i) => distances[i] <= radius && (p === heaviest || p.weight / total >= mainShare || !lonely(p)),
+    (p, i) => distances[i] <= radius && (p === heaviest || p.weight / total >= mainShare || !lonely(p, i)),
   );
+  const isWithin = new Set(within);
   const isNear = new Set(within);
-  for (const p of places) if (!isNear.has(p) && p.area > 0 && within.some((q) => contains(p, q))) isNear.add(p);
+  for (const p of places) if (!isNear.has(p) && p.area > 0 && insideOf(p).some((q) => isWithin.has(q))) isNear.add(p);
   const near = places.filter((p) => isNear.has(p));
   const far = places.filter((p) => !isNear.has(p));
   const nearWeight = near.reduce((t, p) => t + p.weight, 0);
@@ -384,19 +433,21 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const members = places.filter((p) => isNear.has(p) || rivals.includes(p));
   // Something drawn is framed, whatever the broad subject: the heaviest drawn place at least.
   if (members.every((p) => subjects.has(p))) members.push(drawn.reduce((a, b) => (b.weight > a.weight ? b : a)));
-  const containers = new Set(members.filter((a) => a.area > 0 && members.some((b) => contains(a, b))));
+  const isMember = new Set(members);
+  const containers = new Set(members.filter((a) => a.area > 0 && insideOf(a).some((b) => isMember.has(b))));
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
   const core = members.filter((p) => !containers.has(p) && !subjects.has(p)).map(point);
-  const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(unionExtent(core)));
+  const coreBox = unionExtent(core);
+  const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(coreBox));
   // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
   // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size: the parts of it
   // that hold those places or its anchor (France's mainland around Paris, not Réunion).
   const subjectParts = (a: Place): Extent[] => {
     if (!containers.has(a)) return [];
-    const inside = members.filter((b) => contains(a, b));
-    if (a.told <= inside.reduce((t, b) => t + b.told, 0)) return [];
-    return a.parts.filter((x) => [a, ...inside].some((b) => inBox(b.at, x, 0)));
+    const held = insideOf(a).filter((b) => isMember.has(b));
+    if (a.told <= held.reduce((t, b) => t + b.told, 0)) return [];
+    return a.parts.filter((x) => [a, ...held].some((b) => inBox(b.at, x, 0)));
   };
   // Areas not much larger than the core are framed whole; a larger one by its anchor (Turkey in a story about
   // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
@@ -406,13 +457,11 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
     const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
     return inRadius.length ? inRadius : p.parts;
   };
-  const framed = [
-    ...core,
-    ...members.flatMap((p) =>
-      p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? nearParts(p) : subjectParts(p),
-    ),
-  ];
-  const box = unionExtent(framed);
+  const areaParts = members.flatMap((p) =>
+    p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? nearParts(p) : subjectParts(p),
+  );
+  // Without areas framed whole, the box is the core's (not merged again: 20,000 towns, issue #19 item 14).
+  const box = areaParts.length ? unionExtent([...core, ...areaParts]) : coreBox;
   return {
     bbox: [round6(wrap(box.w)), round6(box.s), round6(box.e > 180 ? box.e - 360 : box.e), round6(box.n)],
     ids: members.map((p) => p.feature.id),

@@ -7,6 +7,7 @@ import { chooseFocus, placeWeight } from '../../src/core/choose-focus.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
 import { splitPassages } from '../../src/core/split-passages.ts';
 import type { ArticleLayer, LayerFeature, PlaceKind } from '../../src/core/types.ts';
+import { manyCities } from '../helpers/many-cities.ts';
 import { realResources } from '../helpers/real-resources.ts';
 
 /** A place named in the given passages (one toponym mention each; `adj` more passages as adjectives). */
@@ -359,4 +360,24 @@ test('a layer of 150,000 towns gets a focus (the box was a Math.min over every t
   const focus = chooseFocus({ type: 'FeatureCollection', features: towns, passages: [] });
   assert.equal(focus?.ids.length, 150_000);
   assert.deepEqual(focus?.bbox, [2, 48, 2.99, 48.999333]);
+});
+
+test('a story map of 20,000 towns: a weak town alone across the sea stays out, one near them and an area around them are in', () => {
+  // manyCities: towns spread over Europe (10°W–30°E, 36–58°N), so the story's centre lies near 10°E 47°N and its
+  // radius is some 4,300 km (four spreads of ~1,080 km), with LONE_KM's 2,500 km as the reach of "alone".
+  const layer = manyCities(20_000);
+  // In the Arctic Ocean: 4,100 km from the centre (within the radius) but 2,900 km from the nearest town: alone.
+  const lone = place('Lone', 'city', [10, 84], [3]);
+  // In the Sahara: 1,900 km from the nearest town, so not alone, and it widens the view south.
+  const near = place('Near', 'city', [10, 19], [3]);
+  // An area around every town (not the other two), its anchor in its far south-west corner, 8,900 km from the
+  // centre: it joins the focus only as the area around the towns, and as their container its own anchor is not
+  // framed, nor its 180° (more than three times the towns' 40°).
+  const around = place('Around', 'region', [-90, 25], [4], [-100, 20, 80, 80]);
+  layer.features.push(lone, near, around);
+  const focus = chooseFocus(layer)!;
+  const ids = new Set(focus.ids);
+  assert.equal(ids.size, 20_002);
+  assert.ok(!ids.has(lone.id) && ids.has(near.id) && ids.has(around.id));
+  assert.deepEqual(focus.bbox, [-9.9984, 19, 30, 57.996]);
 });

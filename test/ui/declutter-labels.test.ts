@@ -135,3 +135,21 @@ test("declutterLabels: no name is cut by the map's edge; a city's goes to the ot
   assert.deepEqual(declutterLabels(points), ['right', 'centre', 'centre', 'centre']);
   assert.deepEqual(declutterLabels(points, view), ['left', null, 'centre', 'centre']);
 });
+
+test('declutterLabels places cities as the quadratic search did, from packed to spread out (grids of many cells)', () => {
+  let seed = 17;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (const [n, w, h] of [
+    [800, 200, 120],
+    [800, 1280, 800],
+    [600, 20_000, 300],
+    [300, 100_000, 100_000],
+  ]) {
+    const points = Array.from({ length: n }, () =>
+      city(random() * w - w / 3, random() * h - h / 3, 20 + Math.round(random() * 60)),
+    );
+    // A few at the same spot: their dots cover each other.
+    points.push(city(points[0].dot!.x + 7, points[0].dot!.y + 7), city(points[1].dot!.x + 7, points[1].dot!.y + 7));
+    assert.deepEqual(declutterLabels(points), reference(points), `${n} on ${w}×${h}`);
+  }
+});

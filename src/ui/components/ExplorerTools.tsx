@@ -16,10 +16,15 @@ export async function openLayerFile(model: Model, file: Blob): Promise<void> {
     const tooBig = layerSizeProblem(file.size);
     if (tooBig) model.error.value = tooBig;
     else {
+      // The panel says so while a big file is read, a slice per task (LayerNotice).
+      model.opening.value = 0;
       const text = await file.text();
-      model.load(text, await readerInSlices(text));
+      const read = await readerInSlices(text, (share) => (model.opening.value = share));
+      model.opening.value = null;
+      model.load(text, read);
     }
   } catch (e) {
+    model.opening.value = null;
     // The file could not be read (removed since it was chosen).
     model.error.value = {
       title: 'This file could not be opened',
@@ -28,8 +33,18 @@ export async function openLayerFile(model: Model, file: Blob): Promise<void> {
   }
 }
 
-/** A file shown with its unusable parts left out: how many, and why (issue #6). */
+/**
+ * A file shown with its unusable parts left out: how many, and why (issue #6); while a file is read, how much of
+ * it (issue #19 item 14: 20,000 places take a second or more, the page answering all along).
+ */
 export function LayerNotice({ model }: { model: Model }) {
+  const opening = model.opening.value;
+  if (opening !== null)
+    return (
+      <p class="aa-hint aa-opening" role="status">
+        Opening the file… {Math.round(opening * 100)}%
+      </p>
+    );
   if (!model.notice.value) return null;
   return (
     <div class="aa-empty aa-notice" role="status">

@@ -216,6 +216,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
    */
   function inView(id: string, view: LatLngBounds): boolean {
     const g = drawnById.get(id)?.geometry;
+    // A point in numbers, as its box would intersect the view: no bounds made for each of 20,000 towns after
+    // every move (issue #19 item 14).
+    if (g?.type === 'Point') {
+      const [lon, lat] = g.coordinates;
+      return lat >= view.getSouth() && lat <= view.getNorth() && lon >= view.getWest() && lon <= view.getEast();
+    }
     // Every drawn feature has coordinates (the validator's), so each part's box is valid.
     return (
       !!g && (g.type === 'MultiPolygon' ? g.coordinates : [coordinatesOf(id)]).some((p) => box(p).intersects(view))

@@ -50,6 +50,17 @@ const MEASURE_SLICE = 1000;
 interface Measured {
   w: number;
   h: number;
+  /**
+   * The point projected at scale 1 (Leaflet's zoom-0 pixels over 256): at any zoom, times the CRS's scale and
+   * rounded, it is what latLngToLayerPoint gives before the pixel origin, without its four Points per label.
+   */
+  u: number;
+  v: number;
+  /**
+   * A city's label and dot as the placement takes them, made when measured (a slice per task) and moved at each
+   * placement: made there, 20,000 of them a move filled the young heap and its collections were most of the task.
+   */
+  city?: { label: Box; dot: Box };
 }
 
 /**
@@ -128,7 +139,10 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       w = ctx.measureText(text).width;
     }
     // The 2 px padding on either side that carries the white halo (styles.css .aa-lbl).
-    m = { w: Math.ceil(w + f.spacing * text.length) + 4, h: f.h };
+    const at = map.options.crs!.latLngToPoint(l.at, 0);
+    const size = { w: Math.ceil(w + f.spacing * text.length) + 4, h: f.h };
+    m = { ...size, u: at.x / 256, v: at.y / 256 };
+    if (l.dot) m.city = { label: { x: 0, y: 0, ...size }, dot: { x: 0, y: 0, w: 2 * DOT_PX, h: 2 * DOT_PX } };
     sizes.set(l, m);
     return m;
   }
@@ -191,29 +205,43 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       const size = map.getSize();
       const nw = map.containerPointToLayerPoint([0, 0]);
       const view = { x: nw.x, y: nw.y, w: size.x, h: size.y };
+      const crsScale = map.options.crs!.scale(zoom);
+      const origin = map.getPixelOrigin();
       for (const l of order) {
         if (l.minZoom !== undefined && zoom < l.minZoom) continue;
-        const { w, h } = measure(l);
+        const { w, h, u, v, city } = measure(l);
         const room =
           l.room && w <= 2 * FIT_SLACK * l.room.across * scale && h <= 2 * FIT_SLACK * l.room.radius * scale
             ? l.room
             : undefined;
         if (l.room && !room && !l.always) continue;
-        const p = map.latLngToLayerPoint(l.at);
+        const px = Math.round(crsScale * u) - origin.x;
+        const py = Math.round(crsScale * v) - origin.y;
+        // A city far outside the view is left out: its name could not show, nor in the margin kept for a pan,
+        // and a story map zoomed in on a region placed its thousands of other names again after every move.
+        const out = VIEW_MARGIN_PX + 2 * (w + DOT_OFFSET_PX);
+        if (
+          l.dot &&
+          (px < view.x - out || py < view.y - out || px > view.x + view.w + out || py > view.y + view.h + out)
+        )
+          continue;
         candidates.push(l);
         // An area whose inner circle holds three lines may move its name a line up or down, out of a city's way, as
         // may an area the article is about, whatever its room (Belgium's name, off Brussels' dot).
         const shift = !!l.room && (!!l.always || 3 * h <= 2 * l.room.radius * scale);
+        if (city) {
+          city.label.x = px + DOT_OFFSET_PX;
+          city.label.y = py - h / 2;
+          city.dot.x = px - DOT_PX;
+          city.dot.y = py - DOT_PX;
+        }
         points.push(
-          l.dot
-            ? {
-                label: { x: p.x + DOT_OFFSET_PX, y: p.y - h / 2, w, h },
-                dot: { x: p.x - DOT_PX, y: p.y - DOT_PX, w: 2 * DOT_PX, h: 2 * DOT_PX },
-              }
+          city
+            ? city
             : {
                 label: room
-                  ? slideIn(p.x - w / 2, p.y - h / 2, w, h, room, scale, view)
-                  : { x: p.x - w / 2, y: p.y - h / 2, w, h },
+                  ? slideIn(px - w / 2, py - h / 2, w, h, room, scale, view)
+                  : { x: px - w / 2, y: py - h / 2, w, h },
                 shift,
               },
         );

@@ -34,6 +34,8 @@ export function createModel(resolvePlace?: PlaceResolver) {
   const error = signal<LayerProblem | null>(null);
   /** What was left out of the file shown, for the reader to know (issue #6). */
   const notice = signal<string | null>(null);
+  /** While a file is being opened (openLayerFile), the share of it read so far, 0 to 1; null otherwise (issue #19). */
+  const opening = signal<number | null>(null);
   const selectedId = signal<string | null>(null);
   /**
    * The selection as the secondary views show it (map outline, text and list highlights, mention strip):
@@ -98,6 +100,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
     source,
     error,
     notice,
+    opening,
     selectedId,
     marked,
     origin,
