@@ -151,7 +151,10 @@ function findCommonWords(docs: Doc[]): string[] {
 }
 
 /** Given names and surnames from the person names of the NER corpora, where they are seldom place words. */
-function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: string[]; surnames: string[] } {
+function findPersonNames(
+  records: Map<string, NerRecord[]>,
+  common: Set<string>,
+): { givenNames: string[]; surnames: string[] } {
   const firstWords = new Map<string, number>();
   const lastWords = new Map<string, number>();
   const placeWords = new Map<string, number>();
@@ -184,9 +187,15 @@ function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: strin
     return readFileSync(file, 'utf8').split('\n');
   });
   const fromCorpora = [...firstWords]
-    .filter(([word, n]) => n >= 2 && /^\p{L}+$/u.test(word) && word.length > 1 && seldomPlace(word, n))
+    .filter(
+      ([word, n]) => n >= 2 && /^\p{L}+$/u.test(word) && word.length > 1 && seldomPlace(word, n) && !common.has(word),
+    )
     .map(([word]) => word);
-  const fromLists = listed.map((name) => name.trim().toLowerCase()).filter((name) => /^\p{L}{2,}$/u.test(name));
+  // A name that running text writes mostly in lower case ("both", "so", "will") is a word first, in the lists
+  // and in the corpora's person names (whose tagging puts "Both" first in a name now and then).
+  const fromLists = listed
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => /^\p{L}{2,}$/u.test(name) && !common.has(name));
   const givenNames = [...new Set([...fromCorpora, ...fromLists])].sort();
   // Surnames: last words of multi-word person names.
   const surnames = [...lastWords]
@@ -197,7 +206,7 @@ function findPersonNames(records: Map<string, NerRecord[]>): { givenNames: strin
 }
 
 const commonWords = findCommonWords(train);
-const { givenNames, surnames } = findPersonNames(nerRecords);
+const { givenNames, surnames } = findPersonNames(nerRecords, new Set(commonWords));
 console.error(
   `train-model: ${commonWords.length} common words, ${givenNames.length} given names, ${surnames.length} surnames`,
 );

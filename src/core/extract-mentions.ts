@@ -7,12 +7,15 @@ import { findSiteSpans } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import {
   addDocFeatures,
+  isCalendarWord,
   isCurrencyPrefix,
   isGenericForeign,
   isMajorName,
   lexiconOf,
+  titleFollows,
   spanFeatures,
   type DocEvidence,
+  type Lexicon,
   type SpanContext,
 } from './span-features.ts';
 import { isCapitalised, oneSpace, startsUpper, tokenAt, type Token } from './tokenize.ts';
@@ -66,6 +69,9 @@ export function buildSpanContext(
         const t = tokens[k];
         if (!t.word) continue;
         words++;
+        // "… Biocontrol AG: Both China and Brazil": a capital after a colon opens a clause as a sentence
+        // start does ("Both" is no given name before "China").
+        if (first >= 0 && tokens[k - 1].text === ':' && startsUpper(t.text)) sentenceStarts.add(k);
         if (first < 0) first = k;
         last = k;
         if (t.text.length > 3) {
@@ -158,6 +164,11 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       const next = tokenAt(ctx.tokens, span.last + 1);
       if (!next || !next.word || !NAME_LIKE.test(next.text) || ctx.titleCase.has(span.last + 1)) continue;
       if (!oneSpace(ctx.text, span, next)) continue;
+      // "Atlanta Mayor Kasim Reed", "Georgia Governor …": a title after the name makes it the office's place.
+      if (titleFollows(ctx.text, ctx.tokens, span.last)) continue;
+      // "the Dallas Mavericks", "the Georgia Bulldogs": an article before the pair makes it a team's or a firm's
+      // name, not a person's (no "the" before "Georgia Stevens").
+      if (tokenAt(ctx.tokens, span.first - 1)?.text.toLowerCase() === 'the') continue;
       const nextConf = confidenceAt.get(span.last + 1);
       if (nextConf === undefined || nextConf < 0.5) personKeys.add(span.key);
     }
@@ -166,8 +177,11 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
     for (let i = 0; i < scored.length; i++) {
       const span = scored[i].span;
       if (span.first !== span.last || ctx.titleCase.has(span.first)) continue;
-      const prev = tokenAt(ctx.tokens, span.first - 1);
-      if (!prev || !prev.word || !NAME_LIKE.test(prev.text) || !oneSpace(ctx.text, prev, span)) continue;
+      // The given name right before the surname, or before a middle initial ("Charles W. Murphy").
+      const p = middleInitialAt(ctx, span.first - 1) ? span.first - 3 : span.first - 1;
+      const prev = tokenAt(ctx.tokens, p);
+      const gap = p === span.first - 1 ? span : ctx.tokens[p + 1];
+      if (!prev || !prev.word || !NAME_LIKE.test(prev.text) || !oneSpace(ctx.text, prev, gap)) continue;
       // A given name of the lists, or a capitalised word that is no place name and no common word
       // ("Fethullah Gulen", "Seergeoh Villanueva"): names from outside the English lists are names too,
       // though not before a country, a state or a big city ("Air Iceland", "Islamic Republic Iran").
@@ -175,18 +189,31 @@ export function collectDocEvidence(scored: Array<{ span: NameSpan; p1: number }>
       const given = ctx.lexicon.givenNames.has(prevLower);
       const unknown =
         !isMajorName(span) &&
-        !ctx.spanEnding.has(span.first - 1) &&
-        !ctx.sentenceStarts.has(span.first - 1) &&
+        !ctx.spanEnding.has(p) &&
+        !ctx.sentenceStarts.has(p) &&
         !ctx.lexicon.commonWords.has(prevLower) &&
         !ctx.lexicon.dictLevels.has(prevLower);
       if (!given && !unknown) continue;
-      const prevConf = ctx.spanEnding.has(span.first - 1)
-        ? confidenceAt.get(ctx.spanEnding.get(span.first - 1)!.first)
-        : undefined;
+      const prevConf = ctx.spanEnding.has(p) ? confidenceAt.get(ctx.spanEnding.get(p)!.first) : undefined;
       if (prevConf === undefined || prevConf < 0.3) surnameKeys.add(span.key);
     }
   }
   return { countries, countriesByKey, keyConfidence, keyCount, confidenceAt, personKeys, surnameKeys, anchors };
+}
+
+/** Is token `dot` the full stop of a middle initial right before a name ("W." in "Charles W. Murphy")? */
+function middleInitialAt(ctx: SpanContext, dot: number): boolean {
+  const t = ctx.tokens;
+  if (dot < 2 || t[dot].text !== '.' || dot + 1 >= t.length) return false;
+  const initial = t[dot - 1];
+  return (
+    initial.word &&
+    initial.text.length === 1 &&
+    isCapitalised(initial) &&
+    initial.end === t[dot].start &&
+    oneSpace(ctx.text, t[dot], t[dot + 1]) &&
+    oneSpace(ctx.text, t[dot - 2], initial)
+  );
 }
 
 /**
@@ -359,6 +386,7 @@ export function extractMentions(
     }
     return passages[lo]?.index ?? 0;
   };
+  const lexicon = lexiconOf(model);
   const sites = findSiteSpans(text, tokens);
   let si = 0;
   const scored = scoreSpans(text, tokens, passages, gazetteer, model);
@@ -381,6 +409,7 @@ export function extractMentions(
       site: false,
       insideSite: inside,
       qualified: !!span.qualified,
+      plain: p2 >= PLAIN_CONFIDENCE && isPlainName(span, lexicon),
     });
   }
   for (const site of sites) {
@@ -396,9 +425,35 @@ export function extractMentions(
       site: true,
       insideSite: false,
       qualified: false,
+      plain: false,
     });
   }
   return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Recognition confidence from which a plain name keeps a weak reading (`Mention.plain`). */
+const PLAIN_CONFIDENCE = 0.6;
+
+/** SCOWL level up to which a dictionary word is a common English word ("republic", "commerce", "union"). */
+const COMMON_DICT_LEVEL = 20;
+
+/**
+ * Is the name free of every junk signal: not written in capitals ("EU", "NATO"), not a month or weekday
+ * ("Christmas" is a town too), not a given name or surname ("Hasan", "Sidney") and not a common English word
+ * ("Commerce")? Such a name, once surely recognised, is the place even when no reading fits the story well.
+ */
+export function isPlainName(span: NameSpan, lexicon: Lexicon): boolean {
+  const text = span.text;
+  if (text.length > 1 && text === text.toUpperCase()) return false;
+  if (isCalendarWord(span.key)) return false;
+  if (span.key.includes(' ')) return true;
+  const level = lexicon.dictLevels.get(span.key);
+  return !(
+    lexicon.givenNames.has(span.key) ||
+    lexicon.surnames.has(span.key) ||
+    lexicon.commonWords.has(span.key) ||
+    (level !== undefined && level <= COMMON_DICT_LEVEL)
+  );
 }
 
 /** Recognition confidence of a site: the head-noun rule is right more often than not, no more. */

@@ -208,6 +208,31 @@ function headInitialSpan(text: string, tokens: Token[], j: number): SiteSpan | n
   };
 }
 
+/** Marks that glue two words into one name without a space: "A&M", "Women's", "Baden-Baden". */
+const GLUE = new Set(['&', "'", '’', '-']);
+
+/** Is token `dot` the full stop of a short capitalised abbreviation that starts a name ("St.", "Mt.", "Ft.")? */
+function isAbbreviation(tokens: Token[], dot: number): boolean {
+  const word = tokens[dot - 1];
+  return (
+    tokens[dot]?.text === '.' &&
+    !!word &&
+    word.end === tokens[dot].start &&
+    isCap(word) &&
+    word.text.length <= 3 &&
+    !TITLES.has(word.text.toLowerCase())
+  );
+}
+
+/** The first token of the word glued together (no spaces) that ends at token `i`. */
+function gluedStart(tokens: Token[], i: number): number {
+  let g = i;
+  while (g > 0 && tokens[g - 1].end === tokens[g].start && (tokens[g - 1].word || GLUE.has(tokens[g - 1].text))) g--;
+  // A word ends a glued run, not a mark ("-Care Center").
+  while (g < i && !tokens[g].word) g++;
+  return g;
+}
+
 /**
  * Finds capitalised names ending in a place head noun.
  *
@@ -233,9 +258,26 @@ export function findSiteSpans(text: string, tokens: Token[]): SiteSpan[] {
     let i = j;
     while (i > 0 && j - i < 6) {
       const prev = tokens[i - 1];
-      if (!oneSpace(text, prev, tokens[i])) break;
+      if (!oneSpace(text, prev, tokens[i])) {
+        // "Texas A&M University", "Women's Care Center": a word glued to the name's first word is part of it;
+        // the site takes the whole glued word, or it would be a word of another name ("M University").
+        const g = gluedStart(tokens, i);
+        if (g === i || !isCap(tokens[g])) break;
+        i = g;
+        continue;
+      }
       if (isCap(prev) || (CONNECTORS.has(prev.text) && isCap(tokens[i - 2]))) i--;
-      else break;
+      else if (isAbbreviation(tokens, i - 1)) i -= 2;
+      else {
+        // "Medical Women's Care Center", "Alder Hey Children's Hospital": a possessive inside a run of
+        // capitalised words is part of the name. One that opens the run is a place's or an owner's ("London's
+        // Heathrow Center", "Derry's Altnagelvin Hospital"): the site starts after it.
+        const g = prev.word ? gluedStart(tokens, i - 1) : i - 1;
+        const before = g > 0 ? tokens[g - 1] : undefined;
+        const inRun = !!before && oneSpace(text, before, tokens[g]) && (isCap(before) || isAbbreviation(tokens, g - 1));
+        if (g < i - 1 && isCap(tokens[g]) && inRun) i = g;
+        else break;
+      }
     }
     for (let k = j - 1; k >= i; k--) if (TITLES.has(tokens[k].text.toLowerCase())) i = k + 1;
     while (i < j && (NOT_MODIFIERS.has(tokens[i].text.toLowerCase()) || CONNECTORS.has(tokens[i].text))) i++;

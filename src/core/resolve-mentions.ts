@@ -14,9 +14,21 @@ export interface ResolveMentionsOptions {
    * 3 rather than 2 since round 2 (issue #15): a little better on both dev corpora trained without them.
    */
   altMargin?: number;
+  /**
+   * A plain name recognised surely (`Mention.plain`: no capitals, calendar word, given name, surname or
+   * common word) keeps its best reading down to `plainMinProbability`: the ranker orders a name's readings, it
+   * does not say whether any is meant, and a town or region it cannot fit to the story's other places
+   * ("Mississauga" in a story that names only Spanish and English people, "the Middle East") is still the
+   * place the recogniser was sure of. A weak reading of a junk-looking name ("EU" → Eu, "Christmas") is not.
+   */
+  plainMinProbability?: number;
 }
 
-const DEFAULTS: Required<ResolveMentionsOptions> = { minProbability: 0.02, altMargin: 3 };
+const DEFAULTS: Required<ResolveMentionsOptions> = {
+  minProbability: 0.02,
+  altMargin: 3,
+  plainMinProbability: 0.01,
+};
 
 /**
  * Is the alternate-name reading the big city that the primary-name reading, a state or district holding it, is
@@ -51,7 +63,7 @@ function hamletAgainst(named: Candidate, alt: Candidate): boolean {
  * resolveMentions(ranked).map((r) => r.place?.id) // ['geonames:298795', 'geonames:298795', null]
  */
 export function resolveMentions(ranked: RankedMention[], options: ResolveMentionsOptions = {}): ResolvedMention[] {
-  const { minProbability, altMargin } = { ...DEFAULTS, ...options };
+  const { minProbability, altMargin, plainMinProbability } = { ...DEFAULTS, ...options };
   // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
   for (const r of ranked) {
@@ -102,7 +114,8 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
     if (best) {
       score = sigmoid(bestMean);
       // Written so that a NaN score keeps its reading.
-      if (!(score < minProbability)) {
+      const floor = r.mention.plain ? plainMinProbability : minProbability;
+      if (!(score < floor)) {
         place = best.place;
         candidates = [best];
         for (const c of r.candidates) if (c !== best) candidates.push(c);

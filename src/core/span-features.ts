@@ -323,7 +323,8 @@ export function spanFeatures(
     }
   }
   // "EU", "NATO", "BA" written in capitals: a short form, not the town whose name is that word.
-  if ((shape === 'XX' || shape === 'XXXX') && !headline) {
+  const caps = shape === 'XX' || shape === 'XXXX';
+  if (caps && !headline) {
     into.set(featureName('caps&pop:', popBucket(r.maxPop + 1, 0, 8)), 1);
     if (r.wordName) into.set('capsWordName', 1);
   }
@@ -360,7 +361,13 @@ export function spanFeatures(
     if (titleFollows(ctx.text, tokens, span.last)) into.set('nextTitle', 1);
   }
   // "WASHINGTON (AP) —", "BANTAM —", "Beijing (AsiaNews)": a name opening a paragraph as its dateline.
-  if (ctx.passageStarts.has(span.first) && (shape === 'XX' || shape === 'XXXX' || DATELINE_MARKS.has(next?.text ?? '')))
+  // A name in capitals before a bracket opens a dateline inside a paragraph too, where a page run together the
+  // lines ("… the series. DALLAS (AP) - Dirk Nowitzki").
+  if (
+    ctx.passageStarts.has(span.first)
+      ? caps || DATELINE_MARKS.has(next?.text ?? '')
+      : caps && next?.text === '(' && ctx.sentenceStarts.has(span.first)
+  )
     into.set('dateline', 1);
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') into.set('poss', 1);
   // "US$", "A$", "HK$": a currency.
@@ -378,6 +385,9 @@ export function spanFeatures(
       into.set('commaPlace', 1);
   }
   if (prev?.text === ',' && ctx.spanEnding.has(span.first - 2)) into.set('afterCommaOfName', 1);
+  // "Jane Smith, M.D.", "Jones & Lee, P.A.": initials after a comma and a capitalised name (a surname is often a
+  // place name too: "Murphy") are a degree or a firm's form, not a state ("Md.", "Pa.").
+  if (shape === 'X.X.' && prev?.text === ',' && isCapitalised(prev2)) into.set('initials&afterName', 1);
   if (doc) addDocFeatures(into, span, ctx, doc);
   return into;
 }
@@ -388,7 +398,7 @@ const TITLE_REACH = 3;
 const DATELINE_MARKS = new Set(['(', ',', '-', '—', '–', ':']);
 
 /** Is a title among the few capitalised words right after token `last` ("Foreign Minister", "President-elect")? */
-function titleFollows(text: string, tokens: Token[], last: number): boolean {
+export function titleFollows(text: string, tokens: Token[], last: number): boolean {
   for (let k = last + 1; k <= last + TITLE_REACH && k < tokens.length; k++) {
     const t = tokens[k];
     if (!t.word || !startsUpper(t.text) || !oneSpace(text, tokens[k - 1], t)) return false;

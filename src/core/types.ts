@@ -124,6 +124,11 @@ export interface Mention {
    * area, so its area readings are preferred and the place is marked approximate.
    */
   qualified?: boolean;
+  /**
+   * Recognised surely and written as a plain name: not in capitals, not a month or weekday, not a given name,
+   * surname or common English word. Such a mention keeps a weak reading that resolution would drop (issue #15).
+   */
+  plain?: boolean;
 }
 
 export interface Candidate {

@@ -18,6 +18,21 @@ const CASES: Array<[string, string[]]> = [
     ['University of California', 'College of the Holy Cross'],
   ],
   ['The University of the city said no.', []],
+  // A word glued to the name's first word is part of the site, never left out of it (issue #15: one site or
+  // nothing, not a place plus a word).
+  ['He will speak at Texas A&M University next month.', ['Texas A&M University']],
+  ["A gynecologist at Pikeville Medical Women's Care Center.", ["Pikeville Medical Women's Care Center"]],
+  ['A train to Baden-Baden Station.', ['Baden-Baden Station']],
+  [
+    "Doctors at St. Barnabas Hospital and St. John's University School agreed.",
+    ['St. Barnabas Hospital', "St. John's University School"],
+  ],
+  // A title's abbreviation is no part of a name.
+  ['Patients of Dr. Ward Hospital were told.', ['Ward Hospital']],
+  // A possessive opening the run is a place's or an owner's, not part of the name.
+  ["A new centre opened at Derry's Altnagelvin Hospital.", ['Altnagelvin Hospital']],
+  // A lower-case glued word is no part of the name.
+  ["The company's Care Center opened.", ['Care Center']],
 ];
 
 test('findSiteSpans: capitalised names ending in a place head noun', () => {

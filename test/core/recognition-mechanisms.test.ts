@@ -7,6 +7,7 @@ import {
   cityStateCommas,
   collectDocEvidence,
   extractMentions,
+  isPlainName,
   oneReadingPerName,
   scoreSpans,
   type ScoredSpan,
@@ -321,6 +322,11 @@ test('a dateline: a name opening a paragraph, in capitals or before a dash, comm
     // A name opening a sentence inside the paragraph, or a paragraph's plain first word, is no dateline.
     ['Talks resumed. BAKU was calm.', 'BAKU', false],
     ['Baku is calm today.', 'Baku', false],
+    // A page that ran its lines together: a name in capitals before a bracket still opens a dateline…
+    ['The Rangers split the series. DALLAS (AP) - Dirk Nowitzki scored.', 'DALLAS', true],
+    // …but not a name in ordinary case, nor one in capitals mid-sentence.
+    ['The Rangers split the series. Dallas (the city) was calm.', 'Dallas', false],
+    ['Fans in DALLAS (and elsewhere) cheered.', 'DALLAS', false],
   ];
   assertFeature('dateline', table);
 });
@@ -348,4 +354,65 @@ test('a name with a currency sign glued after it is a currency, however sure the
     ['Kenya gets $5m from the US $ fund.', ['Kenya', 'US']],
   ];
   for (const [text, expected] of table) assert.deepEqual(kept(text), expected, text);
+});
+
+test('initials after a comma and a name that is no place are a degree or a firm, not a state ("M.D.")', () => {
+  const table: Array<[string, string, boolean]> = [
+    ['The study was led by Jane Smith, M.D. She said it helps.', 'M.D.', true],
+    ['The study was led by Jane Smith, MD, who said it helps.', 'MD', false],
+  ];
+  assertFeature('initials&afterName', table);
+});
+
+test('a given name before a title is the office\'s place, not a person ("Atlanta Mayor Kasim Reed")', () => {
+  const firstPass = (t: string) => {
+    const { gazetteer, model } = realResources();
+    return scoreSpans(t, tokenize(t), splitPassages(t), gazetteer, model);
+  };
+  const person = (t: string) => collectDocEvidence(firstPass(t), spansOf(t).ctx).personKeys;
+  assert.ok(!person('An aide to former Atlanta Mayor Kasim Reed was indicted.').has('atlanta'));
+  assert.ok(!person('Georgia Governor Brian Kemp spoke.').has('georgia'));
+  // Nor is a name after "the": a team's or a firm's ("the Dallas Mavericks").
+  assert.ok(!person('He left the Dallas Mavericks early. DALLAS (AP) - Nowitzki scored.').has('dallas'));
+  // A person's first name before a surname still is one.
+  assert.ok(person('Georgia Stevens skated. Later Georgia won gold.').has('georgia'));
+});
+
+test('a capital after a colon opens a clause: no given name of the word before a country ("AG: Both China")', () => {
+  const { ctx } = spansOf('Andermatt Biocontrol AG: Both China and Brazil will grow.');
+  const both = ctx.tokens.findIndex((t) => t.text === 'Both');
+  assert.ok(ctx.sentenceStarts.has(both));
+  // A colon before a lower-case word opens nothing.
+  const lower = spansOf('He said: both China and Brazil will grow.').ctx;
+  assert.ok(!lower.sentenceStarts.has(lower.tokens.findIndex((t) => t.text === 'both')));
+  assert.ok(places('Andermatt Biocontrol AG: Both China and Brazil will have a role.').includes('China'));
+});
+
+test('a surname after a given name and a middle initial carries too ("Charles W. Murphy … Murphy")', () => {
+  const firstPass = (t: string) => {
+    const { gazetteer, model } = realResources();
+    return scoreSpans(t, tokenize(t), splitPassages(t), gazetteer, model);
+  };
+  const surnames = (t: string) => collectDocEvidence(firstPass(t), spansOf(t).ctx).surnameKeys;
+  assert.ok(surnames('Charles W. Murphy has been named director. Murphy earned his degree in Ohio.').has('murphy'));
+  // The full stop of an abbreviation ("U.S.") before the name is no middle initial's.
+  assert.ok(!surnames('Prices rose across the U.S. Murphy is a small town there.').has('murphy'));
+});
+
+test('a plain name: no capitals, calendar word, given name, surname or common word', () => {
+  const { model } = realResources();
+  const lexicon = lexiconOf(model);
+  const table: Array<[string, string, boolean]> = [
+    ['Police searched Mississauga and Castlegar.', 'Mississauga', true],
+    ['Tensions rose in the Middle East.', 'Middle East', true],
+    ['The EU said no.', 'EU', false],
+    ['Trade fell in August.', 'August', false],
+    ['Later Sidney said no.', 'Sidney', false],
+    ['The Union was formed.', 'Union', false],
+  ];
+  for (const [text, surface, expected] of table) {
+    const span = spansOf(text).spans.find((s) => s.text === surface);
+    assert.ok(span, `no span ${surface}`);
+    assert.equal(isPlainName(span, lexicon), expected, text);
+  }
 });

@@ -145,6 +145,26 @@ test('articles: New York the city, or the state after a town and a comma', () =>
   for (const [text, surface, kind] of table) assert.equal(readings(text).get(surface)?.kind, kind, text);
 });
 
+test('a plain name recognised surely keeps a weak reading; a junk-looking name does not', () => {
+  // Score -4.3: probability 0.013, under the general floor (0.02), over the floor for plain names (0.01).
+  const ranked = (kind: Place['kind'], plain: boolean): RankedMention[] => {
+    const m = mention('Name');
+    if (plain) m.plain = true;
+    return [{ mention: m, candidates: [{ place: place('p', kind, '', ''), nameType: 'name', score: -4.3 }] }];
+  };
+  const table: Array<[string, Place['kind'], boolean, string | undefined]> = [
+    ['a plain town name ("Mississauga" far from the story\'s other places)', 'city', true, 'p'],
+    ['a plain region name ("the Middle East")', 'region', true, 'p'],
+    ['a junk-looking name ("EU" → Eu, "Christmas")', 'city', false, undefined],
+  ];
+  for (const [what, kind, plain, expected] of table)
+    assert.equal(resolveMentions(ranked(kind, plain))[0].place?.id, expected, what);
+  // Far under both floors: nothing, however plain.
+  const weak = ranked('city', true);
+  weak[0].candidates[0].score = -6;
+  assert.equal(resolveMentions(weak)[0].place, null);
+});
+
 test('kind cues: the words right around a name say state or town', () => {
   const cueOf = (text: string, name: string) => {
     const start = text.indexOf(name);
