@@ -46,6 +46,11 @@ const FIT_SLACK = 1.15;
 const VIEW_MARGIN_PX = 200;
 /** Labels measured per task: a thousand take ~10 ms, so a layer of 20,000 never holds the page (issue #19). */
 const MEASURE_SLICE = 1000;
+/**
+ * The attribution and the folded legend along the map's foot: an area's name slid in from the bottom edge stops
+ * above them (on a phone they hid most of "UNITED STATES OF AMERICA" in a Toronto story's first view).
+ */
+const MAP_FOOT_PX = 52;
 
 interface Measured {
   w: number;
@@ -240,7 +245,7 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
             ? city
             : {
                 label: room
-                  ? slideIn(px - w / 2, py - h / 2, w, h, room, scale, view)
+                  ? slideIn(px - w / 2, py - h / 2, w, h, room, scale, { ...view, h: view.h - MAP_FOOT_PX })
                   : { x: px - w / 2, y: py - h / 2, w, h },
                 shift,
               },
