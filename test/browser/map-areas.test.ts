@@ -11,7 +11,9 @@ import type { Page } from 'puppeteer-core';
 import { readArticle } from '../../src/extract/read-article.ts';
 import { seedArticlePath } from '../../src/cli/seed-article.ts';
 import { geoparse } from '../../src/core/geoparse.ts';
-import type { ArticleLayer } from '../../src/core/types.ts';
+import type { ArticleLayer, LayerFeature } from '../../src/core/types.ts';
+import { unwrapAntimeridian } from '../../src/core/unwrap-antimeridian.ts';
+import { arrangeAreas } from '../../src/ui/map/arrange-areas.ts';
 import { realResources } from '../helpers/real-resources.ts';
 import { count, ENGINES, find, settle, startSite, text, texts, useBrowser, type Site } from './harness.ts';
 
@@ -24,16 +26,51 @@ const VIEWPORTS = [
 
 let site: Site;
 let layer: ArticleLayer;
+/** The seed's layer with Turkey alone as its focus: most of its other areas reach beyond that first view. */
+let turkeySite: Site;
 const idOf = (name: string) => layer.features.find((f) => f.properties.name === name)!.id;
 
 before(async () => {
   const article = await readArticle(readFileSync(seedArticlePath()), seedArticlePath());
   layer = geoparse(article.text, { ...realResources(), title: article.title });
   site = await startSite(layer);
+  const turkey = layer.features.find((f) => f.properties.name === 'Turkey')!;
+  const [w, s, e, n] = boxOf((turkey.geometry as { coordinates: unknown }).coordinates);
+  turkeySite = await startSite({ ...layer, focus: { bbox: [w, s, e, n], ids: [turkey.id] } });
 });
 after(async () => {
+  await turkeySite?.close();
   await site?.close();
 });
+
+function boxOf(c: unknown): [number, number, number, number] {
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (x: unknown): void => {
+    if (typeof (x as number[])[0] === 'number') {
+      const [lon, lat] = x as number[];
+      b[0] = Math.min(b[0], lon);
+      b[1] = Math.min(b[1], lat);
+      b[2] = Math.max(b[2], lon);
+      b[3] = Math.max(b[3], lat);
+    } else (x as unknown[]).forEach(walk);
+  };
+  walk(c);
+  return b;
+}
+
+/** In the page before its own script: the animation frame in which each article shape was first added. */
+const RECORD_FRAMES = `
+  window.aaFrames = {};
+  let frame = 0;
+  const tick = () => { frame++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.addedNodes)
+        if (n.classList && n.classList.contains('aa-f') && !(n.dataset.id in window.aaFrames))
+          window.aaFrames[n.dataset.id] = frame;
+  }).observe(document, { subtree: true, childList: true });
+`;
 
 /**
  * A point on screen inside the drawn fill of the shape `id` and outside those of `outside`, as far from the shape's
@@ -207,6 +244,25 @@ for (const engine of ENGINES)
       const fill = (id: string) =>
         page.$eval(`path.aa-f[data-id="${id}"]`, (p) => Number(getComputedStyle(p).fillOpacity));
       assert.ok((await fill(idOf('Azerbaijan'))) < (await fill(KALBAJAR)) / 2);
+    });
+
+    test('areas the focus leaves out that reach beyond the first view come a frame later, in the same order', async () => {
+      const { page } = await b.open(turkeySite.server.url, { init: RECORD_FRAMES, waitFor: '.aa-map[data-complete]' });
+      const frames: Record<string, number> = await page.evaluate(() => (window as never as { aaFrames: {} }).aaFrames);
+      const [russia, turkey, azerbaijan] = ['Russia', 'Turkey', 'Azerbaijan'].map(idOf);
+      assert.ok(frames[turkey] < frames[russia] && frames[turkey] < frames[azerbaijan], JSON.stringify(frames));
+      // Drawn late, Russia goes under Turkey and Azerbaijan over it: the order is by size, as if drawn at once.
+      const arranged = arrangeAreas(
+        layer.features
+          .filter((f) => f.geometry && f.geometry.type !== 'Point')
+          .map((f): LayerFeature => ({ ...f, geometry: unwrapAntimeridian(f.geometry!) })),
+      );
+      const expected = arranged.order.filter((f) => arranged.labels.has(f.id)).map((f) => f.id);
+      const order = await page.$$eval('.leaflet-overlay-pane path.aa-f', (ps) =>
+        ps.map((p) => (p as SVGElement).dataset.id!),
+      );
+      assert.deepEqual(order, expected);
+      assert.ok(order.indexOf(russia) < order.indexOf(turkey) && order.indexOf(turkey) < order.indexOf(azerbaijan));
     });
 
     test('the legend lists the kinds in use and opens and closes by keyboard', async () => {

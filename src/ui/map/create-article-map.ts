@@ -420,18 +420,54 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       const drawn = geoJSON().addTo(map);
       features = drawn;
       const run = ++drawing;
-      // Built and put on the map in slices, a task each, areas first: building and drawing 5,000 cities at once
-      // held the page for seconds (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
-      const addSlice = (from: number) => {
-        if (run !== drawing) return;
-        const slice = geoJSON(arranged.order.slice(from, from + SLICE_FEATURES), {
+      // Areas the focus leaves out that reach beyond the first view (a faint Russia around the Caucasus, France
+      // seen from there) come a frame after the others (issue #14): Leaflet projects and clips every point of a
+      // shape it adds, and the seed's Russia alone was 44% of its areas' points. Each is then put back where its
+      // size puts it in the drawing order, so the order is as if all had been drawn at once.
+      const firstView = map.getBounds();
+      const late = new Set(
+        arranged.order
+          .filter((f) => arranged.labels.has(f.id) && !inFocus?.has(f.id) && !firstView.contains(boundsOf([f])))
+          .map((f) => f.id),
+      );
+      const early = late.size ? arranged.order.filter((f) => !late.has(f.id)) : arranged.order;
+      const build = (fs: LayerFeature[]) => {
+        const slice = geoJSON(fs, {
           // Points in their own pane above the areas: they stay clickable without reordering on select.
           pointToLayer: (_f, ll) => circleMarker(ll, { radius: DOT_RADIUS_PX, pane: 'aa-points' }),
           style,
           onEachFeature: (f, path) => decorate(f as LayerFeature, path as Path),
         });
         for (const l of slice.getLayers()) drawn.addLayer(l);
-        if (from + SLICE_FEATURES < arranged.order.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
+      };
+      const addLate = () => {
+        if (run !== drawing) return;
+        build(arranged.order.filter((f) => late.has(f.id)));
+        // Last to first, each before the next shape in the order that shares its parent (already in place).
+        for (let i = arranged.order.length - 1; i >= 0; i--) {
+          const id = arranged.order[i].id;
+          const node = late.has(id) && paths.get(id)?.getElement();
+          if (!node) continue;
+          if (id === selected) node.classList.add('aa-sel');
+          for (let j = i + 1; j < arranged.order.length; j++) {
+            const next = paths.get(arranged.order[j].id)?.getElement();
+            if (next?.parentNode !== node.parentNode) continue;
+            node.parentNode!.insertBefore(node, next);
+            break;
+          }
+        }
+      };
+      // Built and put on the map in slices, a task each, areas first: building and drawing 5,000 cities at once
+      // held the page for seconds (issue #19). A layer of up to SLICE_FEATURES places is drawn at once, as before.
+      const addSlice = (from: number) => {
+        if (run !== drawing) return;
+        build(early.slice(from, from + SLICE_FEATURES));
+        if (from + SLICE_FEATURES < early.length) setTimeout(() => addSlice(from + SLICE_FEATURES));
+        else if (late.size) {
+          // After the frame that paints the first slice (a frame callback runs before the paint, a timer after).
+          if (from) setTimeout(addLate);
+          else requestAnimationFrame(() => setTimeout(addLate));
+        }
       };
       addSlice(0);
       report();
