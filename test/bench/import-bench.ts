@@ -10,9 +10,10 @@ import { join } from 'node:path';
 import {
   close,
   ENGINES,
-  find,
   launch,
+  layerShown,
   open,
+  openLayerFile,
   seedSample,
   startGapTimer,
   startSite,
@@ -38,17 +39,8 @@ for (const engine of ENGINES) {
         path: trace,
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
       });
-    const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
-    await input.uploadFile(join(site.dir, `cities-${n}.json`));
-    await page.waitForFunction(
-      (title) =>
-        document.querySelector('.aa-title')?.textContent === title &&
-        document.querySelector('.aa-row') &&
-        document.querySelector('.aa-article .aa-m') &&
-        document.querySelector('.aa-map[data-complete]'),
-      { timeout: 600_000, polling: 50 },
-      `${n} towns`,
-    );
+    await openLayerFile(page, join(site.dir, `cities-${n}.json`));
+    await layerShown(page, `${n} towns`, { timeout: 600_000, polling: 50 });
     const done = (await page.evaluate(() => performance.now())) - start;
     await new Promise((r) => setTimeout(r, 1000));
     const gap = await stopGapTimer(page);

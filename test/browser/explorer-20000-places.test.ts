@@ -7,7 +7,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { manyCities } from '../helpers/many-cities.ts';
-import { click, count, ENGINES, find, seedSample, text, useBrowser, useSite, type Opened } from './harness.ts';
+import {
+  click,
+  count,
+  ENGINES,
+  find,
+  layerShown,
+  type Opened,
+  openLayerFile,
+  seedSample,
+  text,
+  useBrowser,
+  useSite,
+} from './harness.ts';
 
 const CITIES = 20_000;
 
@@ -36,17 +48,8 @@ for (const engine of ENGINES)
           if (t && seen.at(-1) !== t) seen.push(t);
         }).observe(document.body, { subtree: true, childList: true, characterData: true });
       });
-      const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
-      await input.uploadFile(join(site.dir, 'cities.json'));
-      await page.waitForFunction(
-        (title) =>
-          document.querySelector('.aa-title')?.textContent === title &&
-          document.querySelector('.aa-row') &&
-          document.querySelector('.aa-article .aa-m') &&
-          document.querySelector('.aa-map[data-complete]'),
-        { timeout: 300_000, polling: 100 },
-        `${CITIES} towns`,
-      );
+      await openLayerFile(page, join(site.dir, 'cities.json'));
+      await layerShown(page, `${CITIES} towns`, { timeout: 300_000, polling: 100 });
       const seen = await page.evaluate(() => (window as unknown as { aaOpening: string[] }).aaOpening);
       assert.ok(seen.length >= 2, `status texts seen: ${JSON.stringify(seen)}`);
       for (const t of seen) assert.match(t, /^Opening the file… \d{1,3}%$/);

@@ -16,13 +16,14 @@ import {
   count,
   ENGINES,
   find,
+  type Opened,
+  openLayerFile,
   seedSample,
   startGapTimer,
   stopGapTimer,
   text,
   useBrowser,
   useSite,
-  type Opened,
 } from './harness.ts';
 
 const CITIES = 5000;
@@ -55,8 +56,7 @@ for (const engine of ENGINES)
     test('opening the file: the page answers, the list is windowed, every mention becomes a button', async () => {
       const { page } = o;
       await startGapTimer(page);
-      const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
-      await input.uploadFile(join(site.dir, 'cities.json'));
+      await openLayerFile(page, join(site.dir, 'cities.json'));
       await page.waitForFunction(
         (n) => document.querySelectorAll('.aa-article .aa-m').length === n && document.querySelector('.aa-row'),
         { timeout: 120_000 },

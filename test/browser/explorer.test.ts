@@ -15,19 +15,20 @@ import {
   clickShape,
   count,
   download,
+  type Engine,
   ENGINES,
   find,
   gone,
   KALBAJAR,
   LACHIN,
   LACHIN_TOWN,
+  openLayerFile,
   seedSample,
   seedSampleText,
   text,
   texts,
   useBrowser,
   useSite,
-  type Engine,
 } from './harness.ts';
 
 const PASSAGES = 'section[aria-label="Passages"]';
@@ -36,12 +37,6 @@ const PASSAGES = 'section[aria-label="Passages"]';
 const site = useSite(seedSample(), seedSampleText());
 
 const selectedName = (page: Page) => text(page, '.aa-passages h3');
-/** Sets a file on the layer input; Firefox and Chromium both take a path. */
-async function openFile(page: Page, file: string) {
-  const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
-  await input.uploadFile(file);
-}
-
 for (const engine of ENGINES) describe(`explorer on the seed sample in ${engine}`, () => explorerTests(engine));
 
 function explorerTests(engine: Engine) {
@@ -213,7 +208,7 @@ function explorerTests(engine: Engine) {
     const body = JSON.stringify(layer, null, '\t') + '\n\n';
     const file = join(site.dir, `imported-${engine}.geojson`);
     writeFileSync(file, body);
-    await openFile(o.page, file);
+    await openLayerFile(o.page, file);
     await o.page.waitForFunction(() => document.querySelector('.aa-title')?.textContent?.startsWith('Imported'));
     const out = await download(o, '.aa-tools button', { hasText: 'Download GeoJSON' });
     assert.equal(out.text, body);
@@ -223,7 +218,7 @@ function explorerTests(engine: Engine) {
     const { page } = await openSite();
     const file = join(site.dir, `not-a-layer-${engine}.json`);
     writeFileSync(file, '{"type":"Feature"}');
-    await openFile(page, file);
+    await openLayerFile(page, file);
     assert.match(await text(page, '[role="alert"]'), /This file is not a layer/);
   });
 

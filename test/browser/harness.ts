@@ -335,6 +335,25 @@ export async function find(scope: Scope, selector: string, o: FindOptions = {}):
   return handle.asElement() as ElementHandle<Element>;
 }
 
+/** Sets a file on the explorer's layer input (its "Open layer file…"); Firefox and Chromium both take a path. */
+export async function openLayerFile(page: Page, file: string): Promise<void> {
+  const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
+  await input.uploadFile(file);
+}
+
+/** Waits until the layer titled `title` is shown whole: its title, a list row, a mention in the text, the map complete. */
+export async function layerShown(page: Page, title: string, o: { timeout: number; polling: number }): Promise<void> {
+  await page.waitForFunction(
+    (t) =>
+      document.querySelector('.aa-title')?.textContent === t &&
+      document.querySelector('.aa-row') &&
+      document.querySelector('.aa-article .aa-m') &&
+      document.querySelector('.aa-map[data-complete]'),
+    o,
+    title,
+  );
+}
+
 /** How many elements match now (no waiting). */
 export function count(scope: Scope, selector: string, o: FindOptions = {}): Promise<number> {
   return scope.evaluate(query as (...a: unknown[]) => number, ...args(selector, o, 'count'));

@@ -12,12 +12,13 @@ import {
   ENGINES,
   find,
   gone,
+  type Opened,
+  openLayerFile,
   seedSample,
   seedSampleText,
   text,
   useBrowser,
   useSite,
-  type Opened,
 } from './harness.ts';
 
 const site = useSite(seedSample(), seedSampleText());
@@ -127,8 +128,7 @@ for (const engine of ENGINES)
       const file = join(site.dir, `${engine}-${name.replace(/\W+/g, '-')}.json`);
       writeFileSync(file, typeof body === 'string' ? body : '');
       if (typeof body !== 'string') truncateSync(file, body.bytes); // sparse: 200 MB on paper, nothing on disk
-      const input = (await find(page, 'input[type=file]')) as unknown as { uploadFile(p: string): Promise<void> };
-      await input.uploadFile(file);
+      await openLayerFile(page, file);
     }
 
     for (const [name, body, heading, message] of REFUSED) {
