@@ -434,7 +434,11 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // Something drawn is framed, whatever the broad subject: the heaviest drawn place at least.
   if (members.every((p) => subjects.has(p))) members.push(drawn.reduce((a, b) => (b.weight > a.weight ? b : a)));
   const isMember = new Set(members);
-  const containers = new Set(members.filter((a) => a.area > 0 && insideOf(a).some((b) => isMember.has(b))));
+  // A container is left to the places inside it that are framed: a broad subject's point is never framed, so an
+  // area holding only that point (Russia around Asia's) is framed itself (the core was empty, and threw).
+  const containers = new Set(
+    members.filter((a) => a.area > 0 && insideOf(a).some((b) => isMember.has(b) && !subjects.has(b))),
+  );
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
   const core = members.filter((p) => !containers.has(p) && !subjects.has(p)).map(point);

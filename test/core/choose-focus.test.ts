@@ -253,6 +253,18 @@ test('a continent without an outline takes no part in the focus (it is listed, n
   assert.deepEqual(chooseFocus(drawn)!.ids, ['test:Antarctica']);
 });
 
+test('an area that holds only the point of the continent the article is about is framed itself', () => {
+  // Asia's point lies inside Russia's outline, and Asia is what the article is about: Russia was taken for a
+  // container left to the places inside it, none of which is framed, and chooseFocus threw on the empty core.
+  const layer = layerOf(
+    place('Russia', 'country', [100, 60], [0], [27, 41, 180, 78]),
+    place('Asia', 'continent', [100, 50], [0, 1, 2, 3, 4, 5]),
+  );
+  const focus = chooseFocus(layer)!;
+  assert.deepEqual(focus.ids, ['test:Russia', 'test:Asia']);
+  assert.deepEqual(focus.bbox, [100, 60, 100, 60], "Russia's anchor, not Asia's point");
+});
+
 test('a continent the article is about brings the countries around its point into the focus, but not its point', () => {
   const spain = place('Spain', 'country', [-4, 40], [6]);
   // The mainland and the Canary Islands, 2,700 km from the story's centre.
