@@ -247,7 +247,8 @@ for (const engine of ENGINES) {
           'Moscow',
       );
       // Bring the frame on screen and let it lay out after the selection, or the click can land mid-reflow.
-      await (await find(page, '#frame')).scrollIntoView();
+      // (The page scrolls it: puppeteer's scrollIntoView of an iframe asks firefox-esr 140 for a locator it lacks.)
+      await (await find(page, '#frame')).evaluate((e) => e.scrollIntoView({ block: 'center' }));
       await settle(frame);
       await click(frame, '.aa-row', { shadow: 'article-atlas', hasText: 'Yerevan' });
       await page.waitForFunction(() =>

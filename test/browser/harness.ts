@@ -169,19 +169,67 @@ export async function buildTestPage(site: Site, name: string, entry: string, bod
   );
 }
 
+/**
+ * firefox-esr 140.12 blocks the `Function()` that puppeteer's waitForFunction builds in a page whose
+ * Content-Security-Policy has no 'unsafe-eval' (every page served by serveSite): in Firefox the frames' waitForFunction
+ * polls instead, evaluating the predicate through WebDriver BiDi (which the page's policy does not govern) until it
+ * returns something truthy, and returns that as a handle, as puppeteer's does.
+ */
+function patchFirefoxFrames(frame: Frame): void {
+  const proto = Object.getPrototypeOf(frame) as Frame & { aaPolls?: boolean };
+  if (proto.aaPolls) return;
+  proto.aaPolls = true;
+  proto.waitForFunction = async function (this: Frame, fn: any, options: any = {}, ...args: unknown[]) {
+    const timeout = options.timeout ?? TIMEOUT_MS;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      try {
+        const handle = await this.evaluateHandle(fn, ...args);
+        if (await handle.evaluate((v) => !!v)) return handle as any;
+        await handle.dispose();
+      } catch (e) {
+        // A navigation between two polls destroys the realm: poll again in the new document.
+        if (!/destroyed|navigat|discarded|no such/i.test(String(e))) throw e;
+      }
+      if (timeout && Date.now() > deadline) throw new Error(`Waiting failed: ${timeout}ms exceeded`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } as Frame['waitForFunction'];
+  // Nor does it locate a frame's element by its browsing context (puppeteer's frameElement, used to click in a
+  // frame): the frame's <iframe> is found in its parent by address instead.
+  proto.frameElement = async function (this: Frame) {
+    const parent = this.parentFrame();
+    if (!parent) return null;
+    for (const e of await parent.$$('iframe'))
+      if ((await e.evaluate((f) => (f as HTMLIFrameElement).src)) === this.url()) return e as any;
+    return null;
+  } as Frame['frameElement'];
+}
+
+/** The download folder of each Firefox launched by launch(). */
+const firefoxDownloads = new WeakMap<Browser, string>();
+
 /** A headless browser with reduced motion forced (fly-to is instant, so tests need no waiting). */
 export async function launch(engine: Engine): Promise<Browser> {
   if (engine === 'firefox') {
-    return puppeteer.launch({
+    // firefox-esr 140 has no `browser.setDownloadBehavior` (WebDriver BiDi): downloads go to one folder per
+    // browser, set by preference, and open() gives every context that folder.
+    const downloads = mkdtempSync(join(tmpdir(), 'aa-downloads-'));
+    const browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: EXECUTABLES.firefox,
       headless: true,
       extraPrefsFirefox: {
         'ui.prefersReducedMotion': 1,
         'browser.download.alwaysOpenPanel': false,
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
         'network.proxy.type': 0,
       },
     });
+    firefoxDownloads.set(browser, downloads);
+    return browser;
   }
   return puppeteer.launch({
     browser: 'chrome',
@@ -255,15 +303,30 @@ export interface OpenOptions {
   init?: string;
 }
 
+/**
+ * page.setViewport, also in firefox-esr 140: puppeteer sends `emulation.setScreenOrientationOverride` beside the
+ * viewport, a command that Firefox does not know yet; the viewport itself is set, as the page's size then shows.
+ */
+async function setViewport(page: Page, width: number, height: number): Promise<void> {
+  try {
+    await page.setViewport({ width, height });
+  } catch (e) {
+    if (!/unknown command emulation\.setScreenOrientationOverride/.test(String(e))) throw e;
+    await page.waitForFunction(`innerWidth === ${width} && innerHeight === ${height}`);
+  }
+}
+
 /** Opens `url` in a fresh context and waits until `waitFor` (the places, by default) is drawn. */
 export async function open(browser: Browser, url: string, opts: OpenOptions = {}): Promise<Opened> {
-  const downloads = mkdtempSync(join(tmpdir(), 'aa-downloads-'));
-  const context = await browser.createBrowserContext({
-    downloadBehavior: { policy: 'allow', downloadPath: downloads },
-  });
+  const shared = firefoxDownloads.get(browser);
+  const downloads = shared ?? mkdtempSync(join(tmpdir(), 'aa-downloads-'));
+  const context = await browser.createBrowserContext(
+    shared ? {} : { downloadBehavior: { policy: 'allow', downloadPath: downloads } },
+  );
   const page = await context.newPage();
+  if (shared) patchFirefoxFrames(page.mainFrame());
   page.setDefaultTimeout(TIMEOUT_MS);
-  await page.setViewport({ width: opts.width ?? 1280, height: opts.height ?? 800 });
+  await setViewport(page, opts.width ?? 1280, opts.height ?? 800);
   const requests: string[] = [];
   const errors: string[] = [];
   page.on('request', (r) => requests.push(r.url()));

@@ -133,7 +133,7 @@ async function scrollToTop(page: Page): Promise<void> {
   for (let tries = 0; tries < 12; tries++) {
     if (tries === 0) await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
     else {
-      const { width, height } = page.viewport()!;
+      const [width, height] = await page.evaluate(() => [innerWidth, innerHeight]);
       await page.mouse.move(width / 2, height - 10);
       await page.mouse.wheel({ deltaY: -Math.max(...seen, 100) * 2 });
     }

@@ -135,7 +135,12 @@ export function startReview(model: Model, options: ReviewOptions, container: HTM
   const onSelection = () => {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
-      if (!adding.peek()) selection.value = readSelection(model, container);
+      if (adding.peek()) return;
+      const next = readSelection(model, container);
+      // Firefox collapses the selection when the focus moves to the box's own "Add place" button: keep the box.
+      const focused = (container.getRootNode() as Document | ShadowRoot).activeElement;
+      if (!next && focused?.closest('.aa-addbox')) return;
+      selection.value = next;
     });
   };
   const onKey = (e: KeyboardEvent) => {
