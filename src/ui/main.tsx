@@ -6,8 +6,10 @@ import './explorer.css';
 import { readLabelPoints } from './map/arrange-areas.ts';
 import { mount } from './mount.tsx';
 
-const root = document.getElementById('app');
-if (root) {
+/** Mounts the explorer on the page's #app, once the page (and the layer written into it) has been parsed. */
+function start() {
+  const root = document.getElementById('app');
+  if (!root) return;
   const tiles = root.dataset.tiles;
   // `article-atlas build` writes a small layer into the page as well (src/export/site-files.ts, siteIndexHtml):
   // drawn without waiting for a second request. layer.geojson holds the same bytes.
@@ -28,3 +30,9 @@ if (root) {
       : undefined,
   });
 }
+
+// index.html loads this script `async`: it runs as soon as it has arrived, in a task of its own, rather than in the
+// task that ends the page's parsing (DOMContentLoaded and its layout). The page is parsed long before app.js is in,
+// but a cached script can come first: it then waits for the page.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+else start();

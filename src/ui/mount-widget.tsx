@@ -101,6 +101,8 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
             r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${r.statusText}`)),
           )
         : undefined;
+  // No layer coming (a host that sets one later): nothing to paint first, the panel shows at once.
+  if (!text) model.panelReady.value = true;
   text
     ?.then(async (t) => {
       const read = await readerInSlices(t);

@@ -72,6 +72,18 @@ const RECORD_FRAMES = `
   }).observe(document, { subtree: true, childList: true });
 `;
 
+/** In the page before its own script: the animation frame in which each of these parts was first in the page. */
+const RECORD_PARTS = `
+  window.aaParts = {};
+  let frame = 0;
+  const tick = () => { frame++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+  new MutationObserver(() => {
+    for (const part of ['.aa-f', '.aa-head', '.aa-tools', '.aa-legend', '.aa-showall'])
+      if (!(part in window.aaParts) && document.querySelector(part)) window.aaParts[part] = frame;
+  }).observe(document, { subtree: true, childList: true });
+`;
+
 /**
  * A point on screen inside the drawn fill of the shape `id` and outside those of `outside`, as far from the shape's
  * box edges as the grid allows, on the map itself (not under the legend or a control); null when there is none.
@@ -263,6 +275,17 @@ for (const engine of ENGINES)
       );
       assert.deepEqual(order, expected);
       assert.ok(order.indexOf(russia) < order.indexOf(turkey) && order.indexOf(turkey) < order.indexOf(azerbaijan));
+    });
+
+    test("the panel and the map's controls come after the frame that paints the places", async () => {
+      // The page's first layout is then the map's alone (issue #14): the header, toolbar, passages and legend were
+      // laid out in the task that drew the places, and the whole page's first layout with them.
+      const { page } = await b.open(site.server.url, { init: RECORD_PARTS, waitFor: '.aa-map[data-complete]' });
+      const frames: Record<string, number> = await page.evaluate(() => (window as never as { aaParts: {} }).aaParts);
+      for (const part of ['.aa-head', '.aa-tools', '.aa-legend', '.aa-showall'])
+        assert.ok(frames[part] > frames['.aa-f'], `${part}: ${JSON.stringify(frames)}`);
+      assert.equal(await text(page, '.aa-title'), layer.title);
+      assert.ok((await count(page, '.aa-tools button')) > 0);
     });
 
     test('the legend lists the kinds in use and opens and closes by keyboard', async () => {

@@ -25,8 +25,6 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
     e.preventDefault();
     open(model, file);
   };
-  // A frame after the map's places (issue #14: places first).
-  const places = layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />;
   // .aa-root is the size container: the layout follows the widget's width, not the window's (issue #5).
   return (
     <div class="aa-root">
@@ -37,45 +35,65 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
       >
         <MapView model={model} basemap={props.basemap} tiles={props.tiles} labels={props.labels} />
         <div class="aa-panel">
-          <header class="aa-head">
-            <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
-            <h2 class="aa-title">
-              {story
-                ? `Places in ${story.articles.length} article${story.articles.length === 1 ? '' : 's'}`
-                : (layer?.title ?? (error ? 'No layer to show' : 'Loading the article…'))}
-            </h2>
-            {!story && <ArticleSource model={model} />}
-            <Toolbar model={model} view={view} />
-            {view.Review && <view.Review model={model} />}
-          </header>
+          {/* Empty until the frame that paints the article's places: the page's first layout (Leaflet reads the
+              map's size as it starts) is then the map's alone, as on a page with nothing but a map (issue #14). */}
+          {model.panelReady.value && (
+            <header class="aa-head">
+              <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
+              <h2 class="aa-title">
+                {story
+                  ? `Places in ${story.articles.length} article${story.articles.length === 1 ? '' : 's'}`
+                  : (layer?.title ?? (error ? 'No layer to show' : 'Loading the article…'))}
+              </h2>
+              {!story && <ArticleSource model={model} />}
+              <Toolbar model={model} view={view} />
+              {view.Review && <view.Review model={model} />}
+            </header>
+          )}
           <div class="aa-sr" aria-live="polite" role="status">
             {/* The signal itself, not .value: its text node updates without re-rendering the app (issue #4). */}
             {model.announcement}
           </div>
-          {error && <Problem model={model} />}
-          {view.Notice && <view.Notice model={model} />}
-          {story ? (
-            <parts.StoryPanel model={model} text={view.text} places={places} />
-          ) : (
-            <>
-              {layer && !model.rows.value.length && (
-                <div class="aa-empty">
-                  <p>
-                    <strong>No places found in this article.</strong>
-                  </p>
-                  <p>
-                    Try a longer article, or open a layer file made with <code>article-atlas parse</code>.
-                  </p>
-                </div>
-              )}
-              {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
-              {places}
-              {view.text && model.mapPainted.value && <ArticleText model={model} />}
-            </>
-          )}
+          {model.panelReady.value && <PanelBody {...props} />}
         </div>
       </div>
     </div>
+  );
+}
+
+/** The panel under its header: a refused file, the notice, the passages, the place list and the article text. */
+function PanelBody(props: MapViewProps & { view: ViewOptions }) {
+  const { model, view } = props;
+  const layer = model.layer.value;
+  const error = model.error.value;
+  const parts = model.storyParts.value;
+  const story = parts && model.collection.value;
+  // A frame after the map's places (issue #14: places first).
+  const places = layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />;
+  return (
+    <>
+      {error && <Problem model={model} />}
+      {view.Notice && <view.Notice model={model} />}
+      {story ? (
+        <parts.StoryPanel model={model} text={view.text} places={places} />
+      ) : (
+        <>
+          {layer && !model.rows.value.length && (
+            <div class="aa-empty">
+              <p>
+                <strong>No places found in this article.</strong>
+              </p>
+              <p>
+                Try a longer article, or open a layer file made with <code>article-atlas parse</code>.
+              </p>
+            </div>
+          )}
+          {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
+          {places}
+          {view.text && model.mapPainted.value && <ArticleText model={model} />}
+        </>
+      )}
+    </>
   );
 }
 

@@ -37,6 +37,16 @@ function FitButton({ model }: { model: Model }) {
   );
 }
 
+/** "Show all places" and the legend, after the frame that paints the places (with the panel, App.tsx). */
+function MapControls({ model }: { model: Model }) {
+  return model.panelReady.value ? (
+    <>
+      <FitButton model={model} />
+      <MapLegend model={model} />
+    </>
+  ) : null;
+}
+
 export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
   const el = useRef<HTMLDivElement>(null);
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
@@ -58,6 +68,8 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
     const placesPainted = new Promise<void>((resolve) => {
       placesDrawn = () =>
         requestAnimationFrame(() => {
+          // The panel and the map's controls, in the first task after that paint (App.tsx).
+          setTimeout(() => (model.panelReady.value = true));
           // Asked for in the frame that paints the places, not after it: the request travels during the paint and
           // the names' task instead of after them (the main thread waited ~20 ms for it); read after them.
           const data = basemap();
@@ -105,8 +117,7 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
   return (
     <div class="aa-mapbox">
       <div class="aa-map" ref={el} aria-label="Map of the places in the article" role="region" />
-      <FitButton model={model} />
-      <MapLegend model={model} />
+      <MapControls model={model} />
       <p class="aa-attrib">
         Places © <a href="https://www.geonames.org/">GeoNames</a>,{' '}
         <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · Made with{' '}

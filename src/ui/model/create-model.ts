@@ -76,6 +76,12 @@ export function createModel(resolvePlace?: PlaceResolver) {
    * list and the article text follow it, then the basemap (issue #14: places first).
    */
   const mapPainted = signal(false);
+  /**
+   * The first layer's places have been painted (or it failed to load, or none is coming): the panel's header,
+   * toolbar and passages and the map's controls are rendered after that frame, so that its first layout is the
+   * map's alone (issue #14). Set once and never reset: a layer opened later keeps the toolbar it was opened from.
+   */
+  const panelReady = signal(false);
 
   /** Told of every hand edit before it is shown: the review's undo history and `onChange` (issue #17). */
   const editListeners: Array<(before: ArticleLayer | null, after: ArticleLayer) => void> = [];
@@ -112,6 +118,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
     outside,
     drawn,
     mapPainted,
+    panelReady,
     collection,
     chosen,
     range,

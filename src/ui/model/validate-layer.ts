@@ -99,13 +99,19 @@ const tooLong = (v: unknown) => typeof v === 'string' && v.length > MAX_FIELD_CH
 
 /** A [lon, lat] (optionally with altitude) of finite numbers on the globe. */
 export function isPosition(p: unknown): p is [number, number] {
+  // Element by element rather than with every() and a callback: called once per vertex of every layer, most
+  // often in the task that draws the page's own places, before V8 has optimised anything (issue #14).
+  if (!Array.isArray(p) || p.length < 2 || p.length > 3) return false;
+  const x: unknown = p[0];
+  const y: unknown = p[1];
+  const z: unknown = p.length === 3 ? p[2] : 0;
   return (
-    Array.isArray(p) &&
-    p.length >= 2 &&
-    p.length <= 3 &&
-    p.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
-    Math.abs(p[0]) <= 180 &&
-    Math.abs(p[1]) <= 90
+    typeof x === 'number' &&
+    typeof y === 'number' &&
+    typeof z === 'number' &&
+    Number.isFinite(z) &&
+    Math.abs(x) <= 180 &&
+    Math.abs(y) <= 90
   );
 }
 
