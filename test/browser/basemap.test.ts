@@ -1,0 +1,56 @@
+// The basemap's files (issue #14 item 6), in Chromium and Firefox: the first view asks for the few cells it shows
+// with the index, draws them before data-complete, and asks for more only as the view moves (here "Show all
+// places", zoomed out to Russia). The site is the seed's, built and served as `article-atlas build` does.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { click, count, type Engine, ENGINES, seedSample, seedSampleText, useBrowser, useSite } from './harness.ts';
+
+const site = useSite(seedSample(), seedSampleText());
+
+/** The moment data-complete was set, in the page's clock (an init script watches for it). */
+const WATCH = `new MutationObserver((_, o) => {
+  const map = document.querySelector('.aa-map[data-complete]');
+  if (map) { window.__complete = performance.now(); o.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-complete'] });`;
+
+/** The basemap files the page asked for (path after the site's root), with when it asked. */
+const basemapFiles = (page: Page) =>
+  page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((e) => ({ file: new URL(e.name).pathname.slice(1), at: e.startTime }))
+      .filter(({ file }) => file.startsWith('basemap')),
+  );
+
+for (const engine of ENGINES) describe(`the basemap's files in ${engine}`, () => basemapTests(engine));
+
+function basemapTests(engine: Engine) {
+  const b = useBrowser(engine);
+
+  test('the first view reads the index and its own few cells; zooming out reads more', async () => {
+    const { page, errors } = await b.open(site.server.url, { waitFor: '.aa-map[data-complete]', init: WATCH });
+    const complete = await page.evaluate(() => (window as unknown as { __complete: number }).__complete);
+    const files = await basemapFiles(page);
+    const before = files.filter((f) => f.at <= complete).map((f) => f.file);
+    assert.ok(before.includes('basemap.json'), before.join());
+    const cells = before.filter((f) => f.startsWith('basemap/'));
+    // The seed's view (the South Caucasus) meets 4 cells of 22.5°: asked for as cells, not as blocks or the world.
+    assert.ok(cells.length >= 1 && cells.length <= 6, cells.join());
+    assert.ok(
+      cells.every((f) => /^basemap\/-?\d+_\d+\.json$/.test(f)),
+      cells.join(),
+    );
+    assert.ok((await count(page, '.aa-land path')) >= 1, 'land drawn by data-complete');
+    // Once the view is drawn, the cells around it follow; still a small part of the world's files.
+    await new Promise((r) => setTimeout(r, 500));
+    const settled = (await basemapFiles(page)).length;
+    assert.ok(settled < 40, `${settled} files`);
+    const land = await count(page, '.aa-land path');
+
+    await click(page, '.aa-showall', { hasText: 'Show all places' });
+    await page.waitForFunction((n) => document.querySelectorAll('.aa-land path').length > n, {}, land);
+    const after = (await basemapFiles(page)).map((f) => f.file);
+    assert.ok(after.length > settled, `${settled} → ${after.length} files`);
+    assert.deepEqual(errors, []);
+  });
+}
