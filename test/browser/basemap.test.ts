@@ -1,12 +1,24 @@
 // The basemap's files (issue #14 item 6), in Chromium and Firefox: the first view asks for the few cells it shows
 // with the index, draws them before data-complete, and asks for more only as the view moves (here "Show all
-// places", zoomed out to Russia). The site is the seed's, built and served as `article-atlas build` does.
+// places", zoomed out to Russia); big lakes are drawn as water (a story around Lake Ontario). The sites are the
+// seed's and a short story's, geoparsed and served as `article-atlas build` does.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { click, count, type Engine, ENGINES, seedSample, seedSampleText, useBrowser, useSite } from './harness.ts';
+import { geoparse } from '../../src/core/geoparse.ts';
+import { realResources } from '../helpers/real-resources.ts';
+import { click, count, type Engine, ENGINES, useBrowser, useSite } from './harness.ts';
 
-const site = useSite(seedSample(), seedSampleText());
+const seed = readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8');
+const site = useSite(geoparse(seed, realResources()));
+/** A story written for this test, on the shore of Lake Ontario. */
+const LAKE_STORY = [
+  'Ferry service returns',
+  'Toronto – A ferry between Toronto and Rochester will sail again in May, officials in Toronto said on Monday.',
+  'Hamilton and Oshawa asked for stops of their own.',
+].join('\n\n');
+const lake = useSite(geoparse(LAKE_STORY, realResources()));
 
 /** The moment data-complete was set, in the page's clock (an init script watches for it). */
 const WATCH = `new MutationObserver((_, o) => {
@@ -51,6 +63,24 @@ function basemapTests(engine: Engine) {
     await page.waitForFunction((n) => document.querySelectorAll('.aa-land path').length > n, {}, land);
     const after = (await basemapFiles(page)).map((f) => f.file);
     assert.ok(after.length > settled, `${settled} → ${after.length} files`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a big lake is drawn as water over the land (Lake Ontario beside Toronto)', async () => {
+    const { page, errors } = await b.open(lake.server.url, { waitFor: '.aa-map[data-complete]' });
+    assert.ok((await count(page, '.aa-lakes path')) >= 1, 'lakes drawn in the first view');
+    const fills = await page.evaluate(() =>
+      ['.aa-lakes path', '.aa-land path'].map((sel) => getComputedStyle(document.querySelector(sel)!).fill),
+    );
+    const sea = await page.evaluate(() => getComputedStyle(document.querySelector('.aa-map')!).backgroundColor);
+    const [water, land] = fills;
+    assert.equal(water, sea);
+    assert.notEqual(water, land);
+    // Above the land, under the borders (the border of Canada and the United States runs through the lake).
+    const order = await page.evaluate(() =>
+      [...document.querySelector('.aa-lakes')!.parentElement!.children].map((g) => g.getAttribute('class')),
+    );
+    assert.deepEqual(order, ['aa-land', 'aa-lakes', 'aa-borders']);
     assert.deepEqual(errors, []);
   });
 }
