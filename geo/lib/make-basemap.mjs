@@ -151,11 +151,11 @@ export function makeBasemap({ cellPx = CELL_PX, maxLakeRank = MAX_LAKE_RANK } = 
 /**
  * The basemap as the site serves it (issue #14 item 6): a small index, `basemap.json` (the transform, the grid, the
  * names), and the paths in files of a grid (src/ui/map/basemap-transform.ts `BasemapGrid`): cell `[col, row]` in
- * `basemap/{col}_{row}.json` as `[land, borders]` or `[land, borders, lakes]`, every cell of the grid, the sea's empty, so that the explorer
+ * `basemap/{col}_{row}.json` as `[[col, row, land, borders, lakes?]]`, every cell of the grid (the sea's `[]`), so that the explorer
  * asks for a first view's few cells (the seed's: 4 files, ~7 KB) with the index rather than all of the world's paths
  * (~110 KB); and blocks of `block` × `block` cells in `basemap/b{col}_{row}.json` (`[[col, row, land, borders, lakes?], …]`,
  * the cells with something in them), which a view of a continent or the world asks for instead of dozens of cells.
- * @example const { index, files } = splitBasemap(makeBasemap()); // files: [['basemap/9_5.json', '["M…","M…"]'], …]
+ * @example const { index, files } = splitBasemap(makeBasemap()); // files: [['basemap/9_5.json', '[[9,5,"M…","M…"]]'], …]
  */
 export function splitBasemap(basemap, block = 4) {
   const { cellPx } = basemap;
@@ -177,11 +177,11 @@ export function splitBasemap(basemap, block = 4) {
   const blocks = new Map();
   for (let col = col0; col < colEnd; col++)
     for (let row = 0; row < rows; row++) {
-      const paths = byKey.get(`${col}_${row}`) ?? ['', ''];
-      files.push([`basemap/${col}_${row}.json`, JSON.stringify(paths)]);
+      const paths = byKey.get(`${col}_${row}`);
+      const cells = paths ? [[col, row, ...paths]] : [];
+      files.push([`basemap/${col}_${row}.json`, JSON.stringify(cells)]);
       const name = `basemap/b${Math.floor(col / block)}_${Math.floor(row / block)}.json`;
-      if (!blocks.has(name)) blocks.set(name, []);
-      if (byKey.has(`${col}_${row}`)) blocks.get(name).push([col, row, ...paths]);
+      blocks.set(name, [...(blocks.get(name) ?? []), ...cells]);
     }
   for (const [name, cells] of blocks) files.push([name, JSON.stringify(cells)]);
   const { cells, cellPx: _, ...rest } = basemap;

@@ -294,7 +294,20 @@ out.push(
 out.push(line('first-load CSS (app.css)', kb(css), ''));
 out.push(line('embed element (article-atlas.js)', kb(element), ''));
 out.push(line('embed iframe (+ embed-frame.js)', kb(frame), ''));
-out.push(line('data: seed layer / basemap.json', `${kb(layerGz)} / ${kb(gz(join(explorerDir, 'basemap.json')))}`, ''));
+// The basemap: its index and, when the site has them, its cells' files (one per cell; the blocks hold them again).
+const cellsDir = join(explorerDir, 'basemap');
+const cellsGz = existsSync(cellsDir)
+  ? readdirSync(cellsDir)
+      .filter((f) => !f.startsWith('b'))
+      .reduce((sum, f) => sum + gz(join(cellsDir, f)), 0)
+  : null;
+out.push(
+  line(
+    'data: seed layer / basemap.json',
+    `${kb(layerGz)} / ${kb(gz(join(explorerDir, 'basemap.json')))}${cellsGz == null ? '' : ` + cells ${kb(cellsGz)}`}`,
+    '',
+  ),
+);
 out.push('');
 out.push('  Budgets');
 if (KIT && bareDir) {

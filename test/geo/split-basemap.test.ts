@@ -30,9 +30,14 @@ test('every cell of the grid has its file, and the files hold every path of the 
   );
   for (const [x0, y0, x1, y1, ...paths] of inGrid) {
     const name = `basemap/${Math.floor((x0 + x1) / 2 / cellPx)}_${Math.floor((y0 + y1) / 2 / cellPx)}.json`;
-    assert.deepEqual(JSON.parse(byName.get(name) ?? 'null'), paths[2] ? paths : paths.slice(0, 2), name);
+    const [col, row] = name.match(/-?\d+/g)!.map(Number);
+    assert.deepEqual(
+      JSON.parse(byName.get(name) ?? 'null'),
+      [[col, row, ...(paths[2] ? paths : paths.slice(0, 2))]],
+      name,
+    );
   }
-  const drawn = cellFiles.filter(([, json]) => json !== '["",""]').length;
+  const drawn = cellFiles.filter(([, json]) => json !== '[]').length;
   assert.equal(drawn, inGrid.length);
   assert.ok(col0 < 0 && col0 + cols > 256 / cellPx, 'columns run past ±180° (Chukotka)');
 });
@@ -46,11 +51,11 @@ test('a block file holds the same cells as the cell files of its block', () => {
     for (const [col, row, ...paths] of JSON.parse(json) as Array<[number, number, ...string[]]>) {
       assert.equal(Math.floor(col / block), Number(m[1]));
       assert.equal(Math.floor(row / block), Number(m[2]));
-      assert.deepEqual(JSON.parse(byName.get(`basemap/${col}_${row}.json`)!), paths);
+      assert.deepEqual(JSON.parse(byName.get(`basemap/${col}_${row}.json`)!), [[col, row, ...paths]]);
       seen++;
     }
   }
-  const nonEmpty = files.filter(([name, json]) => /^basemap\/-?\d+_\d+\.json$/.test(name) && json !== '["",""]');
+  const nonEmpty = files.filter(([name, json]) => /^basemap\/-?\d+_\d+\.json$/.test(name) && json !== '[]');
   assert.equal(seen, nonEmpty.length);
   assert.ok(cols * rows > seen);
 });
@@ -99,7 +104,7 @@ function filled(lon: number, lat: number, slot: number): boolean {
   const [x, y] = px(lon, lat);
   const { cellPx } = BASEMAP_GRID;
   const json = byName.get(`basemap/${Math.floor(x / cellPx)}_${Math.floor(y / cellPx)}.json`)!;
-  const d = (JSON.parse(json) as string[])[slot] ?? '';
+  const d = (JSON.parse(json) as Array<Array<string>>)[0]?.[2 + slot] ?? '';
   let inside = false;
   for (const ring of ringsOf(d, index.toPx as { x: number[]; y: number[] }))
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {

@@ -8,7 +8,7 @@ export type CellPaths = [land: string, borders: string, lakes?: string];
 
 /**
  * The grid of files build.mjs writes (issue #14 item 6): the world in cells of `cellPx` zoom-0 pixels a side, cell
- * `[col, row]` in `basemap/{col}_{row}.json` (`[land, borders, lakes?]`, relative to the index's `url`), and the same cells
+ * `[col, row]` in `basemap/{col}_{row}.json` (`[[col, row, land, borders, lakes?]]`, relative to the index's `url`), and the same cells
  * in blocks of `block` × `block`, `basemap/b{col}_{row}.json` (`[[col, row, land, borders, lakes?], …]`), for a view that
  * needs half a block or more. Every cell of `cols` × `rows` has its file (the sea's are empty), so a page can ask for
  * a view's cells before the index arrives.
@@ -96,13 +96,9 @@ export function gridFiles(grid: BasemapGrid, [x0, y0, x1, y1]: number[], asked: 
 export function readCells(data: BasemapData, file: string): Promise<Array<[number, number, ...CellPaths]>> {
   const json = data.early?.get(file) ?? fetchJson(new URL(file, data.url ?? document.baseURI).href);
   data.early?.delete(file);
-  const cell = /^basemap\/(-?\d+)_(\d+)\.json$/.exec(file);
-  const ok = (c: unknown[]) => c.slice(2).every((p) => typeof p === 'string') && c.length >= 4;
-  return json.then((v) => {
-    if (!Array.isArray(v)) return [];
-    const list = (cell ? [[+cell[1], +cell[2], ...v]] : v) as Array<[number, number, ...CellPaths]>;
-    return list.filter((c) => Array.isArray(c) && ok(c));
-  });
+  return json.then((v) =>
+    Array.isArray(v) ? v.filter((c) => Array.isArray(c) && typeof c[2] === 'string' && typeof c[3] === 'string') : [],
+  );
 }
 
 /** JSON from a URL, or null when it cannot be read. */

@@ -385,6 +385,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         base.querySelector('svg')?.appendChild(group);
         // First the cells in the view, in one task, then data-complete; the cells around it follow (issue #14).
         void Promise.all(ask(0)).then((files) => {
+          if (removed) return;
           files.forEach(draw);
           basemapDrawn = true;
           markComplete();
@@ -409,7 +410,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     },
 
     basemapFiles() {
-      return gridFiles(BASEMAP_GRID, viewBox(0), new Set());
+      // None before a view is set (a layer that failed to load).
+      return map.getZoom() === undefined ? [] : gridFiles(BASEMAP_GRID, viewBox(0), new Set());
     },
 
     setLayer(layer, labels) {
