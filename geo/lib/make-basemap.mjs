@@ -20,6 +20,13 @@ const CELL_PX = 16;
  * Ladoga, Sevan, Titicaca, Lake Nasser). Smaller ones are a few of the grid's 4 km steps across.
  */
 const MAX_LAKE_RANK = 5;
+/**
+ * Finer borders from this zoom on (Natural Earth 1:10m, fetched only there): the 50m border is a few km off at
+ * zoom 8–10 (Gatineau was drawn on the Quebec–Ontario line). In units FINE times the basemap's (integers, drawn
+ * under a `scale(1/FINE)`), cut into cells of a quarter of the basemap's.
+ */
+const FINE_ZOOM = 8;
+const FINE = 10;
 
 /**
  * The rings of Natural Earth's 1:10m named lakes of `scalerank` ≤ `maxRank` (geo/sources/naturalearth, public
@@ -83,20 +90,21 @@ export function makeBasemap({ cellPx = CELL_PX, maxLakeRank = MAX_LAKE_RANK } = 
   const kx = (STEPS - 1) / (x1 - x0),
     ky = (STEPS - 1) / (y1 - y0);
   const turn = Math.round(360 * kx);
-  const mercator = (lat) => {
+  const mercator = (lat, f = 1) => {
     const phi = (Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180;
-    return Math.round((0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * 256 * Y_UNITS_PER_PX);
+    return Math.round((0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * 256 * Y_UNITS_PER_PX * f);
   };
-  // Integer points, x in grid steps and y in Web Mercator units; a ring that crosses ±180° runs on past it.
-  const toUnits = (ring) => {
+  // Integer points, x in grid steps and y in Web Mercator units (`f` times finer, the latitudes then not snapped to
+  // the 50m grid); a ring that crosses ±180° runs on past it.
+  const toUnits = (ring, f = 1) => {
     const points = [];
     let offset = 0;
     for (const [lon, lat] of ring) {
-      let x = Math.round((lon - x0) * kx) + offset;
+      let x = Math.round((lon - x0) * kx * f) + offset;
       const last = points[points.length - 1];
-      if (last && x - last[0] > turn / 2) ((offset -= turn), (x -= turn));
-      else if (last && x - last[0] < -turn / 2) ((offset += turn), (x += turn));
-      const y = mercator(Math.round((lat - y0) * ky) / ky + y0);
+      if (last && x - last[0] > (turn * f) / 2) ((offset -= turn * f), (x -= turn * f));
+      else if (last && x - last[0] < (-turn * f) / 2) ((offset += turn * f), (x += turn * f));
+      const y = f === 1 ? mercator(Math.round((lat - y0) * ky) / ky + y0) : mercator(lat, f);
       if (!last || x !== last[0] || y !== last[1]) points.push([x, y]);
     }
     return points;
@@ -116,7 +124,7 @@ export function makeBasemap({ cellPx = CELL_PX, maxLakeRank = MAX_LAKE_RANK } = 
       poly.map((ring) => toUnits(ring.slice(0, -1))),
     ),
   );
-  const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b).coordinates.map(toUnits);
+  const borders = mesh(topo, topo.objects.countries, (a, b) => a !== b).coordinates.map((line) => toUnits(line));
   const toPx = { x: [256 / (360 * kx), ((x0 + 180) / 360) * 256], y: [1 / Y_UNITS_PER_PX, 0] };
   // Cells of CELL_PX, 1 unit of overlap: 3 px at zoom 7, where the basemap is drawn closest to its grid.
   const cellW = cellPx / toPx.x[0],
@@ -126,6 +134,14 @@ export function makeBasemap({ cellPx = CELL_PX, maxLakeRank = MAX_LAKE_RANK } = 
   // the same cells with the same overlap, so that a lake across a cell's edge has no seam of land.
   const lakes = new Map(
     cutToCells(lakeRings(toUnits, maxLakeRank), [], cellW, cellH, 1).map((c) => [c.box.join(), c.rings]),
+  );
+  const topo10 = require('world-atlas/countries-10m.json');
+  const fineCells = cutToCells(
+    [],
+    mesh(topo10, topo10.objects.countries, (a, b) => a !== b).coordinates.map((l) => simplify(toUnits(l, FINE), 1)),
+    (cellW * FINE) / 4,
+    (cellH * FINE) / 4,
+    0,
   );
   const { countries, seas } = JSON.parse(readFileSync(new URL('../data/basemap-labels.json', import.meta.url), 'utf8'));
   return {
@@ -144,6 +160,16 @@ export function makeBasemap({ cellPx = CELL_PX, maxLakeRank = MAX_LAKE_RANK } = 
       lines.map((l) => pathOf(l, false)).join(''),
       (lakes.get(box.join()) ?? []).map((r) => pathOf(r, true)).join(''),
     ]),
+    // The 10m borders, `[col, row, path]` in cells of a quarter of cellPx, in units FINE times finer.
+    fine: {
+      scale: FINE,
+      minZoom: FINE_ZOOM,
+      cells: fineCells.map(({ box, lines }) => [
+        Math.round(box[0] / ((cellW * FINE) / 4)),
+        Math.round(box[1] / ((cellH * FINE) / 4)),
+        lines.map((l) => pathOf(l, false)).join(''),
+      ]),
+    },
     labels: { countries, seas },
   };
 }
@@ -184,6 +210,30 @@ export function splitBasemap(basemap, block = 4) {
       blocks.set(name, [...(blocks.get(name) ?? []), ...cells]);
     }
   for (const [name, cells] of blocks) files.push([name, JSON.stringify(cells)]);
-  const { cells, cellPx: _, ...rest } = basemap;
-  return { index: { ...rest, grid: { cellPx, col0, cols: colEnd - col0, rows, block } }, files };
+  // The finer borders' cells, in files `basemap/f{col}_{row}.json` of the same form; the index says which exist
+  // (a bit per cell of the fine grid, column by column from col0 · 4, base64), asked for only from minZoom on.
+  const { scale, minZoom, cells: fineCells } = basemap.fine;
+  const fineCols = (colEnd - col0) * 4,
+    fineRows = rows * 4;
+  const bits = new Uint8Array(Math.ceil((fineCols * fineRows) / 8));
+  for (const [col, row, d] of fineCells) {
+    const i = (col - col0 * 4) * fineRows + row;
+    if (row < 0 || row >= fineRows || i < 0 || i >= fineCols * fineRows) continue;
+    bits[i >> 3] |= 1 << (i & 7);
+    files.push([`basemap/f${col}_${row}.json`, JSON.stringify([[col, row, d]])]);
+  }
+  const fine = {
+    scale,
+    minZoom,
+    prefix: 'f',
+    cellPx: cellPx / 4,
+    col0: col0 * 4,
+    cols: fineCols,
+    rows: fineRows,
+    // Never a block: the finer borders are asked for from zoom 8 on, a few cells at a time.
+    block: 1e6,
+    has: Buffer.from(bits).toString('base64'),
+  };
+  const { cells, cellPx: _, fine: __, ...rest } = basemap;
+  return { index: { ...rest, grid: { cellPx, col0, cols: colEnd - col0, rows, block }, fine }, files };
 }

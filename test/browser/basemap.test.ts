@@ -19,6 +19,13 @@ const LAKE_STORY = [
   'Hamilton and Oshawa asked for stops of their own.',
 ].join('\n\n');
 const lake = useSite(geoparse(LAKE_STORY, realResources()));
+/** A story written for this test, on both sides of the Detroit River (the Canada–United States border). */
+const RIVER_STORY = [
+  'Tunnel reopens',
+  'Windsor – The tunnel between Windsor and Detroit reopened on Monday, officials in Windsor said.',
+  'Traffic in Detroit was light.',
+].join('\n\n');
+const river = useSite(geoparse(RIVER_STORY, realResources()));
 
 /** The moment data-complete was set, in the page's clock (an init script watches for it). */
 const WATCH = `new MutationObserver((_, o) => {
@@ -80,7 +87,38 @@ function basemapTests(engine: Engine) {
     const order = await page.evaluate(() =>
       [...document.querySelector('.aa-lakes')!.parentElement!.children].map((g) => g.getAttribute('class')),
     );
-    assert.deepEqual(order, ['aa-land', 'aa-lakes', 'aa-borders']);
+    assert.deepEqual(order, ['aa-land', 'aa-lakes', 'aa-borders', 'aa-fine']);
+    assert.deepEqual(errors, []);
+  });
+
+  test('zoomed in from zoom 8, the finer borders replace the grid borders; zoomed out, those come back', async () => {
+    const { page, errors } = await b.open(river.server.url, { waitFor: '.aa-map[data-complete]' });
+    const state = () =>
+      page.evaluate(() => ({
+        zoomed: !!document.querySelector('.aa-zoomed'),
+        fine: document.querySelectorAll('.aa-fine path').length,
+        coarse: getComputedStyle(document.querySelector('.aa-borders')!).display,
+      }));
+    const zoomBy = async (n: number) => {
+      for (let i = 0; i < Math.abs(n); i++) {
+        await click(page, n > 0 ? '.leaflet-control-zoom-in' : '.leaflet-control-zoom-out');
+        await new Promise((r) => setTimeout(r, 400));
+      }
+    };
+    // The first view of two towns stops short of zoom 8 (focus-view.ts); three steps in passes it.
+    const first = await state();
+    assert.equal(first.zoomed, false);
+    assert.notEqual(first.coarse, 'none');
+    await zoomBy(3);
+    await page.waitForSelector('.aa-zoomed');
+    const near = await state();
+    assert.ok(near.fine >= 1, JSON.stringify(near));
+    assert.equal(near.coarse, 'none');
+    const files = await basemapFiles(page);
+    assert.ok(files.some((f) => f.file.startsWith('basemap/f')));
+    await zoomBy(-3);
+    await page.waitForFunction(() => !document.querySelector('.aa-zoomed'));
+    assert.notEqual((await state()).coarse, 'none');
     assert.deepEqual(errors, []);
   });
 }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error a plain .mjs module of the geo build, without types
 import { makeBasemap, splitBasemap } from '../../geo/lib/make-basemap.mjs';
-import { BASEMAP_GRID, gridFiles } from '../../src/ui/map/basemap-transform.ts';
+import { BASEMAP_GRID, type BasemapGrid, gridFiles } from '../../src/ui/map/basemap-transform.ts';
 
 const whole = makeBasemap();
 const { index, files } = splitBasemap(whole) as { index: Record<string, unknown>; files: Array<[string, string]> };
@@ -132,4 +132,26 @@ test('big lakes are drawn as water over the land: Lake Ontario, Lake Sevan, Lake
   ] as const) {
     assert.ok(filled(lon, lat, 0) && !filled(lon, lat, 2), `${name} is land`);
   }
+});
+
+test('finer borders: a file for each cell whose bit is set in the index, and gridFiles asks for those only', () => {
+  const fine = index.fine as BasemapGrid & { scale: number; minZoom: number };
+  assert.equal(fine.prefix, 'f');
+  const fineFiles = files.filter(([name]) => name.startsWith('basemap/f'));
+  assert.ok(fineFiles.length > 100, `${fineFiles.length} files`);
+  const bits = Buffer.from(fine.has ?? '', 'base64');
+  let set = 0;
+  for (let i = 0; i < fine.cols * fine.rows; i++) set += (bits[i >> 3] >> (i & 7)) & 1;
+  assert.equal(set, fineFiles.length);
+  // Detroit and Windsor, zoomed in (a box of 1 zoom-0 pixel): the border on the Detroit River has its cells.
+  const [x, y] = px(-83.05, 42.32);
+  const asked = gridFiles(fine, [x - 0.5, y - 0.5, x + 0.5, y + 0.5], new Set());
+  assert.ok(asked.length >= 1 && asked.every((f) => byName.has(f)), asked.join());
+  // The middle of the Atlantic has no border: nothing to ask for.
+  const [ax, ay] = px(-40, 30);
+  assert.deepEqual(gridFiles(fine, [ax - 2, ay - 2, ax + 2, ay + 2], new Set()), []);
+  // Their keys do not take the grid's: the same box still asks for the grid's cells.
+  const shared = new Set<string>();
+  gridFiles(fine, [x - 0.5, y - 0.5, x + 0.5, y + 0.5], shared);
+  assert.ok(gridFiles(BASEMAP_GRID, [x - 0.5, y - 0.5, x + 0.5, y + 0.5], shared).length >= 1);
 });

@@ -4,7 +4,7 @@
 // Leaflet project, clip and simplify them took most of the first load (issue #14, README.md).
 
 /** Land, borders and big lakes of a cell: SVG path data (land and lakes filled even-odd: islands are holes). */
-export type CellPaths = [land: string, borders: string, lakes?: string];
+export type CellPaths = [land: string, borders: string, lakes?: string, fine?: string];
 
 /**
  * The grid of files build.mjs writes (issue #14 item 6): the world in cells of `cellPx` zoom-0 pixels a side, cell
@@ -14,6 +14,10 @@ export type CellPaths = [land: string, borders: string, lakes?: string];
  * a view's cells before the index arrives.
  */
 export interface BasemapGrid {
+  /** Before the files' names (`f`: the finer borders). */
+  prefix?: string;
+  /** Which cells have files, when not all do: base64, a bit per cell, column by column from col0, `rows` a column. */
+  has?: string;
   cellPx: number;
   /** The first column (-1: rings that cross ±180° run on past it, as the map unwraps the article's shapes). */
   col0: number;
@@ -29,6 +33,12 @@ export interface BasemapData {
   toPx: { x: [number, number]; y: [number, number] };
   /** Where the cells' files are: the map reads those in and around the view. */
   grid: BasemapGrid;
+  /**
+   * The finer borders, drawn instead of the grid's from `minZoom` on: cells of `cellPx`, `basemap/f{col}_{row}.json`
+   * (`[[col, row, borders]]` in units `scale` times the grid's), those whose bit is set in `has` (base64, a bit per
+   * cell, column by column from `col0`, `rows` a column).
+   */
+  fine?: BasemapGrid & { scale: number; minZoom: number };
   /** Where the data was read from: the cells' files are relative to it (the page's address when absent). */
   url?: string;
   /** Cells' files already asked for, by name (mount-widget.tsx asks for the first view's with the index). */
@@ -61,7 +71,8 @@ export function basemapTransform(data: BasemapData, zoom: number, origin: { x: n
  * @example gridFiles(BASEMAP_GRID, [150, 90, 170, 100], new Set()) // ['basemap/9_5.json', 'basemap/10_5.json', …]
  */
 export function gridFiles(grid: BasemapGrid, [x0, y0, x1, y1]: number[], asked: Set<string>): string[] {
-  const { cellPx, col0, cols, rows, block } = grid;
+  const { prefix = '', cellPx, col0, cols, rows, block } = grid;
+  const has = grid.has && atob(grid.has);
   const range = (a: number, b: number, first: number, end: number) => {
     const out: number[] = [];
     for (let i = Math.max(first, Math.floor(a / cellPx)); i < Math.min(end, Math.ceil(b / cellPx)); i++) out.push(i);
@@ -70,7 +81,8 @@ export function gridFiles(grid: BasemapGrid, [x0, y0, x1, y1]: number[], asked: 
   const blocks = new Map<string, Array<[number, number]>>();
   for (const col of range(x0, x1, col0, col0 + cols))
     for (const row of range(y0, y1, 0, rows)) {
-      if (asked.has(`${col}_${row}`)) continue;
+      const i = (col - col0) * rows + row;
+      if (asked.has(prefix + col + '_' + row) || (has && !((has.charCodeAt(i >> 3) >> (i & 7)) & 1))) continue;
       const key = `${Math.floor(col / block)}_${Math.floor(row / block)}`;
       blocks.set(key, [...(blocks.get(key) ?? []), [col, row]]);
     }
@@ -84,7 +96,7 @@ export function gridFiles(grid: BasemapGrid, [x0, y0, x1, y1]: number[], asked: 
         for (let r = br * block; r < br * block + block; r++) asked.add(`${c}_${r}`);
       return [`basemap/b${key}.json`];
     }
-    return cells.map(([col, row]) => (asked.add(`${col}_${row}`), `basemap/${col}_${row}.json`));
+    return cells.map(([col, row]) => (asked.add(prefix + col + '_' + row), `basemap/${prefix}${col}_${row}.json`));
   });
 }
 
@@ -96,9 +108,7 @@ export function gridFiles(grid: BasemapGrid, [x0, y0, x1, y1]: number[], asked: 
 export function readCells(data: BasemapData, file: string): Promise<Array<[number, number, ...CellPaths]>> {
   const json = data.early?.get(file) ?? fetchJson(new URL(file, data.url ?? document.baseURI).href);
   data.early?.delete(file);
-  return json.then((v) =>
-    Array.isArray(v) ? v.filter((c) => Array.isArray(c) && typeof c[2] === 'string' && typeof c[3] === 'string') : [],
-  );
+  return json.then((v) => (Array.isArray(v) ? v.filter((c) => Array.isArray(c) && typeof c[2] === 'string') : []));
 }
 
 /** JSON from a URL, or null when it cannot be read. */

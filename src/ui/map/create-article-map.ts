@@ -350,9 +350,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       if (basemapTransform(data, 0, { x: 0, y: 0 })) {
         // Land under the lakes under every border: a cell drawn later must not cover the borders of one drawn before.
         const group = document.createElementNS(SVG_NS, 'g');
-        group.innerHTML = '<g class="aa-land"/><g class="aa-lakes"/><g class="aa-borders"/>';
+        const { fine } = data;
+        group.innerHTML = `<g class="aa-land"/><g class="aa-lakes"/><g class="aa-borders"/><g class="aa-fine" transform="scale(${
+          1 / (fine?.scale ?? 1)
+        })"/>`;
         /** The groups of a cell's paths, in its file's order (land, borders, lakes). */
-        const slots = [0, 2, 1].map((i) => group.children[i]);
+        const slots = [0, 2, 1, 3].map((i) => group.children[i]);
         /** Keys `col_row` of the cells asked for and of those drawn (a block's file holds some drawn before). */
         const asked = new Set<string>();
         const drawn = new Set<string>();
@@ -372,11 +375,21 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
               (d, i) => d && slots[i].appendChild(document.createElementNS(SVG_NS, 'path')).setAttribute('d', d),
             ),
           );
+        /** The finer borders' cells in and around the view, each asked for once, shown once those of a view are in. */
+        const fineAsk = () =>
+          void Promise.all(
+            gridFiles(fine!, viewBox(0.5), asked).map((file) =>
+              readCells(data, file).then((cells) => draw(cells.map(([, , d]) => ['', '', '', d]))),
+            ),
+          ).then(() => removed || group.classList.toggle('aa-zoomed', zoomed()));
+        const zoomed = () => !!fine && map.getZoom() >= fine.minZoom;
         // The cells within a view's width and height of the view, each drawn once, when it first comes near: laying
         // out all of the world's 80,000 points took most of the basemap's time at the first load. Their files are
         // fetched as they come near (build.mjs writes one per cell).
         const follow = () => {
           if (basemapDrawn) for (const cells of ask(1)) void cells.then(draw);
+          if (!zoomed()) group.classList.remove('aa-zoomed');
+          else if (basemapDrawn) fineAsk();
           group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
         };
         baseRenderer.addTo(map);
