@@ -17,7 +17,7 @@ import {
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
-import { makeBasemap } from './geo/lib/make-basemap.mjs';
+import { makeBasemap, splitBasemap } from './geo/lib/make-basemap.mjs';
 import { makeCountryNames } from './geo/lib/make-country-names.mjs';
 import { listTree } from './src/cli/list-tree.js';
 
@@ -349,7 +349,11 @@ if (existsSync('src/ui/main.tsx')) {
     plugins: [...browser.plugins, sharedFromEmbed, noFlatExports],
   });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
-  writeFileSync('dist/site/basemap.json', JSON.stringify({ ...makeBasemap(), countryNames: makeCountryNames() }));
+  // The basemap's index and one file per cell (issue #14: a first view fetches the few cells it shows).
+  const basemap = splitBasemap(makeBasemap());
+  mkdirSync('dist/site/basemap', { recursive: true });
+  for (const [name, json] of basemap.files) writeFileSync(join('dist/site', name), json);
+  writeFileSync('dist/site/basemap.json', JSON.stringify({ ...basemap.index, countryNames: makeCountryNames() }));
   if (existsSync('public'))
     for (const f of readdirSync('public')) copyFileSync(join('public', f), join('dist/site', f));
   // The chunks app.js imports (code it shares with a lazy chunk) are merged into app.js (issue #14: the first

@@ -294,7 +294,21 @@ out.push(
 out.push(line('first-load CSS (app.css)', kb(css), ''));
 out.push(line('embed element (article-atlas.js)', kb(element), ''));
 out.push(line('embed iframe (+ embed-frame.js)', kb(frame), ''));
-out.push(line('data: seed layer / basemap.json', `${kb(layerGz)} / ${kb(gz(join(explorerDir, 'basemap.json')))}`, ''));
+// The basemap: its index and, when the site has them, its grid's files (one per cell; the blocks `b…` hold them
+// again, the finer borders `f…` are read from zoom 8 on).
+const cellsDir = join(explorerDir, 'basemap');
+const cellsGz = existsSync(cellsDir)
+  ? readdirSync(cellsDir)
+      .filter((f) => /^-?\d/.test(f))
+      .reduce((sum, f) => sum + gz(join(cellsDir, f)), 0)
+  : null;
+out.push(
+  line(
+    'data: seed layer / basemap.json',
+    `${kb(layerGz)} / ${kb(gz(join(explorerDir, 'basemap.json')))}${cellsGz == null ? '' : ` + cells ${kb(cellsGz)}`}`,
+    '',
+  ),
+);
 out.push('');
 out.push('  Budgets');
 if (KIT && bareDir) {

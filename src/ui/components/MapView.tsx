@@ -11,8 +11,11 @@ import { MapLegend } from './MapLegend.tsx';
 
 export interface MapViewProps {
   model: Model;
-  /** The basemap's data (null when it fails or there is none), asked for once the article's places are painted. */
-  basemap: () => Promise<BasemapData | null>;
+  /**
+   * The basemap's data (null when it fails or there is none), asked for once the article's places are painted, with
+   * the files of its cells in the view (BasemapData.early).
+   */
+  basemap: (files?: string[]) => Promise<BasemapData | null>;
   tiles?: ArticleMapOptions['tiles'];
   /** The first layer's area label points, computed before (the page's `aa-labels`; WidgetOptions.labelPoints). */
   labels?: Map<string, LabelPoint>;
@@ -66,13 +69,14 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
     // the page's scripts (a preload) or while they ran, its response and decoding competed with them (issue #14).
     let placesDrawn: () => void = () => {};
     const placesPainted = new Promise<void>((resolve) => {
-      placesDrawn = () =>
+      placesDrawn = () => {
+        // Asked for once the places are drawn, before the frame that paints them: the index and the files of the
+        // cells in the view (build.mjs writes one per cell), ~20 KB, travel during that paint and the names' task;
+        // read after them.
+        const data = basemap(tiles ? [] : map.basemapFiles());
         requestAnimationFrame(() => {
           // The panel and the map's controls, in the first task after that paint (App.tsx).
           setTimeout(() => (model.panelReady.value = true));
-          // Asked for in the frame that paints the places, not after it: the request travels during the paint and
-          // the names' task instead of after them (the main thread waited ~20 ms for it); read after them.
-          const data = basemap();
           setTimeout(() =>
             data.then((data) => {
               setCountryNames(data?.countryNames);
@@ -81,8 +85,9 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
             }),
           );
         });
+      };
     });
-    if (!tiles) placesPainted.then(basemap).then((data) => alive && data && map.setBasemap(data));
+    if (!tiles) placesPainted.then(() => basemap()).then((data) => alive && data && map.setBasemap(data));
     const stopError = effect(() => {
       if (model.error.value) placesDrawn();
     });

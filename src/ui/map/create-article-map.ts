@@ -30,7 +30,14 @@ import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from './focus-view.ts';
-import { basemapTransform, type BasemapData } from './basemap-transform.ts';
+import {
+  BASEMAP_GRID,
+  basemapTransform,
+  gridFiles,
+  readCells,
+  type BasemapData,
+  type CellPaths,
+} from './basemap-transform.ts';
 import { loadTileLayer } from './load-tile-layer.ts';
 import { unwrapAntimeridian } from '../../core/unwrap-antimeridian.ts';
 
@@ -46,7 +53,10 @@ export interface ArticleMapOptions {
 export type FitScope = 'focus' | 'all';
 
 export interface ArticleMap {
+  /** Draws the basemap's cells in the view, then those around it; data-complete once those in the view are drawn. */
   setBasemap(data: BasemapData): void;
+  /** The files of the basemap's cells in the view (BASEMAP_GRID), to ask for with its index. */
+  basemapFiles(): string[];
   /** Draws a layer; `labels`: its areas' label points, computed before (readLabelPoints). */
   setLayer(layer: ArticleLayer, labels?: Map<string, LabelPoint>): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
@@ -324,6 +334,13 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     nameLayer.set([...articleLabels, ...base.map((b) => b.label)], selected);
   }
 
+  /** The view padded by `pad` views on each side, in zoom-0 pixels. */
+  const viewBox = (pad: number) => {
+    const s = 2 ** map.getZoom();
+    const { min, max } = map.getPixelBounds().pad(pad);
+    return [min!.x / s, min!.y / s, max!.x / s, max!.y / s];
+  };
+
   const api: ArticleMap = {
     setBasemap(data) {
       // Paths projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
@@ -331,34 +348,65 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       // in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for
       // any path; after each of its updates the transform follows the new zoom and pixel origin.
       if (basemapTransform(data, 0, { x: 0, y: 0 })) {
-        // Land under every border: a cell drawn later must not cover the borders of one drawn before.
+        // Land under the lakes under every border: a cell drawn later must not cover the borders of one drawn before.
         const group = document.createElementNS(SVG_NS, 'g');
-        group.innerHTML = '<g class="aa-land"/><g class="aa-borders"/>';
-        let cells = data.cells;
-        // The cells in the view and a view's width and height around it, each drawn once, when it first comes
-        // near: laying out all of the world's 80,000 points took most of the basemap's time at the first load.
+        const { fine } = data;
+        group.innerHTML = `<g class="aa-land"/><g class="aa-lakes"/><g class="aa-borders"/><g class="aa-fine" transform="scale(${
+          1 / (fine?.scale ?? 1)
+        })"/>`;
+        /** The groups of a cell's paths, in its file's order (land, borders, lakes). */
+        const slots = [0, 2, 1, 3].map((i) => group.children[i]);
+        /** Keys `col_row` of the cells asked for and of those drawn (a block's file holds some drawn before). */
+        const asked = new Set<string>();
+        const drawn = new Set<string>();
+        /** The paths of the cells meeting the view padded by `pad` views (0: the view itself) not asked for yet. */
+        const ask = (pad: number): Array<Promise<CellPaths[]>> =>
+          gridFiles(data.grid, viewBox(pad), asked).map((file) =>
+            readCells(data, file).then((cells) =>
+              cells
+                .filter(([col, row]) => !drawn.has(`${col}_${row}`) && drawn.add(`${col}_${row}`))
+                .map(([, , ...paths]) => paths),
+            ),
+          );
+        const draw = (cells: CellPaths[]) =>
+          removed ||
+          cells.forEach((paths) =>
+            paths.forEach(
+              (d, i) => d && slots[i].appendChild(document.createElementNS(SVG_NS, 'path')).setAttribute('d', d),
+            ),
+          );
+        /** The finer borders' cells in and around the view, each asked for once, shown once those of a view are in. */
+        const fineAsk = () =>
+          void Promise.all(
+            gridFiles(fine!, viewBox(0.5), asked).map((file) =>
+              readCells(data, file).then((cells) => draw(cells.map(([, , d]) => ['', '', '', d]))),
+            ),
+          ).then(() => removed || group.classList.toggle('aa-zoomed', zoomed()));
+        const zoomed = () => !!fine && map.getZoom() >= fine.minZoom;
+        // The cells within a view's width and height of the view, each drawn once, when it first comes near: laying
+        // out all of the world's 80,000 points took most of the basemap's time at the first load. Their files are
+        // fetched as they come near (build.mjs writes one per cell).
         const follow = () => {
-          const s = 2 ** map.getZoom();
-          const near = map.getPixelBounds().pad(1);
-          cells = cells.filter(([x0, y0, x1, y1, ...paths]) => {
-            if (
-              !near.intersects([
-                [x0 * s, y0 * s],
-                [x1 * s, y1 * s],
-              ])
-            )
-              return true;
-            paths.forEach((d, i) =>
-              group.children[i].appendChild(document.createElementNS(SVG_NS, 'path')).setAttribute('d', d),
-            );
-            return false;
-          });
+          if (basemapDrawn) for (const cells of ask(1)) void cells.then(draw);
+          if (!zoomed()) group.classList.remove('aa-zoomed');
+          else if (basemapDrawn) fineAsk();
           group.setAttribute('transform', basemapTransform(data, map.getZoom(), map.getPixelOrigin())!);
         };
         baseRenderer.addTo(map);
         baseRenderer.on('update', follow);
         follow();
         base.querySelector('svg')?.appendChild(group);
+        // First the cells in the view, in one task, then data-complete; the cells around it follow (issue #14).
+        void Promise.all(ask(0)).then((files) => {
+          if (removed) return;
+          files.forEach(draw);
+          basemapDrawn = true;
+          markComplete();
+          follow();
+        });
+      } else {
+        basemapDrawn = true;
+        markComplete();
       }
       // Ids no feature has; grey, after every name of the article's (styles.css .aa-lbl-base).
       const { countries = [], seas = [] } = data.labels ?? {};
@@ -372,8 +420,11 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         })),
       ];
       showNames();
-      basemapDrawn = true;
-      markComplete();
+    },
+
+    basemapFiles() {
+      // None before a view is set (a layer that failed to load).
+      return map.getZoom() === undefined ? [] : gridFiles(BASEMAP_GRID, viewBox(0), new Set());
     },
 
     setLayer(layer, labels) {

@@ -34,7 +34,8 @@ async function start(panel: HTMLElement, mapEl: HTMLElement) {
   prepare(true);
   // The basemap is read once for every layer the studio shows, from the start.
   const basemap = fetch(new URL('site/basemap.json', base))
-    .then((r) => (r.ok ? (r.json() as Promise<BasemapData>) : null))
+    // Its url: the files of its cells are relative to it.
+    .then((r) => (r.ok ? r.json().then((d: BasemapData) => ({ ...d, url: r.url })) : null))
     .catch(() => null);
   // The chunks the explorer loads as it mounts, fetched and compiled while the person pastes: after the click
   // they were round trips between the worker's reply and the drawn map.

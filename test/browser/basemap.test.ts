@@ -1,0 +1,124 @@
+// The basemap's files (issue #14 item 6), in Chromium and Firefox: the first view asks for the few cells it shows
+// with the index, draws them before data-complete, and asks for more only as the view moves (here "Show all
+// places", zoomed out to Russia); big lakes are drawn as water (a story around Lake Ontario). The sites are the
+// seed's and a short story's, geoparsed and served as `article-atlas build` does.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { geoparse } from '../../src/core/geoparse.ts';
+import { realResources } from '../helpers/real-resources.ts';
+import { click, count, type Engine, ENGINES, useBrowser, useSite } from './harness.ts';
+
+const seed = readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8');
+const site = useSite(geoparse(seed, realResources()));
+/** A story written for this test, on the shore of Lake Ontario. */
+const LAKE_STORY = [
+  'Ferry service returns',
+  'Toronto – A ferry between Toronto and Rochester will sail again in May, officials in Toronto said on Monday.',
+  'Hamilton and Oshawa asked for stops of their own.',
+].join('\n\n');
+const lake = useSite(geoparse(LAKE_STORY, realResources()));
+/** A story written for this test, on both sides of the Detroit River (the Canada–United States border). */
+const RIVER_STORY = [
+  'Tunnel reopens',
+  'Windsor – The tunnel between Windsor and Detroit reopened on Monday, officials in Windsor said.',
+  'Traffic in Detroit was light.',
+].join('\n\n');
+const river = useSite(geoparse(RIVER_STORY, realResources()));
+
+/** The moment data-complete was set, in the page's clock (an init script watches for it). */
+const WATCH = `new MutationObserver((_, o) => {
+  const map = document.querySelector('.aa-map[data-complete]');
+  if (map) { window.__complete = performance.now(); o.disconnect(); }
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-complete'] });`;
+
+/** The basemap files the page asked for (path after the site's root), with when it asked. */
+const basemapFiles = (page: Page) =>
+  page.evaluate(() =>
+    (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .map((e) => ({ file: new URL(e.name).pathname.slice(1), at: e.startTime }))
+      .filter(({ file }) => file.startsWith('basemap')),
+  );
+
+for (const engine of ENGINES) describe(`the basemap's files in ${engine}`, () => basemapTests(engine));
+
+function basemapTests(engine: Engine) {
+  const b = useBrowser(engine);
+
+  test('the first view reads the index and its own few cells; zooming out reads more', async () => {
+    const { page, errors } = await b.open(site.server.url, { waitFor: '.aa-map[data-complete]', init: WATCH });
+    const complete = await page.evaluate(() => (window as unknown as { __complete: number }).__complete);
+    const files = await basemapFiles(page);
+    const before = files.filter((f) => f.at <= complete).map((f) => f.file);
+    assert.ok(before.includes('basemap.json'), before.join());
+    const cells = before.filter((f) => f.startsWith('basemap/'));
+    // The seed's view (the South Caucasus) meets 4 cells of 22.5°: asked for as cells, not as blocks or the world.
+    assert.ok(cells.length >= 1 && cells.length <= 6, cells.join());
+    assert.ok(
+      cells.every((f) => /^basemap\/-?\d+_\d+\.json$/.test(f)),
+      cells.join(),
+    );
+    assert.ok((await count(page, '.aa-land path')) >= 1, 'land drawn by data-complete');
+    // Once the view is drawn, the cells around it follow; still a small part of the world's files.
+    await new Promise((r) => setTimeout(r, 500));
+    const settled = (await basemapFiles(page)).length;
+    assert.ok(settled < 40, `${settled} files`);
+    const land = await count(page, '.aa-land path');
+
+    await click(page, '.aa-showall', { hasText: 'Show all places' });
+    await page.waitForFunction((n) => document.querySelectorAll('.aa-land path').length > n, {}, land);
+    const after = (await basemapFiles(page)).map((f) => f.file);
+    assert.ok(after.length > settled, `${settled} → ${after.length} files`);
+    assert.deepEqual(errors, []);
+  });
+
+  test('a big lake is drawn as water over the land (Lake Ontario beside Toronto)', async () => {
+    const { page, errors } = await b.open(lake.server.url, { waitFor: '.aa-map[data-complete]' });
+    assert.ok((await count(page, '.aa-lakes path')) >= 1, 'lakes drawn in the first view');
+    const fills = await page.evaluate(() =>
+      ['.aa-lakes path', '.aa-land path'].map((sel) => getComputedStyle(document.querySelector(sel)!).fill),
+    );
+    const sea = await page.evaluate(() => getComputedStyle(document.querySelector('.aa-map')!).backgroundColor);
+    const [water, land] = fills;
+    assert.equal(water, sea);
+    assert.notEqual(water, land);
+    // Above the land, under the borders (the border of Canada and the United States runs through the lake).
+    const order = await page.evaluate(() =>
+      [...document.querySelector('.aa-lakes')!.parentElement!.children].map((g) => g.getAttribute('class')),
+    );
+    assert.deepEqual(order, ['aa-land', 'aa-lakes', 'aa-borders', 'aa-fine']);
+    assert.deepEqual(errors, []);
+  });
+
+  test('zoomed in from zoom 8, the finer borders replace the grid borders; zoomed out, those come back', async () => {
+    const { page, errors } = await b.open(river.server.url, { waitFor: '.aa-map[data-complete]' });
+    const state = () =>
+      page.evaluate(() => ({
+        zoomed: !!document.querySelector('.aa-zoomed'),
+        fine: document.querySelectorAll('.aa-fine path').length,
+        coarse: getComputedStyle(document.querySelector('.aa-borders')!).display,
+      }));
+    const zoomBy = async (n: number) => {
+      for (let i = 0; i < Math.abs(n); i++) {
+        await click(page, n > 0 ? '.leaflet-control-zoom-in' : '.leaflet-control-zoom-out');
+        await new Promise((r) => setTimeout(r, 400));
+      }
+    };
+    // The first view of two towns stops short of zoom 8 (focus-view.ts); three steps in passes it.
+    const first = await state();
+    assert.equal(first.zoomed, false);
+    assert.notEqual(first.coarse, 'none');
+    await zoomBy(3);
+    await page.waitForSelector('.aa-zoomed');
+    const near = await state();
+    assert.ok(near.fine >= 1, JSON.stringify(near));
+    assert.equal(near.coarse, 'none');
+    const files = await basemapFiles(page);
+    assert.ok(files.some((f) => f.file.startsWith('basemap/f')));
+    await zoomBy(-3);
+    await page.waitForFunction(() => !document.querySelector('.aa-zoomed'));
+    assert.notEqual((await state()).coarse, 'none');
+    assert.deepEqual(errors, []);
+  });
+}
