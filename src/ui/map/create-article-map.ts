@@ -20,7 +20,7 @@ import {
   type Path,
   type Point,
 } from 'leaflet';
-import type { Feature } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { isPlottable } from '../../core/is-plottable.ts';
 import type { LabelPoint } from '../../core/label-point.ts';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
@@ -153,7 +153,16 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   const selPane = map.createPane('aa-selection');
   selPane.style.zIndex = '420';
   selPane.style.pointerEvents = 'none';
-  const nameLayer = createLabelLayer(map);
+  // The map's controls are obstacles to its names: Leaflet's zoom buttons and what the page lays over the map
+  // beside it (the legend, "Show all places", the attribution: MapView.tsx).
+  const nameLayer = createLabelLayer(map, () => [
+    ...el.querySelectorAll('.leaflet-control'),
+    ...[...(el.parentElement?.children ?? [])].filter((c) => c !== el),
+  ]);
+  // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down).
+  const replace = () => placeLabels();
+  const overlays = el.parentElement;
+  overlays?.addEventListener('toggle', replace, true);
   let removed = false;
   if (options.tiles) {
     const { url, attribution } = options.tiles;
@@ -488,6 +497,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
                   look: `aa-lbl-area aa-k-${group}`,
                   room: area,
                   always: !!inFocus?.has(f.id),
+                  shape: inFocus?.has(f.id) ? (drawnById.get(f.id)?.geometry as Polygon | MultiPolygon) : undefined,
                 },
               ];
             // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
@@ -564,6 +574,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       resize.disconnect();
       current = null;
       nameLayer.remove();
+      overlays?.removeEventListener('toggle', replace, true);
       map.remove();
       paths.clear();
     },
