@@ -1,0 +1,112 @@
+// Names and the map's controls (issue #14), in Chromium and Firefox, on a desktop and a phone, on a story written for
+// this test: told from Toronto, naming Canada once. Its first view frames the city, so Canada's label point lies far
+// north of it; Canada is in the focus and fills most of the view, and is named inside the part of it that shows.
+// No name lies under a control of the map (the legend, open or folded, the zoom buttons, the attribution, "Show all
+// places"): before, the basemap's "UNITED STATES OF AMERICA", slid in from the bottom-left edge, lay under the open
+// legend.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Page } from 'puppeteer-core';
+import { geoparse } from '../../src/core/geoparse.ts';
+import { realResources } from '../helpers/real-resources.ts';
+import { ENGINES, settle, startSite, useBrowser, type Site } from './harness.ts';
+
+const STORY = [
+  'Toronto transit riders wait for new streetcars',
+  'TORONTO — Riders in Toronto waited again on Monday for the new streetcars the city ordered four years ago, the ' +
+    'transit authority said.',
+  'Toronto officials said the first cars would run in the spring. The maker, one of the largest in Canada, blamed ' +
+    'a shortage of parts.',
+  'Toronto council will meet on Thursday to discuss the delay.',
+].join('\n\n');
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+];
+
+let site: Site;
+
+before(async () => {
+  const layer = geoparse(STORY, realResources());
+  assert.deepEqual(
+    layer.focus?.ids.map((id) => layer.features.find((f) => f.id === id)?.properties.name).sort(),
+    ['Canada', 'Toronto'],
+    'the story is about Toronto, in Canada',
+  );
+  site = await startSite(layer);
+});
+
+after(async () => {
+  await site?.close();
+});
+
+type Box = { x: number; y: number; w: number; h: number; name: string };
+
+/** The names shown on the map, the controls over it and the map's own box, on screen. */
+const read = async (page: Page) => {
+  // No named functions in the page's code: tsx's name helpers would not exist there.
+  const boxes = (selector: string, label: boolean) =>
+    page.$$eval(
+      selector,
+      (es, label) =>
+        es.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.x, y: r.y, w: r.width, h: r.height, name: label ? e.textContent! : e.className };
+        }),
+      label,
+    );
+  const [map] = await boxes('.aa-map', false);
+  return {
+    map,
+    labels: await boxes('.aa-lbl:not([hidden])', true),
+    controls: (await boxes('.leaflet-control, .aa-legend, .aa-attrib, .aa-showall', false)).filter(
+      (b) => b.w > 0 && b.h > 0,
+    ),
+  };
+};
+
+const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Every name shown lies inside the map and under no control. */
+async function clearOfControls(page: Page, when: string) {
+  const { map, labels, controls } = await read(page);
+  assert.ok(
+    controls.some((c) => c.name.includes('aa-legend')),
+    'the legend is shown',
+  );
+  // Names kept just outside the view (for a short pan) are hidden by the map's edge.
+  const inside = labels.filter((l) => overlap(l, map));
+  for (const l of inside) {
+    assert.ok(
+      l.x >= map.x - 0.5 && l.y >= map.y - 0.5 && l.x + l.w <= map.x + map.w + 0.5 && l.y + l.h <= map.y + map.h + 0.5,
+      `${when}: ${l.name} is cut by the map's edge: ${JSON.stringify([l, map])}`,
+    );
+    for (const c of controls)
+      assert.ok(!overlap(l, c), `${when}: ${l.name} lies under ${c.name}: ${JSON.stringify([l, c])}`);
+  }
+  return inside;
+}
+
+for (const engine of ENGINES)
+  describe(`names and the map's controls in ${engine}`, () => {
+    const b = useBrowser(engine);
+    for (const size of SIZES)
+      test(`${size.width}×${size.height}: Canada is named inside the view, and no name lies under a control, the legend open or folded`, async () => {
+        const { page } = await b.open(site.server.url, size);
+        await page.waitForFunction(() => document.querySelector('.aa-map')?.hasAttribute('data-complete'));
+        await settle(page);
+        const labels = await clearOfControls(page, 'first view');
+        assert.ok(
+          labels.some((l) => l.name === 'Canada'),
+          `Canada, the country the story is in, is named: ${labels.map((l) => l.name)}`,
+        );
+        // Opened or folded the other way, the legend covers another corner of the map: the names follow.
+        await page.click('.aa-legend summary');
+        await settle(page);
+        await clearOfControls(page, 'legend toggled');
+        await page.click('.aa-legend summary');
+        await settle(page);
+        await clearOfControls(page, 'legend toggled back');
+      });
+  });
