@@ -76,6 +76,12 @@ const MAX_EDGE_DEG = 0.05;
  */
 const LONE_KM = 2500;
 
+/**
+ * How far the places of a story led by a broad place (one named more than any place drawn) are looked for: about
+ * half a continent's width (Dublin to Paris and Berlin from Europe's middle), a broad region's less.
+ */
+const BROAD_REACH_KM = { __proto__: null, continent: 2500, region: 1000 } as Partial<Record<PlaceKind, number>>;
+
 /** How much a dateline (a city or more specific place opening the headline or the lead) adds, before specificity. */
 const DATELINE_BONUS = 2;
 
@@ -352,8 +358,14 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // so the countries around its point join it; its point is never framed (no outline, see above), and its id is
   // in the focus, as a place the article is about.
   const broad = layer.features.filter((f) => f.geometry != null && !isPlottable(f)).map((f) => placeOf(f, opening));
+  // A broad place the article names more than any place it draws leads it (an EU policy story naming Europe fifteen
+  // times, England, Ireland and France once or twice each): it is a subject whatever its share, and the story's
+  // places are looked for as far as such a place reaches (BROAD_REACH_KM), so that no single country of it takes the
+  // view; its point is still not framed.
+  const mostTold = drawn.reduce((t, p) => Math.max(t, p.told), 0);
+  const leading = broad.filter((p) => p.told > mostTold);
   const allWeight = [...drawn, ...broad].reduce((t, p) => t + p.weight, 0);
-  const subjects = new Set(broad.filter((p) => p.weight / allWeight >= mainShare));
+  const subjects = new Set([...broad.filter((p) => p.weight / allWeight >= mainShare), ...leading]);
   const places = [...drawn, ...subjects];
   const total = places.reduce((t, p) => t + p.weight, 0);
   // Longitudes are taken relative to the heaviest place, so a story about Fiji does not centre on Africa.
@@ -365,7 +377,11 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const centre: [number, number] = [wrap(lon0 + weightedMedian(lons, weights)), weightedMedian(lats, weights)];
   const distances = places.map((p) => distanceKm(centre, p.at));
   const spread = weightedMedian(distances, weights);
-  const radius = Math.max(minRadiusKm, spreadFactor * spread);
+  const radius = Math.max(
+    minRadiusKm,
+    spreadFactor * spread,
+    ...leading.map((p) => BROAD_REACH_KM[p.feature.properties.kind] ?? BROAD_REACH_KM.region!),
+  );
 
   // An area contains another place when that place's anchor lies inside it (or just outside its simplified
   // outline) and it is larger. Only areas are tried as containers, and a point outside an area's box is not looked
@@ -461,9 +477,12 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
     const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
     return inRadius.length ? inRadius : p.parts;
   };
-  const areaParts = members.flatMap((p) =>
-    p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? nearParts(p) : subjectParts(p),
-  );
+  // The size compared is that of those parts (France's mainland and Corsica, not its extent out to Réunion).
+  const areaParts = members.flatMap((p) => {
+    if (p.feature.geometry.type === 'Point') return [];
+    const parts = nearParts(p);
+    return sizeDeg(parts.length === p.parts.length ? p.extent : unionExtent(parts)) <= limit ? parts : subjectParts(p);
+  });
   // Without areas framed whole, the box is the core's (not merged again: 20,000 towns, issue #19 item 14).
   const box = areaParts.length ? unionExtent([...core, ...areaParts]) : coreBox;
   return {

@@ -281,14 +281,40 @@ test('a continent the article is about brings the countries around its point int
     spain,
     place('Greece', 'country', [22, 39], [10], [19.4, 34.8, 28.2, 41.7]),
   );
-  assert.deepEqual(names(layer), ['Europe', 'Brussels', 'Belgium', 'Italy', 'Spain']);
+  assert.deepEqual(names(layer), ['Europe', 'Brussels', 'Belgium', 'Italy', 'Spain', 'Greece']);
   // With Europe's weight the story's centre moves from Brussels to 48.7°N, its spread from Belgium's 10 km to
-  // Europe's point, 340 km away: Italy (920 km) and Spain (1,180 km) lie within four spreads, Greece (1,760) not.
-  // Spain's mainland and Italy whole; Europe's point (in the box anyway) adds nothing, the Canaries stay out.
-  assert.deepEqual(chooseFocus(layer)!.bbox, [-9.3, 36, 18.5, 51.5]);
+  // Europe's point, 340 km away: Italy (920 km) and Spain (1,180 km) lie within four spreads; Greece (1,760) within
+  // the reach of a story led by a continent (named more than any place drawn: 2,500 km).
+  // Spain's mainland, Italy and Greece whole; Europe's point (in the box anyway) adds nothing, the Canaries stay out.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-9.3, 34.8, 28.2, 51.5]);
   // Named once, a continent is not what the article is about: Brussels and Belgium alone.
   const once = layerOf(...layer.features.slice(1), place('Europe', 'continent', [9.14, 48.69], [9]));
   assert.deepEqual(names(once), ['Brussels', 'Belgium']);
+});
+
+test('a story led by a continent is not taken by one country of it, however often that country is named as an adjective', () => {
+  // An EU policy story: "European" in most paragraphs, "English" (the language, read as England) in eight, the
+  // United Kingdom twice, Ireland and France once. England's eight adjectives at a region's specificity outweighed
+  // Europe's fifteen mentions at a continent's, and the first view showed England alone.
+  const france = place('France', 'country', [2, 46], [], undefined, [9]);
+  france.geometry = {
+    type: 'MultiPolygon',
+    // The mainland, Corsica and Réunion, 9,000 km away.
+    coordinates: [ring([-4.8, 42.3, 8.2, 51.1]), ring([8.5, 41.4, 9.6, 43]), ring([55.2, -21.4, 55.8, -20.9])],
+  };
+  const layer = layerOf(
+    place('Europe', 'continent', [9.14, 48.69], [3, 5], undefined, [0, 0, 1, 1, 2, 2, 4, 4, 6, 6, 7, 8, 10]),
+    place('England', 'admin1', [-1.46, 52.6], [], [-5.7, 49.9, 1.8, 55.8], [2, 3, 4, 5, 6, 7, 8, 11]),
+    place('United Kingdom', 'country', [-2.7, 54.76], [4, 12], [-8.2, 49.9, 1.8, 60.9]),
+    place('Ireland', 'country', [-8, 53], [12], [-10.5, 51.4, -6, 55.4]),
+    france,
+  );
+  assert.deepEqual(names(layer), ['Europe', 'England', 'United Kingdom', 'Ireland', 'France']);
+  const [w, s, e, n] = chooseFocus(layer)!.bbox;
+  assert.deepEqual([w, s, e, n], [-10.5, 41.4, 9.6, 60.9], 'the British Isles and mainland France, not Réunion');
+  // Named less than England, the continent does not lead: England's story, as before.
+  const once = layerOf(place('Europe', 'continent', [9.14, 48.69], [3]), ...layer.features.slice(1));
+  assert.deepEqual(names(once), ['England', 'United Kingdom']);
 });
 
 test("a city just outside its state's simplified outline is still inside it, and the state around it is framed", () => {
