@@ -457,7 +457,19 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   );
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
-  const core = members.filter((p) => !containers.has(p) && !subjects.has(p)).map(point);
+  // An area named once in passing (one plain mention, not in the headline or lead) and larger than where the rest of
+  // the story lies is in the focus but does not stretch the view (Canada, named once in a story about Mexico, the
+  // United States and Colombia, had the first view reach to the Arctic); it shows where it meets the view. Not in a
+  // story led by a broad place: there the countries it names once each are what it spreads over.
+  const rest = members.filter((p) => !containers.has(p) && !subjects.has(p));
+  const aside = (p: Place) => p.told <= 1 && p.feature.geometry.type !== 'Point';
+  const restBox = rest.some((p) => !aside(p)) ? unionExtent(rest.filter((p) => !aside(p)).map(point)) : undefined;
+  const passing = new Set(
+    restBox && !leading.length
+      ? rest.filter((p) => aside(p) && sizeDeg(p.extent) > Math.max(MIN_CORE_DEG, sizeDeg(restBox)))
+      : [],
+  );
+  const core = rest.filter((p) => !passing.has(p)).map(point);
   const coreBox = unionExtent(core);
   const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(coreBox));
   // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
@@ -477,11 +489,16 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
     const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
     return inRadius.length ? inRadius : p.parts;
   };
-  // The size compared is that of those parts (France's mainland and Corsica, not its extent out to Réunion).
+  // The size compared is that of those parts when they hold its largest (France's mainland and Corsica, not its
+  // extent out to Réunion); else the whole area's (an island off England is no measure of England).
+  const partArea = (x: Extent) => (x.e - x.w) * (x.n - x.s);
   const areaParts = members.flatMap((p) => {
-    if (p.feature.geometry.type === 'Point') return [];
+    if (p.feature.geometry.type === 'Point' || passing.has(p)) return [];
     const parts = nearParts(p);
-    return sizeDeg(parts.length === p.parts.length ? p.extent : unionExtent(parts)) <= limit ? parts : subjectParts(p);
+    const largest = p.parts.reduce((a, b) => (partArea(b) > partArea(a) ? b : a));
+    const size =
+      parts.length < p.parts.length && parts.includes(largest) ? sizeDeg(unionExtent(parts)) : sizeDeg(p.extent);
+    return size <= limit ? parts : subjectParts(p);
   });
   // Without areas framed whole, the box is the core's (not merged again: 20,000 towns, issue #19 item 14).
   const box = areaParts.length ? unionExtent([...core, ...areaParts]) : coreBox;

@@ -98,7 +98,7 @@ test('a local story with one foreign mention frames the town and its neighbour, 
 });
 
 test('a lone weak point far from a country-wide story stays out, however large the spread', () => {
-  const canada = place('Canada', 'country', [-113.6, 60.1], [0, 3], [-141, 41.7, -52.6, 83.1]);
+  const canada = place('Canada', 'country', [-113.6, 60.1], [0, 3], [-141, 48, -52.6, 83.1]);
   const story = (...more: LayerFeature[]) =>
     layerOf(
       canada,
@@ -315,6 +315,41 @@ test('a story led by a continent is not taken by one country of it, however ofte
   // Named less than England, the continent does not lead: England's story, as before.
   const once = layerOf(place('Europe', 'continent', [9.14, 48.69], [3]), ...layer.features.slice(1));
   assert.deepEqual(names(once), ['England', 'United Kingdom']);
+});
+
+test('a large country named once in passing is in the focus but does not stretch the view', () => {
+  // A story about Mexico, the United States and Colombia that names Canada once: the view reached the Arctic.
+  const layer = layerOf(
+    place('Mexico', 'country', [-102, 23], [0, 1, 2, 3, 4, 5, 6], [-117, 14.5, -86.7, 32.7]),
+    place('United States', 'country', [-98.5, 39.8], [1, 2, 4, 6], [-124.7, 24.5, -67, 49.4]),
+    place('Colombia', 'country', [-73, 4], [3, 5], [-79, -4.2, -66.9, 12.5]),
+    place('Ciudad Juárez', 'city', [-106.5, 31.7], [2]),
+    place('Boston', 'city', [-71.06, 42.36], [4]),
+    place('Bogotá', 'city', [-74.08, 4.61], [5]),
+    place('Canada', 'country', [-95, 60], [7], [-141, 48, -52.6, 83.1]), // a box south of Boston's latitude
+  );
+  assert.ok(names(layer).includes('Canada'), 'near the story: in its focus, named where it shows');
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-124.7, -4.2, -66.9, 49.4], 'Mexico, the United States and Colombia');
+  // Named twice, or in the lead, it is one of the story's places: framed whole.
+  const twice = layerOf(
+    ...layer.features.slice(0, 6),
+    place('Canada', 'country', [-95, 60], [7, 8], [-141, 48, -52.6, 83.1]),
+  );
+  assert.equal(chooseFocus(twice)!.bbox[3], 83.1);
+});
+
+test("a region framed by the places inside it is not framed by an island of it near them (England's Isle of Wight)", () => {
+  const england = place('England', 'admin1', [-1.46, 52.6], [0, 4]);
+  england.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-5.7, 49.9, 1.8, 55.8]), ring([-1.6, 50.57, -1.07, 50.77])],
+  };
+  const layer = layerOf(
+    place('London', 'city', [-0.126, 51.509], [0, 1, 2, 3, 5]),
+    england,
+    place('United Kingdom', 'country', [-2.7, 54.76], [6], [-8.2, 49.9, 1.8, 60.9]),
+  );
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-0.126, 51.509, -0.126, 51.509], 'London, not London and the island');
 });
 
 test("a city just outside its state's simplified outline is still inside it, and the state around it is framed", () => {
