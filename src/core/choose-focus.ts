@@ -485,9 +485,24 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
   // An area framed whole brings the parts of it within the radius (Spain's mainland in a story about Europe, not the
   // Canary Islands 2,700 km from the story's centre), or all of them when none is.
+  // Of those, the parts that hold its anchor or a place of the focus, and the parts within minRadiusKm of them, when
+  // there are such: the United States' lower 48 and not Alaska in a story about Mexico, Boston and Bogotá, whose
+  // radius reached Alaska too.
+  const gapKm = (a: Extent, b: Extent) => {
+    const lat = Math.max(0, a.s - b.n, b.s - a.n);
+    const lon =
+      Math.max(0, a.w - b.e, b.w - a.e) * Math.cos((Math.min(Math.abs(a.s), Math.abs(b.s), 89) * Math.PI) / 180);
+    return Math.hypot(lat, lon) * 111.2;
+  };
   const nearParts = (p: Place): Extent[] => {
     const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
-    return inRadius.length ? inRadius : p.parts;
+    if (!inRadius.length) return p.parts;
+    if (inRadius.length === 1) return inRadius;
+    const holding = inRadius.filter((x) =>
+      [p, ...insideOf(p).filter((q) => isMember.has(q))].some((q) => inBox(q.at, x, 0)),
+    );
+    if (!holding.length) return inRadius;
+    return inRadius.filter((x) => holding.includes(x) || holding.some((h) => gapKm(x, h) <= minRadiusKm));
   };
   // The size compared is that of those parts when they hold its largest (France's mainland and Corsica, not its
   // extent out to Réunion); else the whole area's (an island off England is no measure of England).

@@ -317,11 +317,17 @@ test('a story led by a continent is not taken by one country of it, however ofte
   assert.deepEqual(names(once), ['England', 'United Kingdom']);
 });
 
-test('a large country named once in passing is in the focus but does not stretch the view', () => {
+test('a large country named once in passing is in the focus but does not stretch the view, nor does a far part of a framed one', () => {
   // A story about Mexico, the United States and Colombia that names Canada once: the view reached the Arctic.
+  // The United States with Alaska: within the story's wide radius, but far from the parts that hold its places.
+  const us = place('United States', 'country', [-98.5, 39.8], [1, 2, 4, 6]);
+  us.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-124.7, 24.5, -67, 49.4]), ring([-168, 54.5, -141, 71.4])],
+  };
   const layer = layerOf(
     place('Mexico', 'country', [-102, 23], [0, 1, 2, 3, 4, 5, 6], [-117, 14.5, -86.7, 32.7]),
-    place('United States', 'country', [-98.5, 39.8], [1, 2, 4, 6], [-124.7, 24.5, -67, 49.4]),
+    us,
     place('Colombia', 'country', [-73, 4], [3, 5], [-79, -4.2, -66.9, 12.5]),
     place('Ciudad Juárez', 'city', [-106.5, 31.7], [2]),
     place('Boston', 'city', [-71.06, 42.36], [4]),
@@ -329,7 +335,7 @@ test('a large country named once in passing is in the focus but does not stretch
     place('Canada', 'country', [-95, 60], [7], [-141, 48, -52.6, 83.1]), // a box south of Boston's latitude
   );
   assert.ok(names(layer).includes('Canada'), 'near the story: in its focus, named where it shows');
-  assert.deepEqual(chooseFocus(layer)!.bbox, [-124.7, -4.2, -66.9, 49.4], 'Mexico, the United States and Colombia');
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-124.7, -4.2, -66.9, 49.4], 'Mexico, the lower 48 and Colombia');
   // Named twice, or in the lead, it is one of the story's places: framed whole.
   const twice = layerOf(
     ...layer.features.slice(0, 6),
