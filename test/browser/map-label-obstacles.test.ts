@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
+import type { ArticleLayer, LayerFeature } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
 import { ENGINES, settle, startSite, useBrowser, type Site } from './harness.ts';
 
@@ -26,6 +27,41 @@ const SIZES = [
 ];
 
 let site: Site;
+let county: Site;
+
+/** A layer made by hand: a town and the county around it, which the gazetteer gives only as a point. */
+function countyLayer(): ArticleLayer {
+  const text = 'Glasgow police close a road\n\nA road in Glasgow, Barren County, was closed on Monday.';
+  const feature = (id: string, name: string, kind: 'city' | 'admin2', at: [number, number], start: number) =>
+    ({
+      type: 'Feature',
+      id,
+      geometry: { type: 'Point', coordinates: at },
+      properties: {
+        name,
+        kind,
+        country: 'US',
+        anchor: at,
+        score: 1,
+        candidates: [],
+        mentions: [{ start, end: start + name.length, text: name, passage: 1, type: 'toponym' }],
+      },
+    }) as LayerFeature;
+  const glasgow = text.indexOf('Glasgow,');
+  return {
+    type: 'FeatureCollection',
+    features: [
+      feature('test:glasgow', 'Glasgow', 'city', [-85.91, 36.996], glasgow),
+      feature('test:barren', 'Barren County', 'admin2', [-85.93, 36.96], text.indexOf('Barren County')),
+    ],
+    text,
+    passages: [
+      { start: 0, end: 27, sentences: [[0, 27]] },
+      { start: 29, end: text.length, sentences: [[29, text.length]] },
+    ],
+    focus: { bbox: [-85.93, 36.96, -85.91, 36.996], ids: ['test:glasgow', 'test:barren'] },
+  } as unknown as ArticleLayer;
+}
 
 before(async () => {
   const layer = geoparse(STORY, realResources());
@@ -35,10 +71,12 @@ before(async () => {
     'the story is about Toronto, in Canada',
   );
   site = await startSite(layer);
+  county = await startSite(countyLayer());
 });
 
 after(async () => {
   await site?.close();
+  await county?.close();
 });
 
 type Box = { x: number; y: number; w: number; h: number; name: string };
@@ -109,4 +147,17 @@ for (const engine of ENGINES)
         await settle(page);
         await clearOfControls(page, 'legend toggled back');
       });
+
+    test('a county the gazetteer has only as a point is named beside its dot, as a town is', async () => {
+      const { page } = await b.open(county.server.url);
+      await page.waitForFunction(() => document.querySelector('.aa-map')?.hasAttribute('data-complete'));
+      const { labels } = await read(page);
+      assert.deepEqual(
+        labels
+          .map((l) => l.name)
+          .filter((n) => n === 'Glasgow' || n === 'Barren County')
+          .sort(),
+        ['Barren County', 'Glasgow'],
+      );
+    });
   });

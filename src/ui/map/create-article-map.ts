@@ -503,9 +503,19 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
             // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
             // city (its name would push the city's away) nor a historical country at its capital (the same).
             const feature = group === 'other' && !f.properties.approximate;
-            if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature)) return [];
+            // An area the gazetteer has only as a point (a county without an outline) is named beside its dot too,
+            // in its kind's colour: in focus, it went unnamed (issue #14).
+            const areaPoint =
+              (group === 'district' || group === 'region' || group === 'country') &&
+              f.properties.kind !== 'historical-country' &&
+              !f.properties.approximate;
+            if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature && !areaPoint)) return [];
             const [lon, lat] = f.geometry.coordinates;
-            const look = feature ? 'aa-lbl-city aa-lbl-feature aa-k-other' : 'aa-lbl-city';
+            const look = feature
+              ? 'aa-lbl-city aa-lbl-feature aa-k-other'
+              : areaPoint
+                ? `aa-lbl-city aa-lbl-area aa-k-${group}`
+                : 'aa-lbl-city';
             return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look, dot: true }];
           });
           showNames();

@@ -255,9 +255,14 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
           const slack = { x: Math.max(0, room.across * scale - w / 2), y: Math.max(0, room.radius * scale - h / 2) };
           label = slideIn(label, slack, view, blocked);
         }
-        // An area the article is about whose point is out of view is named inside the part of it that shows
-        // (Canada around Toronto), if that part holds a line of text.
-        if (l.always && l.shape && !inView(label)) {
+        // An area the article is about whose point is out of view (or whose name the edge still cuts) is named inside
+        // the part of it that shows (Canada around Toronto), if that part holds a line of text: not slid to the edge
+        // nearest its point.
+        if (
+          l.always &&
+          l.shape &&
+          (px < view.x || py < view.y || px > view.x + view.w || py > view.y + view.h || !inView(label))
+        ) {
           if (!viewPoints) {
             // Placed again once loaded (a task later); meanwhile this name waits, as it would for a move.
             loadingViewPoints ??= import('./view-label-point.ts').then((m) => (viewPoints = m));
