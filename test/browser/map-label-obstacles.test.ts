@@ -28,6 +28,58 @@ const SIZES = [
 
 let site: Site;
 let county: Site;
+let islands: Site;
+
+/** A layer made by hand: two islands 60° apart, each far narrower than its name, both what the story is about. */
+function islandLayer(): ArticleLayer {
+  const names = ['Westernmost Test Island', 'Easternmost Test Island'];
+  const text = `${names[0]} and ${names[1]} sign a treaty\n\nThe two islands signed it on Monday.`;
+  const island = (i: number): LayerFeature =>
+    ({
+      type: 'Feature',
+      id: `test:island${i}`,
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [60 * i, 0],
+            [60 * i + 0.3, 0],
+            [60 * i + 0.3, 0.3],
+            [60 * i, 0.3],
+            [60 * i, 0],
+          ],
+        ],
+      },
+      properties: {
+        name: names[i],
+        kind: 'country',
+        country: '',
+        anchor: [60 * i + 0.15, 0.15],
+        score: 1,
+        candidates: [],
+        mentions: [
+          {
+            start: text.indexOf(names[i]),
+            end: text.indexOf(names[i]) + names[i].length,
+            text: names[i],
+            passage: 0,
+            type: 'toponym',
+          },
+        ],
+      },
+    }) as LayerFeature;
+  const title = text.indexOf('\n');
+  return {
+    type: 'FeatureCollection',
+    features: [island(0), island(1)],
+    text,
+    passages: [
+      { start: 0, end: title, sentences: [[0, title]] },
+      { start: title + 2, end: text.length, sentences: [[title + 2, text.length]] },
+    ],
+    focus: { bbox: [0, 0, 60.3, 0.3], ids: ['test:island0', 'test:island1'] },
+  } as unknown as ArticleLayer;
+}
 
 /** A layer made by hand: a town and the county around it, which the gazetteer gives only as a point. */
 function countyLayer(): ArticleLayer {
@@ -72,11 +124,13 @@ before(async () => {
   );
   site = await startSite(layer);
   county = await startSite(countyLayer());
+  islands = await startSite(islandLayer());
 });
 
 after(async () => {
   await site?.close();
   await county?.close();
+  await islands?.close();
 });
 
 type Box = { x: number; y: number; w: number; h: number; name: string };
@@ -159,5 +213,21 @@ for (const engine of ENGINES)
           .sort(),
         ['Barren County', 'Glasgow'],
       );
+    });
+
+    test("an island the story is about, at the map's edge, is named along its row, inside the view", async () => {
+      for (const size of SIZES) {
+        const { page } = await b.open(islands.server.url, size);
+        await page.waitForFunction(() => document.querySelector('.aa-map')?.hasAttribute('data-complete'));
+        await settle(page);
+        const labels = await clearOfControls(page, `${size.width}×${size.height}`);
+        assert.deepEqual(
+          labels
+            .map((l) => l.name)
+            .filter((n) => n.includes('Test Island'))
+            .sort(),
+          ['Easternmost Test Island', 'Westernmost Test Island'],
+        );
+      }
     });
   });

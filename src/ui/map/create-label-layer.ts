@@ -254,6 +254,10 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
         if (room) {
           const slack = { x: Math.max(0, room.across * scale - w / 2), y: Math.max(0, room.radius * scale - h / 2) };
           label = slideIn(label, slack, view, blocked);
+        } else if (l.always) {
+          // A name wider than its area (an island at the map's edge) may slide along its row as long as it still
+          // spans its point: New Caledonia's, cut by the right edge of a world map, went unnamed.
+          label = slideIn(label, { x: Math.max(0, w / 2 - DOT_PX), y: 0 }, view, blocked);
         }
         // An area the article is about whose point is out of view (or whose name the edge still cuts) is named inside
         // the part of it that shows (Canada around Toronto), if that part holds a line of text: not slid to the edge
