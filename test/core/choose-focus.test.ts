@@ -358,6 +358,28 @@ test("a region framed by the places inside it is not framed by an island of it n
   assert.deepEqual(chooseFocus(layer)!.bbox, [-0.126, 51.509, -0.126, 51.509], 'London, not London and the island');
 });
 
+test("only the story's most named area is framed whole for being named more than its places", () => {
+  // A Slovenian story about the Skripal affair: Russia, named half as often as Slovenia, is one of its places, but
+  // framed whole around Moscow it stretched the view to Chukotka.
+  const layer = layerOf(
+    place('Slovenia', 'country', [14.8, 46.1], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [13.4, 45.4, 16.6, 46.9]),
+    place('Russia', 'country', [100, 60], [1, 3, 4, 6, 8], [27, 41.2, 180, 77.7]),
+    place('Moscow', 'city', [37.62, 55.75], [2, 4, 9]),
+    place('United Kingdom', 'country', [-2.7, 54.76], [1, 2], [-8.2, 49.9, 1.8, 60.9]),
+    place('Portugal', 'country', [-8, 39.6], [12], [-9.5, 37, -6.2, 42.1]),
+    place('Bulgaria', 'country', [25.3, 42.7], [13], [22.4, 41.2, 28.6, 44.2]),
+    place('Slovakia', 'country', [19.5, 48.7], [14], [16.8, 47.7, 22.6, 49.6]),
+  );
+  const focus = chooseFocus(layer)!;
+  assert.ok(
+    ['Slovenia', 'Russia', 'Moscow'].every((n) => names(layer).includes(n)),
+    `${names(layer)}`,
+  );
+  const [w, s, e, n] = focus.bbox;
+  assert.ok(w <= 13.4 && s <= 45.4 && e >= 37.62 && n >= 55.75, `Slovenia and Moscow in view: ${focus.bbox}`);
+  assert.ok(e < 60, `Russia not framed whole (to Chukotka): ${focus.bbox}`);
+});
+
 test("a city just outside its state's simplified outline is still inside it, and the state around it is framed", () => {
   const layer = layerOf(
     place('Ludwigshafen', 'city', [8.44, 49.48], [0, 6, 8]),
