@@ -83,8 +83,15 @@ function islandLayer(): ArticleLayer {
 
 /** A layer made by hand: a town and the county around it, which the gazetteer gives only as a point. */
 function countyLayer(): ArticleLayer {
-  const text = 'Glasgow police close a road\n\nA road in Glasgow, Barren County, was closed on Monday.';
-  const feature = (id: string, name: string, kind: 'city' | 'admin2', at: [number, number], start: number) =>
+  const text =
+    'Glasgow police close a road\n\nA road in Glasgow, Barren County, was closed on Monday in North America.';
+  const feature = (
+    id: string,
+    name: string,
+    kind: 'city' | 'admin2' | 'continent',
+    at: [number, number],
+    start: number,
+  ) =>
     ({
       type: 'Feature',
       id,
@@ -105,6 +112,8 @@ function countyLayer(): ArticleLayer {
     features: [
       feature('test:glasgow', 'Glasgow', 'city', [-85.91, 36.996], glasgow),
       feature('test:barren', 'Barren County', 'admin2', [-85.93, 36.96], text.indexOf('Barren County')),
+      // A continent given as a point is listed, not drawn: nor named at its point.
+      feature('test:na', 'North America', 'continent', [-85.95, 36.98], text.indexOf('North America')),
     ],
     text,
     passages: [
@@ -202,14 +211,14 @@ for (const engine of ENGINES)
         await clearOfControls(page, 'legend toggled back');
       });
 
-    test('a county the gazetteer has only as a point is named beside its dot, as a town is', async () => {
+    test('a county the gazetteer has only as a point is named beside its dot, as a town is; a continent is not', async () => {
       const { page } = await b.open(county.server.url);
       await page.waitForFunction(() => document.querySelector('.aa-map')?.hasAttribute('data-complete'));
       const { labels } = await read(page);
       assert.deepEqual(
         labels
           .map((l) => l.name)
-          .filter((n) => n === 'Glasgow' || n === 'Barren County')
+          .filter((n) => ['Glasgow', 'Barren County', 'North America'].includes(n))
           .sort(),
         ['Barren County', 'Glasgow'],
       );

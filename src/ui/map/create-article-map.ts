@@ -503,12 +503,14 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
             // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
             // city (its name would push the city's away) nor a historical country at its capital (the same).
             const feature = group === 'other' && !f.properties.approximate;
-            // An area the gazetteer has only as a point (a county without an outline) is named beside its dot too,
-            // in its kind's colour: in focus, it went unnamed (issue #14).
+            // An area the gazetteer has only as a point (a county without an outline) and drawn as a dot is named
+            // beside it too, in its kind's colour: in focus, it went unnamed (issue #14).
             const areaPoint =
               (group === 'district' || group === 'region' || group === 'country') &&
               f.properties.kind !== 'historical-country' &&
-              !f.properties.approximate;
+              !f.properties.approximate &&
+              // Not a continent or broad region given as a point: not drawn, so not named there (isPlottable).
+              drawnById.has(f.id);
             if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature && !areaPoint)) return [];
             const [lon, lat] = f.geometry.coordinates;
             const look = feature
