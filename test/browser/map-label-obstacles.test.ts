@@ -113,7 +113,7 @@ function countyLayer(): ArticleLayer {
       feature('test:glasgow', 'Glasgow', 'city', [-85.91, 36.996], glasgow),
       feature('test:barren', 'Barren County', 'admin2', [-85.93, 36.96], text.indexOf('Barren County')),
       // A continent given as a point is listed, not drawn: nor named at its point.
-      feature('test:na', 'North America', 'continent', [-85.95, 36.98], text.indexOf('North America')),
+      feature('test:na', 'North America', 'continent', [-85.92, 36.93], text.indexOf('North America')),
     ],
     text,
     passages: [
