@@ -115,6 +115,23 @@ const noLazyFocus = {
   },
 };
 
+/**
+ * For the embed: `import('…/view-label-point.ts')` gives a viewLabelPoint that finds nothing, so an area the article
+ * is about whose label point is out of view goes unnamed, as before (its polylabel: 1.2 KB gzip of the 60 KB budget).
+ */
+const noLazyViewPoints = {
+  name: 'no-lazy-view-points',
+  setup(b) {
+    b.onResolve({ filter: /view-label-point\.ts$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: 'view-label-point', namespace: 'no-lazy-view-points' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'no-lazy-view-points' }, () => ({
+      contents: 'export const projectArea = () => []; export const viewLabelPoint = () => null;',
+      loader: 'js',
+    }));
+  },
+};
+
 /** For the embed: the tile layer imported up front (src/ui/map/load-tile-layer.ts says why). */
 const eagerTiles = {
   name: 'eager-tiles',
@@ -339,7 +356,7 @@ if (existsSync('src/ui/main.tsx')) {
     entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' },
     format: 'iife',
     banner: compileHint,
-    plugins: [...browser.plugins, noLazyFocus, storyScript, eagerTiles],
+    plugins: [...browser.plugins, noLazyFocus, noLazyViewPoints, storyScript, eagerTiles],
   });
   await build({
     ...browser,

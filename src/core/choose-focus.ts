@@ -76,6 +76,12 @@ const MAX_EDGE_DEG = 0.05;
  */
 const LONE_KM = 2500;
 
+/**
+ * How far the places of a story led by a broad place (one named more than any place drawn) are looked for: about
+ * half a continent's width (Dublin to Paris and Berlin from Europe's middle), a broad region's less.
+ */
+const BROAD_REACH_KM = { __proto__: null, continent: 2500, region: 1000 } as Partial<Record<PlaceKind, number>>;
+
 /** How much a dateline (a city or more specific place opening the headline or the lead) adds, before specificity. */
 const DATELINE_BONUS = 2;
 
@@ -352,8 +358,14 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // so the countries around its point join it; its point is never framed (no outline, see above), and its id is
   // in the focus, as a place the article is about.
   const broad = layer.features.filter((f) => f.geometry != null && !isPlottable(f)).map((f) => placeOf(f, opening));
+  // A broad place the article names more than any place it draws leads it (an EU policy story naming Europe fifteen
+  // times, England, Ireland and France once or twice each): it is a subject whatever its share, and the story's
+  // places are looked for as far as such a place reaches (BROAD_REACH_KM), so that no single country of it takes the
+  // view; its point is still not framed.
+  const mostTold = drawn.reduce((t, p) => Math.max(t, p.told), 0);
+  const leading = broad.filter((p) => p.told > mostTold);
   const allWeight = [...drawn, ...broad].reduce((t, p) => t + p.weight, 0);
-  const subjects = new Set(broad.filter((p) => p.weight / allWeight >= mainShare));
+  const subjects = new Set([...broad.filter((p) => p.weight / allWeight >= mainShare), ...leading]);
   const places = [...drawn, ...subjects];
   const total = places.reduce((t, p) => t + p.weight, 0);
   // Longitudes are taken relative to the heaviest place, so a story about Fiji does not centre on Africa.
@@ -365,7 +377,11 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const centre: [number, number] = [wrap(lon0 + weightedMedian(lons, weights)), weightedMedian(lats, weights)];
   const distances = places.map((p) => distanceKm(centre, p.at));
   const spread = weightedMedian(distances, weights);
-  const radius = Math.max(minRadiusKm, spreadFactor * spread);
+  const radius = Math.max(
+    minRadiusKm,
+    spreadFactor * spread,
+    ...leading.map((p) => BROAD_REACH_KM[p.feature.properties.kind] ?? BROAD_REACH_KM.region!),
+  );
 
   // An area contains another place when that place's anchor lies inside it (or just outside its simplified
   // outline) and it is larger. Only areas are tried as containers, and a point outside an area's box is not looked
@@ -441,14 +457,29 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   );
   // The core: where the places are, each as a point (an area at its anchor), containers left to their contents.
   const point = (p: Place): Extent => ({ w: p.at[0], e: p.at[0], s: p.at[1], n: p.at[1] });
-  const core = members.filter((p) => !containers.has(p) && !subjects.has(p)).map(point);
+  // An area named once in passing (one plain mention, not in the headline or lead) and larger than where the rest of
+  // the story lies is in the focus but does not stretch the view (Canada, named once in a story about Mexico, the
+  // United States and Colombia, had the first view reach to the Arctic); it shows where it meets the view. Not in a
+  // story led by a broad place: there the countries it names once each are what it spreads over.
+  const rest = members.filter((p) => !containers.has(p) && !subjects.has(p));
+  const aside = (p: Place) => p.told <= 1 && p.feature.geometry.type !== 'Point';
+  const restBox = rest.some((p) => !aside(p)) ? unionExtent(rest.filter((p) => !aside(p)).map(point)) : undefined;
+  const passing = new Set(
+    restBox && !leading.length
+      ? rest.filter((p) => aside(p) && sizeDeg(p.extent) > Math.max(MIN_CORE_DEG, sizeDeg(restBox)))
+      : [],
+  );
+  const core = rest.filter((p) => !passing.has(p)).map(point);
   const coreBox = unionExtent(core);
   const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(coreBox));
   // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
   // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size: the parts of it
   // that hold those places or its anchor (France's mainland around Paris, not Réunion).
+  // Only the story's most named place: Russia, named half as often as Slovenia in a Slovenian story about the
+  // Skripal affair, was framed whole from Kaliningrad to Chukotka around Moscow.
+  const topTold = members.reduce((t, p) => Math.max(t, p.told), 0);
   const subjectParts = (a: Place): Extent[] => {
-    if (!containers.has(a)) return [];
+    if (!containers.has(a) || a.told < topTold) return [];
     const held = insideOf(a).filter((b) => isMember.has(b));
     if (a.told <= held.reduce((t, b) => t + b.told, 0)) return [];
     return a.parts.filter((x) => [a, ...held].some((b) => inBox(b.at, x, 0)));
@@ -457,13 +488,36 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // Aleppo and Beirut) or by the places inside it (Germany around two of its towns).
   // An area framed whole brings the parts of it within the radius (Spain's mainland in a story about Europe, not the
   // Canary Islands 2,700 km from the story's centre), or all of them when none is.
+  // Of those, the parts that hold its anchor or a place of the focus, and the parts within minRadiusKm of them, when
+  // there are such: the United States' lower 48 and not Alaska in a story about Mexico, Boston and Bogotá, whose
+  // radius reached Alaska too.
+  const gapKm = (a: Extent, b: Extent) => {
+    const lat = Math.max(0, a.s - b.n, b.s - a.n);
+    const lon =
+      Math.max(0, a.w - b.e, b.w - a.e) * Math.cos((Math.min(Math.abs(a.s), Math.abs(b.s), 89) * Math.PI) / 180);
+    return Math.hypot(lat, lon) * 111.2;
+  };
   const nearParts = (p: Place): Extent[] => {
     const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
-    return inRadius.length ? inRadius : p.parts;
+    if (!inRadius.length) return p.parts;
+    if (inRadius.length === 1) return inRadius;
+    const holding = inRadius.filter((x) =>
+      [p, ...insideOf(p).filter((q) => isMember.has(q))].some((q) => inBox(q.at, x, 0)),
+    );
+    if (!holding.length) return inRadius;
+    return inRadius.filter((x) => holding.includes(x) || holding.some((h) => gapKm(x, h) <= minRadiusKm));
   };
-  const areaParts = members.flatMap((p) =>
-    p.feature.geometry.type === 'Point' ? [] : sizeDeg(p.extent) <= limit ? nearParts(p) : subjectParts(p),
-  );
+  // The size compared is that of those parts when they hold its largest (France's mainland and Corsica, not its
+  // extent out to Réunion); else the whole area's (an island off England is no measure of England).
+  const partArea = (x: Extent) => (x.e - x.w) * (x.n - x.s);
+  const areaParts = members.flatMap((p) => {
+    if (p.feature.geometry.type === 'Point' || passing.has(p)) return [];
+    const parts = nearParts(p);
+    const largest = p.parts.reduce((a, b) => (partArea(b) > partArea(a) ? b : a));
+    const size =
+      parts.length < p.parts.length && parts.includes(largest) ? sizeDeg(unionExtent(parts)) : sizeDeg(p.extent);
+    return size <= limit ? parts : subjectParts(p);
+  });
   // Without areas framed whole, the box is the core's (not merged again: 20,000 towns, issue #19 item 14).
   const box = areaParts.length ? unionExtent([...core, ...areaParts]) : coreBox;
   return {

@@ -98,7 +98,7 @@ test('a local story with one foreign mention frames the town and its neighbour, 
 });
 
 test('a lone weak point far from a country-wide story stays out, however large the spread', () => {
-  const canada = place('Canada', 'country', [-113.6, 60.1], [0, 3], [-141, 41.7, -52.6, 83.1]);
+  const canada = place('Canada', 'country', [-113.6, 60.1], [0, 3], [-141, 48, -52.6, 83.1]);
   const story = (...more: LayerFeature[]) =>
     layerOf(
       canada,
@@ -281,14 +281,103 @@ test('a continent the article is about brings the countries around its point int
     spain,
     place('Greece', 'country', [22, 39], [10], [19.4, 34.8, 28.2, 41.7]),
   );
-  assert.deepEqual(names(layer), ['Europe', 'Brussels', 'Belgium', 'Italy', 'Spain']);
+  assert.deepEqual(names(layer), ['Europe', 'Brussels', 'Belgium', 'Italy', 'Spain', 'Greece']);
   // With Europe's weight the story's centre moves from Brussels to 48.7°N, its spread from Belgium's 10 km to
-  // Europe's point, 340 km away: Italy (920 km) and Spain (1,180 km) lie within four spreads, Greece (1,760) not.
-  // Spain's mainland and Italy whole; Europe's point (in the box anyway) adds nothing, the Canaries stay out.
-  assert.deepEqual(chooseFocus(layer)!.bbox, [-9.3, 36, 18.5, 51.5]);
+  // Europe's point, 340 km away: Italy (920 km) and Spain (1,180 km) lie within four spreads; Greece (1,760) within
+  // the reach of a story led by a continent (named more than any place drawn: 2,500 km).
+  // Spain's mainland, Italy and Greece whole; Europe's point (in the box anyway) adds nothing, the Canaries stay out.
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-9.3, 34.8, 28.2, 51.5]);
   // Named once, a continent is not what the article is about: Brussels and Belgium alone.
   const once = layerOf(...layer.features.slice(1), place('Europe', 'continent', [9.14, 48.69], [9]));
   assert.deepEqual(names(once), ['Brussels', 'Belgium']);
+});
+
+test('a story led by a continent is not taken by one country of it, however often that country is named as an adjective', () => {
+  // An EU policy story: "European" in most paragraphs, "English" (the language, read as England) in eight, the
+  // United Kingdom twice, Ireland and France once. England's eight adjectives at a region's specificity outweighed
+  // Europe's fifteen mentions at a continent's, and the first view showed England alone.
+  const france = place('France', 'country', [2, 46], [], undefined, [9]);
+  france.geometry = {
+    type: 'MultiPolygon',
+    // The mainland, Corsica and Réunion, 9,000 km away.
+    coordinates: [ring([-4.8, 42.3, 8.2, 51.1]), ring([8.5, 41.4, 9.6, 43]), ring([55.2, -21.4, 55.8, -20.9])],
+  };
+  const layer = layerOf(
+    place('Europe', 'continent', [9.14, 48.69], [3, 5], undefined, [0, 0, 1, 1, 2, 2, 4, 4, 6, 6, 7, 8, 10]),
+    place('England', 'admin1', [-1.46, 52.6], [], [-5.7, 49.9, 1.8, 55.8], [2, 3, 4, 5, 6, 7, 8, 11]),
+    place('United Kingdom', 'country', [-2.7, 54.76], [4, 12], [-8.2, 49.9, 1.8, 60.9]),
+    place('Ireland', 'country', [-8, 53], [12], [-10.5, 51.4, -6, 55.4]),
+    france,
+  );
+  assert.deepEqual(names(layer), ['Europe', 'England', 'United Kingdom', 'Ireland', 'France']);
+  const [w, s, e, n] = chooseFocus(layer)!.bbox;
+  assert.deepEqual([w, s, e, n], [-10.5, 41.4, 9.6, 60.9], 'the British Isles and mainland France, not Réunion');
+  // Named less than England, the continent does not lead: England's story, as before.
+  const once = layerOf(place('Europe', 'continent', [9.14, 48.69], [3]), ...layer.features.slice(1));
+  assert.deepEqual(names(once), ['England', 'United Kingdom']);
+});
+
+test('a large country named once in passing is in the focus but does not stretch the view, nor does a far part of a framed one', () => {
+  // A story about Mexico, the United States and Colombia that names Canada once: the view reached the Arctic.
+  // The United States with Alaska: within the story's wide radius, but far from the parts that hold its places.
+  const us = place('United States', 'country', [-98.5, 39.8], [1, 2, 4, 6]);
+  us.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-124.7, 24.5, -67, 49.4]), ring([-168, 54.5, -141, 71.4])],
+  };
+  const layer = layerOf(
+    place('Mexico', 'country', [-102, 23], [0, 1, 2, 3, 4, 5, 6], [-117, 14.5, -86.7, 32.7]),
+    us,
+    place('Colombia', 'country', [-73, 4], [3, 5], [-79, -4.2, -66.9, 12.5]),
+    place('Ciudad Juárez', 'city', [-106.5, 31.7], [2]),
+    place('Boston', 'city', [-71.06, 42.36], [4]),
+    place('Bogotá', 'city', [-74.08, 4.61], [5]),
+    place('Canada', 'country', [-95, 60], [7], [-141, 48, -52.6, 83.1]), // a box south of Boston's latitude
+  );
+  assert.ok(names(layer).includes('Canada'), 'near the story: in its focus, named where it shows');
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-124.7, -4.2, -66.9, 49.4], 'Mexico, the lower 48 and Colombia');
+  // Named twice, or in the lead, it is one of the story's places: framed whole.
+  const twice = layerOf(
+    ...layer.features.slice(0, 6),
+    place('Canada', 'country', [-95, 60], [7, 8], [-141, 48, -52.6, 83.1]),
+  );
+  assert.equal(chooseFocus(twice)!.bbox[3], 83.1);
+});
+
+test("a region framed by the places inside it is not framed by an island of it near them (England's Isle of Wight)", () => {
+  const england = place('England', 'admin1', [-1.46, 52.6], [0, 4]);
+  england.geometry = {
+    type: 'MultiPolygon',
+    coordinates: [ring([-5.7, 49.9, 1.8, 55.8]), ring([-1.6, 50.57, -1.07, 50.77])],
+  };
+  const layer = layerOf(
+    place('London', 'city', [-0.126, 51.509], [0, 1, 2, 3, 5]),
+    england,
+    place('United Kingdom', 'country', [-2.7, 54.76], [6], [-8.2, 49.9, 1.8, 60.9]),
+  );
+  assert.deepEqual(chooseFocus(layer)!.bbox, [-0.126, 51.509, -0.126, 51.509], 'London, not London and the island');
+});
+
+test("only the story's most named area is framed whole for being named more than its places", () => {
+  // A Slovenian story about the Skripal affair: Russia, named half as often as Slovenia, is one of its places, but
+  // framed whole around Moscow it stretched the view to Chukotka.
+  const layer = layerOf(
+    place('Slovenia', 'country', [14.8, 46.1], [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], [13.4, 45.4, 16.6, 46.9]),
+    place('Russia', 'country', [100, 60], [1, 3, 4, 6, 8], [27, 41.2, 180, 77.7]),
+    place('Moscow', 'city', [37.62, 55.75], [2, 4, 9]),
+    place('United Kingdom', 'country', [-2.7, 54.76], [1, 2], [-8.2, 49.9, 1.8, 60.9]),
+    place('Portugal', 'country', [-8, 39.6], [12], [-9.5, 37, -6.2, 42.1]),
+    place('Bulgaria', 'country', [25.3, 42.7], [13], [22.4, 41.2, 28.6, 44.2]),
+    place('Slovakia', 'country', [19.5, 48.7], [14], [16.8, 47.7, 22.6, 49.6]),
+  );
+  const focus = chooseFocus(layer)!;
+  assert.ok(
+    ['Slovenia', 'Russia', 'Moscow'].every((n) => names(layer).includes(n)),
+    `${names(layer)}`,
+  );
+  const [w, s, e, n] = focus.bbox;
+  assert.ok(w <= 13.4 && s <= 45.4 && e >= 37.62 && n >= 55.75, `Slovenia and Moscow in view: ${focus.bbox}`);
+  assert.ok(e < 60, `Russia not framed whole (to Chukotka): ${focus.bbox}`);
 });
 
 test("a city just outside its state's simplified outline is still inside it, and the state around it is framed", () => {

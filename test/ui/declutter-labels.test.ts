@@ -4,7 +4,7 @@
 // checked against the plain quadratic search it replaced (issue #19), written out here as the reference.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { declutterLabels, type Box, type LabelledPoint } from '../../src/ui/map/declutter-labels.ts';
+import { declutterLabels, slideIn, type Box, type LabelledPoint } from '../../src/ui/map/declutter-labels.ts';
 
 const city = (x: number, y: number, w = 40): LabelledPoint => ({
   dot: { x: x - 7, y: y - 7, w: 14, h: 14 },
@@ -152,4 +152,35 @@ test('declutterLabels places cities as the quadratic search did, from packed to 
     points.push(city(points[0].dot!.x + 7, points[0].dot!.y + 7), city(points[1].dot!.x + 7, points[1].dot!.y + 7));
     assert.deepEqual(declutterLabels(points), reference(points), `${n} on ${w}×${h}`);
   }
+});
+
+test("declutterLabels: no label is placed over an obstacle (the map's controls); a city's goes to another side", () => {
+  const legend: Box = { x: 0, y: 300, w: 110, h: 70 };
+  // An area's name on the legend is left out; a city whose right side is under the legend is named on its left.
+  const sides = declutterLabels([area(30, 320), city(200, 330)], { x: 0, y: 0, w: 400, h: 400 }, [
+    legend,
+    { x: 240, y: 320, w: 30, h: 30 },
+  ]);
+  assert.deepEqual(sides, [null, 'left']);
+});
+
+test('slideIn: a name cut by the edge slides in, then out from under a control, away from that edge', () => {
+  const view = { x: 0, y: 0, w: 800, h: 800 };
+  const legend = { x: 8, y: 720, w: 110, h: 75 };
+  // "UNITED STATES OF AMERICA" with its point below the map's foot: slid up into the view, it lay under the legend;
+  // now it goes on above the legend.
+  const name = { x: 0, y: 805, w: 166, h: 15 };
+  const moved = slideIn(name, { x: 200, y: 200 }, view, [legend]);
+  assert.equal(moved.x, 0);
+  assert.ok(moved.y + moved.h <= legend.y, `above the legend: ${JSON.stringify(moved)}`);
+  // Without room to go round the control (an area too small to move its name that far), the name stays, and the
+  // placement leaves it out (above).
+  assert.deepEqual(slideIn({ x: 20, y: 720, w: 60, h: 15 }, { x: 5, y: 5 }, view, [legend]), {
+    x: 20,
+    y: 720,
+    w: 60,
+    h: 15,
+  });
+  // No obstacle: only the slide into the view, as before.
+  assert.deepEqual(slideIn({ x: -20, y: 100, w: 60, h: 14 }, { x: 50, y: 50 }, view), { x: 0, y: 100, w: 60, h: 14 });
 });

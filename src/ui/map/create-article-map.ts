@@ -20,7 +20,7 @@ import {
   type Path,
   type Point,
 } from 'leaflet';
-import type { Feature } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { isPlottable } from '../../core/is-plottable.ts';
 import type { LabelPoint } from '../../core/label-point.ts';
 import type { ArticleLayer, LayerFeature } from '../../core/types.ts';
@@ -163,7 +163,16 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   const selPane = map.createPane('aa-selection');
   selPane.style.zIndex = '420';
   selPane.style.pointerEvents = 'none';
-  const nameLayer = createLabelLayer(map);
+  // The map's controls are obstacles to its names: Leaflet's zoom buttons and what the page lays over the map
+  // beside it (the legend, "Show all places", the attribution: MapView.tsx).
+  const nameLayer = createLabelLayer(map, () => [
+    ...el.querySelectorAll('.leaflet-control'),
+    ...[...(el.parentElement?.children ?? [])].filter((c) => c !== el),
+  ]);
+  // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down).
+  const replace = () => placeLabels();
+  const overlays = el.parentElement;
+  overlays?.addEventListener('toggle', replace, true);
   let removed = false;
   if (options.tiles) {
     const { url, attribution } = options.tiles;
@@ -539,14 +548,27 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
                   look: `aa-lbl-area aa-k-${group}`,
                   room: area,
                   always: !!inFocus?.has(f.id),
+                  shape: inFocus?.has(f.id) ? (drawnById.get(f.id)?.geometry as Polygon | MultiPolygon) : undefined,
                 },
               ];
             // A river or a mountain is named beside its dot, in italics, as a city is; not a site placed at its
             // city (its name would push the city's away) nor a historical country at its capital (the same).
             const feature = group === 'other' && !f.properties.approximate;
-            if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature)) return [];
+            // An area the gazetteer has only as a point (a county without an outline) and drawn as a dot is named
+            // beside it too, in its kind's colour: in focus, it went unnamed (issue #14).
+            const areaPoint =
+              (group === 'district' || group === 'region' || group === 'country') &&
+              f.properties.kind !== 'historical-country' &&
+              !f.properties.approximate &&
+              // Not a continent or broad region given as a point: not drawn, so not named there (isPlottable).
+              drawnById.has(f.id);
+            if (f.geometry?.type !== 'Point' || (group !== 'city' && !feature && !areaPoint)) return [];
             const [lon, lat] = f.geometry.coordinates;
-            const look = feature ? 'aa-lbl-city aa-lbl-feature aa-k-other' : 'aa-lbl-city';
+            const look = feature
+              ? 'aa-lbl-city aa-lbl-feature aa-k-other'
+              : areaPoint
+                ? `aa-lbl-city aa-lbl-area aa-k-${group}`
+                : 'aa-lbl-city';
             return [{ id: f.id, text: f.properties.name, at: latLng(lat, lon), look, dot: true }];
           });
           showNames();
@@ -615,6 +637,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       resize.disconnect();
       current = null;
       nameLayer.remove();
+      overlays?.removeEventListener('toggle', replace, true);
       map.remove();
       paths.clear();
     },

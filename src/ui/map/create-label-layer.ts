@@ -3,8 +3,17 @@
 // none cut by the map's edge.
 // Labels are measured once on a canvas, not in the page, and only those placed inside the view get an element,
 // so a layer of 20,000 cities costs arithmetic and a few hundred nodes, not 20,000 tooltips laid out.
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { LatLng, Map as LeafletMap } from 'leaflet';
-import { declutterLabels, sideBox, type Box, type LabelledPoint, type LabelSide } from './declutter-labels.ts';
+import { declutterLabels, sideBox, slideIn, type Box, type LabelledPoint, type LabelSide } from './declutter-labels.ts';
+import type { ProjectedArea } from './view-label-point.ts';
+
+/**
+ * view-label-point.ts, loaded the first time an area the article is about has its label point out of view: a chunk
+ * of its own (it brings polylabel, 1.2 KB gzip, which the first load does not otherwise need).
+ */
+let viewPoints: typeof import('./view-label-point.ts') | null = null;
+let loadingViewPoints: Promise<unknown> | null = null;
 
 export interface MapLabel {
   /** The feature id (basemap names: any id no feature has). */
@@ -22,6 +31,11 @@ export interface MapLabel {
    * across the outline, as an atlas names Belgium on a map of Europe, rather than left out (issue #14).
    */
   always?: boolean;
+  /**
+   * The area's shape as drawn, for an `always` label: when its label point is outside the view, the name goes to the
+   * point farthest inside the part of the area the view shows (view-label-point.ts), computed then and only then.
+   */
+  shape?: Polygon | MultiPolygon;
   /** Named from this zoom on (Natural Earth's min_label of a sea). */
   minZoom?: number;
 }
@@ -46,11 +60,8 @@ const FIT_SLACK = 1.15;
 const VIEW_MARGIN_PX = 200;
 /** Labels measured per task: a thousand take ~10 ms, so a layer of 20,000 never holds the page (issue #19). */
 const MEASURE_SLICE = 1000;
-/**
- * The attribution and the folded legend along the map's foot: an area's name slid in from the bottom edge stops
- * above them (on a phone they hid most of "UNITED STATES OF AMERICA" in a Toronto story's first view).
- */
-const MAP_FOOT_PX = 52;
+/** An area named inside the part of it in view keeps this far from the view's edges. */
+const VIEW_INSET_PX = 4;
 
 interface Measured {
   w: number;
@@ -69,30 +80,12 @@ interface Measured {
 }
 
 /**
- * An area's name moved inside the view when the map's edge would cut it, along its row and up or down as far as
- * the area reaches (its room): a country half in view is named on the half that shows (issue #14).
+ * `obstacles`: the elements over the map (its controls: zoom buttons, legend, attribution, "Show all places"); no
+ * name is placed under them, read from their boxes on the page at each placement (issue #14: names slid in from
+ * the bottom-left edge landed under the open legend).
+ * @example const labels = createLabelLayer(map); labels.set([{ id, text: 'Baku', at, look: 'aa-lbl-city', dot: true }]); labels.place()
  */
-function slideIn(
-  x: number,
-  y: number,
-  w: number,
-  h: number,
-  room: { radius: number; across: number },
-  scale: number,
-  view: Box,
-): Box {
-  const by = (start: number, size: number, from: number, span: number, slack: number) =>
-    Math.min(Math.max(from - start, 0), slack) - Math.min(Math.max(start + size - from - span, 0), slack);
-  return {
-    x: x + by(x, w, view.x, view.w, Math.max(0, room.across * scale - w / 2)),
-    y: y + by(y, h, view.y, view.h, Math.max(0, room.radius * scale - h / 2)),
-    w,
-    h,
-  };
-}
-
-/** @example const labels = createLabelLayer(map); labels.set([{ id, text: 'Baku', at, look: 'aa-lbl-city', dot: true }]); labels.place() */
-export function createLabelLayer(map: LeafletMap): LabelLayer {
+export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Element>): LabelLayer {
   const pane = map.createPane('aa-labels');
   pane.classList.add('leaflet-zoom-hide');
   pane.setAttribute('aria-hidden', 'true');
@@ -101,6 +94,8 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
   const fonts = new Map<string, { font: string; spacing: number; upper: boolean; h: number }>();
   /** Kept across set(): the article's names come back with the basemap's, measured once (issue #14). */
   const sizes = new WeakMap<MapLabel, Measured>();
+  /** The `always` areas' shapes, projected when first named off their label point. */
+  const shapes = new WeakMap<MapLabel, ProjectedArea>();
   const nodes = new Map<MapLabel, HTMLElement>();
   let labels: MapLabel[] = [];
   /** Where each placed label's box lies (layer pixels), by id. */
@@ -210,6 +205,19 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
       const size = map.getSize();
       const nw = map.containerPointToLayerPoint([0, 0]);
       const view = { x: nw.x, y: nw.y, w: size.x, h: size.y };
+      // The controls' boxes in layer pixels (a layout is read here, in the names' own task, after the first paint).
+      const blocked: Box[] = [];
+      if (obstacles) {
+        const c = map.getContainer().getBoundingClientRect();
+        for (const node of obstacles()) {
+          const r = node.getBoundingClientRect();
+          if (!r.width || !r.height || r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom)
+            continue;
+          blocked.push({ x: r.left - c.left + nw.x, y: r.top - c.top + nw.y, w: r.width, h: r.height });
+        }
+      }
+      const inView = (b: Box) =>
+        b.x >= view.x && b.y >= view.y && b.x + b.w <= view.x + view.w && b.y + b.h <= view.y + view.h;
       const crsScale = map.options.crs!.scale(zoom);
       const origin = map.getPixelOrigin();
       for (const l of order) {
@@ -239,19 +247,51 @@ export function createLabelLayer(map: LeafletMap): LabelLayer {
           city.label.y = py - h / 2;
           city.dot.x = px - DOT_PX;
           city.dot.y = py - DOT_PX;
+          points.push(city);
+          continue;
         }
-        points.push(
-          city
-            ? city
-            : {
-                label: room
-                  ? slideIn(px - w / 2, py - h / 2, w, h, room, scale, { ...view, h: view.h - MAP_FOOT_PX })
-                  : { x: px - w / 2, y: py - h / 2, w, h },
-                shift,
-              },
-        );
+        let label: Box = { x: px - w / 2, y: py - h / 2, w, h };
+        if (room) {
+          const slack = { x: Math.max(0, room.across * scale - w / 2), y: Math.max(0, room.radius * scale - h / 2) };
+          label = slideIn(label, slack, view, blocked);
+        } else if (l.always) {
+          // A name wider than its area (an island at the map's edge) may slide along its row as long as it still
+          // spans its point: New Caledonia's, cut by the right edge of a world map, went unnamed.
+          label = slideIn(label, { x: Math.max(0, w / 2 - DOT_PX), y: 0 }, view, blocked);
+        }
+        // An area the article is about whose point is out of view (or whose name the edge still cuts) is named inside
+        // the part of it that shows (Canada around Toronto), if that part holds a line of text: not slid to the edge
+        // nearest its point.
+        if (
+          l.always &&
+          l.shape &&
+          (px < view.x || py < view.y || px > view.x + view.w || py > view.y + view.h || !inView(label))
+        ) {
+          if (!viewPoints) {
+            // Placed again once loaded (a task later); meanwhile this name waits, as it would for a move.
+            loadingViewPoints ??= import('./view-label-point.ts').then((m) => (viewPoints = m));
+            void loadingViewPoints.then(() => api.place(lead));
+            candidates.pop();
+            continue;
+          }
+          let projected = shapes.get(l);
+          if (!projected) shapes.set(l, (projected = viewPoints.projectArea(l.shape)));
+          const inset = VIEW_INSET_PX;
+          const p = viewPoints.viewLabelPoint(projected, crsScale, origin, {
+            x: view.x + inset,
+            y: view.y + inset,
+            w: view.w - 2 * inset,
+            h: view.h - 2 * inset,
+          });
+          if (p && 2 * p.radius >= h) {
+            label = slideIn({ x: p.x - w / 2, y: p.y - h / 2, w, h }, { x: p.radius, y: p.radius }, view, blocked);
+            points.push({ label, shift: true });
+            continue;
+          }
+        }
+        points.push({ label, shift });
       }
-      const sides: LabelSide[] = declutterLabels(points, view);
+      const sides: LabelSide[] = declutterLabels(points, view, blocked);
       placed = new Map();
       sides.forEach((side, i) => {
         if (!side) return;

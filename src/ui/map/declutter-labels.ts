@@ -70,12 +70,59 @@ const cut = (b: Box, view: Box) => {
   return !inside && !outside;
 };
 
+/** Whether two boxes overlap, the gap between them counted as overlap. */
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.w + GAP_PX && b.x < a.x + a.w + GAP_PX && a.y < b.y + b.h + GAP_PX && b.y < a.y + a.h + GAP_PX;
+
+/**
+ * A label moved inside the view when the map's edge would cut it, by at most `slack` across and up or down (as
+ * far as its area reaches: a country half in view is named on the half that shows), then out from under the
+ * map's controls (`obstacles`: the legend, the zoom buttons, the attribution…) by the shortest move that the
+ * slack allows and that leaves it in the view and clear of them all (back towards the edge it slid in from only
+ * when no other will do); when none does, it stays where it was, and the placement leaves it out.
+ * @example slideIn({ x: -20, y: 100, w: 60, h: 14 }, { x: 50, y: 50 }, view, []) // { x: 0, y: 100, w: 60, h: 14 }
+ */
+export function slideIn(box: Box, slack: { x: number; y: number }, view: Box, obstacles: Box[] = []): Box {
+  const by = (start: number, size: number, from: number, span: number, room: number) =>
+    Math.min(Math.max(from - start, 0), room) - Math.min(Math.max(start + size - from - span, 0), room);
+  const dx = by(box.x, box.w, view.x, view.w, slack.x);
+  const dy = by(box.y, box.h, view.y, view.h, slack.y);
+  const moved = { x: box.x + dx, y: box.y + dy, w: box.w, h: box.h };
+  const hit = obstacles.filter((o) => overlaps(moved, o));
+  if (!hit.length) return moved;
+  // Each way out of each obstacle hit: above, below, left or right of it, with the gap.
+  let best: Box | null = null;
+  let cost = Infinity;
+  for (const o of hit)
+    for (const [mx, my] of [
+      [0, o.y - GAP_PX - box.h - moved.y],
+      [0, o.y + o.h + GAP_PX - moved.y],
+      [o.x - GAP_PX - box.w - moved.x, 0],
+      [o.x + o.w + GAP_PX - moved.x, 0],
+    ]) {
+      const c = { x: moved.x + mx, y: moved.y + my, w: box.w, h: box.h };
+      if (Math.abs(c.x - box.x) > Math.max(slack.x, Math.abs(dx)) + 0.5) continue;
+      if (Math.abs(c.y - box.y) > Math.max(slack.y, Math.abs(dy)) + 0.5) continue;
+      if (c.x < view.x || c.y < view.y || c.x + c.w > view.x + view.w || c.y + c.h > view.y + view.h) continue;
+      if (obstacles.some((q) => overlaps(c, q))) continue;
+      // Back towards the edge it slid in from only when nothing else will do: a name slid up from the map's foot
+      // goes above the legend, not into the strip between it and the edge.
+      const back = (dx * mx < 0 ? 1e4 : 0) + (dy * my < 0 ? 1e4 : 0);
+      if (Math.abs(mx) + Math.abs(my) + back < cost) {
+        cost = Math.abs(mx) + Math.abs(my) + back;
+        best = c;
+      }
+    }
+  return best ?? moved;
+}
+
 /**
  * The side each label goes to (null: hidden); `points` most important first. With `view`, no label is placed
  * where the map's edge would cut it: a city's name goes to the other side of its dot, another waits for a move.
+ * No label is placed over an obstacle either (`obstacles`: the map's controls, from their boxes on the page).
  * @example declutterLabels([{ label: ankara, dot: a }, { label: yerevan, dot: y }]) // ['left', null] when Yerevan's labels would cover Ankara's
  */
-export function declutterLabels(points: LabelledPoint[], view?: Box): LabelSide[] {
+export function declutterLabels(points: LabelledPoint[], view?: Box, obstacles: Box[] = []): LabelSide[] {
   // Every dot in one grid, built at once, each with its label's rank: a label keeps clear of every dot but its
   // own, then, when it cannot, of the more important ones only (rank below its own). Before, a tree of the dots
   // still to come and one of those passed, each updated after every label, and their bulk load (a sort): most of
@@ -83,6 +130,7 @@ export function declutterLabels(points: LabelledPoint[], view?: Box): LabelSide[
   // a search of an R-tree made an array each time, 160,000 times for 20,000 cities.
   const dots = dotGrid(points);
   const placed = boxGrid();
+  for (const o of obstacles) placed.insert(o);
   /** The box searched for each try, reused: the label's, grown by the gap. */
   const q: BBox = { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   /** The label's box on the side tried, reused likewise. */
