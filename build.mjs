@@ -132,15 +132,36 @@ const noLazyViewPoints = {
   },
 };
 
-/** For the embed: the tile layer imported up front (src/ui/map/load-tile-layer.ts says why). */
-const eagerTiles = {
-  name: 'eager-tiles',
+/**
+ * The embed's classic script cannot load chunks: Leaflet's tile layer (4 KB gzip) is a classic script of its own,
+ * article-atlas-tiles.js, that load-tiles-script.ts adds to the page when a map is given tiles (60 KB budget).
+ */
+const tilesScript = {
+  name: 'tiles-script',
   setup(b) {
-    b.onLoad({ filter: /[\\/]load-tile-layer\.ts$/ }, (args) => ({
-      contents:
-        "import { tileLayer } from './tile-layer.ts'; export const loadTileLayer = async () => ({ tileLayer });",
-      loader: 'ts',
-      resolveDir: join(args.path, '..'),
+    b.onResolve({ filter: /\/load-tile-layer\.ts$/ }, () => ({
+      path: join(process.cwd(), 'src/ui/embed/load-tiles-script.ts'),
+    }));
+  },
+};
+
+/**
+ * For article-atlas-tiles.js: GridLayer and TileLayer extend the embed script's Leaflet (one Layer class, one
+ * DomUtil); their imports of Leaflet's core read what load-tiles-script.ts puts in `__articleAtlasLeaflet`.
+ */
+const leafletFromEmbed = {
+  name: 'leaflet-from-embed',
+  setup(b) {
+    const shared =
+      /^\.\.\/(?:\.\.\/)?(?:core\/(Browser|Util)|dom\/(DomEvent|DomUtil)|geo\/(LatLngBounds)|geometry\/(Bounds|Point)|(Layer))$/;
+    b.onResolve({ filter: shared }, (args) =>
+      /[\\/]layer[\\/]tile[\\/]/.test(args.importer)
+        ? { path: shared.exec(args.path).slice(1).find(Boolean), namespace: 'leaflet-from-embed' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'leaflet-from-embed' }, (args) => ({
+      contents: `module.exports = { __esModule: true, ...globalThis.__articleAtlasLeaflet[${JSON.stringify(args.path)}] };`,
+      loader: 'js',
     }));
   },
 };
@@ -356,7 +377,7 @@ if (existsSync('src/ui/main.tsx')) {
     entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' },
     format: 'iife',
     banner: compileHint,
-    plugins: [...browser.plugins, noLazyFocus, noLazyViewPoints, storyScript, eagerTiles],
+    plugins: [...browser.plugins, noLazyFocus, noLazyViewPoints, storyScript, tilesScript],
   });
   await build({
     ...browser,
@@ -364,6 +385,13 @@ if (existsSync('src/ui/main.tsx')) {
     format: 'iife',
     globalName: '__articleAtlasStory',
     plugins: [...browser.plugins, sharedFromEmbed, noFlatExports],
+  });
+  await build({
+    ...browser,
+    entryPoints: { 'article-atlas-tiles': 'src/ui/map/tile-layer.ts' },
+    format: 'iife',
+    globalName: '__articleAtlasTiles',
+    plugins: [...browser.plugins, leafletFromEmbed],
   });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   // The basemap's index and one file per cell (issue #14: a first view fetches the few cells it shows).

@@ -1,0 +1,40 @@
+// The embed's loadTileLayer (build.mjs puts it in place of ../map/load-tile-layer.ts): Leaflet's tile layer is
+// dist/site/article-atlas-tiles.js, a classic script beside this one, added to the page when a map is given tiles,
+// so that an embed without tiles does not carry it (4 KB gzip of the 60 KB budget). GridLayer and TileLayer extend
+// this script's Leaflet: build.mjs maps their imports of Leaflet's core to `__articleAtlasLeaflet`, filled here.
+import Browser from 'leaflet/src/core/Browser.js';
+import * as Util from 'leaflet/src/core/Util.js';
+import * as DomEvent from 'leaflet/src/dom/DomEvent.js';
+import * as DomUtil from 'leaflet/src/dom/DomUtil.js';
+import * as LatLngBounds from 'leaflet/src/geo/LatLngBounds.js';
+import * as Bounds from 'leaflet/src/geometry/Bounds.js';
+import * as Point from 'leaflet/src/geometry/Point.js';
+import * as Layer from 'leaflet/src/layer/Layer.js';
+import type { tileLayer } from '../map/tile-layer.ts';
+
+// Read while this script runs: document.currentScript is null by the time a map asks for tiles.
+const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
+let loading: Promise<{ tileLayer: typeof tileLayer }> | undefined;
+
+/** @example loadTileLayer().then(({ tileLayer }) => tileLayer(url).addTo(map)) */
+export function loadTileLayer(): Promise<{ tileLayer: typeof tileLayer }> {
+  const g = globalThis as { __articleAtlasLeaflet?: object; __articleAtlasTiles?: { tileLayer: typeof tileLayer } };
+  g.__articleAtlasLeaflet ??= {
+    Browser: { default: Browser },
+    Util,
+    DomEvent,
+    DomUtil,
+    LatLngBounds,
+    Bounds,
+    Point,
+    Layer,
+  };
+  return (loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = new URL('article-atlas-tiles.js', scriptSrc).href;
+    script.onload = () =>
+      g.__articleAtlasTiles ? resolve(g.__articleAtlasTiles) : reject(new Error('article-atlas-tiles.js is empty'));
+    script.onerror = () => reject(new Error(`${script.src} did not load`));
+    document.head.append(script);
+  }));
+}
