@@ -66,8 +66,11 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
   const { minProbability, altMargin, plainMinProbability } = { ...DEFAULTS, ...options };
   // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
+  // A mention with its own "City, State" comma ("Washington, D.C.") is its own group: its words say which
+  // reading it is, whatever the name means elsewhere in the article.
+  const groupOf = (r: RankedMention) => `${r.mention.type}|${r.mention.key}${r.ownComma ? '|comma' : ''}`;
   for (const r of ranked) {
-    const k = `${r.mention.type}|${r.mention.key}`;
+    const k = groupOf(r);
     let t = totals.get(k);
     if (!t) totals.set(k, (t = new Map()));
     for (const c of r.candidates) {
@@ -79,7 +82,7 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
   }
   const resolved: ResolvedMention[] = [];
   for (const r of ranked) {
-    const t = totals.get(`${r.mention.type}|${r.mention.key}`)!;
+    const t = totals.get(groupOf(r))!;
     let best = r.candidates[0];
     let bestMean = -Infinity;
     // The best reading by a primary name, which an alternate name must beat by altMargin.

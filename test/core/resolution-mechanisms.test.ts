@@ -385,3 +385,68 @@ test('sites: the town a site is said to be in or to belong to, before the articl
   // Without the text, the focus as before.
   assert.equal(placeOf(table[0][0], 'Bambino Hospital', 'Rome', false), 'focus');
 });
+
+test('a mention with its own "City, State" comma is resolved apart from the name\'s other mentions', () => {
+  const dc = place('dc', 'city', 'US', 'DC', 600_000);
+  const wa = place('wa', 'admin1', 'US', 'WA', 7_000_000);
+  const ranked: RankedMention[] = [
+    {
+      mention: mention('Washington', 0),
+      candidates: [
+        { place: wa, nameType: 'name', score: 3 },
+        { place: dc, nameType: 'name', score: 1 },
+      ],
+    },
+    {
+      mention: mention('Washington', 40),
+      candidates: [
+        { place: wa, nameType: 'name', score: 3 },
+        { place: dc, nameType: 'name', score: 1 },
+      ],
+    },
+    {
+      mention: mention('Washington', 80),
+      candidates: [
+        { place: dc, nameType: 'name', score: 9 },
+        { place: wa, nameType: 'name', score: 0 },
+      ],
+      ownComma: true,
+    },
+  ];
+  assert.deepEqual(
+    resolveMentions(ranked).map((r) => r.place?.id),
+    ['wa', 'wa', 'dc'],
+  );
+  // Without the flag, one sense per name: the mean makes all three the city.
+  delete ranked[2].ownComma;
+  assert.deepEqual(
+    resolveMentions(ranked).map((r) => r.place?.id),
+    ['dc', 'dc', 'dc'],
+  );
+});
+
+test('articles: a comma carried from another mention gives way to the state the story is in', () => {
+  const { gazetteer, model } = realResources();
+  const at = (text: string) => {
+    const out: Array<[number, string]> = [];
+    for (const f of geoparse(text, { gazetteer, model }).features)
+      for (const m of f.properties.mentions) if (m.text === 'Washington') out.push([m.start, f.properties.kind]);
+    return out.sort((a, b) => a[0] - b[0]).map(([, kind]) => kind);
+  };
+  // A story from Washington state: "Washington, D.C." keeps its own comma, the bare names are the state that
+  // "Wash." and Olympia are in.
+  assert.deepEqual(
+    at(
+      'OLYMPIA, Wash. — The state of Washington sued the company. Officials in Washington, D.C., declined to ' +
+        'comment. Washington will appeal.',
+    ),
+    ['admin1', 'city', 'admin1'],
+  );
+  // "London, Ont." carries to a bare "London" (and a street's head noun is no English village to outweigh it).
+  const london = geoparse('London, Ont. — Police in London said a man was arrested on Dundas Street.', {
+    gazetteer,
+    model,
+  }).features.find((f) => f.properties.name === 'London');
+  assert.equal(london?.properties.country, 'CA');
+  assert.equal(london?.properties.mentions.length, 2);
+});
