@@ -447,3 +447,15 @@ test('a site\'s head noun alone is no mention ("Street" in "Dundas Street" is no
   const text = 'Police said a man was arrested on Dundas Street in London.';
   assert.ok(!places(text).includes('Street'), JSON.stringify(places(text)));
 });
+
+test('words that say a place\'s kind are a recognition feature ("the mayor of Portland", "Ohio Gov.")', () => {
+  assertFeature('kindWords', [
+    ['The mayor of Portland said the budget was balanced.', 'Portland', true],
+    ['The town of Cary approved a new park.', 'Cary', true],
+    ['Former Ohio Gov. John Kasich spoke.', 'Ohio', true],
+    ['Portland said the budget was balanced.', 'Portland', false],
+    ['The mayor said Portland was calm.', 'Portland', false],
+  ]);
+  // With the committed model, a short local sentence keeps its town.
+  assert.deepEqual(places('The mayor of Portland said the budget was balanced.'), ['Portland']);
+});
