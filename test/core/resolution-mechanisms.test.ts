@@ -450,3 +450,32 @@ test('articles: a comma carried from another mention gives way to the state the 
   assert.equal(london?.properties.country, 'CA');
   assert.equal(london?.properties.mentions.length, 2);
 });
+
+test('sites: without a town to be local to, a county the article names is the focus; a state or country is not', () => {
+  const area = (id: string, kind: Place['kind'], start: number, text: string): ResolvedMention => {
+    const p = place(id, kind, 'US', 'IL', 200_000);
+    return {
+      mention: mention(text, start),
+      candidates: [{ place: p, nameType: 'name', score: 3 }],
+      place: p,
+      score: 0.95,
+    };
+  };
+  const site = (text: string, start: number): ResolvedMention => ({
+    mention: { ...mention(text, start), site: true },
+    candidates: [],
+    place: null,
+    score: 0,
+  });
+  const text = 'The Sangamon County coroner said the man died at Memorial Hospital in Illinois.';
+  const withCounty = [
+    area('county', 'admin2', text.indexOf('Sangamon County'), 'Sangamon County'),
+    site('Memorial Hospital', text.indexOf('Memorial Hospital')),
+    area('state', 'admin1', text.indexOf('Illinois'), 'Illinois'),
+  ];
+  const placed = (resolved: ResolvedMention[]) =>
+    resolveSites(resolved, { text }).find((r) => r.mention.site)?.place?.within?.id;
+  assert.equal(placed(withCounty), 'county');
+  // A state alone is too wide to place a building in.
+  assert.equal(placed([withCounty[1], withCounty[2]]), undefined);
+});
