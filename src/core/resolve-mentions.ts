@@ -2,6 +2,7 @@
 // all mentions of a name share the reading with the best mean score. An explicit "no match" wins
 // over a weak guess.
 
+import { distanceKm } from './distance-km.ts';
 import { sigmoid } from './model.ts';
 import type { Candidate, Place, RankedMention, ResolvedMention } from './types.ts';
 
@@ -44,6 +45,9 @@ function twinOf(city: Candidate, area: Candidate): boolean {
     a.admin1 === city.place.admin1
   );
 }
+
+/** Readings nearer than this lie on the same spot (rank-context.ts uses the same distance). */
+const SAME_SPOT_KM = 50;
 
 /** How many times bigger than a town an alternate-name reading must be for the margin not to shield the town. */
 const HAMLET_RATIO = 1000;
@@ -99,6 +103,19 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
         namedMean = mean;
         named = c;
       }
+    }
+    // An alternate name of a place right beside one of the name's own readings ("West Torrington", which
+    // GeoNames also calls Torrington, beside Torrington, Connecticut) speaks for that reading.
+    if (best && best.nameType === 'alt') {
+      for (const c of r.candidates)
+        if (
+          c.nameType === 'name' &&
+          c.place.kind === best.place.kind &&
+          distanceKm(c.place.anchor, best.place.anchor) <= SAME_SPOT_KM
+        ) {
+          best = c;
+          break;
+        }
     }
     if (
       best &&

@@ -479,3 +479,27 @@ test('sites: without a town to be local to, a county the article names is the fo
   // A state alone is too wide to place a building in.
   assert.equal(placed([withCounty[1], withCounty[2]]), undefined);
 });
+
+test('an alternate name of a place beside one of the name\'s own readings speaks for that reading ("Torrington")', () => {
+  const at = (id: string, lon: number, lat: number, country: string, population: number): Place => ({
+    ...place(id, 'city', country, '01', population),
+    anchor: [lon, lat],
+  });
+  const westTorrington = at('west-torrington', -73.14, 41.82, 'US', 36_000);
+  const ct = at('torrington-ct', -73.12, 41.8, 'US', 35_000);
+  const wy = at('torrington-wy', -104.18, 42.06, 'US', 6_500);
+  const ranked: RankedMention[] = [
+    {
+      mention: mention('Torrington'),
+      candidates: [
+        { place: westTorrington, nameType: 'alt', score: -1.4 },
+        { place: wy, nameType: 'name', score: -1.7 },
+        { place: ct, nameType: 'name', score: -2.6 },
+      ],
+    },
+  ];
+  assert.equal(resolveMentions(ranked)[0].place?.id, 'torrington-ct');
+  // Far from every reading by the name, the margin rule as before: the best named reading.
+  ranked[0].candidates[0] = { place: at('elsewhere', 10, 50, 'DE', 36_000), nameType: 'alt', score: -1.4 };
+  assert.equal(resolveMentions(ranked)[0].place?.id, 'torrington-wy');
+});
