@@ -4,6 +4,7 @@
 
 import { distanceKm as km, distanceLowerBoundKm } from './distance-km.ts';
 import { featureName, type FeatureSink, type Features } from './model.ts';
+import { popBucket } from './pop-bucket.ts';
 import { namesakeFeatures, near, twinFeatures, type Contains } from './namesake-features.ts';
 import type { RankContext } from './rank-context.ts';
 import type { Gazetteer, Mention, NameMatch, Place } from './types.ts';
@@ -152,7 +153,12 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     if (namers && (namers.size > 1 || !namers.has(mention.key))) into.set('docAdmin1', 1);
     // The state most of the article's other places are in or are (a local story's home state: "OLYMPIA, Wash.",
     // "Tacoma"), against a state or a town elsewhere that a name's fame would choose.
-    if (p.admin1 && topAdmin1(`${p.country}.${p.admin1}`, mention.key, ctx)) into.set('docTopAdmin1', 1);
+    // Weighed by the town's size, so that a village there does not take a famous city's name as readily as a
+    // county or a town does (Portland, Texas, against Oregon's in a Houston story).
+    if (p.admin1 && topAdmin1(`${p.country}.${p.admin1}`, mention.key, ctx)) {
+      into.set('docTopAdmin1', 1);
+      if (p.kind === 'city') into.set(featureName('docTopAdmin1&pop:', popBucket(p.population, 3, 5)), 1);
+    }
   }
   // The article names this very place by another name, confidently ("Pacific Ocean", then "the eastern Pacific").
   const namers = ctx.placeKeys.get(p.id);
@@ -174,14 +180,24 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
   else if (nearest < Infinity) into.set('near:far', 1);
 }
 
-/** Is the admin-1 unit `code` the one the article's mentions other than `key` weigh most (at least one sure mention)? */
+/**
+ * Is the admin-1 unit `code` the one the article's mentions other than `key` weigh most (at least one sure
+ * mention, and half of all)?
+ */
 function topAdmin1(code: string, key: string, ctx: RankContext): boolean {
   const own = ctx.admin1WeightsByKey.get(key);
   const w = (ctx.admin1Weights.get(code) ?? 0) - (own?.get(code) ?? 0);
   if (w < 1) return false;
   for (const [c, v] of ctx.admin1Weights) if (c !== code && v - (own?.get(c) ?? 0) >= w) return false;
-  return true;
+  // A home state, not one state among many countries: at least half of the weight of the article's other places.
+  let all = 0;
+  ctx.countries.forEach((v) => (all += v));
+  ctx.countriesByKey.get(key)?.forEach((v) => (all -= v));
+  return w >= TOP_ADMIN1_SHARE * all;
 }
+
+/** The share of the article's other places that its home state must hold (`docTopAdmin1`). */
+const TOP_ADMIN1_SHARE = 0.5;
 
 /** Is the place within FOREIGN_MIN_KM of the label point of a country the article names by another name? */
 function nearCountry(p: Place, mention: Mention, ctx: RankContext): boolean {

@@ -503,3 +503,32 @@ test('an alternate name of a place beside one of the name\'s own readings speaks
   ranked[0].candidates[0] = { place: at('elsewhere', 10, 50, 'DE', 36_000), nameType: 'alt', score: -1.4 };
   assert.equal(resolveMentions(ranked)[0].place?.id, 'torrington-wy');
 });
+
+test("article context: the home state, where most of the article's other places are (docTopAdmin1)", () => {
+  const sure = (text: string, start: number, p: Place): RankedMention => ({
+    mention: mention(text, start, 1),
+    candidates: [{ place: p, nameType: 'name', score: 3 }],
+  });
+  const ocala = place('ocala', 'city', 'US', 'FL', 60_000);
+  const leesburg = place('leesburg', 'city', 'US', 'FL', 20_000);
+  const lakeFl = place('lake-fl', 'admin2', 'US', 'FL', 300_000);
+  const lakeIl = place('lake-il', 'admin2', 'US', 'IL', 700_000);
+  const local = buildRankContext([sure('Ocala', 0, ocala), sure('Leesburg', 10, leesburg)]);
+  const top = (p: Place, ctx: ReturnType<typeof buildRankContext>) =>
+    candidateFeatures({ place: p, nameType: 'name' }, [], mention('Lake County', 40), ctx, []).get('docTopAdmin1');
+  assert.equal(top(lakeFl, local), 1);
+  assert.equal(top(lakeIl, local), undefined);
+  // One state among many countries is no home state: a story about Spain, Taiwan and Sweden that names two
+  // Californian places does not make "London" the Californian village.
+  const spain = place('spain', 'country', 'ES', '');
+  const taiwan = place('taiwan', 'country', 'TW', '');
+  const sweden = place('sweden', 'country', 'SE', '');
+  const wide = buildRankContext([
+    sure('Ocala', 0, ocala),
+    sure('Leesburg', 10, leesburg),
+    sure('Spain', 20, spain),
+    sure('Taiwan', 30, taiwan),
+    sure('Sweden', 40, sweden),
+  ]);
+  assert.equal(top(lakeFl, wide), undefined);
+});
