@@ -4,6 +4,7 @@
 
 import { distanceKm as km, distanceLowerBoundKm } from './distance-km.ts';
 import { featureName, type FeatureSink, type Features } from './model.ts';
+import { popBucket } from './pop-bucket.ts';
 import { namesakeFeatures, near, twinFeatures, type Contains } from './namesake-features.ts';
 import type { RankContext } from './rank-context.ts';
 import type { Gazetteer, Mention, NameMatch, Place } from './types.ts';
@@ -146,9 +147,18 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
     const countryNamers = p.kind !== 'country' ? ctx.namedCountries.get(p.country) : undefined;
     if (countryNamers && (countryNamers.size > 1 || !countryNamers.has(mention.key))) into.set('docCountryNamed', 1);
     // A state the article names, by another name than this one: "Nelson" read as New Zealand's Nelson region
-    // in a first pass is no evidence for the town of Nelson there.
-    const namers = p.admin1 && p.kind !== 'admin1' ? ctx.admin1s.get(`${p.country}.${p.admin1}`) : undefined;
+    // in a first pass is no evidence for the town of Nelson there. A state reading counts too: "Wash." or "WA"
+    // names the state that a bare "Washington" may be.
+    const namers = p.admin1 ? ctx.admin1s.get(`${p.country}.${p.admin1}`) : undefined;
     if (namers && (namers.size > 1 || !namers.has(mention.key))) into.set('docAdmin1', 1);
+    // The state most of the article's other places are in or are (a local story's home state: "OLYMPIA, Wash.",
+    // "Tacoma"), against a state or a town elsewhere that a name's fame would choose.
+    // Weighed by the town's size, so that a village there does not take a famous city's name as readily as a
+    // county or a town does (Portland, Texas, against Oregon's in a Houston story).
+    if (p.admin1 && topAdmin1(`${p.country}.${p.admin1}`, mention.key, ctx)) {
+      into.set('docTopAdmin1', 1);
+      if (p.kind === 'city') into.set(featureName('docTopAdmin1&pop:', popBucket(p.population, 3, 5)), 1);
+    }
   }
   // The article names this very place by another name, confidently ("Pacific Ocean", then "the eastern Pacific").
   const namers = ctx.placeKeys.get(p.id);
@@ -169,6 +179,25 @@ export function addContextFeatures(into: FeatureSink, p: Place, mention: Mention
   else if (nearest <= 1000) into.set('near:1000', 1);
   else if (nearest < Infinity) into.set('near:far', 1);
 }
+
+/**
+ * Is the admin-1 unit `code` the one the article's mentions other than `key` weigh most (at least one sure
+ * mention, and half of all)?
+ */
+function topAdmin1(code: string, key: string, ctx: RankContext): boolean {
+  const own = ctx.admin1WeightsByKey.get(key);
+  const w = (ctx.admin1Weights.get(code) ?? 0) - (own?.get(code) ?? 0);
+  if (w < 1) return false;
+  for (const [c, v] of ctx.admin1Weights) if (c !== code && v - (own?.get(c) ?? 0) >= w) return false;
+  // A home state, not one state among many countries: at least half of the weight of the article's other places.
+  let all = 0;
+  ctx.countries.forEach((v) => (all += v));
+  ctx.countriesByKey.get(key)?.forEach((v) => (all -= v));
+  return w >= TOP_ADMIN1_SHARE * all;
+}
+
+/** The share of the article's other places that its home state must hold (`docTopAdmin1`). */
+const TOP_ADMIN1_SHARE = 0.5;
 
 /** Is the place within FOREIGN_MIN_KM of the label point of a country the article names by another name? */
 function nearCountry(p: Place, mention: Mention, ctx: RankContext): boolean {
@@ -246,8 +275,15 @@ export function commaPlaces(mentions: Mention[], i: number, text: string, gazett
  *
  * @example
  * articleCommaPlaces(mentions, 'London, Ont., voted. London police said…', gazetteer)[2] // [Ontario]
+ *
+ * `ownOut`, when given, receives one flag per mention: whether the comma is its own (not carried from another).
  */
-export function articleCommaPlaces(mentions: Mention[], text: string, gazetteer: Gazetteer): Place[][] {
+export function articleCommaPlaces(
+  mentions: Mention[],
+  text: string,
+  gazetteer: Gazetteer,
+  ownOut?: boolean[],
+): Place[][] {
   const own: Place[][] = [];
   const byName = new Map<string, Place[]>();
   for (let i = 0; i < mentions.length; i++) {
@@ -255,6 +291,7 @@ export function articleCommaPlaces(mentions: Mention[], text: string, gazetteer:
     const towns = commaTowns(mentions, i, text, gazetteer);
     for (let k = 0; k < towns.length; k++) places.push(towns[k]);
     own.push(places);
+    ownOut?.push(places.length > 0);
     if (!places.length) continue;
     const name = `${mentions[i].type}:${mentions[i].key}`;
     const known = byName.get(name);

@@ -63,6 +63,8 @@ export class CandidateScores extends LinearScores {
   docShare = 0;
   docForeign = 0;
   docCountry = 0;
+  /** What the learned weight of `commaCtx` added to the linear sum. */
+  commaLearned = 0;
 
   constructor(model: GeoparserModel) {
     super(rankWeights(model));
@@ -77,7 +79,13 @@ export class CandidateScores extends LinearScores {
         if (this[name]) return this;
         this[name] = value;
         break;
-      case 'commaCtx':
+      case 'commaCtx': {
+        this.commaCtx = value;
+        const before = this.score;
+        super.set(name, value);
+        this.commaLearned = this.score - before;
+        return this;
+      }
       case 'docShare':
       case 'docForeign':
       case 'docCountry':
@@ -94,6 +102,11 @@ export class CandidateScores extends LinearScores {
     // Florida). A big city over its area is lifted: that is the usual reading of the name (Washington, Tunis).
     // "Bronx, New York": a comma after a town names the area that holds it, whatever city bears its name.
     return this.score + this.twinPoints + this.commaCtx * COMMA_BONUS + this.docShare * DOC_SHARE_BONUS;
+  }
+
+  /** The part of the total that a "City, State" comma gives (the learned weight and the bonus). */
+  get commaPoints(): number {
+    return this.commaCtx * COMMA_BONUS + this.commaLearned;
   }
 
   /** The part of the total that the twin rule gives or takes (namesake-features.ts). */

@@ -3,7 +3,7 @@
 // keeps the spans the model believes. Adjectives and demonyms become `adjectival` mentions.
 
 import { findNameSpans, type NameSpan } from './find-name-spans.ts';
-import { findSiteSpans } from './find-site-spans.ts';
+import { findSiteSpans, SITE_HEADS } from './find-site-spans.ts';
 import { LinearScores, sigmoid, type GeoparserModel } from './model.ts';
 import {
   addDocFeatures,
@@ -257,6 +257,9 @@ export function scoreSpans(
     scored.push({ span, p1: first[i].p1, p2 });
   }
   oneReadingPerName(cityStateCommas(scored, ctx), ctx);
+  // "Marion and Polk counties": the names of a list before a plural area word, read as those areas
+  // (find-name-spans.ts), are as explicit as "City, State".
+  for (const s of scored) if (isListedArea(s.span)) s.p2 = Math.max(s.p2, CITY_STATE_CONFIDENCE);
   // "US$3.7m": a currency, whatever the name's other mentions say. Too rare in the news corpora for the model
   // to weigh it (`nextCurrency`), so a rule, applied last so that no other mention of the name lifts it.
   for (const s of scored) if (isCurrencyPrefix(s.span, tokens)) s.p2 = 0;
@@ -278,6 +281,11 @@ function isCountryName(span: NameSpan): boolean {
 /** Does the article use the name for a person: a first name ("Georgia Stevens") or a surname ("John Bolton")? */
 function isPersonName(span: NameSpan, doc: DocEvidence): boolean {
   return doc.personKeys.has(span.key) || doc.surnameKeys.has(span.key);
+}
+
+/** A bare name read by its area's name ("Polk" in "Marion and Polk counties" as Polk County). */
+function isListedArea(span: NameSpan): boolean {
+  return span.key.length > span.text.length && / (?:county|parish|borough)$/.test(span.key);
 }
 
 /** Recognition confidence of both names of a "City, State" pair: the pattern is as explicit as news gets. */
@@ -396,6 +404,9 @@ export function extractMentions(
     // A gazetteer name that is the whole site ("Hyde Park" in the gazetteer) stays a plain name.
     const inside = !!site && !(span.start <= site.start && span.end >= site.end);
     if (p2 < threshold && !inside) continue;
+    // The site's head noun alone ("Street" in "Dundas Street", a village in Somerset) is the word, not a town:
+    // read as a place, it would speak for its country in the article's context.
+    if (inside && SITE_HEADS.has(span.key)) continue;
     const adjectival = span.matches.some((m) => m.nameType === 'adjective');
     // Every mention has the same members in the same order (one object shape for the ranking code).
     mentions.push({

@@ -183,7 +183,78 @@ export function findNameSpans(
       i = best.last + 1;
     } else i++;
   }
-  return attachDirectionals(text, tokens, spans);
+  return attachDirectionals(text, tokens, pluralAreaSpans(text, tokens, spans, gazetteer));
+}
+
+/** A plural area word after a list of names, and the singular the gazetteer's names end with. */
+const PLURAL_AREAS: ReadonlyMap<string, string> = new Map([
+  ['counties', 'county'],
+  ['parishes', 'parish'],
+  ['boroughs', 'borough'],
+]);
+
+/** Capitalised words at most in one name of such a list ("Palm Beach", "St. Lucie"). */
+const MAX_LIST_NAME_WORDS = 3;
+
+/**
+ * "Marion and Polk counties", "Dallas, Tarrant and Collin counties": each name before a plural area word is
+ * that area, read by the gazetteer's name for it ("Marion County"); the mention is the bare name. A span
+ * already found there (the town of Marion) gives way. Only names the gazetteer holds with that word.
+ */
+function pluralAreaSpans(text: string, tokens: Token[], spans: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
+  let added: NameSpan[] | null = null;
+  for (let j = 1; j < tokens.length; j++) {
+    const singular = PLURAL_AREAS.get(tokens[j].text);
+    if (!singular) continue;
+    // Walk back over "A, B and C": one name, then a separator, and again.
+    let k = j - 1;
+    const found: NameSpan[] = [];
+    while (k >= 0) {
+      let first = k;
+      let words = 0;
+      while (first >= 0 && words < MAX_LIST_NAME_WORDS) {
+        const t = tokens[first];
+        if (isCapitalised(t)) words++;
+        else if (!(
+          t.text === '.' &&
+          first > 0 &&
+          tokens[first - 1].end === t.start &&
+          isCapitalised(tokens[first - 1])
+        ))
+          break;
+        if (first > 0 && tokens[first].start - tokens[first - 1].end > 1) {
+          first--;
+          break;
+        }
+        first--;
+      }
+      first++;
+      if (first > k || !isCapitalised(tokens[first])) break;
+      // The longest stretch ending at k that the gazetteer holds with the area word.
+      let span: NameSpan | null = null;
+      for (let f = first; f <= k && !span; f++) {
+        if (!isCapitalised(tokens[f])) continue;
+        const key = normalizeName(`${text.slice(tokens[f].start, tokens[k].end)} ${singular}`);
+        const matches = key ? gazetteer.lookup(key).filter((m) => m.place.kind !== 'city') : [];
+        if (matches.length) span = nameSpan(f, k, tokens[f].start, tokens[k].end, text, key, matches);
+      }
+      if (!span) break;
+      found.push(span);
+      // The separator before it: ",", "and", "or", ", and", "&".
+      let p = span.first - 1;
+      if (tokens[p]?.text === 'and' || tokens[p]?.text === 'or' || tokens[p]?.text === '&') p--;
+      if (tokens[p]?.text === ',') p--;
+      if (p === span.first - 1) break;
+      k = p;
+    }
+    // One name alone is a list of one only in the singular ("Cook County" is a gazetteer name already).
+    if (found.length < 2) continue;
+    (added ??= []).push(...found);
+  }
+  if (!added) return spans;
+  const out = spans.filter((s) => !added!.some((a) => a.start < s.end && s.start < a.end));
+  for (const a of added) out.push(a);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 /**

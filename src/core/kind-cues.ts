@@ -39,12 +39,21 @@ export function kindCues(mentions: Mention[], text: string): Uint8Array {
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
     if (m.type !== 'toponym') continue;
-    const after = text.slice(m.end, m.end + WINDOW);
-    const before = text.slice(Math.max(0, m.start - WINDOW), m.start);
-    if (STATE_AFTER.test(after) || STATE_BEFORE.test(before)) cues[i] = STATE_CUE;
-    else if (TOWN_AFTER.test(after) || TOWN_BEFORE.test(before)) cues[i] = TOWN_CUE;
+    cues[i] = kindCueAt(text, m.start, m.end);
   }
   return cues;
+}
+
+/**
+ * The kind cue of the name at `start`–`end` of the text: 1 a state ("the state of", "Gov."), 2 a town ("the
+ * city of", "Mayor"), 0 none. Recognition weighs it too (`kindWords`, span-features.ts): "the mayor of Portland".
+ */
+export function kindCueAt(text: string, start: number, end: number): KindCue {
+  const after = text.slice(end, end + WINDOW);
+  const before = text.slice(Math.max(0, start - WINDOW), start);
+  if (STATE_AFTER.test(after) || STATE_BEFORE.test(before)) return STATE_CUE;
+  if (TOWN_AFTER.test(after) || TOWN_BEFORE.test(before)) return TOWN_CUE;
+  return 0;
 }
 
 /** Does the reading have the kind the cue says: a state cue fits admin-1 units, a town cue towns. */

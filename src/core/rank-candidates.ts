@@ -78,10 +78,14 @@ interface Prepared {
   twinPoints: Float64Array;
   /** What the words around this mention say it is ("Gov.": a state; "mayor of": a town), kind-cues.ts. */
   cue: number;
+  /** The mention's "City, State" comma is its own ("Washington, D.C."), not carried from another mention. */
+  ownComma: boolean;
+  /** What the comma gives each match (0 without a comma). */
+  commaPoints: Float64Array;
 }
 
 /** A name's readings and their local scores, shared by every mention of the name with the same type. */
-type ScoredReadings = Omit<Prepared, 'mention' | 'cue'>;
+type ScoredReadings = Omit<Prepared, 'mention' | 'cue' | 'ownComma'>;
 
 /** Names whose readings are kept per gazetteer and model at most (a few hundred bytes each). */
 const MAX_KEPT_NAMES = 50_000;
@@ -112,7 +116,8 @@ function prepareCandidates(
   // optimised, and the code reading them deoptimises at the change (test/bench/README.md). Scores go in
   // Float64Arrays, whose elements are doubles from the start.
   const prepared: Prepared[] = [];
-  const commas = articleCommaPlaces(mentions, text, gazetteer);
+  const ownComma: boolean[] = [];
+  const commas = articleCommaPlaces(mentions, text, gazetteer, ownComma);
   const cues = kindCues(mentions, text);
   for (let i = 0; i < mentions.length; i++) {
     const mention = mentions[i];
@@ -128,6 +133,8 @@ function prepareCandidates(
         twin: known.twin,
         twinPoints: known.twinPoints,
         cue: cues[i],
+        ownComma: ownComma[i],
+        commaPoints: known.commaPoints,
       });
       continue;
     }
@@ -136,14 +143,16 @@ function prepareCandidates(
     const local = new Float64Array(matches.length);
     const twin = new Uint8Array(matches.length);
     const twinPoints = new Float64Array(matches.length);
+    const commaPoints = new Float64Array(matches.length);
     for (let k = 0; k < matches.length; k++) {
       const scores = candidateFeatures(matches[k], matches, mention, null, comma, contains, new CandidateScores(model));
       local[k] = scores.total;
       twin[k] = scores.twinCity;
       twinPoints[k] = scores.twinPoints;
+      commaPoints[k] = scores.commaPoints;
     }
-    if (!comma.length) seen.set(name, { matches, local, twin, twinPoints });
-    prepared.push({ mention, matches, local, twin, twinPoints, cue: cues[i] });
+    if (!comma.length) seen.set(name, { matches, local, twin, twinPoints, commaPoints });
+    prepared.push({ mention, matches, local, twin, twinPoints, cue: cues[i], ownComma: ownComma[i], commaPoints });
   }
   return prepared;
 }
@@ -152,8 +161,14 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
   // Context features depend on the mention's name only, so mentions that share readings share them.
   const contextScores = new Map<Prepared['local'], Float64Array>();
   const ranked: RankedMention[] = [];
-  for (const { mention, matches, local, twin, twinPoints, cue } of prepared) {
+  for (const { mention, matches, local, twin, twinPoints, cue, ownComma, commaPoints } of prepared) {
     let context: Float64Array | undefined;
+    // A comma carried from another mention of the name ("Washington, D.C." earlier) does not hold where the
+    // article names another reading of the name outright, by another name ("Wash.", "WA": the state).
+    // Nor where the mention's own words say another kind ("the state of Washington").
+    const dropComma =
+      !ownComma &&
+      ((!!ctx && namedOtherwise(mention, matches, commaPoints, ctx)) || cueAgainst(cue, matches, commaPoints));
     if (ctx) {
       context = contextScores.get(local);
       if (!context) {
@@ -197,7 +212,7 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
       const candidate: Candidate = {
         place: matches[k].place,
         nameType: matches[k].nameType,
-        score: local[k] + (context ? context[k] : 0),
+        score: local[k] + (context ? context[k] : 0) - (dropComma ? commaPoints[k] : 0),
       };
       // Per mention, not per name: "New York Gov." is the state where "in New York" beside it need not be.
       // Words that say the kind overrule the twin rule's guess between a city and the area named after it.
@@ -207,9 +222,37 @@ function scorePrepared(prepared: Prepared[], model: GeoparserModel, ctx: RankCon
     }
     // Best first; the sort is stable, so equal scores keep the gazetteer's order.
     candidates.sort((x, y) => y.score - x.score);
-    ranked.push({ mention, candidates });
+    ranked.push({ mention, candidates, ownComma });
   }
   return ranked;
+}
+
+/** Do the words around the mention say a kind that no reading favoured by its carried comma has? */
+function cueAgainst(cue: number, matches: NameMatch[], commaPoints: Float64Array): boolean {
+  if (!cue) return false;
+  let comma = false;
+  for (let k = 0; k < matches.length; k++)
+    if (commaPoints[k] > 0) {
+      if (fitsCue(cue, matches[k].place)) return false;
+      comma = true;
+    }
+  return comma;
+}
+
+/**
+ * Does the article name, confidently and by another name, a reading of this mention's name that its carried
+ * comma does not favour? ("Washington, D.C." once, then "Wash." and "Washington" for the state.)
+ */
+function namedOtherwise(mention: Mention, matches: NameMatch[], commaPoints: Float64Array, ctx: RankContext): boolean {
+  let comma = false;
+  for (let k = 0; k < matches.length; k++) if (commaPoints[k] > 0) comma = true;
+  if (!comma) return false;
+  for (let k = 0; k < matches.length; k++) {
+    if (commaPoints[k] > 0 || matches[k].place.kind === 'city') continue;
+    const keys = ctx.placeKeys.get(matches[k].place.id);
+    if (keys && (keys.size > 1 || !keys.has(mention.key))) return true;
+  }
+  return false;
 }
 
 /**
@@ -262,6 +305,8 @@ function withListCues(prepared: Prepared[], first: RankedMention[], text: string
             twin: p.twin,
             twinPoints: p.twinPoints,
             cue: listed[i],
+            ownComma: p.ownComma,
+            commaPoints: p.commaPoints,
           },
     );
   }

@@ -11,6 +11,9 @@ export interface RankContext {
   countriesByKey: Map<string, Map<string, number>>;
   /** `CC.ADM1` of admin-1 units the article names → the keys that name them. */
   admin1s: Map<string, Set<string>>;
+  /** `CC.ADM1` → weight of mentions whose likely reading is or lies in that admin-1 unit, and the same per key. */
+  admin1Weights: Map<string, number>;
+  admin1WeightsByKey: Map<string, Map<string, number>>;
   /** Anchors of confidently read places (one per place, most-mentioned first), with their keys. */
   anchors: Array<{ keys: Set<string>; anchor: [number, number] }>;
   /**
@@ -38,6 +41,8 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   const countries = new Map<string, number>();
   const countriesByKey = new Map<string, Map<string, number>>();
   const admin1s = new Map<string, Set<string>>();
+  const admin1Weights = new Map<string, number>();
+  const admin1WeightsByKey = new Map<string, Map<string, number>>();
   const byPlace = new Map<string, { keys: Set<string>; anchor: [number, number]; n: number }>();
   const placeKeys = new Map<string, Set<string>>();
   const namedCountries = new Map<string, Set<string>>();
@@ -55,6 +60,13 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
       let byKey = countriesByKey.get(mention.key);
       if (!byKey) countriesByKey.set(mention.key, (byKey = new Map()));
       byKey.set(p.country, (byKey.get(p.country) ?? 0) + w);
+    }
+    if (p.country && p.admin1 && p.kind !== 'country') {
+      const code = `${p.country}.${p.admin1}`;
+      admin1Weights.set(code, (admin1Weights.get(code) ?? 0) + w);
+      let byKey = admin1WeightsByKey.get(mention.key);
+      if (!byKey) admin1WeightsByKey.set(mention.key, (byKey = new Map()));
+      byKey.set(code, (byKey.get(code) ?? 0) + w);
     }
     if (p.kind === 'country' && p.country) {
       const keys = namedCountries.get(p.country);
@@ -86,7 +98,17 @@ export function buildRankContext(ranked: RankedMention[]): RankContext {
   }
   const anchors = [...byPlace.values()].sort((x, y) => y.n - x.n).slice(0, MAX_CONTEXT_ANCHORS);
   const countryAnchors = [...byCountry.values()];
-  return { countries, countriesByKey, admin1s, anchors, placeKeys, namedCountries, countryAnchors };
+  return {
+    countries,
+    countriesByKey,
+    admin1s,
+    admin1Weights,
+    admin1WeightsByKey,
+    anchors,
+    placeKeys,
+    namedCountries,
+    countryAnchors,
+  };
 }
 
 /** Readings nearer than this to the top one place the mention in the same spot, whichever is meant. */

@@ -2,6 +2,7 @@
 // all mentions of a name share the reading with the best mean score. An explicit "no match" wins
 // over a weak guess.
 
+import { distanceKm } from './distance-km.ts';
 import { sigmoid } from './model.ts';
 import type { Candidate, Place, RankedMention, ResolvedMention } from './types.ts';
 
@@ -45,6 +46,9 @@ function twinOf(city: Candidate, area: Candidate): boolean {
   );
 }
 
+/** Readings nearer than this lie on the same spot (rank-context.ts uses the same distance). */
+const SAME_SPOT_KM = 50;
+
 /** How many times bigger than a town an alternate-name reading must be for the margin not to shield the town. */
 const HAMLET_RATIO = 1000;
 
@@ -66,8 +70,11 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
   const { minProbability, altMargin, plainMinProbability } = { ...DEFAULTS, ...options };
   // Each candidate's mean score over every mention of the same name and type.
   const totals = new Map<string, Map<string, { score: number; n: number }>>();
+  // A mention with its own "City, State" comma ("Washington, D.C.") is its own group: its words say which
+  // reading it is, whatever the name means elsewhere in the article.
+  const groupOf = (r: RankedMention) => `${r.mention.type}|${r.mention.key}${r.ownComma ? '|comma' : ''}`;
   for (const r of ranked) {
-    const k = `${r.mention.type}|${r.mention.key}`;
+    const k = groupOf(r);
     let t = totals.get(k);
     if (!t) totals.set(k, (t = new Map()));
     for (const c of r.candidates) {
@@ -79,7 +86,7 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
   }
   const resolved: ResolvedMention[] = [];
   for (const r of ranked) {
-    const t = totals.get(`${r.mention.type}|${r.mention.key}`)!;
+    const t = totals.get(groupOf(r))!;
     let best = r.candidates[0];
     let bestMean = -Infinity;
     // The best reading by a primary name, which an alternate name must beat by altMargin.
@@ -96,6 +103,19 @@ export function resolveMentions(ranked: RankedMention[], options: ResolveMention
         namedMean = mean;
         named = c;
       }
+    }
+    // An alternate name of a place right beside one of the name's own readings ("West Torrington", which
+    // GeoNames also calls Torrington, beside Torrington, Connecticut) speaks for that reading.
+    if (best && best.nameType === 'alt') {
+      for (const c of r.candidates)
+        if (
+          c.nameType === 'name' &&
+          c.place.kind === best.place.kind &&
+          distanceKm(c.place.anchor, best.place.anchor) <= SAME_SPOT_KM
+        ) {
+          best = c;
+          break;
+        }
     }
     if (
       best &&

@@ -102,7 +102,7 @@ const slug = (s: string) => s.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') 
 export function resolveSites(resolved: ResolvedMention[], options: ResolveSitesOptions = {}): ResolvedMention[] {
   const { focusKinds, minInsideConfidence } = { ...DEFAULTS, ...options };
   const { text } = options;
-  const focus = findLocalFocus(resolved, focusKinds);
+  const focus = findLocalFocus(resolved, focusKinds) ?? findLocalFocus(resolved, ['admin2']);
   const inside = (site: ResolvedMention) =>
     resolved.filter(
       (r) =>

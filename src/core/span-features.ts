@@ -7,6 +7,7 @@ import { featureName, mapOf, type FeatureSink, type Features, type GeoparserMode
 import { popBucket } from './pop-bucket.ts';
 import { COMPASS_WORDS, type NameSpan } from './find-name-spans.ts';
 import { TITLES } from './find-site-spans.ts';
+import { kindCueAt } from './kind-cues.ts';
 import { distanceKm, distanceLowerBoundKm } from './distance-km.ts';
 import { normalizeName } from './normalize-name.ts';
 import type { NameMatch } from './types.ts';
@@ -369,6 +370,8 @@ export function spanFeatures(
       : caps && next?.text === '(' && ctx.sentenceStarts.has(span.first)
   )
     into.set('dateline', 1);
+  // "the town of Cary", "the mayor of Portland", "Ohio Gov.": words that say a place's kind (kind-cues.ts).
+  if (kindCueAt(ctx.text, span.start, span.end)) into.set('kindWords', 1);
   if (next && (next.text === "'" || next.text === '’') && next2?.text === 's') into.set('poss', 1);
   // "US$", "A$", "HK$": a currency.
   if (isCurrencyPrefix(span, tokens)) into.set('nextCurrency', 1);

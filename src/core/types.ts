@@ -146,6 +146,11 @@ export interface RankedMention {
   mention: Mention;
   /** Best first; may be empty. */
   candidates: Candidate[];
+  /**
+   * A "City, State" comma right at this mention ("Washington, D.C."): its own words say which reading it is, so
+   * it is resolved apart from the name's other mentions (one sense per name holds among those).
+   */
+  ownComma?: boolean;
 }
 
 /** A mention with its chosen referent, or `place: null` for an explicit "no match". */

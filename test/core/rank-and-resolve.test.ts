@@ -182,6 +182,8 @@ test('a famous namesake abroad, in a story whose other places all lie elsewhere,
     placeKeys: new Map(),
     namedCountries: new Map(),
     countryAnchors: [],
+    admin1Weights: new Map(),
+    admin1WeightsByKey: new Map(),
   };
   const features = (p: typeof gb) => {
     const f = new Map<string, number>();
@@ -209,6 +211,8 @@ test('a state counts as the article naming it only when another name names it: n
     placeKeys: new Map(),
     namedCountries: new Map(),
     countryAnchors: [],
+    admin1Weights: new Map(),
+    admin1WeightsByKey: new Map(),
   });
   const docAdmin1 = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -262,6 +266,8 @@ test('a reading the article names confidently by another name is marked; its own
     placeKeys: new Map([['test:ocean', new Set(namers)]]),
     namedCountries: new Map(),
     countryAnchors: [],
+    admin1Weights: new Map(),
+    admin1WeightsByKey: new Map(),
   });
   const docSame = (namers: string[]) => {
     const f = new Map<string, number>();
@@ -313,6 +319,8 @@ test('one unsure place elsewhere is enough to make a far namesake foreign, when 
     placeKeys: new Map(),
     namedCountries: new Map(),
     countryAnchors: [],
+    admin1Weights: new Map(),
+    admin1WeightsByKey: new Map(),
   });
   const foreign = (ca: number) => {
     const f = new Map<string, number>();

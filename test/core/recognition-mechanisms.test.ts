@@ -416,3 +416,46 @@ test('a plain name: no capitals, calendar word, given name, surname or common wo
     assert.equal(isPlainName(span, lexicon), expected, text);
   }
 });
+
+test('a list of names before "counties" or "parishes" reads each name as that area ("Marion and Polk counties")', () => {
+  const { gazetteer } = realResources();
+  const spansIn = (text: string) => findNameSpans(text, tokenize(text), gazetteer).map((s) => [s.text, s.key]);
+  assert.deepEqual(spansIn('Roads closed in Marion and Polk counties on Tuesday.'), [
+    ['Marion', 'marion county'],
+    ['Polk', 'polk county'],
+  ]);
+  assert.deepEqual(spansIn('Crews from DuPage, Kane and Will counties helped.').slice(0, 3), [
+    ['DuPage', 'dupage county'],
+    ['Kane', 'kane county'],
+    ['Will', 'will county'],
+  ]);
+  // One name is no list: "Cook County" is a gazetteer name already, and "the Smith counties" nothing.
+  assert.deepEqual(spansIn('Cook County deputies came.'), [['Cook County', 'cook county']]);
+  // The whole pipeline keeps them as places, the county readings in the state the story is in.
+  const { model } = realResources();
+  const text = 'SALEM, Ore. — Flooding closed roads in Marion and Polk counties on Tuesday.';
+  const layer = geoparse(text, { gazetteer, model });
+  const byText = new Map(layer.features.flatMap((f) => f.properties.mentions.map((m) => [m.text, f.properties])));
+  for (const name of ['Marion', 'Polk']) {
+    const p = byText.get(name);
+    assert.deepEqual([p?.name, p?.kind, p?.country], [`${name} County`, 'admin2', 'US'], name);
+    assert.ok(Math.abs((p?.anchor as [number, number])[0] - -123) < 1, `${name} County, Oregon`);
+  }
+});
+
+test('a site\'s head noun alone is no mention ("Street" in "Dundas Street" is not the village in Somerset)', () => {
+  const text = 'Police said a man was arrested on Dundas Street in London.';
+  assert.ok(!places(text).includes('Street'), JSON.stringify(places(text)));
+});
+
+test('words that say a place\'s kind are a recognition feature ("the mayor of Portland", "Ohio Gov.")', () => {
+  assertFeature('kindWords', [
+    ['The mayor of Portland said the budget was balanced.', 'Portland', true],
+    ['The town of Cary approved a new park.', 'Cary', true],
+    ['Former Ohio Gov. John Kasich spoke.', 'Ohio', true],
+    ['Portland said the budget was balanced.', 'Portland', false],
+    ['The mayor said Portland was calm.', 'Portland', false],
+  ]);
+  // With the committed model, a short local sentence keeps its town.
+  assert.deepEqual(places('The mayor of Portland said the budget was balanced.'), ['Portland']);
+});

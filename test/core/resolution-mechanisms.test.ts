@@ -385,3 +385,150 @@ test('sites: the town a site is said to be in or to belong to, before the articl
   // Without the text, the focus as before.
   assert.equal(placeOf(table[0][0], 'Bambino Hospital', 'Rome', false), 'focus');
 });
+
+test('a mention with its own "City, State" comma is resolved apart from the name\'s other mentions', () => {
+  const dc = place('dc', 'city', 'US', 'DC', 600_000);
+  const wa = place('wa', 'admin1', 'US', 'WA', 7_000_000);
+  const ranked: RankedMention[] = [
+    {
+      mention: mention('Washington', 0),
+      candidates: [
+        { place: wa, nameType: 'name', score: 3 },
+        { place: dc, nameType: 'name', score: 1 },
+      ],
+    },
+    {
+      mention: mention('Washington', 40),
+      candidates: [
+        { place: wa, nameType: 'name', score: 3 },
+        { place: dc, nameType: 'name', score: 1 },
+      ],
+    },
+    {
+      mention: mention('Washington', 80),
+      candidates: [
+        { place: dc, nameType: 'name', score: 9 },
+        { place: wa, nameType: 'name', score: 0 },
+      ],
+      ownComma: true,
+    },
+  ];
+  assert.deepEqual(
+    resolveMentions(ranked).map((r) => r.place?.id),
+    ['wa', 'wa', 'dc'],
+  );
+  // Without the flag, one sense per name: the mean makes all three the city.
+  delete ranked[2].ownComma;
+  assert.deepEqual(
+    resolveMentions(ranked).map((r) => r.place?.id),
+    ['dc', 'dc', 'dc'],
+  );
+});
+
+test('articles: a comma carried from another mention gives way to the state the story is in', () => {
+  const { gazetteer, model } = realResources();
+  const at = (text: string) => {
+    const out: Array<[number, string]> = [];
+    for (const f of geoparse(text, { gazetteer, model }).features)
+      for (const m of f.properties.mentions) if (m.text === 'Washington') out.push([m.start, f.properties.kind]);
+    return out.sort((a, b) => a[0] - b[0]).map(([, kind]) => kind);
+  };
+  // A story from Washington state: "Washington, D.C." keeps its own comma, the bare names are the state that
+  // "Wash." and Olympia are in.
+  assert.deepEqual(
+    at(
+      'OLYMPIA, Wash. — The state of Washington sued the company. Officials in Washington, D.C., declined to ' +
+        'comment. Washington will appeal.',
+    ),
+    ['admin1', 'city', 'admin1'],
+  );
+  // "London, Ont." carries to a bare "London" (and a street's head noun is no English village to outweigh it).
+  const london = geoparse('London, Ont. — Police in London said a man was arrested on Dundas Street.', {
+    gazetteer,
+    model,
+  }).features.find((f) => f.properties.name === 'London');
+  assert.equal(london?.properties.country, 'CA');
+  assert.equal(london?.properties.mentions.length, 2);
+});
+
+test('sites: without a town to be local to, a county the article names is the focus; a state or country is not', () => {
+  const area = (id: string, kind: Place['kind'], start: number, text: string): ResolvedMention => {
+    const p = place(id, kind, 'US', 'IL', 200_000);
+    return {
+      mention: mention(text, start),
+      candidates: [{ place: p, nameType: 'name', score: 3 }],
+      place: p,
+      score: 0.95,
+    };
+  };
+  const site = (text: string, start: number): ResolvedMention => ({
+    mention: { ...mention(text, start), site: true },
+    candidates: [],
+    place: null,
+    score: 0,
+  });
+  const text = 'The Sangamon County coroner said the man died at Memorial Hospital in Illinois.';
+  const withCounty = [
+    area('county', 'admin2', text.indexOf('Sangamon County'), 'Sangamon County'),
+    site('Memorial Hospital', text.indexOf('Memorial Hospital')),
+    area('state', 'admin1', text.indexOf('Illinois'), 'Illinois'),
+  ];
+  const placed = (resolved: ResolvedMention[]) =>
+    resolveSites(resolved, { text }).find((r) => r.mention.site)?.place?.within?.id;
+  assert.equal(placed(withCounty), 'county');
+  // A state alone is too wide to place a building in.
+  assert.equal(placed([withCounty[1], withCounty[2]]), undefined);
+});
+
+test('an alternate name of a place beside one of the name\'s own readings speaks for that reading ("Torrington")', () => {
+  const at = (id: string, lon: number, lat: number, country: string, population: number): Place => ({
+    ...place(id, 'city', country, '01', population),
+    anchor: [lon, lat],
+  });
+  const westTorrington = at('west-torrington', -73.14, 41.82, 'US', 36_000);
+  const ct = at('torrington-ct', -73.12, 41.8, 'US', 35_000);
+  const wy = at('torrington-wy', -104.18, 42.06, 'US', 6_500);
+  const ranked: RankedMention[] = [
+    {
+      mention: mention('Torrington'),
+      candidates: [
+        { place: westTorrington, nameType: 'alt', score: -1.4 },
+        { place: wy, nameType: 'name', score: -1.7 },
+        { place: ct, nameType: 'name', score: -2.6 },
+      ],
+    },
+  ];
+  assert.equal(resolveMentions(ranked)[0].place?.id, 'torrington-ct');
+  // Far from every reading by the name, the margin rule as before: the best named reading.
+  ranked[0].candidates[0] = { place: at('elsewhere', 10, 50, 'DE', 36_000), nameType: 'alt', score: -1.4 };
+  assert.equal(resolveMentions(ranked)[0].place?.id, 'torrington-wy');
+});
+
+test("article context: the home state, where most of the article's other places are (docTopAdmin1)", () => {
+  const sure = (text: string, start: number, p: Place): RankedMention => ({
+    mention: mention(text, start, 1),
+    candidates: [{ place: p, nameType: 'name', score: 3 }],
+  });
+  const ocala = place('ocala', 'city', 'US', 'FL', 60_000);
+  const leesburg = place('leesburg', 'city', 'US', 'FL', 20_000);
+  const lakeFl = place('lake-fl', 'admin2', 'US', 'FL', 300_000);
+  const lakeIl = place('lake-il', 'admin2', 'US', 'IL', 700_000);
+  const local = buildRankContext([sure('Ocala', 0, ocala), sure('Leesburg', 10, leesburg)]);
+  const top = (p: Place, ctx: ReturnType<typeof buildRankContext>) =>
+    candidateFeatures({ place: p, nameType: 'name' }, [], mention('Lake County', 40), ctx, []).get('docTopAdmin1');
+  assert.equal(top(lakeFl, local), 1);
+  assert.equal(top(lakeIl, local), undefined);
+  // One state among many countries is no home state: a story about Spain, Taiwan and Sweden that names two
+  // Californian places does not make "London" the Californian village.
+  const spain = place('spain', 'country', 'ES', '');
+  const taiwan = place('taiwan', 'country', 'TW', '');
+  const sweden = place('sweden', 'country', 'SE', '');
+  const wide = buildRankContext([
+    sure('Ocala', 0, ocala),
+    sure('Leesburg', 10, leesburg),
+    sure('Spain', 20, spain),
+    sure('Taiwan', 30, taiwan),
+    sure('Sweden', 40, sweden),
+  ]);
+  assert.equal(top(lakeFl, wide), undefined);
+});
