@@ -140,7 +140,7 @@ const tilesScript = {
   name: 'tiles-script',
   setup(b) {
     b.onResolve({ filter: /\/load-tile-layer\.ts$/ }, () => ({
-      path: join(process.cwd(), 'src/ui/embed/load-tiles-script.ts'),
+      path: join(process.cwd(), 'src/ui/map/load-tiles-script.ts'),
     }));
   },
 };

@@ -1,7 +1,8 @@
-// The embed's loadTileLayer (build.mjs puts it in place of ../map/load-tile-layer.ts): Leaflet's tile layer is
-// dist/site/article-atlas-tiles.js, a classic script beside this one, added to the page when a map is given tiles,
-// so that an embed without tiles does not carry it (4 KB gzip of the 60 KB budget). GridLayer and TileLayer extend
-// this script's Leaflet: build.mjs maps their imports of Leaflet's core to `__articleAtlasLeaflet`, filled here.
+// The embed's loadTileLayer (build.mjs puts it in place of load-tile-layer.ts in article-atlas.js): Leaflet's
+// tile layer is dist/site/article-atlas-tiles.js, a classic script beside the embed's, added to the page when a map
+// is given tiles, so that an embed without tiles does not carry it (4 KB gzip of the 60 KB budget). GridLayer and
+// TileLayer extend the embed's Leaflet: build.mjs maps their imports of Leaflet's core to `__articleAtlasLeaflet`,
+// filled here (src/ui/embed/README.md).
 import Browser from 'leaflet/src/core/Browser.js';
 import * as Util from 'leaflet/src/core/Util.js';
 import * as DomEvent from 'leaflet/src/dom/DomEvent.js';
@@ -10,7 +11,7 @@ import * as LatLngBounds from 'leaflet/src/geo/LatLngBounds.js';
 import * as Bounds from 'leaflet/src/geometry/Bounds.js';
 import * as Point from 'leaflet/src/geometry/Point.js';
 import * as Layer from 'leaflet/src/layer/Layer.js';
-import type { tileLayer } from '../map/tile-layer.ts';
+import type { tileLayer } from './tile-layer.ts';
 
 // Read while this script runs: document.currentScript is null by the time a map asks for tiles.
 const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
