@@ -5,6 +5,7 @@
 import { computed, useSignal } from '@preact/signals';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { loadClassicScript } from '../load-classic-script.ts';
 import type { StoryParts } from '../load-story-parts.ts';
 
 // Read while this script runs: document.currentScript is null by the time a collection arrives.
@@ -16,18 +17,11 @@ let loading: Promise<StoryParts> | undefined;
  * @example loadStoryParts().then((p) => p.collectionView(c, new Set(['a1'])))
  */
 export function loadStoryParts(): Promise<StoryParts> {
-  const g = globalThis as { __articleAtlasShared?: object; __articleAtlasStory?: StoryParts };
+  const g = globalThis as { __articleAtlasShared?: object };
   g.__articleAtlasShared ??= {
     '@preact/signals': { computed, useSignal },
     'preact/jsx-runtime': { Fragment, jsx, jsxs },
     'preact/hooks': { useEffect, useMemo, useRef },
   };
-  return (loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = new URL('article-atlas-story.js', scriptSrc).href;
-    script.onload = () =>
-      g.__articleAtlasStory ? resolve(g.__articleAtlasStory) : reject(new Error('article-atlas-story.js is empty'));
-    script.onerror = () => reject(new Error(`${script.src} did not load`));
-    document.head.append(script);
-  }));
+  return (loading ??= loadClassicScript('article-atlas-story.js', scriptSrc, '__articleAtlasStory'));
 }

@@ -11,6 +11,7 @@ import * as LatLngBounds from 'leaflet/src/geo/LatLngBounds.js';
 import * as Bounds from 'leaflet/src/geometry/Bounds.js';
 import * as Point from 'leaflet/src/geometry/Point.js';
 import * as Layer from 'leaflet/src/layer/Layer.js';
+import { loadClassicScript } from '../load-classic-script.ts';
 import type { tileLayer } from './tile-layer.ts';
 
 // Read while this script runs: document.currentScript is null by the time a map asks for tiles.
@@ -19,7 +20,7 @@ let loading: Promise<{ tileLayer: typeof tileLayer }> | undefined;
 
 /** @example loadTileLayer().then(({ tileLayer }) => tileLayer(url).addTo(map)) */
 export function loadTileLayer(): Promise<{ tileLayer: typeof tileLayer }> {
-  const g = globalThis as { __articleAtlasLeaflet?: object; __articleAtlasTiles?: { tileLayer: typeof tileLayer } };
+  const g = globalThis as { __articleAtlasLeaflet?: object };
   g.__articleAtlasLeaflet ??= {
     Browser: { default: Browser },
     Util,
@@ -30,12 +31,5 @@ export function loadTileLayer(): Promise<{ tileLayer: typeof tileLayer }> {
     Point,
     Layer,
   };
-  return (loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = new URL('article-atlas-tiles.js', scriptSrc).href;
-    script.onload = () =>
-      g.__articleAtlasTiles ? resolve(g.__articleAtlasTiles) : reject(new Error('article-atlas-tiles.js is empty'));
-    script.onerror = () => reject(new Error(`${script.src} did not load`));
-    document.head.append(script);
-  }));
+  return (loading ??= loadClassicScript('article-atlas-tiles.js', scriptSrc, '__articleAtlasTiles'));
 }
