@@ -230,6 +230,10 @@ for (const engine of ENGINES)
         const names = await texts(page, '.aa-lbl:not([hidden])');
         for (const n of ['Armenia', 'Azerbaijan', 'Kalbajar'])
           assert.ok(names.includes(n), `${n} not named: ${names.join(', ')}`);
+        // As rendered, too (innerText applies text-transform: "ARMENIA" did not say "Armenia"): small capitals
+        // keep the names as written (../shared/tools/browser-kit/first-view.mjs reads the map's innerText).
+        const rendered = await page.$eval('.leaflet-container', (e) => (e as HTMLElement).innerText);
+        for (const n of ['Armenia', 'Azerbaijan', 'Georgia']) assert.ok(rendered.includes(n), `${n} as rendered`);
         const base = await texts(page, '.aa-lbl-base:not([hidden])');
         assert.ok(base.includes('Georgia'), `the basemap names ${base.join(', ')}`);
         // The article's own countries are named once, by the article.

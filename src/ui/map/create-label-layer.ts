@@ -91,7 +91,14 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
   pane.setAttribute('aria-hidden', 'true');
   const ctx = document.createElement('canvas').getContext('2d');
   let font = '';
-  const fonts = new Map<string, { font: string; spacing: number; upper: boolean; h: number }>();
+  /**
+   * A look's font. Small capitals (styles.css: country names; the page's text stays "Armenia", not "ARMENIA" as a
+   * text-transform would make it) are measured with the context's own `fontVariantCaps`, as the engine draws them
+   * (capitals at 70% of the size in Chromium, 80% in Firefox, where the font has none); without it, at 70%.
+   */
+  const fonts = new Map<string, { font: string; spacing: number; upper: boolean; caps: boolean; h: number }>();
+  const canCaps = !!ctx && 'fontVariantCaps' in ctx;
+  let caps = false;
   /** Kept across set(): the article's names come back with the basemap's, measured once (issue #14). */
   const sizes = new WeakMap<MapLabel, Measured>();
   /** The `always` areas' shapes, projected when first named off their label point. */
@@ -116,10 +123,13 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
     probe.className = `aa-lbl ${look}`;
     pane.appendChild(probe);
     const s = getComputedStyle(probe);
+    const smallCaps = s.fontVariantCaps === 'all-small-caps';
+    const size = smallCaps && !canCaps ? `${0.7 * parseFloat(s.fontSize)}px` : s.fontSize;
     f = {
-      font: `${s.fontStyle} ${s.fontWeight} ${s.fontSize} ${s.fontFamily}`,
+      font: `${s.fontStyle} ${s.fontWeight} ${size} ${s.fontFamily}`,
       spacing: parseFloat(s.letterSpacing) || 0,
-      upper: s.textTransform === 'uppercase',
+      upper: (smallCaps && !canCaps) || s.textTransform === 'uppercase',
+      caps: smallCaps && canCaps,
       h: parseFloat(s.lineHeight) || 1.25 * parseFloat(s.fontSize),
     };
     probe.remove();
@@ -135,7 +145,9 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
     let w = text.length * f.h * 0.6;
     if (ctx) {
       // Setting a font parses it: only when the look changes (the context's own value reads back normalised).
-      if (font !== f.font) ctx.font = font = f.font;
+      // Setting the font sets fontVariantCaps back to normal too.
+      if (font !== f.font) ((ctx.font = font = f.font), (caps = false));
+      if (canCaps && caps !== f.caps) ctx.fontVariantCaps = (caps = f.caps) ? 'all-small-caps' : 'normal';
       w = ctx.measureText(text).width;
     }
     // The 2 px padding on either side that carries the white halo (styles.css .aa-lbl).
