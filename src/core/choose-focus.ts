@@ -463,9 +463,13 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // story led by a broad place: there the countries it names once each are what it spreads over.
   const rest = members.filter((p) => !containers.has(p) && !subjects.has(p));
   const aside = (p: Place) => p.told <= 1 && p.feature.geometry.type !== 'Point';
-  const restBox = rest.some((p) => !aside(p)) ? unionExtent(rest.filter((p) => !aside(p)).map(point)) : undefined;
+  const solid = rest.filter((p) => !aside(p));
+  const restBox = solid.length ? unionExtent(solid.map(point)) : undefined;
+  // Where the rest lies is measured by its anchors; a lone area's anchor is no such measure (a markets column
+  // naming the United States twice and the United Kingdom once framed the United States' anchor alone).
+  const measured = !!restBox && (sizeDeg(restBox) > 0 || solid.some((p) => p.feature.geometry.type === 'Point'));
   const passing = new Set(
-    restBox && !leading.length
+    measured && !leading.length
       ? rest.filter((p) => aside(p) && sizeDeg(p.extent) > Math.max(MIN_CORE_DEG, sizeDeg(restBox)))
       : [],
   );

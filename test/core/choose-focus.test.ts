@@ -344,6 +344,19 @@ test('a large country named once in passing is in the focus but does not stretch
   assert.equal(chooseFocus(twice)!.bbox[3], 83.1);
 });
 
+test("a story of one country and another named once frames both: a lone area's anchor is no measure of the story", () => {
+  // A markets column naming the United States twice and the United Kingdom and China once each, no town: the first
+  // view was the United States' anchor alone (a box of one point, zoomed into Kansas).
+  const layer = layerOf(
+    place('United States', 'country', [-98.5, 39.8], [3, 6], [-124.7, 24.5, -66.9, 49.4]),
+    place('United Kingdom', 'country', [-2, 54], [4], [-8.2, 49.9, 1.8, 58.7]),
+    place('China', 'country', [104, 35], [8], [73.5, 18.2, 134.8, 53.6]),
+  );
+  const { bbox } = chooseFocus(layer)!;
+  assert.ok(bbox[2] - bbox[0] > 20 && bbox[3] - bbox[1] > 10, `a view, not a point: ${bbox}`);
+  assert.ok(bbox[0] <= -124.7 && bbox[2] >= 1.8, `the United States and the United Kingdom: ${bbox}`);
+});
+
 test("a region framed by the places inside it is not framed by an island of it near them (England's Isle of Wight)", () => {
   const england = place('England', 'admin1', [-1.46, 52.6], [0, 4]);
   england.geometry = {
