@@ -167,6 +167,14 @@ const read = async (page: Page) => {
   };
 };
 
+/** Keeps the names shown at the moment the map says it is complete (a string: it runs in the page before its own). */
+const NAMES_AT_COMPLETE = `new MutationObserver((records, observer) => {
+  const map = records.find((r) => r.target.hasAttribute('data-complete'));
+  if (!map) return;
+  window.__namesAtComplete = [...map.target.querySelectorAll('.aa-lbl:not([hidden])')].map((l) => l.textContent);
+  observer.disconnect();
+}).observe(document, { subtree: true, attributeFilter: ['data-complete'] });`;
+
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** Every name shown lies inside the map and under no control. */
@@ -194,8 +202,11 @@ for (const engine of ENGINES)
     const b = useBrowser(engine);
     for (const size of SIZES)
       test(`${size.width}×${size.height}: Canada is named inside the view, and no name lies under a control, the legend open or folded`, async () => {
-        const { page } = await b.open(site.server.url, size);
+        const { page } = await b.open(site.server.url, { ...size, init: NAMES_AT_COMPLETE });
         await page.waitForFunction(() => document.querySelector('.aa-map')?.hasAttribute('data-complete'));
+        // data-complete is "everything painted": Canada's name, placed once a chunk is in, is there by then.
+        const atComplete = (await page.evaluate('window.__namesAtComplete')) as string[];
+        assert.ok(atComplete.includes('Canada'), `named at data-complete: ${atComplete}`);
         await settle(page);
         const labels = await clearOfControls(page, 'first view');
         assert.ok(

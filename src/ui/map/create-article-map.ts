@@ -165,10 +165,15 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   selPane.style.pointerEvents = 'none';
   // The map's controls are obstacles to its names: Leaflet's zoom buttons and what the page lays over the map
   // beside it (the legend, "Show all places", the attribution: MapView.tsx).
-  const nameLayer = createLabelLayer(map, () => [
-    ...el.querySelectorAll('.leaflet-control'),
-    ...[...(el.parentElement?.children ?? [])].filter((c) => c !== el),
-  ]);
+  const nameLayer = createLabelLayer(
+    map,
+    () => [
+      ...el.querySelectorAll('.leaflet-control'),
+      ...[...(el.parentElement?.children ?? [])].filter((c) => c !== el),
+    ],
+    // A name placed late (measured in slices, or named inside the view once its chunk is in) completes the map.
+    () => markComplete(),
+  );
   // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down).
   const replace = () => placeLabels();
   const overlays = el.parentElement;
@@ -200,9 +205,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let labelled = false;
   /** The bundled basemap is drawn (or not wanted: tiles instead). */
   let basemapDrawn = !!options.tiles;
-  /** `data-complete` on the map once places and basemap are both drawn: what the bench times as everything painted. */
+  /**
+   * `data-complete` on the map once places, basemap and names are all drawn: what the bench times as everything
+   * painted.
+   */
   const markComplete = () => {
-    if (basemapDrawn && labelled && current) el.dataset.complete = '';
+    if (basemapDrawn && labelled && current && nameLayer.settled()) el.dataset.complete = '';
   };
   let selected: string | null = null;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only

@@ -47,6 +47,8 @@ export interface LabelLayer {
   place(first?: string | null): void;
   /** Whether the place's name is on the map now. */
   shown(id: string): boolean;
+  /** Every name is placed: none is waiting to be measured or for the chunk that names an area inside the view. */
+  settled(): boolean;
   remove(): void;
 }
 
@@ -85,7 +87,11 @@ interface Measured {
  * the bottom-left edge landed under the open legend).
  * @example const labels = createLabelLayer(map); labels.set([{ id, text: 'Baku', at, look: 'aa-lbl-city', dot: true }]); labels.place()
  */
-export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Element>): LabelLayer {
+export function createLabelLayer(
+  map: LeafletMap,
+  obstacles?: () => Iterable<Element>,
+  onPlaced?: () => void,
+): LabelLayer {
   const pane = map.createPane('aa-labels');
   pane.classList.add('leaflet-zoom-hide');
   pane.setAttribute('aria-hidden', 'true');
@@ -111,6 +117,8 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
   let measuring = 0;
   let runs = 0;
   let lead: string | null | undefined;
+  /** A name the last place() left for the view-point chunk, still loading. */
+  let deferred = false;
 
   /**
    * The look's font, read once from a probe element's computed style (no layout: styles.css sets the line
@@ -208,6 +216,7 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
     place(first) {
       lead = first;
       if (measuring || !map.getSize().x) return;
+      deferred = false;
       const zoom = map.getZoom();
       const scale = 2 ** zoom;
       const top = first ? labels.filter((l) => l.id === first) : [];
@@ -283,6 +292,7 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
             // Placed again once loaded (a task later); meanwhile this name waits, as it would for a move.
             loadingViewPoints ??= import('./view-label-point.ts').then((m) => (viewPoints = m));
             void loadingViewPoints.then(() => api.place(lead));
+            deferred = true;
             candidates.pop();
             continue;
           }
@@ -310,9 +320,11 @@ export function createLabelLayer(map: LeafletMap, obstacles?: () => Iterable<Ele
         placed.set(candidates[i].id, { label: candidates[i], box: sideBox(points[i], side) });
       });
       render();
+      onPlaced?.();
     },
 
     shown: (id) => placed.has(id),
+    settled: () => !measuring && !deferred,
 
     remove() {
       map.off('moveend', again);
