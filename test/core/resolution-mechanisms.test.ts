@@ -350,22 +350,24 @@ test('an acronym in capitals is not the place whose name it spells otherwise ("E
   assert.ok(kinds('USA').includes('United States/country'), '"USA": the country');
 });
 
+/** A mention at `start` resolved surely to `p`, its only candidate. */
+const surely = (p: Place, text: string, start: number): ResolvedMention => ({
+  mention: mention(text, start),
+  candidates: [{ place: p, nameType: 'name', score: 3 }],
+  place: p,
+  score: 0.95,
+});
+
+/** A site's mention at `start`, not yet placed. */
+const site = (text: string, start: number): ResolvedMention => ({
+  mention: { ...mention(text, start), site: true },
+  candidates: [],
+  place: null,
+  score: 0,
+});
+
 test('sites: the town a site is said to be in or to belong to, before the article focus', () => {
-  const town = (id: string, start: number, text: string): ResolvedMention => {
-    const p = place(id, 'city', 'XX', '01', 100_000);
-    return {
-      mention: mention(text, start),
-      candidates: [{ place: p, nameType: 'name', score: 3 }],
-      place: p,
-      score: 0.95,
-    };
-  };
-  const site = (text: string, start: number): ResolvedMention => ({
-    mention: { ...mention(text, start), site: true },
-    candidates: [],
-    place: null,
-    score: 0,
-  });
+  const town = (id: string, start: number, text: string) => surely(place(id, 'city', 'XX', '01', 100_000), text, start);
   const placeOf = (text: string, siteName: string, townName: string, withText = true) => {
     const resolved = [
       town('focus', text.indexOf('Paris'), 'Paris'),
@@ -452,21 +454,8 @@ test('articles: a comma carried from another mention gives way to the state the 
 });
 
 test('sites: without a town to be local to, a county the article names is the focus; a state or country is not', () => {
-  const area = (id: string, kind: Place['kind'], start: number, text: string): ResolvedMention => {
-    const p = place(id, kind, 'US', 'IL', 200_000);
-    return {
-      mention: mention(text, start),
-      candidates: [{ place: p, nameType: 'name', score: 3 }],
-      place: p,
-      score: 0.95,
-    };
-  };
-  const site = (text: string, start: number): ResolvedMention => ({
-    mention: { ...mention(text, start), site: true },
-    candidates: [],
-    place: null,
-    score: 0,
-  });
+  const area = (id: string, kind: Place['kind'], start: number, text: string) =>
+    surely(place(id, kind, 'US', 'IL', 200_000), text, start);
   const text = 'The Sangamon County coroner said the man died at Memorial Hospital in Illinois.';
   const withCounty = [
     area('county', 'admin2', text.indexOf('Sangamon County'), 'Sangamon County'),
