@@ -101,49 +101,45 @@ const esmPointInPolygon = {
   },
 };
 
-/** For the embed: `import('…/choose-focus.ts')` gives a chooseFocus that chooses nothing. */
-const noLazyFocus = {
-  name: 'no-lazy-focus',
+/**
+ * For the embed, a lazy module it cannot load as a chunk: `import('…/NAME.ts')` gives `contents` instead.
+ * @example stubLazy('choose-focus', 'export const chooseFocus = () => undefined;')
+ */
+const stubLazy = (name, contents) => ({
+  name: `no-lazy-${name}`,
   setup(b) {
-    b.onResolve({ filter: /choose-focus\.ts$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: 'choose-focus', namespace: 'no-lazy-focus' } : undefined,
+    b.onResolve({ filter: new RegExp(`${name}\\.ts$`) }, (args) =>
+      args.kind === 'dynamic-import' ? { path: name, namespace: `no-lazy-${name}` } : undefined,
     );
-    b.onLoad({ filter: /.*/, namespace: 'no-lazy-focus' }, () => ({
-      contents: 'export const chooseFocus = () => undefined;',
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: `no-lazy-${name}` }, () => ({ contents, loader: 'js' }));
   },
-};
+});
+
+/** For the embed, a module put in place of another: `…/FROM.ts` resolves to `to` (a path from the root). */
+const swapModule = (from, to) => ({
+  name: `swap-${from}`,
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`/${from}\\.ts$`) }, () => ({ path: join(process.cwd(), to) }));
+  },
+});
+
+/** For the embed: `import('…/choose-focus.ts')` gives a chooseFocus that chooses nothing. */
+const noLazyFocus = stubLazy('choose-focus', 'export const chooseFocus = () => undefined;');
 
 /**
  * For the embed: `import('…/view-label-point.ts')` gives a viewLabelPoint that finds nothing, so an area the article
  * is about whose label point is out of view goes unnamed, as before (its polylabel: 1.2 KB gzip of the 60 KB budget).
  */
-const noLazyViewPoints = {
-  name: 'no-lazy-view-points',
-  setup(b) {
-    b.onResolve({ filter: /view-label-point\.ts$/ }, (args) =>
-      args.kind === 'dynamic-import' ? { path: 'view-label-point', namespace: 'no-lazy-view-points' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'no-lazy-view-points' }, () => ({
-      contents: 'export const projectArea = () => []; export const viewLabelPoint = () => null;',
-      loader: 'js',
-    }));
-  },
-};
+const noLazyViewPoints = stubLazy(
+  'view-label-point',
+  'export const projectArea = () => []; export const viewLabelPoint = () => null;',
+);
 
 /**
  * The embed's classic script cannot load chunks: Leaflet's tile layer (4 KB gzip) is a classic script of its own,
  * article-atlas-tiles.js, that load-tiles-script.ts adds to the page when a map is given tiles (60 KB budget).
  */
-const tilesScript = {
-  name: 'tiles-script',
-  setup(b) {
-    b.onResolve({ filter: /\/load-tile-layer\.ts$/ }, () => ({
-      path: join(process.cwd(), 'src/ui/map/load-tiles-script.ts'),
-    }));
-  },
-};
+const tilesScript = swapModule('load-tile-layer', 'src/ui/map/load-tiles-script.ts');
 
 /**
  * For article-atlas-tiles.js: GridLayer and TileLayer extend the embed script's Leaflet (one Layer class, one
@@ -170,14 +166,7 @@ const leafletFromEmbed = {
  * For the embed: the story map's code (issue #18) is a classic script of its own, added to the page when a
  * collection arrives (src/ui/embed/load-story-script.ts), instead of a chunk a classic script cannot import.
  */
-const storyScript = {
-  name: 'story-script',
-  setup(b) {
-    b.onResolve({ filter: /\/load-story-parts\.ts$/ }, () => ({
-      path: join(process.cwd(), 'src/ui/embed/load-story-script.ts'),
-    }));
-  },
-};
+const storyScript = swapModule('load-story-parts', 'src/ui/embed/load-story-script.ts');
 
 /**
  * For article-atlas-story.js: Preact, its hooks and signals are the embed script's own (one instance of each,
