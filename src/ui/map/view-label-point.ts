@@ -2,7 +2,8 @@
 // part of it that the view shows. Canada in a Toronto story, Quebec in a story from Gatineau: their label points
 // lie far north of the first view, which is nonetheless mostly theirs. Pure arithmetic on pixels: the area's
 // rings projected once (zoom-0 pixels over 256, as Leaflet's CRS gives them at scale 1), clipped to the view
-// (Sutherland–Hodgman, ring by ring) at the current zoom, then polylabel (already bundled for label-point.ts).
+// (turf's bboxClip) at the current zoom, then polylabel (already bundled for label-point.ts).
+import { bboxClip } from '@turf/turf';
 import type { MultiPolygon, Polygon } from 'geojson';
 import polylabel from 'polylabel';
 import type { Box } from './declutter-labels.ts';
@@ -32,38 +33,10 @@ export function projectArea(g: Polygon | MultiPolygon): ProjectedArea {
   );
 }
 
-/** A ring clipped to the box (Sutherland–Hodgman: one edge of the box at a time). */
-function clipRing(points: Array<[number, number]>, box: Box): Array<[number, number]> {
-  const edges: Array<
-    [(p: [number, number]) => boolean, (a: [number, number], b: [number, number]) => [number, number]]
-  > = [
-    [(p) => p[0] >= box.x, (a, b) => [box.x, a[1] + ((box.x - a[0]) / (b[0] - a[0])) * (b[1] - a[1])]],
-    [
-      (p) => p[0] <= box.x + box.w,
-      (a, b) => [box.x + box.w, a[1] + ((box.x + box.w - a[0]) / (b[0] - a[0])) * (b[1] - a[1])],
-    ],
-    [(p) => p[1] >= box.y, (a, b) => [a[0] + ((box.y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]), box.y]],
-    [
-      (p) => p[1] <= box.y + box.h,
-      (a, b) => [a[0] + ((box.y + box.h - a[1]) / (b[1] - a[1])) * (b[0] - a[0]), box.y + box.h],
-    ],
-  ];
-  let out = points;
-  for (const [inside, cross] of edges) {
-    if (!out.length) break;
-    const input = out;
-    out = [];
-    for (let i = 0; i < input.length; i++) {
-      const a = input[(i + input.length - 1) % input.length];
-      const b = input[i];
-      if (inside(b)) {
-        if (!inside(a)) out.push(cross(a, b));
-        out.push(b);
-      } else if (inside(a)) out.push(cross(a, b));
-    }
-  }
-  return out;
-}
+/** Rings of layer pixels clipped to the box (turf's bboxClip: lineclip's Sutherland–Hodgman), each closed. */
+const clipRings = (rings: Array<Array<[number, number]>>, box: Box) =>
+  bboxClip({ type: 'Polygon', coordinates: rings }, [box.x, box.y, box.x + box.w, box.y + box.h]).geometry
+    .coordinates as Array<Array<[number, number]>>;
 
 /**
  * The point of the area farthest inside the part of it within `view` (layer pixels, at `scale` pixels per world
@@ -98,19 +71,13 @@ export function viewLabelPoint(
       const points: Array<[number, number]> = [];
       for (let i = 0; i < ring.length; i += 2)
         points.push([ring[i] * scale - origin.x, ring[i + 1] * scale - origin.y]);
-      return clipRing(points, view);
+      return points;
     };
     // The outer ring clipped away: the polygon's box met the view, the polygon did not (a hole's remains alone are
     // no area).
-    const shell = toPx(outer);
-    if (shell.length < 3) continue;
-    const clipped = [
-      shell,
-      ...rings
-        .slice(1)
-        .map(toPx)
-        .filter((r) => r.length >= 3),
-    ];
+    const [shell] = clipRings([toPx(outer)], view);
+    if (!shell) continue;
+    const clipped = [shell, ...clipRings(rings.slice(1).map(toPx), view)];
     const p = polylabel(clipped, 1) as unknown as [number, number] & { distance: number };
     if (!best || p.distance > best.radius) best = { x: p[0], y: p[1], radius: p.distance };
   }
