@@ -1,7 +1,7 @@
 // Review mode's controls (issue #17): the Undo bar with its live status, the "Add place" control that
 // follows a selection in the text, the search for the place (a combobox: arrows, Enter, Escape) and the
 // per-passage "Remove" buttons. Names from the gazetteer and the text are rendered as text nodes only.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PlaceHit } from '../../core/search-places.ts';
 import type { LayerFeature, LayerMention } from '../../core/types.ts';
 import type { TextSpan } from '../model/add-mention.ts';
@@ -69,7 +69,8 @@ function AddPlace({ review, span }: { review: Review; span: TextSpan }) {
   const input = useRef<HTMLInputElement>(null);
   const sel = review.selection.peek();
   const [where] = useState(() => place(sel?.left ?? 16, sel?.bottom ?? 16));
-  useEffect(() => input.current?.select(), []);
+  // Before the box paints: an effect runs a frame later and would select, then overwrite, a key typed meanwhile.
+  useLayoutEffect(() => input.current?.select(), []);
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
