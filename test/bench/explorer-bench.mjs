@@ -1,7 +1,7 @@
 // Benchmark of the explorer's budgets (issues #4, #14); prints figures, asserts nothing, exits 0.
 //
 //   npm run bench:explorer                               (builds first)
-//   node test/bench/explorer-bench.mjs [--cpu-throttle 4] [--runs 5] [--blocks 3] [--network slow4g]
+//   node test/bench/explorer-bench.mjs [--cpu-throttle 4] [--runs 5] [--blocks 3] [--network slow4g] [--compare DIR]
 //
 // 1. Builds the explorer site for the seed article with the CLI into a temp folder.
 // 2. Builds, in the same run, the reference page ../shared/tools/bare-page (Leaflet + Preact, 20 features inline,
@@ -14,6 +14,9 @@
 // 4. Prints the table with PASS/OVER per budget: article shapes ≤ 1.25× the bare page's, everything ≤ 2×,
 //    first-load JS ≤ 58 KB and CSS ≤ 5 KB gzip, embeds ≤ 60 KB, click → passages ≤ 16 ms, seed layer ≤ 40 KB.
 //
+// --compare DIR measures a second built explorer site (another commit's `article-atlas build` of the seed) in the
+// same blocks and prints its shapes and everything painted against the same bare runs: an A/B on a shared host,
+// where two separate runs drift by ±10%.
 // Without ../shared the bench says so: without bare-page it measures the explorer alone (no ratios); without
 // browser-kit it prints the sizes only. browser-kit is shared and read-only: when playwright-core is not
 // installed next to it (nor in this project), the kit is copied to $TMPDIR/article-atlas-browser-kit and
@@ -49,6 +52,7 @@ const CPU = Number(opt('--cpu-throttle', '1'));
 const RUNS = Number(opt('--runs', '5'));
 const BLOCKS = Number(opt('--blocks', '3'));
 const NETWORK = opt('--network', 'none');
+const COMPARE = opt('--compare', null);
 const BUDGET = { shapesRatio: 1.25, everythingRatio: 2, clickMs: 16, jsKb: 58, cssKb: 5, embedKb: 60, layerKb: 40 };
 
 const work = mkdtempSync(join(tmpdir(), 'aa-explorer-bench-'));
@@ -173,11 +177,15 @@ const EXPECT = `${PASSAGES} li mark`; // only there once a place is selected (be
 // browser-kit's "container" is watched like "ready" (in the DOM, then painted): here the map once the basemap
 // is drawn after the places (create-article-map.ts sets data-complete), i.e. everything painted.
 const COMPLETE = '.aa-map[data-complete]';
-const pooled = { explorer: [], bare: [] };
+const pooled = { explorer: [], compare: [], bare: [] };
 const info = {};
 const errors = [];
 const tag = CPU > 1 ? `-cpu${CPU}` : '';
-const pages = [['explorer', explorerDir], ...(bareDir ? [['bare', bareDir]] : [])];
+const pages = [
+  ['explorer', explorerDir],
+  ...(COMPARE ? [['compare', COMPARE]] : []),
+  ...(bareDir ? [['bare', bareDir]] : []),
+];
 for (let b = 0; KIT && b < BLOCKS; b++) {
   const last = b === BLOCKS - 1;
   const shotArgs = (name, loaded) =>
@@ -192,7 +200,9 @@ for (let b = 0; KIT && b < BLOCKS; b++) {
     const extra =
       name === 'explorer'
         ? ['--container', COMPLETE, '--click', CLICK, '--expect', EXPECT, ...shotArgs(name, true)]
-        : shotArgs(name, false);
+        : name === 'compare'
+          ? ['--container', COMPLETE, '--no-screenshot']
+          : shotArgs(name, false);
     process.stderr.write(`bench: block ${b + 1}/${BLOCKS} ${name} (${RUNS} runs${CPU > 1 ? `, cpu ×${CPU}` : ''})\n`);
     const r = measure(name, dir, extra);
     pooled[name].push(...r.perRun);
@@ -329,6 +339,24 @@ if (KIT && bareDir) {
         `${label} (≤ ${limit}× bare page)`,
         Number.isFinite(r) ? `${r.toFixed(2)}× (${spread(key)})` : '–',
         Number.isFinite(r) ? verdict(r <= limit) : 'NOT MEASURED',
+      ),
+    );
+  }
+}
+if (KIT && COMPARE) {
+  const base = bareDir ? stat('bare', 'readyPaintMs').med : NaN;
+  const ratio = (m) => (Number.isFinite(m / base) ? ` = ${(m / base).toFixed(2)}×` : '');
+  for (const [name, dir] of [
+    ['explorer', 'this tree'],
+    ['compare', COMPARE],
+  ]) {
+    const shapes = stat(name, 'readyPaintMs');
+    const all = stat(name, 'containerPaintMs');
+    out.push(
+      line(
+        `  ${name} (${dir})`.slice(0, 40),
+        `shapes ${ms(shapes)}${ratio(shapes.med)}`,
+        `everything ${ms(all)}${ratio(all.med)}`,
       ),
     );
   }
