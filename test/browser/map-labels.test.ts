@@ -121,6 +121,34 @@ for (const engine of ENGINES)
       for (const city of ['Baku', 'Yerevan']) assert.ok(shown.includes(city), shown.join(', '));
     });
 
+    test("the basemap's names far from the view are measured only once the map comes near them", async () => {
+      // Every text measured on a canvas, as the label layer sizes names (a string: it runs in the page).
+      const init = `(() => {
+        const measured = (window.__measured = []);
+        const real = CanvasRenderingContext2D.prototype.measureText;
+        CanvasRenderingContext2D.prototype.measureText = function (text) {
+          measured.push(text);
+          return real.call(this, text);
+        };
+      })()`;
+      const { page } = await b.open(site.server.url, { init });
+      await page.waitForSelector('.aa-map[data-complete]');
+      const measured = (): Promise<string[]> => page.evaluate(() => (window as any).__measured);
+      const first = await measured();
+      // Georgia's name (small capitals: measured as written) is on the first view of the Caucasus; Australia's is not.
+      assert.ok(first.includes('Georgia'), first.join());
+      assert.ok(!first.includes('Australia'), first.join());
+      const zoom = () => page.$eval('.aa-map', (e) => Number((e as HTMLElement).dataset.zoom));
+      for (let i = 0; i < 8 && (await zoom()) > 2; i++) {
+        await click(page, '.leaflet-control-zoom-out');
+        await new Promise((r) => setTimeout(r, 400));
+      }
+      await settle(page);
+      assert.ok((await measured()).includes('Australia'), `zoom ${await zoom()}`);
+      const shown = await shownLabels(page);
+      assert.ok(shown.includes('Australia'), `zoom ${await zoom()}: ${shown.join()}`);
+    });
+
     test('the selected city is labelled first', async () => {
       const page = await openSite();
       await clickShape(page, `path.aa-f[data-id="${YEREVAN}"]`);

@@ -69,6 +69,9 @@ export interface ArticleMap {
   destroy(): void;
 }
 
+/** The looks of the basemap's names (styles.css): countries, and seas in italics. */
+const BASE_LOOK = 'aa-lbl-base';
+const SEA_LOOK = 'aa-lbl-base aa-lbl-sea';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 /** Flying to a selected place comes no closer than the first view frames a single spot (focus-view.ts). */
 const MAX_FIT_ZOOM = SPOT_MAX_ZOOM;
@@ -173,6 +176,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     ],
     // A name placed late (measured in slices, or named inside the view once its chunk is in) completes the map.
     () => markComplete(),
+    [BASE_LOOK, SEA_LOOK],
   );
   // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down).
   const replace = () => placeLabels();
@@ -430,10 +434,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       baseLabels = [
         ...countries.map(([text, lon, lat, radius, across, iso], i) => ({
           iso,
-          label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base', room: { radius, across } },
+          label: { id: `aa-base:${i}`, text, at: latLng(lat, lon), look: BASE_LOOK, room: { radius, across } },
         })),
         ...seas.map(([text, lon, lat, minZoom], i) => ({
-          label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: 'aa-lbl-base aa-lbl-sea', minZoom },
+          label: { id: `aa-sea:${i}`, text, at: latLng(lat, lon), look: SEA_LOOK, minZoom },
         })),
       ];
       showNames();

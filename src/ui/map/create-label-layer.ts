@@ -84,13 +84,15 @@ interface Measured {
 /**
  * `obstacles`: the elements over the map (its controls: zoom buttons, legend, attribution, "Show all places"); no
  * name is placed under them, read from their boxes on the page at each placement (issue #14: names slid in from
- * the bottom-left edge landed under the open legend).
+ * the bottom-left edge landed under the open legend). `looks`: looks of labels to come (the basemap's), whose fonts
+ * are read with the first labels'.
  * @example const labels = createLabelLayer(map); labels.set([{ id, text: 'Baku', at, look: 'aa-lbl-city', dot: true }]); labels.place()
  */
 export function createLabelLayer(
   map: LeafletMap,
   obstacles?: () => Iterable<Element>,
   onPlaced?: () => void,
+  looks: string[] = [],
 ): LabelLayer {
   const pane = map.createPane('aa-labels');
   pane.classList.add('leaflet-zoom-hide');
@@ -121,28 +123,78 @@ export function createLabelLayer(
   let deferred = false;
 
   /**
-   * The look's font, read once from a probe element's computed style (no layout: styles.css sets the line
-   * height in pixels), so that styles.css stays the one place that sets it.
+   * The looks' fonts, read once from probe elements' computed style (no layout: styles.css sets the line height in
+   * pixels), so that styles.css stays the one place that sets them. All at once: each read after a change to the
+   * page restyles it, and the basemap's names, read alone after the place list was rendered, restyled the whole
+   * panel in their task (issue #14).
    */
+  function readFonts(wanted: Iterable<string>) {
+    const probes = new Map<string, HTMLElement>();
+    for (const look of wanted) {
+      if (fonts.has(look) || probes.has(look)) continue;
+      const probe = document.createElement('div');
+      probe.className = `aa-lbl ${look}`;
+      probes.set(look, pane.appendChild(probe));
+    }
+    for (const [look, probe] of probes) {
+      const s = getComputedStyle(probe);
+      const smallCaps = s.fontVariantCaps === 'all-small-caps';
+      const size = smallCaps && !canCaps ? `${0.7 * parseFloat(s.fontSize)}px` : s.fontSize;
+      fonts.set(look, {
+        font: `${s.fontStyle} ${s.fontWeight} ${size} ${s.fontFamily}`,
+        spacing: parseFloat(s.letterSpacing) || 0,
+        upper: (smallCaps && !canCaps) || s.textTransform === 'uppercase',
+        caps: smallCaps && canCaps,
+        h: parseFloat(s.lineHeight) || 1.25 * parseFloat(s.fontSize),
+      });
+    }
+    for (const probe of probes.values()) probe.remove();
+  }
   function fontOf(look: string) {
-    let f = fonts.get(look);
-    if (f) return f;
-    const probe = document.createElement('div');
-    probe.className = `aa-lbl ${look}`;
-    pane.appendChild(probe);
-    const s = getComputedStyle(probe);
-    const smallCaps = s.fontVariantCaps === 'all-small-caps';
-    const size = smallCaps && !canCaps ? `${0.7 * parseFloat(s.fontSize)}px` : s.fontSize;
-    f = {
-      font: `${s.fontStyle} ${s.fontWeight} ${size} ${s.fontFamily}`,
-      spacing: parseFloat(s.letterSpacing) || 0,
-      upper: (smallCaps && !canCaps) || s.textTransform === 'uppercase',
-      caps: smallCaps && canCaps,
-      h: parseFloat(s.lineHeight) || 1.25 * parseFloat(s.fontSize),
+    if (!fonts.has(look)) readFonts([look]);
+    return fonts.get(look)!;
+  }
+
+  /** Each label's point projected at scale 1 (see Measured), kept across set() as its size is. */
+  const anchors = new WeakMap<MapLabel, { u: number; v: number }>();
+  function pointOf(l: MapLabel) {
+    let p = anchors.get(l);
+    if (!p) {
+      const at = map.options.crs!.latLngToPoint(l.at, 0);
+      anchors.set(l, (p = { u: at.x / 256, v: at.y / 256 }));
+    }
+    return p;
+  }
+  /**
+   * Whether a label's name could not come within VIEW_MARGIN_PX of the view at this zoom, however wide it is (a
+   * character at most its line's height across): it is neither measured nor placed. The world's basemap names were
+   * all measured at the first load, for the few around the story (issue #14). A name the article is about may be
+   * named inside the part of its area in view, wherever its point is: never far. Every label is near while the map
+   * has no size.
+   */
+  function far(l: MapLabel, view: Box, scale: number, crsScale: number, origin: { x: number; y: number }) {
+    if (l.always || !view.w) return false;
+    const f = fontOf(l.look);
+    const reach = l.text.length * (f.h + f.spacing) + DOT_OFFSET_PX + VIEW_MARGIN_PX;
+    const { u, v } = pointOf(l);
+    const px = Math.round(crsScale * u) - origin.x;
+    const py = Math.round(crsScale * v) - origin.y;
+    const dx = reach + (l.room ? l.room.across * scale : 0);
+    const dy = reach + (l.room ? l.room.radius * scale : 0);
+    return px < view.x - dx || px > view.x + view.w + dx || py < view.y - dy || py > view.y + view.h + dy;
+  }
+  /** The view in layer pixels, and what far() projects with. */
+  function frame() {
+    const zoom = map.getZoom();
+    const size = map.getSize();
+    const nw = map.containerPointToLayerPoint([0, 0]);
+    return {
+      zoom,
+      view: { x: nw.x, y: nw.y, w: size.x, h: size.y },
+      scale: 2 ** zoom,
+      crsScale: map.options.crs!.scale(zoom),
+      origin: map.getPixelOrigin(),
     };
-    probe.remove();
-    fonts.set(look, f);
-    return f;
   }
 
   function measure(l: MapLabel): Measured {
@@ -159,9 +211,8 @@ export function createLabelLayer(
       w = ctx.measureText(text).width;
     }
     // The 2 px padding on either side that carries the white halo (styles.css .aa-lbl).
-    const at = map.options.crs!.latLngToPoint(l.at, 0);
     const size = { w: Math.ceil(w + f.spacing * text.length) + 4, h: f.h };
-    m = { ...size, u: at.x / 256, v: at.y / 256 };
+    m = { ...size, ...pointOf(l) };
     if (l.dot) m.city = { label: { x: 0, y: 0, ...size }, dot: { x: 0, y: 0, w: 2 * DOT_PX, h: 2 * DOT_PX } };
     sizes.set(l, m);
     return m;
@@ -200,9 +251,14 @@ export function createLabelLayer(
       placed = new Map();
       lead = first;
       const run = (measuring = ++runs);
+      // The looks given at the start with the first labels' (the basemap's, read before the panel changes the page).
+      readFonts([...looks.splice(0), ...new Set(next.map((l) => l.look))]);
+      // Those near the view now; another comes near in a move, and is measured when placed.
+      const { view, scale, crsScale, origin } = frame();
       const step = (from: number) => {
         if (run !== measuring) return;
-        for (let i = from; i < Math.min(from + MEASURE_SLICE, labels.length); i++) measure(labels[i]);
+        for (let i = from; i < Math.min(from + MEASURE_SLICE, labels.length); i++)
+          if (!far(labels[i], view, scale, crsScale, origin)) measure(labels[i]);
         if (from + MEASURE_SLICE < labels.length) {
           setTimeout(() => step(from + MEASURE_SLICE));
           return;
@@ -217,15 +273,12 @@ export function createLabelLayer(
       lead = first;
       if (measuring || !map.getSize().x) return;
       deferred = false;
-      const zoom = map.getZoom();
-      const scale = 2 ** zoom;
+      const { zoom, view, scale, crsScale, origin } = frame();
       const top = first ? labels.filter((l) => l.id === first) : [];
       const order = top.length ? [...top, ...labels.filter((l) => l.id !== first)] : labels;
       const candidates: MapLabel[] = [];
       const points: LabelledPoint[] = [];
-      const size = map.getSize();
-      const nw = map.containerPointToLayerPoint([0, 0]);
-      const view = { x: nw.x, y: nw.y, w: size.x, h: size.y };
+      const nw = { x: view.x, y: view.y };
       // The controls' boxes in layer pixels (a layout is read here, in the names' own task, after the first paint).
       const blocked: Box[] = [];
       if (obstacles) {
@@ -239,10 +292,8 @@ export function createLabelLayer(
       }
       const inView = (b: Box) =>
         b.x >= view.x && b.y >= view.y && b.x + b.w <= view.x + view.w && b.y + b.h <= view.y + view.h;
-      const crsScale = map.options.crs!.scale(zoom);
-      const origin = map.getPixelOrigin();
       for (const l of order) {
-        if (l.minZoom !== undefined && zoom < l.minZoom) continue;
+        if ((l.minZoom !== undefined && zoom < l.minZoom) || far(l, view, scale, crsScale, origin)) continue;
         const { w, h, u, v, city } = measure(l);
         const room =
           l.room && w <= 2 * FIT_SLACK * l.room.across * scale && h <= 2 * FIT_SLACK * l.room.radius * scale
