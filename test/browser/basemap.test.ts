@@ -8,7 +8,7 @@ import { describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import { click, count, type Engine, ENGINES, useBrowser, useSite } from './harness.ts';
+import { click, count, type Engine, ENGINES, find, useBrowser, useSite } from './harness.ts';
 
 const seed = readFileSync(new URL('../fixtures/seed/article.txt', import.meta.url), 'utf8');
 const site = useSite(geoparse(seed, realResources()));
@@ -27,10 +27,16 @@ const RIVER_STORY = [
 ].join('\n\n');
 const river = useSite(geoparse(RIVER_STORY, realResources()));
 
-/** The moment data-complete was set, in the page's clock (an init script watches for it). */
+/**
+ * The moment data-complete was set, in the page's clock, and the place list's rows and the article text then (an
+ * init script watches for it).
+ */
 const WATCH = `new MutationObserver((_, o) => {
   const map = document.querySelector('.aa-map[data-complete]');
-  if (map) { window.__complete = performance.now(); o.disconnect(); }
+  if (!map) return;
+  window.__complete = performance.now();
+  window.__then = { rows: document.querySelectorAll('.aa-row').length, text: !!document.querySelector('.aa-article') };
+  o.disconnect();
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-complete'] });`;
 
 /** The basemap files the page asked for (path after the site's root), with when it asked. */
@@ -60,6 +66,10 @@ function basemapTests(engine: Engine) {
       cells.join(),
     );
     assert.ok((await count(page, '.aa-land path')) >= 1, 'land drawn by data-complete');
+    // The place list is in by then; the article text, below it and off screen, follows (issue #14).
+    const then = await page.evaluate(() => (window as unknown as { __then: { rows: number; text: boolean } }).__then);
+    assert.deepEqual(then, { rows: 14, text: false });
+    await find(page, '.aa-article .aa-m', { hasText: 'Kalbajar' });
     // Once the view is drawn, the cells around it follow; still a small part of the world's files.
     await new Promise((r) => setTimeout(r, 500));
     const settled = (await basemapFiles(page)).length;

@@ -90,7 +90,7 @@ function PanelBody(props: MapViewProps & { view: ViewOptions }) {
           )}
           {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
           {places}
-          {view.text && model.mapPainted.value && <ArticleText model={model} />}
+          {view.text && model.mapComplete.value && <ArticleText model={model} />}
         </>
       )}
     </>

@@ -59,6 +59,7 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
       onSelect: (id) => model.select(id, 'map'),
       tiles,
       onView: (n) => (model.outside.value = n),
+      onComplete: () => (model.mapComplete.value = true),
     });
     let alive = true;
     // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
@@ -87,7 +88,7 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
         });
       };
     });
-    if (!tiles) placesPainted.then(() => basemap()).then((data) => alive && data && map.setBasemap(data));
+    if (!tiles) placesPainted.then(() => basemap()).then((data) => alive && map.setBasemap(data));
     const stopError = effect(() => {
       if (model.error.value) placesDrawn();
     });

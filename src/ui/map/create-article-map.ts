@@ -47,14 +47,19 @@ export interface ArticleMapOptions {
   tiles?: { url: string; attribution?: string };
   /** After every move: how many places lie wholly outside the view. */
   onView?(outside: number): void;
+  /** The map is complete for its layer (data-complete): places, basemap (or none) and names are drawn. */
+  onComplete?(): void;
 }
 
 /** What fit() frames: the places the article is about (the layer's `focus`) or every place. */
 export type FitScope = 'focus' | 'all';
 
 export interface ArticleMap {
-  /** Draws the basemap's cells in the view, then those around it; data-complete once those in the view are drawn. */
-  setBasemap(data: BasemapData): void;
+  /**
+   * Draws the basemap's cells in the view, then those around it; data-complete once those in the view are drawn, or
+   * at once for none (null: no basemap given, or it did not load).
+   */
+  setBasemap(data: BasemapData | null): void;
   /** The files of the basemap's cells in the view (BASEMAP_GRID), to ask for with its index. */
   basemapFiles(): string[];
   /** Draws a layer; `labels`: its areas' label points, computed before (readLabelPoints). */
@@ -209,12 +214,17 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   let labelled = false;
   /** The bundled basemap is drawn (or not wanted: tiles instead). */
   let basemapDrawn = !!options.tiles;
+  /** The layer onComplete was last called for. */
+  let completed: ArticleLayer | null = null;
   /**
    * `data-complete` on the map once places, basemap and names are all drawn: what the bench times as everything
-   * painted.
+   * painted. onComplete once per layer.
    */
   const markComplete = () => {
-    if (basemapDrawn && labelled && current && nameLayer.settled()) el.dataset.complete = '';
+    if (!basemapDrawn || !labelled || !current || !nameLayer.settled()) return;
+    el.dataset.complete = '';
+    if (completed !== current) options.onComplete?.();
+    completed = current;
   };
   let selected: string | null = null;
   // Until the reader moves the map, a resize re-frames the places: an embed often gets its real size only
@@ -364,6 +374,10 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
 
   const api: ArticleMap = {
     setBasemap(data) {
+      if (!data) {
+        basemapDrawn = true;
+        return markComplete();
+      }
       // Paths projected at build time and scaled by one transform, instead of thousands of Leaflet polygons
       // projected, clipped and simplified in the browser: that took most of the first load (README.md). They live
       // in the base pane's Leaflet renderer, which moves and scales its SVG during pans, zooms and fly-to as for

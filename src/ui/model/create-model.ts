@@ -77,6 +77,12 @@ export function createModel(resolvePlace?: PlaceResolver) {
    */
   const mapPainted = signal(false);
   /**
+   * The map is complete: its places, basemap and names drawn (`data-complete`). The article text, off screen below
+   * the place list at first, is rendered after it: its words and mention buttons no longer hold up the basemap
+   * (issue #14: everything painted). Reset with mapPainted.
+   */
+  const mapComplete = signal(false);
+  /**
    * The first layer's places have been painted (or it failed to load, or none is coming): the panel's header,
    * toolbar and passages and the map's controls are rendered after that frame, so that its first layout is the
    * map's alone (issue #14). Set once and never reset: a layer opened later keeps the toolbar it was opened from.
@@ -118,6 +124,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
     outside,
     drawn,
     mapPainted,
+    mapComplete,
     panelReady,
     collection,
     chosen,
@@ -148,6 +155,7 @@ export function createModel(resolvePlace?: PlaceResolver) {
           // Places first for every new layer, as for the first (issue #19 item 14): the list and the text of a file
           // of 20,000 places rendered in the task that drew its map; MapView sets this again after the map's frame.
           mapPainted.value = false;
+          mapComplete.value = false;
           notice.value = dropped.length ? `Left out: ${dropped.join('; ')}.` : null;
           if (selectedId.value && !next.features.some((f) => f.id === selectedId.value)) selectedId.value = null;
         });
