@@ -127,13 +127,11 @@ const swapModule = (from, to) => ({
 const noLazyFocus = stubLazy('choose-focus', 'export const chooseFocus = () => undefined;');
 
 /**
- * For the embed: `import('…/view-label-point.ts')` gives a viewLabelPoint that finds nothing, so an area the article
- * is about whose label point is out of view goes unnamed, as before (its polylabel: 1.2 KB gzip of the 60 KB budget).
+ * The embed's view-label-point.ts (polylabel and turf's bboxClip, 1.7 KB gzip) is a classic script of its own,
+ * article-atlas-view-points.js, that load-view-points-script.ts adds to the page when an area the article is about
+ * has its label point out of view (60 KB budget).
  */
-const noLazyViewPoints = stubLazy(
-  'view-label-point',
-  'export const projectArea = () => []; export const viewLabelPoint = () => null;',
-);
+const viewPointsScript = swapModule('load-view-label-point', 'src/ui/map/load-view-points-script.ts');
 
 /**
  * The embed's classic script cannot load chunks: Leaflet's tile layer (4 KB gzip) is a classic script of its own,
@@ -366,7 +364,7 @@ if (existsSync('src/ui/main.tsx')) {
     entryPoints: { 'article-atlas': 'src/ui/embed/main.ts' },
     format: 'iife',
     banner: compileHint,
-    plugins: [...browser.plugins, noLazyFocus, noLazyViewPoints, storyScript, tilesScript],
+    plugins: [...browser.plugins, noLazyFocus, viewPointsScript, storyScript, tilesScript],
   });
   await build({
     ...browser,
@@ -381,6 +379,12 @@ if (existsSync('src/ui/main.tsx')) {
     format: 'iife',
     globalName: '__articleAtlasTiles',
     plugins: [...browser.plugins, leafletFromEmbed],
+  });
+  await build({
+    ...browser,
+    entryPoints: { 'article-atlas-view-points': 'src/ui/map/view-label-point.ts' },
+    format: 'iife',
+    globalName: '__articleAtlasViewPoints',
   });
   await build({ ...browser, entryPoints: { 'embed-frame': 'src/ui/embed/frame-main.ts' }, format: 'esm' });
   // The basemap's index and one file per cell (issue #14: a first view fetches the few cells it shows).

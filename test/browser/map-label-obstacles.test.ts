@@ -5,12 +5,14 @@
 // places"): before, the basemap's "UNITED STATES OF AMERICA", slid in from the bottom-left edge, lay under the open
 // legend.
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { geoparse } from '../../src/core/geoparse.ts';
 import type { ArticleLayer, LayerFeature } from '../../src/core/types.ts';
 import { realResources } from '../helpers/real-resources.ts';
-import { ENGINES, settle, startSite, useBrowser, type Site } from './harness.ts';
+import { ENGINES, find, settle, startSite, useBrowser, type Site } from './harness.ts';
 
 const STORY = [
   'Toronto transit riders wait for new streetcars',
@@ -221,6 +223,21 @@ for (const engine of ENGINES)
         await settle(page);
         await clearOfControls(page, 'legend toggled back');
       });
+
+    test('an <article-atlas> names Canada inside its view too, with article-atlas-view-points.js beside its script', async () => {
+      writeFileSync(
+        join(site.dir, 'embed-canada.html'),
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">
+<script src="article-atlas.js" defer></script></head><body>
+<article-atlas src="layer.geojson" height="520" text="off"></article-atlas>
+</body></html>`,
+      );
+      const o = await b.open(site.server.url + 'embed-canada.html', { waitFor: '' });
+      await find(o.page, '.aa-map[data-complete]', { shadow: 'article-atlas' });
+      await find(o.page, '.aa-lbl:not([hidden])', { shadow: 'article-atlas', hasText: /^Canada$/ });
+      assert.equal(o.requests.filter((u) => u.endsWith('/article-atlas-view-points.js')).length, 1);
+      assert.deepEqual(o.errors, []);
+    });
 
     test('a county the gazetteer has only as a point is named beside its dot, as a town is; a continent is not', async () => {
       const { page } = await b.open(county.server.url);

@@ -6,12 +6,10 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LatLng, Map as LeafletMap } from 'leaflet';
 import { declutterLabels, sideBox, slideIn, type Box, type LabelledPoint, type LabelSide } from './declutter-labels.ts';
+import { loadViewLabelPoint } from './load-view-label-point.ts';
 import type { ProjectedArea } from './view-label-point.ts';
 
-/**
- * view-label-point.ts, loaded the first time an area the article is about has its label point out of view: a chunk
- * of its own (it brings polylabel, 1.2 KB gzip, which the first load does not otherwise need).
- */
+/** view-label-point.ts once loaded (load-view-label-point.ts); one that could not load names nothing in the view. */
 let viewPoints: typeof import('./view-label-point.ts') | null = null;
 let loadingViewPoints: Promise<unknown> | null = null;
 
@@ -341,7 +339,12 @@ export function createLabelLayer(
         ) {
           if (!viewPoints) {
             // Placed again once loaded (a task later); meanwhile this name waits, as it would for a move.
-            loadingViewPoints ??= import('./view-label-point.ts').then((m) => (viewPoints = m));
+            loadingViewPoints ??= loadViewLabelPoint().then(
+              (m) => (viewPoints = m),
+              // Not loaded (an embed's script beside it missing): the name falls back as a name whose area is out of
+              // view, and the map still completes.
+              () => (viewPoints = { projectArea: () => [], viewLabelPoint: () => null }),
+            );
             void loadingViewPoints.then(() => api.place(lead));
             deferred = true;
             candidates.pop();
