@@ -64,6 +64,7 @@ before(async () => {
 
 /** Selects `word` (its n-th occurrence) in the article text, as a reader's drag would. */
 async function selectWord(page: Page, word: string, nth = 0): Promise<void> {
+  await find(page, '.aa-article p');
   await page.evaluate(
     (w, n) => {
       const walker = document.createTreeWalker(document.querySelector('.aa-article')!, NodeFilter.SHOW_TEXT);
@@ -117,6 +118,8 @@ for (const engine of ENGINES)
       const p = o.page;
       await find(p, '.aa-review button', { hasText: 'Undo' });
       assert.equal(await p.$eval('.aa-review button', (b) => (b as HTMLButtonElement).disabled), true);
+      // The text comes once the map is complete (issue #14).
+      await find(p, '.aa-article p');
       // A reader's double-click on the word (it is plain text: the pipeline missed it).
       const box = await p.evaluate(() => {
         const walker = document.createTreeWalker(document.querySelector('.aa-article')!, NodeFilter.SHOW_TEXT);

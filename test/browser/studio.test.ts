@@ -283,7 +283,9 @@ function studioTests(engine: Engine) {
 
   test("review: a place added from the worker's gazetteer search is on the map, saved across a reload, undone before", async () => {
     const { page } = o;
-    // The second visit's layer (Baku, Yerevan): "Talks" is plain text, so it can be made a mention by hand.
+    // The second visit's layer (Baku, Yerevan): "Talks" is plain text, so it can be made a mention by hand. The text
+    // comes once the map is complete (issue #14).
+    await find(page, '.aa-article p');
     await page.evaluate(() => {
       const walker = document.createTreeWalker(document.querySelector('.aa-article')!, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
