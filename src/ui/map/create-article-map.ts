@@ -183,8 +183,14 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     () => markComplete(),
     [BASE_LOOK, SEA_LOOK],
   );
-  // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down).
-  const replace = () => placeLabels();
+  // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down). The
+  // names are placed again in the frame that lays the legend out: placed in the event's own task, the legend opening
+  // as the panel came forced a layout of the just-rendered panel there, ahead of the basemap's task (issue #14).
+  let toggled = 0;
+  const replace = () => {
+    cancelAnimationFrame(toggled);
+    toggled = requestAnimationFrame(placeLabels);
+  };
   const overlays = el.parentElement;
   overlays?.addEventListener('toggle', replace, true);
   let removed = false;
@@ -664,6 +670,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       current = null;
       nameLayer.remove();
       overlays?.removeEventListener('toggle', replace, true);
+      cancelAnimationFrame(toggled);
       map.remove();
       paths.clear();
     },
