@@ -82,6 +82,14 @@ const LONE_KM = 2500;
  */
 const BROAD_REACH_KM = { __proto__: null, continent: 2500, region: 1000 } as Partial<Record<PlaceKind, number>>;
 
+/**
+ * Far countries are the story's too when at least this many of them, each weak, together rival the near places
+ * (`rivalShare`): a summit story naming a dozen member states once or twice each. Fewer are actors named from afar.
+ */
+const CROWD_MIN = 4;
+/** …and none of them carries more than this share of the far places' weight (else it is one actor, and its cities). */
+const CROWD_MAX_SHARE = 1 / 3;
+
 /** How much a dateline (a city or more specific place opening the headline or the lead) adds, before specificity. */
 const DATELINE_BONUS = 2;
 
@@ -446,7 +454,31 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   const groupWeight = (p: Place) =>
     far.filter((q) => q === p || distanceKm(p.at, q.at) <= radius || contains(p, q)).reduce((t, q) => t + q.weight, 0);
   const rivals = far.filter((p) => p.weight / total >= mainShare && groupWeight(p) >= rivalShare * nearWeight);
-  const members = places.filter((p) => isNear.has(p) || rivals.includes(p));
+  // A crowd of far countries, none of which weighs a `mainShare` alone, may still be what the story spreads over: an
+  // EU summit datelined Brussels that names twelve member states once or twice each (Brussels held 44% of the weight,
+  // so the spread was its neighbours' distance and the view Brussels to Luxembourg). They join, with the places inside
+  // them, when at least CROWD_MIN far countries with a neighbour within reach together weigh `rivalShare` of the near
+  // places, no far place carries more than CROWD_MAX_SHARE of the far weight (a far actor named often, and its
+  // cities, is one group), and no place is told more often than those countries together (a country named 31 times,
+  // against the 16 mentions of the four far countries its story deals with). Countries only: towns and states named
+  // once each around a local story are context, and far towns are often misreadings (Vienna, Austria for Vienna,
+  // Virginia).
+  const farWeight = far.reduce((t, p) => t + p.weight, 0);
+  const crowdCountries = places.filter(
+    (p, i) => !isNear.has(p) && p.feature.properties.kind === 'country' && !lonely(p, i),
+  );
+  const crowdTold = crowdCountries.reduce((t, p) => t + p.told, 0);
+  const crowded =
+    crowdCountries.length >= CROWD_MIN &&
+    farWeight >= rivalShare * nearWeight &&
+    far.every((p) => p.weight <= CROWD_MAX_SHARE * farWeight) &&
+    places.every((p) => p.told <= crowdTold);
+  const crowd = new Set(
+    crowded ? crowdCountries.flatMap((p) => [p, ...insideOf(p).filter((q) => !isNear.has(q))]) : [],
+  );
+  const members = places.filter((p) => isNear.has(p) || rivals.includes(p) || crowd.has(p));
+  // The radius within which an area's parts are framed reaches the crowd (Portugal's mainland, not the Azores).
+  const partRadius = crowded ? Math.max(radius, ...crowdCountries.map((p) => distanceKm(centre, p.at))) : radius;
   // Something drawn is framed, whatever the broad subject: the heaviest drawn place at least.
   if (members.every((p) => subjects.has(p))) members.push(drawn.reduce((a, b) => (b.weight > a.weight ? b : a)));
   const isMember = new Set(members);
@@ -502,7 +534,7 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
     return Math.hypot(lat, lon) * 111.2;
   };
   const nearParts = (p: Place): Extent[] => {
-    const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= radius);
+    const inRadius = p.parts.filter((x) => distanceKm(centre, [wrap((x.w + x.e) / 2), (x.s + x.n) / 2]) <= partRadius);
     if (!inRadius.length) return p.parts;
     if (inRadius.length === 1) return inRadius;
     const holding = inRadius.filter((x) =>

@@ -425,6 +425,65 @@ test('a country named more than its places is framed whole, only its parts aroun
   assert.deepEqual(chooseFocus(layer)!.bbox, [-4.8, 42.3, 8.2, 51.1]);
 });
 
+/** The member states of an EU summit story (rough boxes around the real countries), and its dateline city. */
+const EU = {
+  Brussels: place('Brussels', 'city', [4.35, 50.85], []),
+  Dublin: place('Dublin', 'city', [-6.25, 53.33], []),
+  Ireland: place('Ireland', 'country', [-8, 53], [], [-10.5, 51.4, -6.0, 55.4]),
+  Poland: place('Poland', 'country', [19.4, 52], [], [14.1, 49.0, 24.1, 54.8]),
+  Hungary: place('Hungary', 'country', [19.5, 47.2], [], [16.1, 45.7, 22.9, 48.6]),
+  France: place('France', 'country', [2, 46], [], [-4.8, 42.3, 8.2, 51.1]),
+  Germany: place('Germany', 'country', [10.5, 51.5], [], [5.9, 47.3, 15.0, 55.1]),
+  Italy: place('Italy', 'country', [12.8, 42.8], [], [6.6, 36.6, 18.5, 47.1]),
+  Greece: place('Greece', 'country', [22, 39], [], [19.4, 34.8, 28.2, 41.7]),
+  Spain: place('Spain', 'country', [-4, 40], [], [-9.3, 36.0, 3.3, 43.8]),
+  Portugal: place('Portugal', 'country', [-8.1, 39.7], [], [-9.5, 36.9, -6.2, 42.2]),
+  Austria: place('Austria', 'country', [13.3, 47.3], [], [9.5, 46.4, 17.2, 49.0]),
+  Netherlands: place('Netherlands', 'country', [5.75, 52.25], [], [3.4, 50.75, 7.2, 53.5]),
+  Luxembourg: place('Luxembourg', 'country', [6.17, 49.75], [], [5.7, 49.4, 6.5, 50.2]),
+};
+const euStory = (...paragraphs: string[]) =>
+  storyOf(paragraphs.join('\n\n'), ...Object.values(EU).map((f): [LayerFeature, string] => [f, f.properties.name]));
+
+test('a summit story datelined in one city that names a dozen countries once or twice each frames them all', () => {
+  const layer = euStory(
+    'EU leaders split over migration pact at Brussels summit',
+    'Brussels — European Union leaders meeting in Brussels on Thursday failed to agree on a new migration pact, ' +
+      'with Poland and Hungary rejecting the plan and Ireland seeking an exemption.',
+    'France and Germany backed the pact. Italy and Greece, where most migrants arrive, said it did not go far enough.',
+    "Ireland's prime minister said Dublin would not accept quotas. Spain and Portugal supported the compromise, " +
+      'while Austria and the Netherlands asked for stricter border controls.',
+    'The leaders will meet again in Luxembourg next month.',
+  );
+  assert.deepEqual(names(layer).sort(), Object.keys(EU).sort());
+  const [w, s, e, n] = chooseFocus(layer)!.bbox;
+  // From Portugal and Ireland to Poland and Greece (before: Brussels to Luxembourg, Brussels in a corner).
+  assert.ok(w <= -9.3 && e >= 22.9 && s <= 36.9 && n >= 54.8, JSON.stringify([w, s, e, n]));
+});
+
+test('a city story naming three far countries, or four against a city named far more, keeps to the city', () => {
+  const three = euStory(
+    'Brussels transit strike halts trams',
+    'Brussels — Trams stood still in Brussels on Thursday as drivers struck over pay, and trains to the Netherlands ' +
+      'and Luxembourg ran late.',
+    'Unions in Brussels said talks had failed. Commuters from Brussels suburbs crowded the roads to France and Germany.',
+    'Poland, Spain and Greece had similar strikes last year, a union leader in Brussels said.',
+  );
+  const four = euStory(
+    'Brussels transit strike halts trams',
+    'Brussels — Trams stood still in Brussels on Thursday as drivers struck over pay, and trains to the Netherlands ' +
+      'and Luxembourg ran late.',
+    'Unions in Brussels said talks had failed. Brussels commuters crowded the roads. Brussels schools closed early.',
+    'Brussels police said Brussels had not seen such a strike since 2014, when Brussels trams stopped for a week.',
+    'Poland, Spain, Italy and Greece had similar strikes last year, a union leader in Brussels said.',
+  );
+  for (const layer of [three, four]) {
+    const focus = names(layer);
+    assert.ok(focus.includes('Brussels'), focus.join());
+    for (const far of ['Poland', 'Spain', 'Greece']) assert.ok(!focus.includes(far), focus.join());
+  }
+});
+
 test('weights: names count one, adjectives half, the headline two more, the lead one more, times specificity', () => {
   assert.equal(placeWeight(place('Kalbajar', 'admin1', [46, 40], [7])), 1.5);
   assert.equal(placeWeight(place('Ankara', 'city', [32.85, 39.9], [0])), 6);
