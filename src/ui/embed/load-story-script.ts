@@ -8,8 +8,6 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import { loadClassicScript } from '../load-classic-script.ts';
 import type { StoryParts } from '../load-story-parts.ts';
 
-// Read while this script runs: document.currentScript is null by the time a collection arrives.
-const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
 let loading: Promise<StoryParts> | undefined;
 
 /**
@@ -23,5 +21,5 @@ export function loadStoryParts(): Promise<StoryParts> {
     'preact/jsx-runtime': { Fragment, jsx, jsxs },
     'preact/hooks': { useEffect, useMemo, useRef },
   };
-  return (loading ??= loadClassicScript('article-atlas-story.js', scriptSrc, '__articleAtlasStory'));
+  return (loading ??= loadClassicScript('article-atlas-story.js', '__articleAtlasStory'));
 }

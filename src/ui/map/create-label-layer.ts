@@ -110,6 +110,8 @@ export function createLabelLayer(
   /** The `always` areas' shapes, projected when first named off their label point. */
   const shapes = new WeakMap<MapLabel, ProjectedArea>();
   const nodes = new Map<MapLabel, HTMLElement>();
+  /** The `looks` given, until the first set() reads their fonts. */
+  let looksAhead = looks;
   let labels: MapLabel[] = [];
   /** Where each placed label's box lies (layer pixels), by id. */
   let placed = new Map<string, { label: MapLabel; box: Box }>();
@@ -170,18 +172,22 @@ export function createLabelLayer(
    * named inside the part of its area in view, wherever its point is: never far. Every label is near while the map
    * has no size.
    */
-  function far(l: MapLabel, view: Box, scale: number, crsScale: number, origin: { x: number; y: number }) {
+  function far(l: MapLabel, at: Frame) {
+    const { view, scale } = at;
     if (l.always || !view.w) return false;
     const f = fontOf(l.look);
     const reach = l.text.length * (f.h + f.spacing) + DOT_OFFSET_PX + VIEW_MARGIN_PX;
-    const { u, v } = pointOf(l);
-    const px = Math.round(crsScale * u) - origin.x;
-    const py = Math.round(crsScale * v) - origin.y;
+    const [px, py] = layerPoint(pointOf(l), at);
     const dx = reach + (l.room ? l.room.across * scale : 0);
     const dy = reach + (l.room ? l.room.radius * scale : 0);
     return px < view.x - dx || px > view.x + view.w + dx || py < view.y - dy || py > view.y + view.h + dy;
   }
-  /** The view in layer pixels, and what far() projects with. */
+  /** A point projected at scale 1 (pointOf), in layer pixels at the frame's zoom. */
+  const layerPoint = ({ u, v }: { u: number; v: number }, { crsScale, origin }: Frame) => [
+    Math.round(crsScale * u) - origin.x,
+    Math.round(crsScale * v) - origin.y,
+  ];
+  /** The view in layer pixels, and what layerPoint projects with. */
   function frame() {
     const zoom = map.getZoom();
     const size = map.getSize();
@@ -194,6 +200,7 @@ export function createLabelLayer(
       origin: map.getPixelOrigin(),
     };
   }
+  type Frame = ReturnType<typeof frame>;
 
   function measure(l: MapLabel): Measured {
     let m = sizes.get(l);
@@ -250,13 +257,14 @@ export function createLabelLayer(
       lead = first;
       const run = (measuring = ++runs);
       // The looks given at the start with the first labels' (the basemap's, read before the panel changes the page).
-      readFonts([...looks.splice(0), ...new Set(next.map((l) => l.look))]);
+      readFonts([...looksAhead, ...new Set(next.map((l) => l.look))]);
+      looksAhead = [];
       // Those near the view now; another comes near in a move, and is measured when placed.
-      const { view, scale, crsScale, origin } = frame();
+      const at = frame();
       const step = (from: number) => {
         if (run !== measuring) return;
         for (let i = from; i < Math.min(from + MEASURE_SLICE, labels.length); i++)
-          if (!far(labels[i], view, scale, crsScale, origin)) measure(labels[i]);
+          if (!far(labels[i], at)) measure(labels[i]);
         if (from + MEASURE_SLICE < labels.length) {
           setTimeout(() => step(from + MEASURE_SLICE));
           return;
@@ -271,12 +279,12 @@ export function createLabelLayer(
       lead = first;
       if (measuring || !map.getSize().x) return;
       deferred = false;
-      const { zoom, view, scale, crsScale, origin } = frame();
+      const at = frame();
+      const { zoom, view, scale, crsScale, origin } = at;
       const top = first ? labels.filter((l) => l.id === first) : [];
       const order = top.length ? [...top, ...labels.filter((l) => l.id !== first)] : labels;
       const candidates: MapLabel[] = [];
       const points: LabelledPoint[] = [];
-      const nw = { x: view.x, y: view.y };
       // The controls' boxes in layer pixels (a layout is read here, in the names' own task, after the first paint).
       const blocked: Box[] = [];
       if (obstacles) {
@@ -285,21 +293,20 @@ export function createLabelLayer(
           const r = node.getBoundingClientRect();
           if (!r.width || !r.height || r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom)
             continue;
-          blocked.push({ x: r.left - c.left + nw.x, y: r.top - c.top + nw.y, w: r.width, h: r.height });
+          blocked.push({ x: r.left - c.left + view.x, y: r.top - c.top + view.y, w: r.width, h: r.height });
         }
       }
       const inView = (b: Box) =>
         b.x >= view.x && b.y >= view.y && b.x + b.w <= view.x + view.w && b.y + b.h <= view.y + view.h;
       for (const l of order) {
-        if ((l.minZoom !== undefined && zoom < l.minZoom) || far(l, view, scale, crsScale, origin)) continue;
+        if ((l.minZoom !== undefined && zoom < l.minZoom) || far(l, at)) continue;
         const { w, h, u, v, city } = measure(l);
         const room =
           l.room && w <= 2 * FIT_SLACK * l.room.across * scale && h <= 2 * FIT_SLACK * l.room.radius * scale
             ? l.room
             : undefined;
         if (l.room && !room && !l.always) continue;
-        const px = Math.round(crsScale * u) - origin.x;
-        const py = Math.round(crsScale * v) - origin.y;
+        const [px, py] = layerPoint({ u, v }, at);
         // A city far outside the view is left out: its name could not show, nor in the margin kept for a pan,
         // and a story map zoomed in on a region placed its thousands of other names again after every move.
         const out = VIEW_MARGIN_PX + 2 * (w + DOT_OFFSET_PX);

@@ -14,8 +14,6 @@ import * as Layer from 'leaflet/src/layer/Layer.js';
 import { loadClassicScript } from '../load-classic-script.ts';
 import type { tileLayer } from './tile-layer.ts';
 
-// Read while this script runs: document.currentScript is null by the time a map asks for tiles.
-const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
 let loading: Promise<{ tileLayer: typeof tileLayer }> | undefined;
 
 /** @example loadTileLayer().then(({ tileLayer }) => tileLayer(url).addTo(map)) */
@@ -31,5 +29,5 @@ export function loadTileLayer(): Promise<{ tileLayer: typeof tileLayer }> {
     Point,
     Layer,
   };
-  return (loading ??= loadClassicScript('article-atlas-tiles.js', scriptSrc, '__articleAtlasTiles'));
+  return (loading ??= loadClassicScript('article-atlas-tiles.js', '__articleAtlasTiles'));
 }

@@ -4,11 +4,9 @@
 // a view of Toronto), so that an embed that never needs it does not carry it (1.7 KB gzip of the 60 KB budget).
 import { loadClassicScript } from '../load-classic-script.ts';
 
-// Read while this script runs: document.currentScript is null by the time a map asks.
-const scriptSrc = (document.currentScript as HTMLScriptElement | null)?.src ?? location.href;
 let loading: Promise<typeof import('./view-label-point.ts')> | undefined;
 
 /** @example loadViewLabelPoint().then(({ viewLabelPoint }) => viewLabelPoint(area, scale, origin, view)) */
 export function loadViewLabelPoint(): Promise<typeof import('./view-label-point.ts')> {
-  return (loading ??= loadClassicScript('article-atlas-view-points.js', scriptSrc, '__articleAtlasViewPoints'));
+  return (loading ??= loadClassicScript('article-atlas-view-points.js', '__articleAtlasViewPoints'));
 }
