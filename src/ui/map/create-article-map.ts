@@ -171,6 +171,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   const selPane = map.createPane('aa-selection');
   selPane.style.zIndex = '420';
   selPane.style.pointerEvents = 'none';
+  /** A placement due in the next frame after a toggle of the legend (below). */
+  let toggled = 0;
   // The map's controls are obstacles to its names: Leaflet's zoom buttons and what the page lays over the map
   // beside it (the legend, "Show all places", the attribution: MapView.tsx).
   const nameLayer = createLabelLayer(
@@ -180,13 +182,17 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       ...[...(el.parentElement?.children ?? [])].filter((c) => c !== el),
     ],
     // A name placed late (measured in slices, or named inside the view once its chunk is in) completes the map.
-    () => markComplete(),
+    // Any placement reads the controls' boxes as they are now: one due after a toggle of the legend is moot (the
+    // legend opens as the panel comes, and its placement fell in the frame after the basemap's, ~9 ms, issue #14).
+    () => {
+      cancelAnimationFrame(toggled);
+      markComplete();
+    },
     [BASE_LOOK, SEA_LOOK],
   );
   // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down). The
   // names are placed again in the frame that lays the legend out: placed in the event's own task, the legend opening
   // as the panel came forced a layout of the just-rendered panel there, ahead of the basemap's task (issue #14).
-  let toggled = 0;
   const replace = () => {
     cancelAnimationFrame(toggled);
     toggled = requestAnimationFrame(placeLabels);
