@@ -102,7 +102,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
           )
         : undefined;
   // No layer coming (a host that sets one later): nothing to paint first, the panel shows at once.
-  if (!text) model.panelReady.value = true;
+  if (!text) model.controlsReady.value = model.panelReady.value = true;
   text
     ?.then(async (t) => {
       const read = await readerInSlices(t);

@@ -301,6 +301,8 @@ export interface OpenOptions {
   waitFor?: string;
   /** Script run in the page before its own. */
   init?: string;
+  /** Run on the page before it is loaded (request interception, say). */
+  prepare?: (page: Page) => Promise<void>;
 }
 
 /**
@@ -333,6 +335,7 @@ export async function open(browser: Browser, url: string, opts: OpenOptions = {}
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   if (opts.init) await page.evaluateOnNewDocument(opts.init);
+  await opts.prepare?.(page);
   await page.goto(url);
   if (opts.waitFor !== '') await page.waitForSelector(opts.waitFor ?? '.aa-f');
   await settle(page);

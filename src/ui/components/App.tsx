@@ -35,8 +35,9 @@ export function App(props: MapViewProps & { view: ViewOptions }) {
       >
         <MapView model={model} basemap={props.basemap} tiles={props.tiles} labels={props.labels} />
         <div class="aa-panel">
-          {/* Empty until the frame that paints the article's places: the page's first layout (Leaflet reads the
-              map's size as it starts) is then the map's alone, as on a page with nothing but a map (issue #14). */}
+          {/* Empty until the frame that paints the complete map: the page's first layout (Leaflet reads the map's
+              size as it starts) is then the map's alone, as on a page with nothing but a map, and the panel's
+              layout and text do not hold up the basemap and the names (issue #14). */}
           {model.panelReady.value && (
             <header class="aa-head">
               <p class="aa-kicker">{story ? 'Story map' : 'Places in this article'}</p>
@@ -68,7 +69,7 @@ function PanelBody(props: MapViewProps & { view: ViewOptions }) {
   const error = model.error.value;
   const parts = model.storyParts.value;
   const story = parts && model.collection.value;
-  // A frame after the map's places (issue #14: places first).
+  // Once the map is painted complete (issue #14: places first).
   const places = layer && model.rows.value.length > 0 && model.mapPainted.value && <PlaceList model={model} />;
   return (
     <>
@@ -90,7 +91,7 @@ function PanelBody(props: MapViewProps & { view: ViewOptions }) {
           )}
           {layer && model.rows.value.length > 0 && <PassagesPanel model={model} view={view} />}
           {places}
-          {view.text && model.mapComplete.value && <ArticleText model={model} />}
+          {view.text && model.textReady.value && <ArticleText model={model} />}
         </>
       )}
     </>

@@ -22,6 +22,12 @@ export interface MapViewProps {
 }
 
 /**
+ * How long after the frame that paints the first places the panel waits for the complete map (the basemap's data on
+ * its way). The seed's map is complete 50–100 ms after its places on the 2-core development machine, served locally.
+ */
+const PANEL_WAIT_MS = 300;
+
+/**
  * The first view frames what the article is about (issue #14): "Show all places" frames every place it
  * names while some lie outside the view; once they are all in it, the button takes the view back (so the
  * button a keyboard user pressed stays where it was).
@@ -40,9 +46,9 @@ function FitButton({ model }: { model: Model }) {
   );
 }
 
-/** "Show all places" and the legend, after the frame that paints the places (with the panel, App.tsx). */
+/** "Show all places" and the legend, after the frame that paints the places (the panel follows the basemap). */
 function MapControls({ model }: { model: Model }) {
-  return model.panelReady.value ? (
+  return model.controlsReady.value ? (
     <>
       <FitButton model={model} />
       <MapLegend model={model} />
@@ -55,42 +61,63 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
   // A layout effect, not useEffect: a widget unmounted before the next paint (a host that removes the
   // element at once) would otherwise create its map after the unmount and leak its window listener.
   useLayoutEffect(() => {
+    let alive = true;
+    // The basemap's data, asked for once the first places are drawn (below); null when it fails or there is none.
+    let data: Promise<BasemapData | null> | undefined;
+    // After the frame that paints the complete map (or once the layer has failed to load, or when the basemap is
+    // slow to come, below): the panel, then in tasks of their own the place list and the article text (issue #14).
+    // The list waits for the basemap's data too: its country names spare the page Intl.DisplayNames (kind-group.ts).
+    let shown = 0;
+    let late: ReturnType<typeof setTimeout> | undefined;
+    const showPanel = () => {
+      clearTimeout(late);
+      cancelAnimationFrame(shown);
+      shown = requestAnimationFrame(() =>
+        setTimeout(() => {
+          if (!alive) return;
+          model.panelReady.value = true;
+          void (data ?? Promise.resolve(null)).then((d) => {
+            if (!alive) return;
+            setCountryNames(d?.countryNames);
+            model.mapPainted.value = true;
+            setTimeout(() => alive && (model.textReady.value = true));
+          });
+        }),
+      );
+    };
     const map = createArticleMap(el.current!, {
       onSelect: (id) => model.select(id, 'map'),
       tiles,
       onView: (n) => (model.outside.value = n),
-      onComplete: () => (model.mapComplete.value = true),
+      onComplete: showPanel,
     });
-    let alive = true;
     // Places first (issue #14): after the frame that paints the article's places (or once the layer has failed
-    // to load) the names go on the map (create-article-map.ts), then the panel's place list and text are rendered,
-    // and after them the basemap, so that neither its thousands of paths nor the panel hold up the first view.
-    // The list waits for the basemap's data (null when it fails or there is none): its country names spare the page
-    // Intl.DisplayNames (kind-group.ts), with or without tiles. It is fetched after that frame too: asked for beside
-    // the page's scripts (a preload) or while they ran, its response and decoding competed with them (issue #14).
+    // to load) the names go on the map (create-article-map.ts) with its controls, then the basemap, then the panel
+    // (above), so that neither the basemap's thousands of paths nor the panel hold up the first view. The basemap is
+    // fetched after that frame too: asked for beside the page's scripts (a preload) or while they ran, its response
+    // and decoding competed with them (issue #14).
     let placesDrawn: () => void = () => {};
     const placesPainted = new Promise<void>((resolve) => {
       placesDrawn = () => {
         // Asked for once the places are drawn, before the frame that paints them: the index and the files of the
         // cells in the view (build.mjs writes one per cell), ~20 KB, travel during that paint and the names' task;
         // read after them.
-        const data = basemap(tiles ? [] : map.basemapFiles());
+        data ??= basemap(tiles ? [] : map.basemapFiles());
         requestAnimationFrame(() => {
-          // The panel and the map's controls, in the first task after that paint (App.tsx).
-          setTimeout(() => (model.panelReady.value = true));
-          setTimeout(() =>
-            data.then((data) => {
-              setCountryNames(data?.countryNames);
-              model.mapPainted.value = true;
-              setTimeout(resolve);
-            }),
-          );
+          // The map's controls, in the first task after that paint.
+          setTimeout(() => (model.controlsReady.value = true));
+          setTimeout(() => void data!.then(() => resolve()));
+          // A basemap slow to come (a slow network) would hold up the first panel with it: the panel then comes
+          // while the page waits for it.
+          if (!model.panelReady.peek()) late ??= setTimeout(showPanel, PANEL_WAIT_MS);
         });
       };
     });
     if (!tiles) placesPainted.then(() => basemap()).then((data) => alive && map.setBasemap(data));
     const stopError = effect(() => {
-      if (model.error.value) placesDrawn();
+      if (!model.error.value) return;
+      placesDrawn();
+      showPanel();
     });
     const stopLayer = effect(() => {
       const layer = model.layer.value;
@@ -113,6 +140,8 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
     });
     return () => {
       alive = false;
+      clearTimeout(late);
+      cancelAnimationFrame(shown);
       stopError();
       stopLayer();
       stopSelection();

@@ -21,7 +21,7 @@ export function StoryPanel({ model, text, places }: { model: Model; text: boolea
       )}
       {shown && <StoryPassages model={model} />}
       {places}
-      {text && model.mapComplete.value && <StoryArticle model={model} />}
+      {text && model.textReady.value && <StoryArticle model={model} />}
     </>
   );
 }

@@ -72,22 +72,28 @@ export function createModel(resolvePlace?: PlaceResolver) {
   /** The story map's code, loaded when the first collection arrives (mount-widget.tsx); `layer` waits for it. */
   const storyParts = signal<StoryParts | null>(null);
   /**
-   * The frame that shows the article's places has been painted (or the layer failed to load): the place
-   * list and the article text follow it, then the basemap (issue #14: places first).
+   * The first layer's places have been painted (or it failed to load, or none is coming): the map's controls (the
+   * legend, "Show all places") are rendered after that frame, so that the page's first layout is the map's alone
+   * (issue #14). Set once.
+   */
+  const controlsReady = signal(false);
+  /**
+   * The first layer's map has been painted complete (`data-complete`: places, basemap and names), or the layer failed
+   * to load, or none is coming: the panel's header, toolbar and passages are rendered after that frame. Rendered
+   * before the basemap, the panel's style, layout and text held up the map by ~20 ms (issue #14: everything painted).
+   * Set once and never reset: a layer opened later keeps the toolbar it was opened from.
+   */
+  const panelReady = signal(false);
+  /**
+   * This layer's map has been painted complete (or the layer failed to load) and the basemap's country names are in
+   * (kind-group.ts): the place list follows. Reset by load(): a layer opened later is mapped before it is listed.
    */
   const mapPainted = signal(false);
   /**
-   * The map is complete: its places, basemap and names drawn (`data-complete`). The article text, off screen below
-   * the place list at first, is rendered after it: its words and mention buttons no longer hold up the basemap
-   * (issue #14: everything painted). Reset with mapPainted.
+   * The place list has been rendered: the article text, off screen below it at first, follows in a task of its own
+   * (issue #14). Reset with mapPainted.
    */
-  const mapComplete = signal(false);
-  /**
-   * The first layer's places have been painted (or it failed to load, or none is coming): the panel's header,
-   * toolbar and passages and the map's controls are rendered after that frame, so that its first layout is the
-   * map's alone (issue #14). Set once and never reset: a layer opened later keeps the toolbar it was opened from.
-   */
-  const panelReady = signal(false);
+  const textReady = signal(false);
 
   /** Told of every hand edit before it is shown: the review's undo history and `onChange` (issue #17). */
   const editListeners: Array<(before: ArticleLayer | null, after: ArticleLayer) => void> = [];
@@ -123,9 +129,10 @@ export function createModel(resolvePlace?: PlaceResolver) {
     fitRequest,
     outside,
     drawn,
-    mapPainted,
-    mapComplete,
+    controlsReady,
     panelReady,
+    mapPainted,
+    textReady,
     collection,
     chosen,
     range,
@@ -153,9 +160,9 @@ export function createModel(resolvePlace?: PlaceResolver) {
           source.value = dropped.length ? null : text;
           error.value = null;
           // Places first for every new layer, as for the first (issue #19 item 14): the list and the text of a file
-          // of 20,000 places rendered in the task that drew its map; MapView sets this again after the map's frame.
+          // of 20,000 places rendered in the task that drew its map; MapView sets this again once the map is painted.
           mapPainted.value = false;
-          mapComplete.value = false;
+          textReady.value = false;
           notice.value = dropped.length ? `Left out: ${dropped.join('; ')}.` : null;
           if (selectedId.value && !next.features.some((f) => f.id === selectedId.value)) selectedId.value = null;
         });
