@@ -10,7 +10,8 @@
 // 3. Measures both with ../shared/tools/browser-kit/measure.mjs (headless Debian chromium via playwright-core),
 //    alternating them in blocks (explorer R runs, bare R runs, …) and pooling the runs. On the explorer it times
 //    the article's shapes painted (the first `.leaflet-interactive`, as on the bare page), everything painted
-//    (`.aa-map[data-complete]`: the basemap drawn after the places) and click → passages painted.
+//    (`.aa-map[data-complete]`: the basemap drawn after the places) and click → passages painted; in runs of its
+//    own, the panel's place list and the article text painted (they follow the complete map).
 // 4. Prints the table with PASS/OVER per budget: article shapes ≤ 1.25× the bare page's, everything ≤ 2×,
 //    first-load JS ≤ 58 KB and CSS ≤ 5 KB gzip, embeds ≤ 60 KB, click → passages ≤ 16 ms, seed layer ≤ 40 KB.
 //
@@ -177,12 +178,17 @@ const EXPECT = `${PASSAGES} li mark`; // only there once a place is selected (be
 // browser-kit's "container" is watched like "ready" (in the DOM, then painted): here the map once the basemap
 // is drawn after the places (create-article-map.ts sets data-complete), i.e. everything painted.
 const COMPLETE = '.aa-map[data-complete]';
-const pooled = { explorer: [], compare: [], bare: [] };
+// The page beside the map: the same explorer measured again for its place list (ready) and article text (container),
+// which follow the complete map (MapView.tsx): the page's own "everything".
+const LIST = '.aa-row';
+const TEXT = '.aa-article p';
+const pooled = { explorer: [], panel: [], compare: [], bare: [] };
 const info = {};
 const errors = [];
 const tag = CPU > 1 ? `-cpu${CPU}` : '';
 const pages = [
   ['explorer', explorerDir],
+  ['panel', explorerDir],
   ...(COMPARE ? [['compare', COMPARE]] : []),
   ...(bareDir ? [['bare', bareDir]] : []),
 ];
@@ -202,7 +208,9 @@ for (let b = 0; KIT && b < BLOCKS; b++) {
         ? ['--container', COMPLETE, '--click', CLICK, '--expect', EXPECT, ...shotArgs(name, true)]
         : name === 'compare'
           ? ['--container', COMPLETE, '--no-screenshot']
-          : shotArgs(name, false);
+          : name === 'panel'
+            ? ['--ready', LIST, '--container', TEXT, '--no-screenshot']
+            : shotArgs(name, false);
     process.stderr.write(`bench: block ${b + 1}/${BLOCKS} ${name} (${RUNS} runs${CPU > 1 ? `, cpu ×${CPU}` : ''})\n`);
     const r = measure(name, dir, extra);
     pooled[name].push(...r.perRun);
@@ -271,6 +279,8 @@ if (KIT) {
         bareDir ? f(stat('bare', key === 'containerPaintMs' ? 'readyPaintMs' : key)) : '',
       ),
     );
+  out.push(line('place list painted (after the map)', ms(stat('panel', 'readyPaintMs')), ''));
+  out.push(line('article text painted (after the list)', ms(stat('panel', 'containerPaintMs')), ''));
   out.push(line(`click ${CLICKED} → passages painted`, ms(stat('explorer', 'clickToPaintMs')), ''));
   out.push(line('  pointerdown → passages painted', ms(stat('explorer', 'pointerdownToPaintMs')), ''));
   out.push(line('  Event Timing interaction (≥16, 8 ms steps)', ms(stat('explorer', 'interactionMs')), ''));
