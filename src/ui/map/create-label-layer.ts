@@ -286,8 +286,10 @@ export function createLabelLayer(
       const candidates: MapLabel[] = [];
       const points: LabelledPoint[] = [];
       // The controls' boxes in layer pixels (a layout is read here, in the names' own task, after the first paint).
+      // Not before there are names: the map's first selection placed none and laid the page out in the task that
+      // draws the places (issue #14).
       const blocked: Box[] = [];
-      if (obstacles) {
+      if (obstacles && labels.length) {
         const c = map.getContainer().getBoundingClientRect();
         for (const node of obstacles()) {
           const r = node.getBoundingClientRect();
