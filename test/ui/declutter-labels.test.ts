@@ -4,7 +4,7 @@
 // checked against the plain quadratic search it replaced (issue #19), written out here as the reference.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { declutterLabels, slideIn, type Box, type LabelledPoint } from '../../src/ui/map/declutter-labels.ts';
+import { declutterLabels, slideIn, toEdges, type Box, type LabelledPoint } from '../../src/ui/map/declutter-labels.ts';
 
 const city = (x: number, y: number, w = 40): LabelledPoint => ({
   dot: { x: x - 7, y: y - 7, w: 14, h: 14 },
@@ -183,4 +183,19 @@ test('slideIn: a name cut by the edge slides in, then out from under a control, 
   });
   // No obstacle: only the slide into the view, as before.
   assert.deepEqual(slideIn({ x: -20, y: 100, w: 60, h: 14 }, { x: 50, y: 50 }, view), { x: 0, y: 100, w: 60, h: 14 });
+});
+
+test("toEdges: a control near the map's edges blocks the strip between it and them; one far from them does not", () => {
+  const view: Box = { x: 100, y: 50, w: 768, h: 800 };
+  // The legend: 8 px from the left, 22 px above the foot (checked by hand: right 228, bottom 828).
+  assert.deepEqual(toEdges({ x: 108, y: 720, w: 120, h: 108 }, view), { x: 100, y: 720, w: 128, h: 130 });
+  // "Show all places", 10 px from the top and the right edge.
+  assert.deepEqual(toEdges({ x: 736, y: 60, w: 122, h: 29 }, view), { x: 736, y: 50, w: 132, h: 39 });
+  // 25 px from the left edge: outside the strip, unchanged; a box in the middle, unchanged.
+  assert.deepEqual(toEdges({ x: 125, y: 300, w: 50, h: 20 }, view), { x: 125, y: 300, w: 50, h: 20 });
+  assert.deepEqual(toEdges({ x: 400, y: 400, w: 50, h: 20 }, view), { x: 400, y: 400, w: 50, h: 20 });
+  // A name slid up from the map's foot no longer fits under the snapped legend: it goes above it.
+  const legend = toEdges({ x: 108, y: 720, w: 120, h: 108 }, view);
+  const name = slideIn({ x: 110, y: 845, w: 40, h: 15 }, { x: 100, y: 200 }, view, [legend]);
+  assert.ok(name.y + name.h <= legend.y, JSON.stringify(name));
 });

@@ -5,7 +5,15 @@
 // so a layer of 20,000 cities costs arithmetic and a few hundred nodes, not 20,000 tooltips laid out.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { LatLng, Map as LeafletMap } from 'leaflet';
-import { declutterLabels, sideBox, slideIn, type Box, type LabelledPoint, type LabelSide } from './declutter-labels.ts';
+import {
+  declutterLabels,
+  sideBox,
+  slideIn,
+  toEdges,
+  type Box,
+  type LabelledPoint,
+  type LabelSide,
+} from './declutter-labels.ts';
 import { loadViewLabelPoint } from './load-view-label-point.ts';
 import type { ProjectedArea } from './view-label-point.ts';
 
@@ -295,7 +303,9 @@ export function createLabelLayer(
           const r = node.getBoundingClientRect();
           if (!r.width || !r.height || r.right <= c.left || r.left >= c.right || r.bottom <= c.top || r.top >= c.bottom)
             continue;
-          blocked.push({ x: r.left - c.left + view.x, y: r.top - c.top + view.y, w: r.width, h: r.height });
+          blocked.push(
+            toEdges({ x: r.left - c.left + view.x, y: r.top - c.top + view.y, w: r.width, h: r.height }, view),
+          );
         }
       }
       const inView = (b: Box) =>

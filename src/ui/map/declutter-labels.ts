@@ -70,6 +70,23 @@ const cut = (b: Box, view: Box) => {
   return !inside && !outside;
 };
 
+/** A control this close to the map's edge blocks the strip between it and the edge too. */
+const EDGE_STRIP_PX = 24;
+
+/**
+ * A control's box grown to the map's edges it lies within EDGE_STRIP_PX of: the strip between the legend and the
+ * map's foot held a country's name squeezed under it, touching the edge (issue #14). A control nowhere near an edge
+ * is left as it is.
+ * @example toEdges({ x: 8, y: 670, w: 120, h: 108 }, { x: 0, y: 0, w: 768, h: 800 }) // { x: 0, y: 670, w: 128, h: 130 }
+ */
+export function toEdges(box: Box, view: Box): Box {
+  const left = box.x - view.x <= EDGE_STRIP_PX ? view.x : box.x;
+  const top = box.y - view.y <= EDGE_STRIP_PX ? view.y : box.y;
+  const right = view.x + view.w - (box.x + box.w) <= EDGE_STRIP_PX ? view.x + view.w : box.x + box.w;
+  const bottom = view.y + view.h - (box.y + box.h) <= EDGE_STRIP_PX ? view.y + view.h : box.y + box.h;
+  return { x: left, y: top, w: right - left, h: bottom - top };
+}
+
 /** Whether two boxes overlap, the gap between them counted as overlap. */
 const overlaps = (a: Box, b: Box) =>
   a.x < b.x + b.w + GAP_PX && b.x < a.x + a.w + GAP_PX && a.y < b.y + b.h + GAP_PX && b.y < a.y + a.h + GAP_PX;
