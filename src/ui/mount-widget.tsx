@@ -6,6 +6,7 @@ import { render } from 'preact';
 import type { LabelPoint } from '../core/label-point.ts';
 import type { ArticleLayer, LayerFeature } from '../core/types.ts';
 import { App } from './components/App.tsx';
+import type { BasemapSource } from './components/MapView.tsx';
 import type { ViewOptions } from './components/view-options.ts';
 import { fetchJson, type BasemapData } from './map/basemap-transform.ts';
 import { createModel, type Model } from './model/create-model.ts';
@@ -114,18 +115,26 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
     });
   // Asked for once the places are painted (MapView), once.
   let basemapData: Promise<BasemapData | null> | undefined;
-  const basemap = (files: string[] = []) => {
+  /** The index's answer has begun (its headers are in), or there is nothing to fetch. */
+  let answered = typeof options.basemap !== 'string';
+  const fetchBasemap = (files: string[] = []) => {
     if (typeof options.basemap !== 'string') return (basemapData ??= Promise.resolve(options.basemap ?? null));
     if (basemapData) return basemapData;
     // The first view's cells with the index, not after it: a second round trip, each waiting behind the page's
     // tasks (issue #14). Their files are relative to the index, as readCells reads the others.
     const url = new URL(options.basemap, document.baseURI).href;
-    basemapData = fetch(url, { signal })
+    const response = fetch(url, { signal });
+    void response.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    basemapData = response
       .then((r) => (r.ok ? r.json().then((d: BasemapData) => ({ ...d, url: r.url, early })) : null))
       .catch(() => null);
     const early = new Map(files.map((f) => [f, fetchJson(new URL(f, url).href)] as const));
     return basemapData;
   };
+  const basemap: BasemapSource = Object.assign(fetchBasemap, { answered: () => answered });
 
   // The secondary views (map outline and fly-to, text and list highlights, mention strip) follow a selection
   // after the frame that shows its passages, one frame late: their restyle no longer holds up that frame

@@ -77,6 +77,8 @@ for (const engine of ENGINES)
     async function openSite() {
       const o = await b.open(site.server.url);
       await click(o.page, '.aa-showall', { hasText: 'Show all places' });
+      // The button turns once the move has ended and every place is in view (its names are placed again then).
+      await find(o.page, '.aa-showall', { hasText: 'Back to the main places' });
       await settle(o.page);
       return o.page;
     }

@@ -9,23 +9,28 @@ import type { BasemapData } from '../map/basemap-transform.ts';
 import { setCountryNames } from '../model/kind-group.ts';
 import { MapLegend } from './MapLegend.tsx';
 
+/**
+ * The basemap's data (null when it fails or there is none), asked for once the article's places are painted, with
+ * the files of its cells in the view (BasemapData.early); `answered`: whether its answer has begun (headers in).
+ */
+export type BasemapSource = ((files?: string[]) => Promise<BasemapData | null>) & { answered?(): boolean };
+
 export interface MapViewProps {
   model: Model;
-  /**
-   * The basemap's data (null when it fails or there is none), asked for once the article's places are painted, with
-   * the files of its cells in the view (BasemapData.early).
-   */
-  basemap: (files?: string[]) => Promise<BasemapData | null>;
+  basemap: BasemapSource;
   tiles?: ArticleMapOptions['tiles'];
   /** The first layer's area label points, computed before (the page's `aa-labels`; WidgetOptions.labelPoints). */
   labels?: Map<string, LabelPoint>;
 }
 
 /**
- * How long after the frame that paints the first places the panel waits for the complete map (the basemap's data on
- * its way). The seed's map is complete 50–100 ms after its places on the 2-core development machine, served locally.
+ * How long after the frame that paints the first places the panel waits at most for the complete map, when the
+ * basemap's answer has begun. The seed's map is complete 50–100 ms after its places on the 2-core development
+ * machine, served locally.
  */
 const PANEL_WAIT_MS = 300;
+/** How long after that frame the basemap's answer may take to begin before the panel stops waiting for it. */
+const ANSWER_WAIT_MS = 100;
 
 /**
  * The first view frames what the article is about (issue #14): "Show all places" frames every place it
@@ -106,10 +111,18 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
         requestAnimationFrame(() => {
           // The map's controls, in the first task after that paint.
           setTimeout(() => (model.controlsReady.value = true));
-          setTimeout(() => void data!.then(() => resolve()));
-          // A basemap slow to come (a slow network) would hold up the first panel with it: the panel then comes
-          // while the page waits for it.
-          if (!model.panelReady.peek()) late ??= setTimeout(showPanel, PANEL_WAIT_MS);
+          setTimeout(() => {
+            // A basemap whose answer has not begun ANSWER_WAIT_MS after the places' frame (a slow network: a round
+            // trip or more to go) would hold up the first panel with it: the panel then comes while the page waits for
+            // it (under Lighthouse's slow 4G a plain wait cost the header ~300 ms). Else it waits for the complete map,
+            // PANEL_WAIT_MS more at most.
+            if (!model.panelReady.peek() && !late)
+              late = setTimeout(() => {
+                if (basemap.answered?.() === false) showPanel();
+                else late = setTimeout(showPanel, PANEL_WAIT_MS);
+              }, ANSWER_WAIT_MS);
+            void data!.then(() => resolve());
+          });
         });
       };
     });
