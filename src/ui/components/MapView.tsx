@@ -73,9 +73,10 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
     // slow to come, below): the panel, then in tasks of their own the place list and the article text (issue #14).
     // The list waits for the basemap's data too: its country names spare the page Intl.DisplayNames (kind-group.ts).
     let shown = 0;
-    let late: ReturnType<typeof setTimeout> | undefined;
+    /** The first panel's wait for the complete map (below). */
+    let panelTimer: ReturnType<typeof setTimeout> | undefined;
     const showPanel = () => {
-      clearTimeout(late);
+      clearTimeout(panelTimer);
       cancelAnimationFrame(shown);
       shown = requestAnimationFrame(() =>
         setTimeout(() => {
@@ -116,10 +117,10 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
             // trip or more to go) would hold up the first panel with it: the panel then comes while the page waits for
             // it (under Lighthouse's slow 4G a plain wait cost the header ~300 ms). Else it waits for the complete map,
             // PANEL_WAIT_MS more at most.
-            if (!model.panelReady.peek() && !late)
-              late = setTimeout(() => {
+            if (!model.panelReady.peek() && !panelTimer)
+              panelTimer = setTimeout(() => {
                 if (basemap.answered?.() === false) showPanel();
-                else late = setTimeout(showPanel, PANEL_WAIT_MS);
+                else panelTimer = setTimeout(showPanel, PANEL_WAIT_MS);
               }, ANSWER_WAIT_MS);
             void data!.then(() => resolve());
           });
@@ -153,7 +154,7 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
     });
     return () => {
       alive = false;
-      clearTimeout(late);
+      clearTimeout(panelTimer);
       cancelAnimationFrame(shown);
       stopError();
       stopLayer();

@@ -183,7 +183,8 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
     ],
     // A name placed late (measured in slices, or named inside the view once its chunk is in) completes the map.
     // Any placement reads the controls' boxes as they are now: one due after a toggle of the legend is moot (the
-    // legend opens as the panel comes, and its placement fell in the frame after the basemap's, ~9 ms, issue #14).
+    // legend opens as the map's controls come, and its placement fell in the frame after the basemap's, ~9 ms,
+    // issue #14).
     () => {
       cancelAnimationFrame(toggled);
       markComplete();
@@ -192,7 +193,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
   );
   // The legend opens and closes (a <details>: its toggle event does not bubble, so it is caught on the way down). The
   // names are placed again in the frame that lays the legend out: placed in the event's own task, the legend opening
-  // as the panel came forced a layout of the just-rendered panel there, ahead of the basemap's task (issue #14).
+  // forced a layout of what had just been rendered beside it there, ahead of the basemap's task (issue #14).
   const replace = () => {
     cancelAnimationFrame(toggled);
     toggled = requestAnimationFrame(placeLabels);
