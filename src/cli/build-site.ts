@@ -101,10 +101,12 @@ export async function buildSite(
   makeFolder(outDir);
   // The page carries a small layer too (siteIndexHtml): its places are drawn without a second request (issue #14).
   const layerText = data.find(([name]) => name === LAYER_FILE)![1];
+  // With the basemap's index and its first view's cells.
+  const readSiteFile = (f: string) => (copies.includes(f) ? readFileSync(join(siteDir, f), 'utf8') : undefined);
   for (const f of copies) {
     if (f.includes('/')) makeFolder(join(outDir, f, '..'));
     const bytes = readFileSync(join(siteDir, f));
-    const page = f === INDEX_FILE ? siteIndexHtml(bytes.toString('utf8'), layerText) : bytes;
+    const page = f === INDEX_FILE ? siteIndexHtml(bytes.toString('utf8'), layerText, readSiteFile) : bytes;
     writeFileAtomic(join(outDir, f), page, options.input);
   }
   for (const [name, content] of data) writeFileAtomic(join(outDir, name), content, options.input);

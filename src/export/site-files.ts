@@ -5,6 +5,7 @@ import { InputError } from '../core/errors.ts';
 import { labelPoint } from '../core/label-point.ts';
 import { unwrapAntimeridian } from '../core/unwrap-antimeridian.ts';
 import type { ArticleLayer } from '../core/types.ts';
+import { firstViewBox, inlineBasemap } from './site-basemap.ts';
 
 /** The built site's list of its own files (written by build.mjs beside index.html; see README.md here). */
 export const SITE_MANIFEST = 'site-files.json';
@@ -22,6 +23,7 @@ export const INDEX_FILE = 'index.html';
 export const MAX_INLINE_LAYER_CHARS = 256 * 1024;
 const INLINE_LAYER = /<script type="application\/json" id="aa-layer">[^]*?<\/script>\n/;
 const INLINE_LABELS = /<script type="application\/json" id="aa-labels">[^]*?<\/script>\n/;
+const INLINE_BASEMAP = /<script type="application\/json" id="aa-basemap">[^]*?<\/script>\n/;
 const LAYER_PRELOAD = '<link rel="preload" href="layer.geojson" as="fetch" crossorigin>\n';
 const APP_ROOT = /<div id="app"[^>]*>.*<\/div>\n/;
 
@@ -92,19 +94,32 @@ export function areaLabelPoints(layerText: string): string | null {
   return Object.keys(points).length && !text.includes('</') && !text.includes('<!--') ? text : null;
 }
 
+/** The basemap a page carries for its layer's first view (inlineBasemap), or null when the text is not a layer. */
+function pageBasemap(layerText: string, read: (file: string) => string | undefined): string | null {
+  let box: ReturnType<typeof firstViewBox>;
+  try {
+    box = firstViewBox(JSON.parse(layerText) as ArticleLayer);
+  } catch {
+    return null;
+  }
+  return inlineBasemap(box, read);
+}
+
 /**
  * The explorer's page for a layer (issue #14, places first): the layer's text goes into a
  * `<script type="application/json" id="aa-layer">` after `#app`, which the page reads instead of fetching
  * layer.geojson (and then does not preload it), and its areas' label points (areaLabelPoints) into an `aa-labels`
- * element after it. Not when the text is large, nor when it holds `</` or `<!--`,
+ * element after it; with `read` (the site's files by name), the basemap's index and the cells of its first view
+ * (inlineBasemap) into an `aa-basemap` element after those, so the map is complete without a request after its
+ * places. Not when the text is large, nor when it holds `</` or `<!--`,
  * which would end or change the script element: the page fetches the file then. A page without `#app` (not
  * the explorer's) is returned as it is, and an earlier copy of a layer is replaced, so build and the zip agree.
- * @example siteIndexHtml(template, siteDataFiles(layer)[0][1]) // the page with the layer inline
+ * @example siteIndexHtml(template, siteDataFiles(layer)[0][1], (f) => readFileSync(join(site, f), 'utf8'))
  */
-export function siteIndexHtml(html: string, layerText: string): string {
+export function siteIndexHtml(html: string, layerText: string, read?: (file: string) => string | undefined): string {
   const root = APP_ROOT.exec(html);
   if (!root) return html;
-  const bare = html.replace(INLINE_LAYER, '').replace(INLINE_LABELS, '');
+  const bare = html.replace(INLINE_LAYER, '').replace(INLINE_LABELS, '').replace(INLINE_BASEMAP, '');
   const inline = layerText.length <= MAX_INLINE_LAYER_CHARS && !layerText.includes('</') && !layerText.includes('<!--');
   // Where the template has it: before the chunks' preloads and app.js.
   if (!inline)
@@ -113,8 +128,10 @@ export function siteIndexHtml(html: string, layerText: string): string {
       : bare.replace(/<link rel="modulepreload"|<script type="module"/, LAYER_PRELOAD + '$&');
   const at = bare.indexOf(root[0]) + root[0].length;
   const labels = areaLabelPoints(layerText);
+  const basemap = read && pageBasemap(layerText, read);
   const block =
     `<script type="application/json" id="aa-layer">${layerText}</script>\n` +
-    (labels ? `<script type="application/json" id="aa-labels">${labels}</script>\n` : '');
+    (labels ? `<script type="application/json" id="aa-labels">${labels}</script>\n` : '') +
+    (basemap ? `<script type="application/json" id="aa-basemap">${basemap}</script>\n` : '');
   return (bare.slice(0, at) + block + bare.slice(at)).replace(LAYER_PRELOAD, '');
 }

@@ -31,7 +31,12 @@ export async function zipSite(
   for (const [name, text] of data) files[name] = strToU8(text);
   // The page's copy of the layer is the current one, as `build` writes it.
   const page = files[INDEX_FILE];
-  if (page) files[INDEX_FILE] = strToU8(siteIndexHtml(strFromU8(page), data.find(([n]) => n === LAYER_FILE)![1]));
+  if (page)
+    files[INDEX_FILE] = strToU8(
+      siteIndexHtml(strFromU8(page), data.find(([n]) => n === LAYER_FILE)![1], (f) =>
+        files[f] ? strFromU8(files[f]) : undefined,
+      ),
+    );
   for (const name of Object.keys(files))
     if (!SAFE_PATH.test(name)) throw new InputError(`Cannot zip ${JSON.stringify(name)}: not a path inside the site.`);
   const parts: Uint8Array[] = [];

@@ -4,7 +4,25 @@
 import './styles.css';
 import './explorer.css';
 import { readLabelPoints } from './map/arrange-areas.ts';
+import type { BasemapData } from './map/basemap-transform.ts';
 import { mount } from './mount.tsx';
+
+/**
+ * The basemap's index and its first view's cells as the build writes them into the page (`aa-basemap`,
+ * src/export/site-basemap.ts inlineBasemap): the map is complete without a request after its places (issue #14).
+ * Its other cells are fetched from beside basemap.json as before. Undefined without the element (or when it cannot
+ * be read): the page then fetches basemap.json.
+ */
+function readBasemap(): BasemapData | undefined {
+  const text = document.getElementById('aa-basemap')?.textContent;
+  try {
+    const { index, cells } = text ? (JSON.parse(text) as { index?: BasemapData; cells?: BasemapData['cells'] }) : {};
+    if (!index?.grid || !Array.isArray(cells)) return undefined;
+    return { ...index, url: new URL('basemap.json', document.baseURI).href, cells };
+  } catch {
+    return undefined;
+  }
+}
 
 /** Mounts the explorer on the page's #app, once the page (and the layer written into it) has been parsed. */
 function start() {
@@ -20,7 +38,7 @@ function start() {
     labelPoints: inline ? readLabelPoints(document.getElementById('aa-labels')?.textContent ?? undefined) : undefined,
     // A story-map site (issue #18) names its collection.geojson here.
     src: root.dataset.src ?? 'layer.geojson',
-    basemap: 'basemap.json',
+    basemap: (inline && readBasemap()) || 'basemap.json',
     hash: true,
     // The folder this page is served from: the Embed dialog's snippets point at it (issue #5).
     embedBase: new URL('.', location.href).href,

@@ -117,9 +117,17 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
   let basemapData: Promise<BasemapData | null> | undefined;
   /** The index's answer has begun (its headers are in), or there is nothing to fetch. */
   let answered = typeof options.basemap !== 'string';
-  const fetchBasemap = (files: string[] = []) => {
-    if (typeof options.basemap !== 'string') return (basemapData ??= Promise.resolve(options.basemap ?? null));
+  const fetchBasemap = (filesFor?: (held: Set<string>) => string[]) => {
     if (basemapData) return basemapData;
+    if (typeof options.basemap !== 'string') {
+      // Data with some cells in hand (the page's first view's, main.tsx): the files of the view's others are asked
+      // for now, relative to its url, as with an index fetched below.
+      const data = options.basemap && { ...options.basemap, early: new Map(options.basemap.early) };
+      if (data?.url && data.grid)
+        for (const f of filesFor?.(new Set(data.cells?.map(([col, row]) => `${col}_${row}`))) ?? [])
+          if (!data.early.has(f)) data.early.set(f, fetchJson(new URL(f, data.url).href));
+      return (basemapData = Promise.resolve(data ?? null));
+    }
     // The first view's cells with the index, not after it: a second round trip, each waiting behind the page's
     // tasks (issue #14). Their files are relative to the index, as readCells reads the others.
     const url = new URL(options.basemap, document.baseURI).href;
@@ -131,7 +139,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
     basemapData = response
       .then((r) => (r.ok ? r.json().then((d: BasemapData) => ({ ...d, url: r.url, early })) : null))
       .catch(() => null);
-    const early = new Map(files.map((f) => [f, fetchJson(new URL(f, url).href)] as const));
+    const early = new Map((filesFor?.(new Set()) ?? []).map((f) => [f, fetchJson(new URL(f, url).href)] as const));
     return basemapData;
   };
   const basemap: BasemapSource = Object.assign(fetchBasemap, { answered: () => answered });

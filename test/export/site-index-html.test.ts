@@ -1,6 +1,6 @@
 // The explorer's page with its layer inline (issue #14, places first): siteIndexHtml puts a small layer's text into
 // index.html exactly, leaves it out when the text could end the script element or is large, and `build` and the
-// site zip write the same page.
+// site zip write the same page, with the basemap of its first view.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,19 +68,44 @@ test('build and the site zip write the same page, with the current layer in it w
       ...f,
       properties: { ...f.properties, name: f.properties.name.replaceAll('</', '') },
     })),
+    // Framed on Yerevan to Baku: 4 cells of the basemap's grid (test/export/site-basemap.test.ts).
+    focus: { bbox: [44.5, 39.8, 49.9, 40.4] as [number, number, number, number], ids: [] },
   };
   const dir = mkdtempSync(join(tmpdir(), 'aa-site-index-'));
   try {
-    mkdirSync(join(dir, 'explorer'));
-    writeFileSync(join(dir, 'explorer', 'index.html'), TEMPLATE);
+    // The explorer with a basemap's index and the cells of the layer's first view (paths made up).
+    const cells = [
+      [9, 5],
+      [9, 6],
+      [10, 5],
+      [10, 6],
+    ];
+    const files = cells.map(([col, row]) => `basemap/${col}_${row}.json`);
+    const site: Record<string, string> = {
+      'index.html': TEMPLATE,
+      'basemap.json': '{"grid":{"cellPx":16}}',
+      ...Object.fromEntries(files.map((f, i) => [f, `[[${cells[i].join(',')},"M${i} 0z",""]]`])),
+    };
+    mkdirSync(join(dir, 'explorer', 'basemap'), { recursive: true });
+    for (const [f, text] of Object.entries(site)) writeFileSync(join(dir, 'explorer', f), text);
+    const siteFiles = Object.fromEntries(Object.entries(site).map(([f, t]) => [f, new TextEncoder().encode(t)]));
     for (const [i, layer] of [withTag, plain].entries()) {
       const [[, layerText]] = siteDataFiles(layer);
       await buildSite(layer, join(dir, `built-${i}`), { siteDir: join(dir, 'explorer') });
       const built = readFileSync(join(dir, `built-${i}`, 'index.html'), 'utf8');
       assert.equal(inlineText(built), layer === plain ? layerText : null);
+      // With the layer, the page carries the basemap's index and the cells the site has.
+      const basemap = /<script type="application\/json" id="aa-basemap">([^]*?)<\/script>\n/.exec(built)?.[1];
+      if (layer === plain)
+        assert.deepEqual(
+          (JSON.parse(basemap!).cells as number[][]).map(([col, row]) => [col, row]).sort(),
+          cells.sort(),
+          "the first view's cells",
+        );
+      else assert.equal(basemap, undefined);
       // The zip is made from the page as served, which holds the layer the site was built with.
       const older = siteIndexHtml(TEMPLATE, '{"type":"FeatureCollection","features":[]}\n');
-      const files = await unzip(await zipSite({ 'index.html': new TextEncoder().encode(older) }, layer));
+      const files = await unzip(await zipSite({ ...siteFiles, 'index.html': new TextEncoder().encode(older) }, layer));
       assert.equal(files.get('index.html')!.toString(), built);
     }
   } finally {

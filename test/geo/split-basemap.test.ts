@@ -1,13 +1,13 @@
 // The basemap as the site serves it (issue #14 item 6): a small index and the paths in files of a grid, so that the
 // explorer asks for a first view's few cells with the index (geo/lib/make-basemap.mjs splitBasemap, src/ui/map/
-// basemap-transform.ts gridFiles). Built from the real Natural Earth data; the grid the browser assumes is checked
+// src/export/basemap-files.ts gridFiles). Built from the real Natural Earth data; the grid the browser assumes is checked
 // against the one the build writes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
 // @ts-expect-error a plain .mjs module of the geo build, without types
 import { makeBasemap, splitBasemap } from '../../geo/lib/make-basemap.mjs';
-import { BASEMAP_GRID, type BasemapGrid, gridFiles } from '../../src/ui/map/basemap-transform.ts';
+import { BASEMAP_GRID, type BasemapGrid, gridFiles } from '../../src/export/basemap-files.ts';
 
 const whole = makeBasemap();
 const { index, files } = splitBasemap(whole) as { index: Record<string, unknown>; files: Array<[string, string]> };

@@ -11,9 +11,12 @@ import { MapLegend } from './MapLegend.tsx';
 
 /**
  * The basemap's data (null when it fails or there is none), asked for once the article's places are painted, with
- * the files of its cells in the view (BasemapData.early); `answered`: whether its answer has begun (headers in).
+ * the files of its cells in the view but those it holds (`held`, keys `col_row`: BasemapData.cells), to ask for at
+ * once (BasemapData.early); `answered`: whether its answer has begun (headers in).
  */
-export type BasemapSource = ((files?: string[]) => Promise<BasemapData | null>) & { answered?(): boolean };
+export type BasemapSource = ((filesFor?: (held: Set<string>) => string[]) => Promise<BasemapData | null>) & {
+  answered?(): boolean;
+};
 
 export interface MapViewProps {
   model: Model;
@@ -108,7 +111,7 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
         // Asked for once the places are drawn, before the frame that paints them: the index and the files of the
         // cells in the view (build.mjs writes one per cell), ~20 KB, travel during that paint and the names' task;
         // read after them.
-        data ??= basemap(tiles ? [] : map.basemapFiles());
+        data ??= basemap(tiles ? undefined : (held) => map.basemapFiles(held));
         requestAnimationFrame(() => {
           // The map's controls, in the first task after that paint.
           setTimeout(() => (model.controlsReady.value = true));

@@ -3,30 +3,10 @@
 // and the names of countries and seas. Nothing is decoded point by point in the browser: building 80,000 LatLngs and having
 // Leaflet project, clip and simplify them took most of the first load (issue #14, README.md).
 
+import type { BasemapGrid } from '../../export/basemap-files.ts';
+
 /** Land, borders and big lakes of a cell: SVG path data (land and lakes filled even-odd: islands are holes). */
 export type CellPaths = [land: string, borders: string, lakes?: string, fine?: string];
-
-/**
- * The grid of files build.mjs writes (issue #14 item 6): the world in cells of `cellPx` zoom-0 pixels a side, cell
- * `[col, row]` in `basemap/{col}_{row}.json` (`[[col, row, land, borders, lakes?]]`, relative to the index's `url`), and the same cells
- * in blocks of `block` × `block`, `basemap/b{col}_{row}.json` (`[[col, row, land, borders, lakes?], …]`), for a view that
- * needs half a block or more. Every cell of `cols` × `rows` has its file (the sea's are empty), so a page can ask for
- * a view's cells before the index arrives.
- */
-export interface BasemapGrid {
-  /** Before the files' names (`f`: the finer borders). */
-  prefix?: string;
-  /** Which cells have files, when not all do: base64, a bit per cell, column by column from col0, `rows` a column. */
-  has?: string;
-  cellPx: number;
-  /** The first column (-1: rings that cross ±180° run on past it, as the map unwraps the article's shapes). */
-  col0: number;
-  cols: number;
-  rows: number;
-  block: number;
-}
-/** The grid build.mjs writes: the explorer asks for the first view's cells with the index, in the same frame. */
-export const BASEMAP_GRID: BasemapGrid = { cellPx: 16, col0: -1, cols: 18, rows: 16, block: 4 };
 
 export interface BasemapData {
   /** x and y of the paths to zoom-0 Web Mercator pixels (the world 256 px wide): `px = a·v + b`. */
@@ -43,6 +23,11 @@ export interface BasemapData {
   url?: string;
   /** Cells' files already asked for, by name (mount-widget.tsx asks for the first view's with the index). */
   early?: Map<string, Promise<unknown>>;
+  /**
+   * Cells already in hand, `[col, row, land, borders, lakes?]` (those of the first view that a site's page carries,
+   * main.tsx): drawn as they come near the view, their files never asked for.
+   */
+  cells?: Array<[number, number, ...CellPaths]>;
   /** Countries `[name, lon, lat, radius, across, iso2]` (labelPoint's room) roomiest first; seas `[name, lon, lat, minZoom]`. */
   labels?: {
     countries: Array<[string, number, number, number, number, string]>;
@@ -63,41 +48,6 @@ export function basemapTransform(data: BasemapData, zoom: number, origin: { x: n
   const { x, y } = data.toPx;
   const s = 2 ** zoom;
   return `matrix(${s * x[0]} 0 0 ${s * y[0]} ${s * x[1] - origin.x} ${s * y[1] - origin.y})`;
-}
-
-/**
- * The files to ask for the cells of `grid` that meet a box of zoom-0 pixels `[x0, y0, x1, y1]` and are not in `asked`
- * (keys `col_row`, added to it): a block's file where half of its cells or more are wanted, else the cells'.
- * @example gridFiles(BASEMAP_GRID, [150, 90, 170, 100], new Set()) // ['basemap/9_5.json', 'basemap/10_5.json', …]
- */
-export function gridFiles(grid: BasemapGrid, [x0, y0, x1, y1]: number[], asked: Set<string>): string[] {
-  const { prefix = '', cellPx, col0, cols, rows, block } = grid;
-  const has = grid.has && atob(grid.has);
-  const range = (a: number, b: number, first: number, end: number) => {
-    const out: number[] = [];
-    for (let i = Math.max(first, Math.floor(a / cellPx)); i < Math.min(end, Math.ceil(b / cellPx)); i++) out.push(i);
-    return out;
-  };
-  const blocks = new Map<string, Array<[number, number]>>();
-  for (const col of range(x0, x1, col0, col0 + cols))
-    for (const row of range(y0, y1, 0, rows)) {
-      const i = (col - col0) * rows + row;
-      if (asked.has(prefix + col + '_' + row) || (has && !((has.charCodeAt(i >> 3) >> (i & 7)) & 1))) continue;
-      const key = `${Math.floor(col / block)}_${Math.floor(row / block)}`;
-      blocks.set(key, [...(blocks.get(key) ?? []), [col, row]]);
-    }
-  return [...blocks].flatMap(([key, cells]) => {
-    const [bc, br] = key.split('_').map(Number);
-    // The block's cells that are in the grid (the columns past ±180° fill a block only in part).
-    const span = (b: number, first: number, end: number) =>
-      Math.min(end, b * block + block) - Math.max(first, b * block);
-    if (cells.length * 2 >= span(bc, col0, col0 + cols) * span(br, 0, rows)) {
-      for (let c = bc * block; c < bc * block + block; c++)
-        for (let r = br * block; r < br * block + block; r++) asked.add(`${c}_${r}`);
-      return [`basemap/b${key}.json`];
-    }
-    return cells.map(([col, row]) => (asked.add(prefix + col + '_' + row), `basemap/${prefix}${col}_${row}.json`));
-  });
 }
 
 /**

@@ -29,15 +29,9 @@ import { placeRows } from '../model/layer-view.ts';
 import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
-import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from './focus-view.ts';
-import {
-  BASEMAP_GRID,
-  basemapTransform,
-  gridFiles,
-  readCells,
-  type BasemapData,
-  type CellPaths,
-} from './basemap-transform.ts';
+import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from '../../core/focus-view.ts';
+import { basemapTransform, readCells, type BasemapData, type CellPaths } from './basemap-transform.ts';
+import { BASEMAP_GRID, gridFiles } from '../../export/basemap-files.ts';
 import { loadTileLayer } from './load-tile-layer.ts';
 import { unwrapAntimeridian } from '../../core/unwrap-antimeridian.ts';
 
@@ -60,8 +54,11 @@ export interface ArticleMap {
    * at once for none (null: no basemap given, or it did not load).
    */
   setBasemap(data: BasemapData | null): void;
-  /** The files of the basemap's cells in the view (BASEMAP_GRID), to ask for with its index. */
-  basemapFiles(): string[];
+  /**
+   * The files of the basemap's cells in the view (BASEMAP_GRID) but those `held` (keys `col_row`), to ask for with its
+   * index.
+   */
+  basemapFiles(held?: Set<string>): string[];
   /** Draws a layer; `labels`: its areas' label points, computed before (readLabelPoints). */
   setLayer(layer: ArticleLayer, labels?: Map<string, LabelPoint>): void;
   /** Marks the selection; `fly` moves the view to it (instantly under prefers-reduced-motion). */
@@ -404,18 +401,32 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         })"/>`;
         /** The groups of a cell's paths, in its file's order (land, borders, lakes). */
         const slots = [0, 2, 1, 3].map((i) => group.children[i]);
-        /** Keys `col_row` of the cells asked for and of those drawn (a block's file holds some drawn before). */
-        const asked = new Set<string>();
+        /** Cells in hand (data.cells: the page's first view's) not drawn yet, by key `col_row`. */
+        const held = new Map(data.cells?.map((cell) => [`${cell[0]}_${cell[1]}`, cell]));
+        /**
+         * Keys `col_row` of the cells asked for (or in hand) and of those drawn (a block's file holds some drawn
+         * before).
+         */
+        const asked = new Set(held.keys());
         const drawn = new Set<string>();
-        /** The paths of the cells meeting the view padded by `pad` views (0: the view itself) not asked for yet. */
-        const ask = (pad: number): Array<Promise<CellPaths[]>> =>
-          gridFiles(data.grid, viewBox(pad), asked).map((file) =>
-            readCells(data, file).then((cells) =>
-              cells
-                .filter(([col, row]) => !drawn.has(`${col}_${row}`) && drawn.add(`${col}_${row}`))
-                .map(([, , ...paths]) => paths),
-            ),
+        const fresh = (cells: Array<[number, number, ...CellPaths]>) =>
+          cells
+            .filter(([col, row]) => !drawn.has(`${col}_${row}`) && drawn.add(`${col}_${row}`))
+            .map(([, , ...p]) => p);
+        /** The paths of the cells meeting the view padded by `pad` views (0: the view itself) not drawn yet. */
+        const ask = (pad: number): Array<Promise<CellPaths[]>> => {
+          const [x0, y0, x1, y1] = viewBox(pad);
+          const { cellPx } = data.grid;
+          const near = [...held.values()].filter(
+            ([col, row]) =>
+              col * cellPx < x1 && (col + 1) * cellPx > x0 && row * cellPx < y1 && (row + 1) * cellPx > y0,
           );
+          for (const [col, row] of near) held.delete(`${col}_${row}`);
+          return [
+            Promise.resolve(fresh(near)),
+            ...gridFiles(data.grid, [x0, y0, x1, y1], asked).map((file) => readCells(data, file).then(fresh)),
+          ];
+        };
         const draw = (cells: CellPaths[]) =>
           removed ||
           cells.forEach((paths) =>
@@ -470,9 +481,9 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
       showNames();
     },
 
-    basemapFiles() {
+    basemapFiles(held = new Set()) {
       // None before a view is set (a layer that failed to load).
-      return map.getZoom() === undefined ? [] : gridFiles(BASEMAP_GRID, viewBox(0), new Set());
+      return map.getZoom() === undefined ? [] : gridFiles(BASEMAP_GRID, viewBox(0), new Set(held));
     },
 
     setLayer(layer, labels) {

@@ -1,7 +1,7 @@
 // focusView: the box and the closest zoom of the map's first view for a layer's focus (issue #14).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM } from '../../src/ui/map/focus-view.ts';
+import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM } from '../../src/core/focus-view.ts';
 
 test('towns of a local story may be framed closer than a single spot', () => {
   // Danbury to Litchfield, Connecticut: about 0.27° by 0.35°.

@@ -1,6 +1,6 @@
 // What the map's first view shows for a layer's `focus` box (issue #14): the box in the map's unwrapped
-// longitudes and how close a fit may zoom, chosen from what is framed. Pure; create-article-map.ts hands the
-// result to Leaflet's fitBounds.
+// longitudes and how close a fit may zoom, chosen from what is framed. Pure: src/ui/map/create-article-map.ts hands
+// the result to Leaflet's fitBounds, and a site's page carries the basemap around it (src/export/site-basemap.ts).
 
 /** The map's closest zoom (create-article-map.ts): a view about 1° wide at 1280 px, where towns 5 km apart part. */
 export const LOCAL_MAX_ZOOM = 10;
