@@ -1,12 +1,19 @@
 // Writes the explorer as a self-contained static site (issue #4): dist/site, the layer as layer.geojson (and,
 // when small, inside index.html) and the text as article.txt; no server code, no third-party requests. Every file is written atomically and
 // none over the article it was made from (issue #19: `build index.html -o .`).
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.ts';
 import type { ArticleLayer } from '../core/types.ts';
-import { INDEX_FILE, LAYER_FILE, siteDataFiles, siteIndexHtml } from '../export/site-files.ts';
+import {
+  INDEX_FILE,
+  LAYER_FILE,
+  readSiteManifest,
+  SITE_MANIFEST,
+  siteDataFiles,
+  siteIndexHtml,
+} from '../export/site-files.ts';
 import { listTree } from './list-tree.js';
 import { refuseToOverwrite, writeFileAtomic } from './write-file-atomic.ts';
 
@@ -65,6 +72,33 @@ export function makeFolder(outDir: string): void {
   }
 }
 
+/** The explorer's files an earlier build wrote into `outDir`, as its manifest lists them; none without one. */
+function earlierFiles(outDir: string): string[] {
+  try {
+    return readSiteManifest(readFileSync(join(outDir, SITE_MANIFEST), 'utf8'));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Removes the files of an earlier build (`earlier`, its manifest) that this one did not write: the chunks of an older
+ * explorer, whose names change with their content, would otherwise stay in the folder and be published with it.
+ * Nothing else in the folder is touched, nor the article the site was made from.
+ */
+function removeLeftovers(outDir: string, earlier: string[], written: string[], input?: string): void {
+  const kept = new Set(written);
+  for (const f of earlier) {
+    if (kept.has(f)) continue;
+    try {
+      if (input !== undefined) refuseToOverwrite(join(outDir, f), input);
+      rmSync(join(outDir, f), { force: true });
+    } catch {
+      // The article itself, or a file that cannot be removed: left as it is.
+    }
+  }
+}
+
 /**
  * Copies the built explorer page and its assets into `outDir` (created when missing), each file written
  * atomically. Resolves with the files copied, relative to `outDir`.
@@ -73,11 +107,13 @@ export function makeFolder(outDir: string): void {
 export function copySite(outDir: string, siteDir = findSiteDir(), input?: string): string[] {
   const copies = listTree(siteDir);
   if (input !== undefined) for (const f of copies) refuseToOverwrite(join(outDir, f), input);
+  const earlier = earlierFiles(outDir);
   makeFolder(outDir);
   for (const f of copies) {
     if (f.includes('/')) makeFolder(join(outDir, f, '..'));
     writeFileAtomic(join(outDir, f), readFileSync(join(siteDir, f)), input);
   }
+  removeLeftovers(outDir, earlier, copies, input);
   return copies;
 }
 
@@ -98,6 +134,7 @@ export async function buildSite(
   const files = [...copies, ...data.map(([name]) => name)];
   // Every name is checked before the first write, so a refused build leaves the folder as it was.
   if (options.input !== undefined) for (const f of files) refuseToOverwrite(join(outDir, f), options.input);
+  const earlier = earlierFiles(outDir);
   makeFolder(outDir);
   // The page carries a small layer too (siteIndexHtml): its places are drawn without a second request (issue #14).
   const layerText = data.find(([name]) => name === LAYER_FILE)![1];
@@ -110,5 +147,6 @@ export async function buildSite(
     writeFileAtomic(join(outDir, f), page, options.input);
   }
   for (const [name, content] of data) writeFileAtomic(join(outDir, name), content, options.input);
+  removeLeftovers(outDir, earlier, files, options.input);
   return files;
 }
