@@ -45,6 +45,9 @@ const WATCH = `new MutationObserver((_, o) => {
   o.disconnect();
 }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-complete'] });`;
 
+/** The basemap's index and first view's cells in the page (src/export/site-basemap.ts). */
+const BLOCK = /<script type="application\/json" id="aa-basemap">[^]*?<\/script>\n/;
+
 /** The basemap files the page asked for (path after the site's root), with when it asked. */
 const basemapFiles = (page: Page) =>
   page.evaluate(() =>
@@ -58,13 +61,9 @@ for (const engine of ENGINES) describe(`the basemap's files in ${engine}`, () =>
 function basemapTests(engine: Engine) {
   const b = useBrowser(engine);
 
-  /**
-   * Serves the site's page without the basemap it carries, as an older build or a host's page would be; basemap.json
-   * answers `holdMs` late.
-   */
-  const withoutInlineBasemap =
-    (holdMs = 0) =>
-    async (page: Page) => {
+  /** Serves the site's page changed by `change` (which must change it); basemap.json answers `holdMs` late. */
+  function changePage(change: (html: string) => string, holdMs = 0) {
+    return async (page: Page) => {
       await page.setRequestInterception(true);
       page.on('request', (r) => {
         const path = new URL(r.url()).pathname;
@@ -73,12 +72,25 @@ function basemapTests(engine: Engine) {
         void fetch(r.url())
           .then((res) => res.text())
           .then((html) => {
-            const body = html.replace(/<script type="application\/json" id="aa-basemap">[^]*?<\/script>\n/, '');
-            assert.notEqual(body, html, 'the page carried its basemap');
+            const body = change(html);
+            assert.notEqual(body, html, 'the page changed');
             return r.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
           });
       });
     };
+  }
+  /** The site's page without the basemap it carries, as an older build or a host's page would be. */
+  const withoutInlineBasemap = (holdMs = 0) => changePage((html) => html.replace(BLOCK, ''), holdMs);
+
+  test('cells of the page that are not cells are left out; the others are drawn', async () => {
+    const { page, errors } = await b.open(site.server.url, {
+      waitFor: '.aa-map[data-complete]',
+      prepare: changePage((html) => html.replace('"cells":[', '"cells":[null,"x",[1],[2,3,4],{"0":9},')),
+    });
+    assert.ok((await count(page, '.aa-land path')) >= 1, 'land drawn');
+    await find(page, '.aa-row', { hasText: 'Kalbajar' });
+    assert.deepEqual(errors, []);
+  });
 
   test('a basemap slow to come does not hold up the panel: its header comes before the map is complete', async () => {
     const { page, errors } = await b.open(site.server.url, {

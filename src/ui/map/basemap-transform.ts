@@ -58,8 +58,16 @@ export function basemapTransform(data: BasemapData, zoom: number, origin: { x: n
 export function readCells(data: BasemapData, file: string): Promise<Array<[number, number, ...CellPaths]>> {
   const json = data.early?.get(file) ?? fetchJson(new URL(file, data.url ?? document.baseURI).href);
   data.early?.delete(file);
-  return json.then((v) => (Array.isArray(v) ? v.filter((c) => Array.isArray(c) && typeof c[2] === 'string') : []));
+  return json.then((v) => (Array.isArray(v) ? v.filter(isCell) : []));
 }
+
+/** A cell as the grid's files hold it, `[col, row, land, borders?, lakes?, fine?]`: whole numbers, then path data. */
+export const isCell = (c: unknown): c is [number, number, ...CellPaths] =>
+  Array.isArray(c) &&
+  Number.isInteger(c[0]) &&
+  Number.isInteger(c[1]) &&
+  c.length > 2 &&
+  c.slice(2).every((d) => typeof d === 'string');
 
 /** JSON from a URL, or null when it cannot be read. */
 export const fetchJson = (url: string): Promise<unknown> =>

@@ -30,7 +30,7 @@ import { arrangeAreas } from './arrange-areas.ts';
 import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from '../../core/focus-view.ts';
-import { basemapTransform, readCells, type BasemapData, type CellPaths } from './basemap-transform.ts';
+import { basemapTransform, isCell, readCells, type BasemapData, type CellPaths } from './basemap-transform.ts';
 import { BASEMAP_GRID, gridFiles } from '../../export/basemap-files.ts';
 import { loadTileLayer } from './load-tile-layer.ts';
 import { unwrapAntimeridian } from '../../core/unwrap-antimeridian.ts';
@@ -402,7 +402,7 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
         /** The groups of a cell's paths, in its file's order (land, borders, lakes). */
         const slots = [0, 2, 1, 3].map((i) => group.children[i]);
         /** Cells in hand (data.cells: the page's first view's) not drawn yet, by key `col_row`. */
-        const held = new Map(data.cells?.map((cell) => [`${cell[0]}_${cell[1]}`, cell]));
+        const held = new Map(data.cells?.filter(isCell).map((cell) => [`${cell[0]}_${cell[1]}`, cell]));
         /**
          * Keys `col_row` of the cells asked for (or in hand) and of those drawn (a block's file holds some drawn
          * before).
