@@ -4,7 +4,7 @@
 
 import { normalizeName } from './normalize-name.ts';
 import { isCapitalised, oneSpace, startsWithDigit, type Token } from './tokenize.ts';
-import type { Gazetteer, NameMatch } from './types.ts';
+import type { Gazetteer, NameMatch, PlaceKind } from './types.ts';
 
 /** A stretch of tokens that names something in the gazetteer. */
 export interface NameSpan {
@@ -183,7 +183,7 @@ export function findNameSpans(
       i = best.last + 1;
     } else i++;
   }
-  return attachDirectionals(text, tokens, pluralAreaSpans(text, tokens, spans, gazetteer));
+  return attachDirectionals(text, tokens, pluralAreaSpans(text, tokens, spans, gazetteer), gazetteer);
 }
 
 /** A plural area word after a list of names, and the singular the gazetteer's names end with. */
@@ -275,12 +275,40 @@ function splitCountryPair(text: string, tokens: Token[], span: NameSpan, gazette
   return nameSpan(span.first, and - 1, span.start, tokens[and - 1].end, text, left.key, left.matches);
 }
 
+/** The other form of a compass word, as names use both: "North Africa" is GeoNames' "Northern Africa". */
+const COMPASS_FORMS: ReadonlyMap<string, string> = new Map([
+  ['north', 'northern'],
+  ['south', 'southern'],
+  ['east', 'eastern'],
+  ['west', 'western'],
+  ['northern', 'north'],
+  ['southern', 'south'],
+  ['eastern', 'east'],
+  ['western', 'west'],
+]);
+
+/** The kinds of place a compass word's other form may name (a part of the world, a country, a province). */
+const AREA_KINDS: ReadonlySet<PlaceKind> = new Set(['continent', 'country', 'region', 'disputed', 'admin1', 'admin2']);
+
 /**
- * A compass word right before a name becomes part of that name's span and reads as the name, approximately
- * ("West Wales" → Wales, `qualified`); before another capitalised word it is part of an unknown name and is
- * dropped. A name that is itself a gazetteer key ("North Africa", "Northern Ireland") never gets here.
+ * A compass word right before a name becomes part of that name's span. When the gazetteer knows the pair with the
+ * word's other form as an area ("North Africa" → "Northern Africa", "Southern Sudan" → "South Sudan") it reads as that place;
+ * else as the name, approximately ("West Wales" → Wales, `qualified`). Before another capitalised word the compass
+ * word is part of an unknown name and is dropped. A name that is itself a gazetteer key ("Northern Ireland") never
+ * gets here.
  */
-function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): NameSpan[] {
+function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
+  /** The span from the compass word `word` (token `first`) to the end of `name`, read as the other form's place. */
+  const directional = (first: number, word: string, name: NameSpan) => {
+    const other = COMPASS_FORMS.get(word.toLowerCase());
+    const key = other && normalizeName(`${other} ${name.text}`);
+    // Areas only: "Western Canada" is not West Canada Creek, a stream in New York.
+    const matches = key ? gazetteer.lookup(key).filter((m) => AREA_KINDS.has(m.place.kind)) : [];
+    const start = tokens[first].start;
+    return matches.length
+      ? nameSpan(first, name.last, start, name.end, text, key!, matches)
+      : nameSpan(first, name.last, start, name.end, text, name.key, name.matches, true);
+  };
   const out: NameSpan[] = [];
   const joined = (left: number, right: number) =>
     tokens[right].start === tokens[left].end || oneSpace(text, tokens[left], tokens[right]);
@@ -296,7 +324,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
       if (tokens[n] && (tokens[n].text === '-' || tokens[n].text === '‐') && tokens[n].start === s.end) n++;
       const t = spans[k + 1];
       if (t && t.first === n && wrapped(n - 1, n)) {
-        out.push(nameSpan(s.first, t.last, s.start, t.end, text, t.key, t.matches, true));
+        out.push(directional(s.first, s.text, t));
         k++;
       } else if (!(tokens[n] && isCapitalised(tokens[n]) && wrapped(n - 1, n))) out.push(s);
       continue;
@@ -307,7 +335,7 @@ function attachDirectionals(text: string, tokens: Token[], spans: NameSpan[]): N
     const prev = tokens[p];
     const free = !out.length || out[out.length - 1].last < p;
     if (prev && free && isCapitalised(prev) && COMPASS_WORDS.has(prev.text.toLowerCase()) && joined(p, p + 1)) {
-      out.push(nameSpan(p, s.last, prev.start, s.end, text, s.key, s.matches, true));
+      out.push(directional(p, prev.text, s));
     } else out.push(s);
   }
   return out;

@@ -51,3 +51,14 @@ test('a name that is itself a gazetteer name is exact: Northern Ireland', () => 
   const got = features('Talks resumed in Northern Ireland on Monday.');
   assert.deepEqual(got.get('Northern Ireland'), ['admin1', false]);
 });
+
+test("the compass word's other form names a region the gazetteer knows: North Africa is Northern Africa", () => {
+  const got = features('Drought spread across North Africa and East Europe, and floods reached Southern Sudan.');
+  // GeoNames' "Northern Africa" and "Eastern Europe" (points), and the country "South Sudan": exact, not Africa.
+  assert.deepEqual(got.get('Northern Africa'), ['region', false]);
+  assert.deepEqual(got.get('Eastern Europe'), ['region', false]);
+  assert.deepEqual(got.get('South Sudan'), ['country', false]);
+  assert.equal(got.get('Africa'), undefined);
+  // Areas only: "Western Canada" is Canada, approximately, not West Canada Creek (a stream in New York).
+  assert.deepEqual(features('Snow fell across Western Canada.').get('Canada'), ['country', true]);
+});
