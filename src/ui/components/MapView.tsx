@@ -110,7 +110,7 @@ export function MapView({ model, basemap, tiles, labels }: MapViewProps) {
       placesDrawn = () => {
         // Asked for once the places are drawn, before the frame that paints them: the index and the files of the
         // cells in the view (build.mjs writes one per cell), ~20 KB, travel during that paint and the names' task;
-        // read after them.
+        // read after them. A built site's page carries the index and those cells (main.tsx): nothing to ask for.
         data ??= basemap(tiles ? undefined : (held) => map.basemapFiles(held));
         requestAnimationFrame(() => {
           // The map's controls, in the first task after that paint.
