@@ -115,8 +115,21 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
     });
   // Asked for once the places are painted (MapView), once.
   let basemapData: Promise<BasemapData | null> | undefined;
-  /** The index's answer has begun (its headers are in), or there is nothing to fetch. */
-  let answered = typeof options.basemap !== 'string';
+  /**
+   * The answer to what the first view needs has begun (the index's headers are in, or the first of its cells' when
+   * the index is in hand), or there is nothing to fetch.
+   */
+  let answered = true;
+  /** A fetch whose answer, once begun, says `answered`. */
+  const fetchAnswered = (url: string) => {
+    answered = false;
+    const response = fetch(url, { signal });
+    void response.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
+    return response;
+  };
   const fetchBasemap = (filesFor?: (held: Set<string>) => string[]) => {
     if (basemapData) return basemapData;
     if (typeof options.basemap !== 'string') {
@@ -125,17 +138,19 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       const data = options.basemap && { ...options.basemap, early: new Map(options.basemap.early) };
       if (data?.url && data.grid)
         for (const f of filesFor?.(new Set(data.cells?.filter(isCell).map(([col, row]) => `${col}_${row}`))) ?? [])
-          if (!data.early.has(f)) data.early.set(f, fetchJson(new URL(f, data.url).href));
+          if (!data.early.has(f))
+            data.early.set(
+              f,
+              fetchAnswered(new URL(f, data.url).href)
+                .then((r) => (r.ok ? r.json() : null))
+                .catch(() => null),
+            );
       return (basemapData = Promise.resolve(data ?? null));
     }
     // The first view's cells with the index, not after it: a second round trip, each waiting behind the page's
     // tasks (issue #14). Their files are relative to the index, as readCells reads the others.
     const url = new URL(options.basemap, document.baseURI).href;
-    const response = fetch(url, { signal });
-    void response.then(
-      () => (answered = true),
-      () => (answered = true),
-    );
+    const response = fetchAnswered(url);
     basemapData = response
       .then((r) => (r.ok ? r.json().then((d: BasemapData) => ({ ...d, url: r.url, early })) : null))
       .catch(() => null);

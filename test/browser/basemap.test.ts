@@ -61,13 +61,17 @@ for (const engine of ENGINES) describe(`the basemap's files in ${engine}`, () =>
 function basemapTests(engine: Engine) {
   const b = useBrowser(engine);
 
-  /** Serves the site's page changed by `change` (which must change it); basemap.json answers `holdMs` late. */
-  function changePage(change: (html: string) => string, holdMs = 0) {
+  /**
+   * Serves the site's page changed by `change` (which must change it); basemap.json (or the basemap's files, with
+   * `files`) answers `holdMs` late.
+   */
+  function changePage(change: (html: string) => string, holdMs = 0, files = false) {
     return async (page: Page) => {
       await page.setRequestInterception(true);
       page.on('request', (r) => {
         const path = new URL(r.url()).pathname;
-        if (path === '/basemap.json') return void setTimeout(() => r.continue(), holdMs);
+        if (files ? path.startsWith('/basemap/') : path === '/basemap.json')
+          return void setTimeout(() => r.continue(), holdMs);
         if (path !== '/') return void r.continue();
         void fetch(r.url())
           .then((res) => res.text())
@@ -81,6 +85,24 @@ function basemapTests(engine: Engine) {
   }
   /** The site's page without the basemap it carries, as an older build or a host's page would be. */
   const withoutInlineBasemap = (holdMs = 0) => changePage((html) => html.replace(BLOCK, ''), holdMs);
+
+  test("a page without its view's cells asks for them with the places; slow to come, they do not hold up the panel", async () => {
+    const { page, errors } = await b.open(site.server.url, {
+      waitFor: '.aa-head',
+      init: WATCH,
+      prepare: changePage((html) => html.replace(/"cells":\[.*?\]\}<\/script>/, '"cells":[]}</script>'), 1500, true),
+    });
+    assert.equal(await count(page, '.aa-map[data-complete]'), 0);
+    await find(page, '.aa-map[data-complete]');
+    const complete = await page.evaluate(() => (window as unknown as { __complete: number }).__complete);
+    const before = (await basemapFiles(page)).filter((f) => f.at <= complete).map((f) => f.file);
+    assert.ok(!before.includes('basemap.json'), 'the index is in the page');
+    assert.ok(
+      before.some((f) => f.startsWith('basemap/')),
+      before.join(),
+    );
+    assert.deepEqual(errors, []);
+  });
 
   test('cells of the page that are not cells are left out; the others are drawn', async () => {
     const { page, errors } = await b.open(site.server.url, {
