@@ -327,7 +327,7 @@ for (const engine of ENGINES) {
   describe(`the explorer's Embed dialog in ${engine}`, () => {
     const b = useBrowser(engine);
 
-    test('shows the element and iframe snippets for this site, with the selected place and a title', async () => {
+    test('shows the element and iframe snippets for this site, with the selected place and a title; keyboard', async () => {
       const o = await b.open(site.server.url + '#place=' + encodeURIComponent(BAKU));
       try {
         await click(o.page, '.aa-tools .aa-btn', { hasText: 'Embed' });
@@ -345,9 +345,16 @@ for (const engine of ENGINES) {
             `^<iframe src="${site.server.url}embed\\.html\\?src=layer\\.geojson&amp;place=geonames%3A587084" title="Map: Turkey still stands`,
           ),
         );
+        // Focus is in the dialog (its first snippet) and goes back to the Embed button when it closes.
+        assert.equal(await o.page.evaluate(() => !!document.activeElement?.closest('dialog[open]')), true);
         await o.page.keyboard.press('Escape');
         await o.page.waitForFunction(() => !document.querySelector('dialog[open]'));
+        assert.equal(await o.page.evaluate(() => document.activeElement?.textContent), 'Embed');
         assert.equal(await text(o.page, '.aa-passages h3'), 'Baku');
+        // Opened again (its code loaded once), it shows the snippets again.
+        await click(o.page, '.aa-tools .aa-btn', { hasText: 'Embed' });
+        await find(o.page, 'dialog[open] textarea');
+        await o.page.keyboard.press('Escape');
       } finally {
         await close(o);
       }

@@ -1,19 +1,17 @@
 // The Embed dialog of the explorer (issue #5): both snippets ready to copy, for the selected place when
-// there is one. A native <dialog>, so focus is trapped and Escape closes it in every engine.
-import { useRef, useState } from 'preact/hooks';
+// there is one. A native <dialog>, so focus is trapped and Escape closes it in every engine. A lazy chunk, loaded on
+// the first click on Embed (ExplorerTools.tsx): the first load carries the button only.
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Model } from '../model/create-model.ts';
 import { embedSnippets } from '../model/embed-snippets.ts';
 
-export function EmbedDialog({ model, base }: { model: Model; base: string }) {
+/** The dialog, shown as it mounts; `onClose` once the reader closes it (Escape, Close). */
+export function EmbedDialog({ model, base, onClose }: { model: Model; base: string; onClose(): void }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  // null while the dialog is closed: the snippets then do not follow the selection, because a textarea's
-  // new value costs an autofill task in the frame that shows the passages (issue #4).
-  const [copied, setCopied] = useState<string | null>(null);
-  const snippets = embedSnippets({
-    base,
-    title: model.layer.value?.title,
-    place: (copied != null && model.selectedId.value) || undefined,
-  });
+  // Which snippet was copied ('' for none yet); the snippets follow the selection only while the dialog is open.
+  const [copied, setCopied] = useState('');
+  useLayoutEffect(() => dialog.current?.showModal(), []);
+  const snippets = embedSnippets({ base, title: model.layer.value?.title, place: model.selectedId.value || undefined });
   const copy = async (which: 'element' | 'iframe', e: Event) => {
     const area = (e.currentTarget as HTMLElement).parentElement?.querySelector('textarea');
     try {
@@ -42,33 +40,21 @@ export function EmbedDialog({ model, base }: { model: Model; base: string }) {
     </div>
   );
   return (
-    <>
-      <button
-        type="button"
-        class="aa-btn"
-        onClick={() => {
-          setCopied('');
-          dialog.current?.showModal();
-        }}
-      >
-        Embed
+    <dialog class="aa-dialog" ref={dialog} aria-labelledby="aa-embed-title" onClose={onClose}>
+      <h3 id="aa-embed-title">Embed this map</h3>
+      {block(
+        'element',
+        'Web component',
+        'One script and one element; the map lives in its own shadow root and sends article-atlas:select events.',
+      )}
+      {block(
+        'iframe',
+        'Iframe',
+        'Fully isolated. It posts its height and selections to your page; see the README for the messages.',
+      )}
+      <button type="button" class="aa-btn aa-close" onClick={() => dialog.current?.close()}>
+        Close
       </button>
-      <dialog class="aa-dialog" ref={dialog} aria-labelledby="aa-embed-title" onClose={() => setCopied(null)}>
-        <h3 id="aa-embed-title">Embed this map</h3>
-        {block(
-          'element',
-          'Web component',
-          'One script and one element; the map lives in its own shadow root and sends article-atlas:select events.',
-        )}
-        {block(
-          'iframe',
-          'Iframe',
-          'Fully isolated. It posts its height and selections to your page; see the README for the messages.',
-        )}
-        <button type="button" class="aa-btn aa-close" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
-      </dialog>
-    </>
+    </dialog>
   );
 }
