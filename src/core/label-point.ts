@@ -25,7 +25,11 @@ const WORLD_PX = 256;
 /** Search to 1/100 of the part's size: exact enough for a label, and as fast for Russia as for Kalbajar. */
 const PRECISION_SHARE = 0.01;
 
-const toPx = ([lon, lat]: Position): [number, number] => {
+/**
+ * Web Mercator pixels at zoom 0 (the world 256 px wide), as Leaflet's EPSG:3857 projects a position.
+ * @example toPx([0, 0]) // [128, 128]
+ */
+export const toPx = ([lon, lat]: Position): [number, number] => {
   const phi = (Math.max(-MAX_LATITUDE, Math.min(MAX_LATITUDE, lat)) * Math.PI) / 180;
   return [((lon + 180) / 360) * WORLD_PX, (0.5 - Math.log(Math.tan(Math.PI / 4 + phi / 2)) / (2 * Math.PI)) * WORLD_PX];
 };

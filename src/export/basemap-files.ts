@@ -60,3 +60,10 @@ export function gridFiles(grid: BasemapGrid, [x0, y0, x1, y1]: number[], asked: 
     return cells.map(([col, row]) => (asked.add(prefix + col + '_' + row), `basemap/${prefix}${col}_${row}.json`));
   });
 }
+
+/**
+ * Does cell `[col, row]` of `grid` meet a box of zoom-0 pixels `[x0, y0, x1, y1]`?
+ * @example cellMeets(BASEMAP_GRID, 9, 5, [150, 90, 170, 100]) // true
+ */
+export const cellMeets = (grid: BasemapGrid, col: number, row: number, [x0, y0, x1, y1]: number[]) =>
+  col * grid.cellPx < x1 && (col + 1) * grid.cellPx > x0 && row * grid.cellPx < y1 && (row + 1) * grid.cellPx > y0;

@@ -3,14 +3,9 @@
 // the explorer reads them in src/ui/main.tsx.
 import { chooseFocus } from '../core/choose-focus.ts';
 import { focusView } from '../core/focus-view.ts';
+import { toPx } from '../core/label-point.ts';
 import type { ArticleLayer } from '../core/types.ts';
-import { BASEMAP_GRID, BASEMAP_INDEX, gridFiles } from './basemap-files.ts';
-
-/** Web Mercator at zoom 0 (the world 256 pixels wide), as Leaflet's EPSG:3857 draws it. */
-const toPx = (lon: number, lat: number): [number, number] => {
-  const sin = Math.sin((Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180);
-  return [((lon + 180) / 360) * 256, (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)) * 256];
-};
+import { BASEMAP_GRID, BASEMAP_INDEX, cellMeets, gridFiles } from './basemap-files.ts';
 
 /**
  * The widest map the page's first view is guessed for, in pixels: at the closest zoom of a single spot
@@ -30,8 +25,8 @@ export function firstViewBox(layer: ArticleLayer): [number, number, number, numb
   const view = focusView(layer.focus?.bbox ?? chooseFocus(layer)?.bbox);
   if (!view) return null;
   const [[s, w], [n, e]] = view.bounds;
-  const [x0, y0] = toPx(w, n);
-  const [x1, y1] = toPx(e, s);
+  const [x0, y0] = toPx([w, n]);
+  const [x1, y1] = toPx([e, s]);
   const half = Math.max(1.5 * (x1 - x0), 1.5 * (y1 - y0), WIDEST_MAP_PX / 2 ** view.maxZoom / 2);
   const [cx, cy] = [(x0 + x1) / 2, (y0 + y1) / 2];
   return [cx - half, cy - half, cx + half, cy + half];
@@ -85,13 +80,13 @@ export function inlineBasemap(
     }
   }
   const [x0, y0, x1, y1] = box ?? [0, 0, 0, 0];
-  const meets = ([col, row]: Cell) =>
-    col * cellPx < x1 && (col + 1) * cellPx > x0 && row * cellPx < y1 && (row + 1) * cellPx > y0;
   const away = ([col, row]: Cell) =>
     Math.hypot((col + 0.5) * cellPx - (x0 + x1) / 2, (row + 0.5) * cellPx - (y0 + y1) / 2);
   const kept: Cell[] = [];
   let chars = 0;
-  for (const cell of [...cells.values()].filter(meets).sort((a, b) => away(a) - away(b))) {
+  for (const cell of [...cells.values()]
+    .filter(([col, row]) => cellMeets(BASEMAP_GRID, col, row, [x0, y0, x1, y1]))
+    .sort((a, b) => away(a) - away(b))) {
     const size = JSON.stringify(cell).length;
     if (chars + size > MAX_INLINE_BASEMAP_CHARS) continue;
     chars += size;

@@ -8,7 +8,7 @@ import type { ArticleLayer, LayerFeature } from '../core/types.ts';
 import { App } from './components/App.tsx';
 import type { BasemapSource } from './components/MapView.tsx';
 import type { ViewOptions } from './components/view-options.ts';
-import { fetchJson, isCell, type BasemapData } from './map/basemap-transform.ts';
+import { fetchJson, isCell, readJson, type BasemapData } from './map/basemap-transform.ts';
 import { createModel, type Model } from './model/create-model.ts';
 import type { PlaceResolver } from './model/layer-io.ts';
 import { loadStoryParts } from './load-story-parts.ts';
@@ -138,13 +138,7 @@ export function mountWidget(container: HTMLElement, options: WidgetOptions, extr
       const data = options.basemap && { ...options.basemap, early: new Map(options.basemap.early) };
       if (data?.url && data.grid)
         for (const f of filesFor?.(new Set(data.cells?.filter(isCell).map(([col, row]) => `${col}_${row}`))) ?? [])
-          if (!data.early.has(f))
-            data.early.set(
-              f,
-              fetchAnswered(new URL(f, data.url).href)
-                .then((r) => (r.ok ? r.json() : null))
-                .catch(() => null),
-            );
+          if (!data.early.has(f)) data.early.set(f, readJson(fetchAnswered(new URL(f, data.url).href)));
       return (basemapData = Promise.resolve(data ?? null));
     }
     // The first view's cells with the index, not after it: a second round trip, each waiting behind the page's

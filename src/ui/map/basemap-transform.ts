@@ -69,8 +69,9 @@ export const isCell = (c: unknown): c is [number, number, ...CellPaths] =>
   c.length > 2 &&
   c.slice(2).every((d) => typeof d === 'string');
 
+/** JSON from a response, or null when it cannot be read. */
+export const readJson = (response: Promise<Response>): Promise<unknown> =>
+  response.then((r) => (r.ok ? r.json() : null)).catch(() => null);
+
 /** JSON from a URL, or null when it cannot be read. */
-export const fetchJson = (url: string): Promise<unknown> =>
-  fetch(url)
-    .then((r) => (r.ok ? r.json() : null))
-    .catch(() => null);
+export const fetchJson = (url: string): Promise<unknown> => readJson(fetch(url));

@@ -31,7 +31,7 @@ import { createAreaTip } from './create-area-tip.ts';
 import { createLabelLayer, type MapLabel } from './create-label-layer.ts';
 import { focusView, LOCAL_MAX_ZOOM, SPOT_MAX_ZOOM, type FocusView } from '../../core/focus-view.ts';
 import { basemapTransform, isCell, readCells, type BasemapData, type CellPaths } from './basemap-transform.ts';
-import { BASEMAP_GRID, gridFiles } from '../../export/basemap-files.ts';
+import { BASEMAP_GRID, cellMeets, gridFiles } from '../../export/basemap-files.ts';
 import { loadTileLayer } from './load-tile-layer.ts';
 import { unwrapAntimeridian } from '../../core/unwrap-antimeridian.ts';
 
@@ -415,16 +415,12 @@ export function createArticleMap(el: HTMLElement, options: ArticleMapOptions): A
             .map(([, , ...p]) => p);
         /** The paths of the cells meeting the view padded by `pad` views (0: the view itself) not drawn yet. */
         const ask = (pad: number): Array<Promise<CellPaths[]>> => {
-          const [x0, y0, x1, y1] = viewBox(pad);
-          const { cellPx } = data.grid;
-          const near = [...held.values()].filter(
-            ([col, row]) =>
-              col * cellPx < x1 && (col + 1) * cellPx > x0 && row * cellPx < y1 && (row + 1) * cellPx > y0,
-          );
+          const box = viewBox(pad);
+          const near = [...held.values()].filter(([col, row]) => cellMeets(data.grid, col, row, box));
           for (const [col, row] of near) held.delete(`${col}_${row}`);
           return [
             Promise.resolve(fresh(near)),
-            ...gridFiles(data.grid, [x0, y0, x1, y1], asked).map((file) => readCells(data, file).then(fresh)),
+            ...gridFiles(data.grid, box, asked).map((file) => readCells(data, file).then(fresh)),
           ];
         };
         const draw = (cells: CellPaths[]) =>
