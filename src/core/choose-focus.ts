@@ -505,9 +505,14 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
       ? rest.filter((p) => aside(p) && sizeDeg(p.extent) > Math.max(MIN_CORE_DEG, sizeDeg(restBox)))
       : [],
   );
-  const core = rest.filter((p) => !passing.has(p)).map(point);
+  const framed = rest.filter((p) => !passing.has(p));
+  const core = framed.map(point);
   const coreBox = unionExtent(core);
   const limit = areaRatio * Math.max(MIN_CORE_DEG, sizeDeg(coreBox));
+  // A story whose framed places are all areas, none inside another (Tunisia alone, Spain alone), has no anchors to
+  // measure them by: each is framed whole, by the part that holds its anchor (else its largest) and the parts near
+  // it, not as a spot at its anchor (Japan's Honshu, not Sado; the United States' lower 48, not Alaska).
+  const areasOnly = !containers.size && framed.every((p) => p.feature.geometry.type !== 'Point');
   // An area the article talks about more than about the places inside it is the story's subject (Vietnam, named
   // six times, around Hanoi, named twice as the dateline) and is framed whole, whatever its size: the parts of it
   // that hold those places or its anchor (France's mainland around Paris, not Réunion).
@@ -546,8 +551,14 @@ export function chooseFocus(layer: ArticleLayer, options: ChooseFocusOptions = {
   // The size compared is that of those parts when they hold its largest (France's mainland and Corsica, not its
   // extent out to Réunion); else the whole area's (an island off England is no measure of England).
   const partArea = (x: Extent) => (x.e - x.w) * (x.n - x.s);
+  const anchorParts = (p: Place): Extent[] => {
+    const holding = p.parts.filter((x) => inBox(p.at, x, 0));
+    const base = holding.length ? holding : [p.parts.reduce((a, b) => (partArea(b) > partArea(a) ? b : a))];
+    return p.parts.filter((x) => base.includes(x) || base.some((h) => gapKm(x, h) <= minRadiusKm));
+  };
   const areaParts = members.flatMap((p) => {
     if (p.feature.geometry.type === 'Point' || passing.has(p)) return [];
+    if (areasOnly) return anchorParts(p);
     const parts = nearParts(p);
     const largest = p.parts.reduce((a, b) => (partArea(b) > partArea(a) ? b : a));
     const size =

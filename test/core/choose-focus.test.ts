@@ -262,7 +262,9 @@ test('an area that holds only the point of the continent the article is about is
   );
   const focus = chooseFocus(layer)!;
   assert.deepEqual(focus.ids, ['test:Russia', 'test:Asia']);
-  assert.deepEqual(focus.bbox, [100, 60, 100, 60], "Russia's anchor, not Asia's point");
+  // Russia whole (the framed places are all areas: no anchor measures them), not Asia's point; it was Russia's anchor,
+  // a spot in Siberia.
+  assert.deepEqual(focus.bbox, [27, 41, 180, 78], "Russia's outline, not Asia's point");
 });
 
 test('a continent the article is about brings the countries around its point into the focus, but not its point', () => {
@@ -355,6 +357,12 @@ test("a story of one country and another named once frames both: a lone area's a
   const { bbox } = chooseFocus(layer)!;
   assert.ok(bbox[2] - bbox[0] > 20 && bbox[3] - bbox[1] > 10, `a view, not a point: ${bbox}`);
   assert.ok(bbox[0] <= -124.7 && bbox[2] >= 1.8, `the United States and the United Kingdom: ${bbox}`);
+});
+
+test('a story about one country alone frames the country whole, not its anchor as a spot', () => {
+  // Tunisia named three times, nothing else: the first view was a box of one point (its anchor) at zoom 7.
+  const layer = layerOf(place('Tunisia', 'country', [9, 34], [0, 1, 2], [7.5, 30.2, 11.6, 37.5]));
+  assert.deepEqual(chooseFocus(layer)!.bbox, [7.5, 30.2, 11.6, 37.5]);
 });
 
 test("a region framed by the places inside it is not framed by an island of it near them (England's Isle of Wight)", () => {
